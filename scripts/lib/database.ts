@@ -1,0 +1,79 @@
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+import { UserFacingError } from "./errors";
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
+const PORTAL_DATABASE = "pekppp";
+
+export interface DatabaseHandle {
+  url: string;
+  /** "embedded" when this process started its own PostgreSQL. */
+  source: "embedded" | "DATABASE_URL";
+  close: () => Promise<void>;
+}
+
+/**
+ * The portal's database: DATABASE_URL when it is set, otherwise an embedded PostgreSQL whose data
+ * lives in .data/postgres (git-ignored) and is reused by the next start.
+ */
+export async function openPortalDatabase(log: (line: string) => void): Promise<DatabaseHandle> {
+  const external = process.env.DATABASE_URL?.trim();
+  if (external) {
+    await assertReachable(external);
+    return { url: external, source: "DATABASE_URL", close: async () => undefined };
+  }
+  const dataDir = process.env.PEKPPP_DATA_DIR ?? path.join(PROJECT_ROOT, ".data", "postgres");
+  const server = await startEmbeddedPostgres({ dataDir, persistent: true, preferredPort: 54329 });
+  log(`PostgreSQL tertanam berjalan di port ${server.port} (data: ${path.relative(PROJECT_ROOT, dataDir) || dataDir})`);
+  const url = await ensureDatabase(server.serverUrl, PORTAL_DATABASE);
+  return { url, source: "embedded", close: server.stop };
+}
+
+/** Creates the database on the server when missing and returns its connection string. */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  return withDatabaseName(serverUrl, name);
+}
+
+export async function dropDatabase(serverUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function withDatabaseName(connectionString: string, database: string) {
+  const url = new URL(connectionString);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function assertReachable(connectionString: string) {
+  let url: URL;
+  try {
+    url = new URL(connectionString);
+  } catch {
+    throw new UserFacingError("DATABASE_URL bukan alamat PostgreSQL yang sah (contoh: postgresql://user:sandi@host:5432/pekppp).");
+  }
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    const reason = error instanceof Error && error.message ? error.message : "tidak ada jawaban";
+    throw new UserFacingError(`Basis data di DATABASE_URL (${url.host}${url.pathname}) tidak dapat dihubungi: ${reason}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

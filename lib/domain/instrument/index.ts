@@ -1,0 +1,3 @@
+export * from "./types";
+export * from "./problems";
+export { validateInstrument, type InstrumentValidation } from "./validate";

@@ -1,0 +1,58 @@
+/**
+ * The evaluation instrument as data (pekppp.md §4: "the instrument is therefore data, versioned
+ * per cycle"). Weights are integer percentages: aspect weights sum to 100 over the instrument,
+ * indicator weights sum to 100 inside each aspect. Levels are the integers 0..5, each with its
+ * rubric description.
+ *
+ * An indicator of weight 0 (the "queue system" item 31.c.K, placed in aspect III) is collected and
+ * shown but never scored, and does not count as a scored indicator (§4: "shown, never scored").
+ */
+export interface InstrumentLevel {
+  level: number;
+  description: string;
+}
+
+export interface InstrumentIndicator {
+  code: string;
+  name: string;
+  question: string;
+  weight: number;
+  evidenceHint: string;
+  levels: InstrumentLevel[];
+}
+
+export interface InstrumentAspect {
+  code: string;
+  name: string;
+  weight: number;
+  indicators: InstrumentIndicator[];
+}
+
+export interface InstrumentSurveyItem {
+  code: string;
+  text: string;
+}
+
+export interface InstrumentDefinition {
+  code: string;
+  version: string;
+  name: string;
+  description: string;
+  aspects: InstrumentAspect[];
+  surveyItems: InstrumentSurveyItem[];
+}
+
+/** The levels every indicator must describe, exactly once each (§4: "an integer level 0–5"). */
+export const INSTRUMENT_LEVELS: readonly number[] = [0, 1, 2, 3, 4, 5];
+export const MIN_LEVEL = 0;
+export const MAX_LEVEL = 5;
+
+/** Weight-0 indicators are informative only (§4). */
+export function isScoredIndicator(indicator: Pick<InstrumentIndicator, "weight">): boolean {
+  return indicator.weight > 0;
+}
+
+/** The indicators that count in the score, over the whole instrument. */
+export function scoredIndicators(instrument: Pick<InstrumentDefinition, "aspects">): InstrumentIndicator[] {
+  return instrument.aspects.flatMap((aspect) => aspect.indicators.filter(isScoredIndicator));
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+function createClient() {
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 20 }),
+    // Password hashes never leave the data layer unless a query asks for them by name.
+    omit: { user: { passwordHash: true } },
+  });
+}
+
+const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createClient> };
+
+/** One client per process; kept on globalThis so development reloads do not open new pools. */
+export const db = globalForPrisma.prisma ?? createClient();
+if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;

@@ -1,0 +1,82 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type pg from "pg";
+import { formatProblems, validateInstrument, type InstrumentDefinition } from "../../lib/domain/instrument";
+import { UserFacingError } from "../../scripts/lib/errors";
+import { insertRows } from "./bulk-insert";
+
+export const DEFAULT_INSTRUMENT_FILE = path.resolve(import.meta.dirname, "..", "instruments", "pekppp-a-2025.json");
+
+/** Reads and validates an instrument file; a corrupt one is refused with every problem named. */
+export function readInstrumentFile(file: string): InstrumentDefinition {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UserFacingError(`Berkas instrumen ${path.basename(file)} tidak dapat dibaca sebagai JSON: ${reason}`);
+  }
+  const result = validateInstrument(parsed);
+  if (!result.ok) {
+    throw new UserFacingError(`Berkas instrumen ${path.basename(file)} ditolak:\n${formatProblems(result.problems)}`);
+  }
+  return result.instrument;
+}
+
+export interface StoredInstrument {
+  id: string;
+  definition: InstrumentDefinition;
+  /** Indicator id by indicator code. */
+  indicatorIds: Map<string, string>;
+  aspectIds: Map<string, string>;
+}
+
+export async function insertInstrument(client: pg.ClientBase, definition: InstrumentDefinition): Promise<StoredInstrument> {
+  const id = randomUUID();
+  await client.query(
+    `INSERT INTO "InstrumentVersion" (id, code, version, name, description, "lockedAt") VALUES ($1, $2, $3, $4, $5, now())`,
+    [id, definition.code, definition.version, definition.name, definition.description],
+  );
+  const aspectIds = new Map<string, string>();
+  const indicatorIds = new Map<string, string>();
+  const aspectRows: unknown[][] = [];
+  const indicatorRows: unknown[][] = [];
+  const levelRows: unknown[][] = [];
+  let indicatorPosition = 0;
+  definition.aspects.forEach((aspect, aspectPosition) => {
+    const aspectId = randomUUID();
+    aspectIds.set(aspect.code, aspectId);
+    aspectRows.push([aspectId, id, aspect.code, aspect.name, aspect.weight, aspectPosition]);
+    for (const indicator of aspect.indicators) {
+      const indicatorId = randomUUID();
+      indicatorIds.set(indicator.code, indicatorId);
+      indicatorRows.push([
+        indicatorId, id, aspectId, indicator.code, indicator.name, indicator.question,
+        indicator.weight, indicator.evidenceHint, indicatorPosition++,
+      ]);
+      for (const level of indicator.levels) levelRows.push([indicatorId, level.level, level.description]);
+    }
+  });
+  await insertRows(client, "InstrumentAspect", [
+    { name: "id", arrayType: "uuid[]" }, { name: "instrumentVersionId", arrayType: "uuid[]" },
+    { name: "code", arrayType: "text[]" }, { name: "name", arrayType: "text[]" },
+    { name: "weight", arrayType: "int[]" }, { name: "position", arrayType: "int[]" },
+  ], aspectRows);
+  await insertRows(client, "InstrumentIndicator", [
+    { name: "id", arrayType: "uuid[]" }, { name: "instrumentVersionId", arrayType: "uuid[]" },
+    { name: "aspectId", arrayType: "uuid[]" }, { name: "code", arrayType: "text[]" },
+    { name: "name", arrayType: "text[]" }, { name: "question", arrayType: "text[]" },
+    { name: "weight", arrayType: "int[]" }, { name: "evidenceHint", arrayType: "text[]" },
+    { name: "position", arrayType: "int[]" },
+  ], indicatorRows);
+  await insertRows(client, "IndicatorLevel", [
+    { name: "indicatorId", arrayType: "uuid[]" }, { name: "level", arrayType: "int[]" },
+    { name: "description", arrayType: "text[]" },
+  ], levelRows);
+  await insertRows(client, "SurveyItem", [
+    { name: "instrumentVersionId", arrayType: "uuid[]" }, { name: "code", arrayType: "text[]" },
+    { name: "text", arrayType: "text[]" }, { name: "position", arrayType: "int[]" },
+  ], definition.surveyItems.map((item, position) => [id, item.code, item.text, position]));
+  return { id, definition, indicatorIds, aspectIds };
+}

@@ -1,0 +1,61 @@
+import pg from "pg";
+import { seedDemoData, type SeedCounts } from "./demo-data";
+import { DEFAULT_INSTRUMENT_FILE, insertInstrument, readInstrumentFile } from "./instrument";
+
+export interface SeedDatabaseOptions {
+  institutions?: number;
+  instrumentFile?: string;
+  /** Seed only when the database holds no instrument yet (the portal's first start). */
+  onlyIfEmpty?: boolean;
+  now?: Date;
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  counts: SeedCounts;
+  rows: number;
+  milliseconds: number;
+}
+
+/** Loads the instrument and the demo data set into a migrated database, atomically. */
+export async function seedDatabase(databaseUrl: string, options: SeedDatabaseOptions = {}): Promise<SeedResult> {
+  const started = performance.now();
+  // Validate the instrument before touching the database: a corrupt file changes nothing.
+  const definition = readInstrumentFile(options.instrumentFile ?? DEFAULT_INSTRUMENT_FILE);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    if (options.onlyIfEmpty) {
+      const existing = await client.query(`SELECT count(*)::int AS n FROM "InstrumentVersion"`);
+      if ((existing.rows[0] as { n: number }).n > 0) {
+        return { seeded: false, counts: {}, rows: 0, milliseconds: performance.now() - started };
+      }
+    }
+    const now = options.now ?? new Date();
+    await client.query("BEGIN");
+    // Demo data can be rebuilt at will: a lost commit costs nothing, a synchronous one costs time.
+    await client.query("SET LOCAL synchronous_commit = off");
+    const instrument = await insertInstrument(client, definition);
+    const counts = await seedDemoData(client, instrument, { institutions: options.institutions, currentYear: now.getUTCFullYear(), now });
+    await client.query("COMMIT");
+    await client.query("ANALYZE");
+    const rows = Object.values(counts).reduce((s, n) => s + n, 0);
+    return { seeded: true, counts, rows, milliseconds: performance.now() - started };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Empties the database (schema and all) so migrations and the seed start from nothing. */
+export async function resetDatabase(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  } finally {
+    await client.end();
+  }
+}

@@ -72,8 +72,12 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      // stop() can hang when the server already died; never let it block the exit.
-      await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS))]);
+      // Ctrl-C reaches PostgreSQL too (same process group) and it shuts itself down; stop() would
+      // then wait for an exit that already happened, so it runs only on a live server, with a limit.
+      const child = (server as unknown as { process?: import("node:child_process").ChildProcess }).process;
+      if (child && child.exitCode === null && child.signalCode === null) {
+        await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS))]);
+      }
       if (!options.persistent) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -5,6 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { ZSignIn } from "@/lib/schemas/auth";
 import { recordAudit } from "../audit";
 import { db } from "../db";
+import { logger } from "../logger";
 
 declare module "next-auth" {
   interface Session {
@@ -22,6 +23,13 @@ const DUMMY_HASH = bcrypt.hashSync("no-account-has-this-password", 10);
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  logger: {
+    // A wrong password is an expected event, recorded in the audit trail, not a server error.
+    error: (error) => {
+      if (error.name === "CredentialsSignin") return;
+      logger.error({ err: error }, "auth error");
+    },
+  },
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [

@@ -1,0 +1,34 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { UserFacingError } from "./errors";
+import { PROJECT_ROOT } from "./database";
+
+const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+/** Builds the production bundle into distDir unless a build newer than every source exists. */
+export function ensureNextBuild(distDir: string, env: NodeJS.ProcessEnv, log: (line: string) => void) {
+  const buildId = path.join(PROJECT_ROOT, distDir, "BUILD_ID");
+  const sourcesChanged = SOURCES.some((source) => newestMtime(path.join(PROJECT_ROOT, source)) > (existsSync(buildId) ? statSync(buildId).mtimeMs : 0));
+  if (!sourcesChanged) return;
+  log("Membangun portal (sekali setelah setiap perubahan kode, ± 1 menit)…");
+  const result = spawnSync(process.execPath, [nextBin(), "build"], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+    env: { ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new UserFacingError("Pembangunan portal (next build) gagal; lihat pesan di atas.");
+}
+
+export function nextBin() {
+  return path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
+}

@@ -1,0 +1,107 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { classify } from "@/lib/domain/grades";
+import { fromFraction } from "@/lib/domain/rational";
+import type { CurrentUser } from "@/lib/server/auth/current-user";
+import { configureServerEnvironment, useSeededDatabase } from "./support/test-database";
+
+type DataLayer = {
+  assessments: typeof import("@/lib/server/data/assessments");
+  cycles: typeof import("@/lib/server/data/cycles");
+  results: typeof import("@/lib/server/data/institution-results");
+};
+
+describe("data queries per role, with the scope in the query", () => {
+  let database: Awaited<ReturnType<typeof useSeededDatabase>>;
+  let client: pg.Client;
+  let layer: DataLayer;
+  let currentCycleId: string;
+  const users: Record<string, CurrentUser> = {};
+
+  beforeAll(async () => {
+    database = await useSeededDatabase();
+    configureServerEnvironment(database.url);
+    layer = {
+      assessments: await import("@/lib/server/data/assessments"),
+      cycles: await import("@/lib/server/data/cycles"),
+      results: await import("@/lib/server/data/institution-results"),
+    };
+    client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const rows = await client.query(
+      `SELECT u.id, u.name, u.email, u.role, u."institutionId", i.name AS "institutionName" FROM "User" u
+       LEFT JOIN "Institution" i ON i.id = u."institutionId" WHERE u."passwordHash" IS NOT NULL`,
+    );
+    for (const row of rows.rows) users[row.email] = { ...row, mustChangePassword: false };
+    currentCycleId = (await client.query(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).rows[0].id;
+  });
+  afterAll(async () => {
+    await client.end();
+    const { db } = await import("@/lib/server/db");
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  const evaluator = () => users["evaluator.palembang@pekppp.test"]!;
+  const otherEvaluator = () => users["evaluator.kemenkes@pekppp.test"]!;
+  const verifier = () => users["verifikator@pekppp.test"]!;
+  const head = () => users["pimpinan.palembang@pekppp.test"]!;
+  const admin = () => users["admin@pekppp.test"]!;
+
+  it("an evaluator sees exactly the three loci of its own institution", async () => {
+    const loci = await layer.assessments.listLociForEvaluator(evaluator(), currentCycleId);
+    expect(loci).toHaveLength(3);
+    const institutions = await client.query(
+      `SELECT DISTINCT l."institutionId" FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a.id = ANY($1::uuid[])`,
+      [loci.map((l) => l.id)],
+    );
+    expect(institutions.rows).toEqual([{ institutionId: evaluator().institutionId }]);
+    expect(loci.map((l) => l.status).sort()).toEqual(["DRAFT", "RETURNED", "VERIFIED"]);
+    for (const locus of loci) expect(locus._count.selfAnswers).toBeLessThanOrEqual(30);
+  });
+
+  it("two evaluators of different institutions share no locus", async () => {
+    const mine = await layer.assessments.listLociForEvaluator(evaluator(), currentCycleId);
+    const theirs = await layer.assessments.listLociForEvaluator(otherEvaluator(), currentCycleId);
+    expect(theirs).toHaveLength(3);
+    expect(mine.map((l) => l.id).filter((id) => theirs.some((t) => t.id === id))).toEqual([]);
+  });
+
+  it("a verifier sees the loci of the institutions assigned to it in the cycle, and no other", async () => {
+    const queue = await layer.assessments.listLociForVerifier(verifier(), currentCycleId);
+    const expected = await client.query(
+      `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId"
+       JOIN "VerifierAssignment" va ON va."institutionId" = l."institutionId" AND va."cycleId" = a."cycleId"
+       WHERE a."cycleId" = $1 AND va."verifierId" = $2`,
+      [currentCycleId, verifier().id],
+    );
+    expect(expected.rowCount).toBeGreaterThan(0);
+    expect(queue.map((a) => a.id).sort()).toEqual(expected.rows.map((r) => r.id).sort());
+  });
+
+  it("roles that are not evaluators or verifiers get nothing from those queues", async () => {
+    expect(await layer.assessments.listLociForEvaluator(head(), currentCycleId)).toEqual([]);
+    expect(await layer.assessments.listLociForVerifier(evaluator(), currentCycleId)).toEqual([]);
+  });
+
+  it("a head gets its institution's verified index as the mean of its loci, graded from the rounded value", async () => {
+    const view = await layer.results.loadHeadInstitutionResult(head());
+    expect(view).not.toBeNull();
+    expect(view!.loci).toHaveLength(3);
+    // Recompute the institution index by hand from the three locus indices.
+    const indices = view!.loci.map((l) => l.result.index.index);
+    const sum = indices.reduce((s, r) => fromFraction(s.numerator * r.denominator + r.numerator * s.denominator, s.denominator * r.denominator));
+    const mean = fromFraction(sum.numerator, sum.denominator * 3n);
+    expect(view!.index).toEqual(classify(mean));
+    expect(view!.cycle.year).toBe(new Date().getUTCFullYear() - 1);
+  });
+
+  it("another role asking for a head's result gets nothing", async () => {
+    expect(await layer.results.loadHeadInstitutionResult(evaluator())).toBeNull();
+  });
+
+  it("only an admin lists the cycles", async () => {
+    expect((await layer.cycles.listCyclesForAdmin(admin())).map((c) => c.status)).toEqual(["ACTIVE", "FINALISED", "FINALISED"]);
+    expect(await layer.cycles.listCyclesForAdmin(evaluator())).toEqual([]);
+  });
+});

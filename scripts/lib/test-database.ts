@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -28,7 +28,13 @@ export async function startTestServer(): Promise<TestServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "pekppp-test-pg-"));
   chmodSync(dir, 0o755);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false, preferredPort: 55_000 + Math.floor(Math.random() * 2_000) });
-  return { serverUrl: server.serverUrl, stop: server.stop };
+  return {
+    serverUrl: server.serverUrl,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export function uniqueDatabaseName(prefix: string) {

@@ -1,0 +1,46 @@
+import { spawn } from "node:child_process";
+import { resolveAuthSecret } from "./lib/auth-secret";
+import { PROJECT_ROOT } from "./lib/database";
+import { runMain } from "./lib/errors";
+import { ensureNextBuild, nextBin } from "./lib/next-build";
+import { ensurePrismaClient } from "./lib/prisma-client";
+import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from "./lib/test-database";
+
+/** Demo size for browser tests: every role's pages have data, the seed takes about a second. */
+const E2E_SEED_INSTITUTIONS = 40;
+export const E2E_DIST_DIR = ".next-e2e";
+
+/**
+ * The portal as Playwright's webServer: a throw-away seeded database and a production build on
+ * E2E_PORT. SIGTERM (Playwright's graceful shutdown) stops the portal and drops the database.
+ */
+runMain(async () => {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  ensurePrismaClient();
+  const server = await startTestServer();
+  const name = uniqueDatabaseName("pekppp_e2e");
+  const cleanup = async () => {
+    await dropDatabase(server.serverUrl, name).catch(() => undefined);
+    await server.stop();
+  };
+  try {
+    const url = await createMigratedDatabase(server.serverUrl, name, E2E_SEED_INSTITUTIONS);
+    const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1" };
+    ensureNextBuild(E2E_DIST_DIR, env, (line) => console.log(line));
+    const next = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
+      cwd: PROJECT_ROOT,
+      stdio: "inherit",
+      env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: E2E_DIST_DIR },
+    });
+    const stop = () => next.kill("SIGTERM");
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    next.on("exit", async (code) => {
+      await cleanup();
+      process.exit(code ?? 0);
+    });
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+});

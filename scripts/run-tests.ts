@@ -1,0 +1,81 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { PROJECT_ROOT } from "./lib/database";
+import { ensurePrismaClient } from "./lib/prisma-client";
+
+// Every test of the project: type check, unit and integration (Vitest, real PostgreSQL), browser
+// end-to-end (Playwright, Debian's Chromium). Ends with one line "N passed, M failed".
+
+const RESULTS = path.join(PROJECT_ROOT, ".data", "test-results");
+const bin = (name: string) => path.join(PROJECT_ROOT, "node_modules", ".bin", name);
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function run(title: string, command: string, args: string[], env: Record<string, string> = {}) {
+  console.log(`\n━━ ${title} ━━`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  console.log(`   (${title}: ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return result.status === 0;
+}
+
+function readJson(file: string): unknown {
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+}
+
+function vitestTally(file: string): Tally | null {
+  const report = readJson(file) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+  if (!report) return null;
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightTally(file: string): Tally | null {
+  const report = readJson(file) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+  if (!report) return null;
+  return { passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky, skipped: report.stats.skipped };
+}
+
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+ensurePrismaClient();
+
+const problems: string[] = [];
+if (!run("Pemeriksaan tipe (tsc)", bin("tsc"), ["--noEmit", "-p", "."])) problems.push("pemeriksaan tipe gagal");
+
+const vitestFile = path.join(RESULTS, "vitest.json");
+const vitestOk = run("Uji unit & integrasi (Vitest, PostgreSQL sungguhan)", bin("vitest"), [
+  "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestFile}`,
+]);
+const vitest = vitestTally(vitestFile);
+if (!vitestOk && (!vitest || vitest.failed === 0)) problems.push("Vitest berhenti sebelum melaporkan hasil");
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const playwrightFile = path.join(RESULTS, "playwright.json");
+let browser: Tally | null = null;
+if (!existsSync(chromium)) {
+  problems.push(`Chromium tidak ditemukan di ${chromium}: pasang paket Debian "chromium" (apt-get install chromium) atau set CHROMIUM_PATH`);
+} else {
+  const playwrightOk = run("Uji peramban end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile,
+  });
+  browser = playwrightTally(playwrightFile);
+  if (!playwrightOk && (!browser || browser.failed === 0)) problems.push("Playwright berhenti sebelum melaporkan hasil");
+}
+
+const total = [vitest, browser].reduce<Tally>(
+  (sum, t) => (t ? { passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped } : sum),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+console.log("\n━━ Ringkasan ━━");
+if (vitest) console.log(`Unit & integrasi: ${vitest.passed} lulus, ${vitest.failed} gagal`);
+if (browser) console.log(`Peramban:         ${browser.passed} lulus, ${browser.failed} gagal`);
+for (const problem of problems) console.log(`✖ ${problem}`);
+// An unreported problem (type errors, a runner that crashed) counts as one failure.
+const failed = total.failed + (total.failed === 0 ? problems.length : 0);
+console.log(`Tests: ${total.passed} passed, ${failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+process.exit(failed > 0 || problems.length > 0 ? 1 : 0);

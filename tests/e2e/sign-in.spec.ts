@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { expectSignedInAs, signIn } from "./support";
+
+const ROLES = [
+  { email: "admin@pekppp.test", path: "/admin/cycles", heading: "Siklus Evaluasi", name: "Admin Sekretariat PEKPPP", role: "Admin" },
+  { email: "evaluator.palembang@pekppp.test", path: "/loci", heading: "Lokus Saya", name: "Rina Marlina", role: "Evaluator Internal · Kota Palembang" },
+  { email: "verifikator@pekppp.test", path: "/verification", heading: "Antrean Verifikasi", name: "Dewi Anggraini", role: "Verifikator" },
+  { email: "pimpinan.palembang@pekppp.test", path: "/dashboard", heading: "Dasbor Instansi", name: "H. Ahmad Fauzi", role: "Pimpinan · Kota Palembang" },
+];
+
+for (const account of ROLES) {
+  test(`${account.email} signs in and lands on ${account.path}`, async ({ page }) => {
+    await signIn(page, account.email);
+    await expect(page).toHaveURL(new RegExp(`${account.path}$`));
+    await expect(page.getByRole("heading", { level: 1, name: account.heading })).toBeVisible();
+    await expectSignedInAs(page, account.name, account.role);
+  });
+}
+
+test("the evaluator's page shows its three loci with status, progress and deadline", async ({ page }) => {
+  await signIn(page, "evaluator.palembang@pekppp.test");
+  const cards = page.getByTestId("locus-card");
+  await expect(cards).toHaveCount(3);
+  await expect(cards.filter({ hasText: "Dikembalikan" })).toHaveCount(1);
+  await expect(cards.first()).toContainText("dari 30 indikator");
+  await expect(cards.first()).toContainText("Batas waktu");
+});
+
+test("the head sees its institution's verified index and grade", async ({ page }) => {
+  await signIn(page, "pimpinan.palembang@pekppp.test");
+  await expect(page.getByTestId("institution-index")).toHaveText(/^[0-5]\.\d\d$/);
+  await expect(page.getByTestId("institution-grade")).toContainText(/Pelayanan Prima|Sangat Baik|Baik|Cukup|Buruk|Gagal/);
+});
+
+test("a wrong password gives a clear message and no session", async ({ page }) => {
+  await signIn(page, "admin@pekppp.test", "bukan-sandinya");
+  await expect(page.getByRole("alert", { name: "Surel atau kata sandi salah." })).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/admin/cycles");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("a signed-out visitor asking for a portal page is sent to sign in", async ({ page }) => {
+  await page.goto("/loci");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("heading", { name: "Masuk" })).toBeVisible();
+});
+
+test("a user of one role opening another role's page gets not found", async ({ page }) => {
+  await signIn(page, "evaluator.palembang@pekppp.test");
+  await expect(page).toHaveURL(/\/loci$/);
+  await page.goto("/admin/cycles");
+  await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
+});
+
+test("the interface switches to English and back", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+  await expect(page.getByRole("heading", { name: "Masuk" })).toBeVisible();
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, "verifikator@pekppp.test");
+  await expect(page).toHaveURL(/\/verification$/);
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/verification");
+  await expect(page).toHaveURL(/\/login$/);
+});

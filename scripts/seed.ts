@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { DEFAULT_INSTRUMENT_FILE, readInstrumentFile } from "../prisma/seed/instrument";
 import { resetDatabase, seedDatabase } from "../prisma/seed/seed-database";
 import { openPortalDatabase } from "./lib/database";
 import { UserFacingError, runMain } from "./lib/errors";
@@ -23,6 +24,8 @@ runMain(async () => {
   if (institutions !== undefined && (!Number.isInteger(institutions) || institutions < 3 || institutions > 100_000)) {
     throw new UserFacingError(`--institutions harus bilangan bulat 3–100000, bukan "${values.institutions}".\n${USAGE}`);
   }
+  // A bad instrument file is refused before anything is touched, --reset included.
+  readInstrumentFile(values.instrument ?? DEFAULT_INSTRUMENT_FILE);
   const database = await openPortalDatabase((line) => console.log(line));
   try {
     if (values.reset) await resetDatabase(database.url);

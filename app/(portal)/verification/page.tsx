@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/server/auth/current-user";
@@ -21,31 +22,22 @@ export default async function VerifierQueuePage() {
       {loci.length === 0 ? (
         <div className="mt-6"><EmptyState>{t("verifier.empty")}</EmptyState></div>
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("common.institution")}</th>
-                <th scope="col" className="px-4 py-2">{t("common.locus")}</th>
-                <th scope="col" className="px-4 py-2">{t("common.serviceType")}</th>
-                <th scope="col" className="px-4 py-2">{t("common.status")}</th>
-                <th scope="col" className="px-4 py-2">{t("common.progress")}</th>
-                <th scope="col" className="px-4 py-2">{t("verifier.submittedAt")}</th>
+        <div className="mt-6">
+          <DataTable
+            caption={t("verifier.title")}
+            headers={[t("common.institution"), t("common.locus"), t("common.serviceType"), t("common.status"), t("common.progress"), t("verifier.submittedAt")]}
+          >
+            {loci.map((a) => (
+              <tr key={a.id} data-testid="queue-row">
+                <td className="px-4 py-2">{a.locus.institution.name}</td>
+                <td className="px-4 py-2">{a.locus.name}</td>
+                <td className="px-4 py-2">{t(`serviceType.${a.locus.serviceType}`)}</td>
+                <td className="px-4 py-2"><StatusBadge status={a.status} /></td>
+                <td className="px-4 py-2">{t("common.answeredOf", { answered: a._count.selfAnswers, total })}</td>
+                <td className="px-4 py-2">{a.submittedAt ? format.dateTime(a.submittedAt, { dateStyle: "medium" }) : t("common.none")}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {loci.map((a) => (
-                <tr key={a.id} data-testid="queue-row">
-                  <td className="px-4 py-2">{a.locus.institution.name}</td>
-                  <td className="px-4 py-2">{a.locus.name}</td>
-                  <td className="px-4 py-2">{t(`serviceType.${a.locus.serviceType}`)}</td>
-                  <td className="px-4 py-2"><StatusBadge status={a.status} /></td>
-                  <td className="px-4 py-2">{t("common.answeredOf", { answered: a._count.selfAnswers, total })}</td>
-                  <td className="px-4 py-2">{a.submittedAt ? format.dateTime(a.submittedAt, { dateStyle: "medium" }) : t("common.none")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { listCyclesForAdmin } from "@/lib/server/data/cycles";
@@ -17,31 +18,22 @@ export default async function AdminCyclesPage() {
       {cycles.length === 0 ? (
         <div className="mt-6"><EmptyState>{t("admin.empty")}</EmptyState></div>
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("admin.year")}</th>
-                <th scope="col" className="px-4 py-2">{t("common.cycle")}</th>
-                <th scope="col" className="px-4 py-2">{t("admin.instrument")}</th>
-                <th scope="col" className="px-4 py-2">{t("common.status")}</th>
-                <th scope="col" className="px-4 py-2">{t("admin.assessments")}</th>
-                <th scope="col" className="px-4 py-2">{t("admin.published")}</th>
+        <div className="mt-6">
+          <DataTable
+            caption={t("admin.title")}
+            headers={[t("admin.year"), t("common.cycle"), t("admin.instrument"), t("common.status"), t("admin.assessments"), t("admin.published")]}
+          >
+            {cycles.map((cycle) => (
+              <tr key={cycle.id} data-testid="cycle-row">
+                <td className="px-4 py-2 tabular-nums">{cycle.year}</td>
+                <td className="px-4 py-2 font-medium">{cycle.name}</td>
+                <td className="px-4 py-2">{cycle.instrumentVersion.code} {cycle.instrumentVersion.version}</td>
+                <td className="px-4 py-2">{t(`cycleStatus.${cycle.status}`)}</td>
+                <td className="px-4 py-2 tabular-nums">{format.number(cycle._count.assessments)}</td>
+                <td className="px-4 py-2">{cycle.publishedAt ? format.dateTime(cycle.publishedAt, { dateStyle: "medium" }) : t("admin.notPublished")}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {cycles.map((cycle) => (
-                <tr key={cycle.id} data-testid="cycle-row">
-                  <td className="px-4 py-2 tabular-nums">{cycle.year}</td>
-                  <td className="px-4 py-2 font-medium">{cycle.name}</td>
-                  <td className="px-4 py-2">{cycle.instrumentVersion.code} {cycle.instrumentVersion.version}</td>
-                  <td className="px-4 py-2">{t(`cycleStatus.${cycle.status}`)}</td>
-                  <td className="px-4 py-2 tabular-nums">{format.number(cycle._count.assessments)}</td>
-                  <td className="px-4 py-2">{cycle.publishedAt ? format.dateTime(cycle.publishedAt, { dateStyle: "medium" }) : t("admin.notPublished")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </section>

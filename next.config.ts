@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { securityHeaders } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -8,6 +9,14 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   serverExternalPackages: ["pg", "bcryptjs", "pino"],
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: securityHeaders({ development: process.env.NODE_ENV !== "production", oidcIssuer: process.env.AUTH_OIDC_ISSUER }),
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

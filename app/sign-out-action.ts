@@ -1,7 +1,13 @@
 "use server";
 
+import { z } from "zod";
+import { fromFormData } from "@/lib/schemas/form-data";
+import { authorizedActionClient } from "@/lib/server/actions/client";
 import { signOut } from "@/lib/server/auth/config";
 
-export async function signOutAction() {
-  await signOut({ redirectTo: "/login" });
-}
+export const signOutAction = authorizedActionClient
+  .metadata({ action: "auth.signOut", policy: "auth.signOut" })
+  .inputSchema(fromFormData(z.object({})))
+  .action(async () => {
+    await signOut({ redirectTo: "/login" });
+  });

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { setLocaleAction } from "@/app/locale-actions";
 import { LOCALES } from "@/lib/i18n/locales";
+import { asFormAction } from "@/lib/server/actions/form-action";
 
 const LABELS = { id: "Bahasa Indonesia", en: "English" } as const;
 
@@ -10,7 +11,7 @@ export async function LanguageSwitcher() {
   return (
     <nav aria-label={t("language")} className="flex gap-2 text-sm">
       {LOCALES.map((code) => (
-        <form key={code} action={setLocaleAction}>
+        <form key={code} action={asFormAction(setLocaleAction)}>
           <input type="hidden" name="locale" value={code} />
           <button type="submit" lang={code} aria-current={code === locale ? "true" : undefined}
             className={code === locale ? "font-semibold text-brand-700 underline" : "text-slate-600 hover:text-brand-700"}>

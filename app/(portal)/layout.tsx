@@ -1,14 +1,15 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/language-switcher";
-import { signOutAction } from "@/app/sign-out-action";
-import { ROLE_HOME } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/server/auth/current-user";
+import { SignOutButton } from "@/components/sign-out-button";
+import { navigationFor } from "@/lib/auth/navigation";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
 
-const NAV_KEY = { ADMIN: "cycles", EVALUATOR: "myLoci", VERIFIER: "verification", HEAD: "dashboard" } as const;
-
+/** The signed-in frame; each page checks its own policy (requirePolicy), the layout only who is here. */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
   const t = await getTranslations();
   return (
     <>
@@ -30,18 +31,18 @@ export default async function PortalLayout({ children }: { children: React.React
               </p>
             </div>
             <LanguageSwitcher />
-            <form action={signOutAction}>
-              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
-                {t("nav.signOut")}
-              </button>
-            </form>
+            <SignOutButton />
           </div>
         </div>
-        <nav aria-label={t("nav.label")} className="mx-auto max-w-6xl px-4 pb-2">
-          <Link href={ROLE_HOME[user.role]} className="text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
-            {t(`nav.${NAV_KEY[user.role]}`)}
-          </Link>
-        </nav>
+        {user.mustChangePassword ? null : (
+          <nav aria-label={t("nav.label")} className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 pb-2">
+            {navigationFor(user).map((item) => (
+              <Link key={item.href} href={item.href} className="text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
+                {t(item.labelKey)}
+              </Link>
+            ))}
+          </nav>
+        )}
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">{children}</main>
     </>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { LoginForm } from "@/components/login-form";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { oidcSettings } from "@/lib/server/auth/oidc";
 
 export async function generateMetadata() {
   const t = await getTranslations("login");
@@ -22,7 +23,7 @@ export default async function LoginPage() {
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="text-xl font-semibold">{t("login.title")}</h1>
           <p className="mt-1 mb-5 text-sm text-slate-600">{t("login.intro")}</p>
-          <LoginForm />
+          <LoginForm oidcName={oidcSettings()?.name ?? null} />
         </div>
         <div className="mt-4 flex justify-center">
           <LanguageSwitcher />

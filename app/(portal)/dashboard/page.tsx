@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { GradeBadge } from "@/components/grade-badge";
 import { publish } from "@/lib/domain/scoring";
-import { requireUser } from "@/lib/server/auth/current-user";
+import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadHeadInstitutionResult } from "@/lib/server/data/institution-results";
 
 export async function generateMetadata() {
@@ -10,7 +10,7 @@ export async function generateMetadata() {
 }
 
 export default async function HeadDashboardPage() {
-  const user = await requireUser("HEAD");
+  const user = await requirePolicy("results.institution");
   const [t, view] = [await getTranslations(), await loadHeadInstitutionResult(user)];
   return (
     <section aria-labelledby="page-title">

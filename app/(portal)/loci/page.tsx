@@ -1,7 +1,8 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { StatusBadge } from "@/components/status-badge";
-import { requireUser } from "@/lib/server/auth/current-user";
+import { requirePolicy } from "@/lib/server/auth/current-user";
 import { countScoredIndicators, listLociForEvaluator } from "@/lib/server/data/assessments";
 import { findCurrentCycle } from "@/lib/server/data/cycles";
 
@@ -10,7 +11,7 @@ export async function generateMetadata() {
 }
 
 export default async function EvaluatorLociPage() {
-  const user = await requireUser("EVALUATOR");
+  const user = await requirePolicy("loci.list");
   const [t, format, cycle] = [await getTranslations(), await getFormatter(), await findCurrentCycle()];
   if (!cycle) return <EmptyState>{t("common.noActiveCycle")}</EmptyState>;
   const [loci, total] = await Promise.all([listLociForEvaluator(user, cycle.id), countScoredIndicators(cycle.id)]);
@@ -28,7 +29,7 @@ export default async function EvaluatorLociPage() {
             return (
               <li key={assessment.id} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="locus-card">
                 <p className="text-xs tracking-wide text-slate-500 uppercase">{t(`serviceType.${assessment.locus.serviceType}`)}</p>
-                <h2 className="mt-1 font-semibold">{assessment.locus.name}</h2>
+                <h2 className="mt-1 font-semibold"><Link href={`/assessments/${assessment.id}`} className="text-brand-900 underline-offset-2 hover:underline">{assessment.locus.name}</Link></h2>
                 <div className="mt-3"><StatusBadge status={assessment.status} /></div>
                 <dl className="mt-4 space-y-1 text-sm">
                   <div className="flex justify-between gap-2">

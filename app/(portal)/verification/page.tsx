@@ -1,8 +1,9 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { StatusBadge } from "@/components/status-badge";
-import { requireUser } from "@/lib/server/auth/current-user";
+import { requirePolicy } from "@/lib/server/auth/current-user";
 import { countScoredIndicators, listLociForVerifier } from "@/lib/server/data/assessments";
 import { findCurrentCycle } from "@/lib/server/data/cycles";
 
@@ -11,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function VerifierQueuePage() {
-  const user = await requireUser("VERIFIER");
+  const user = await requirePolicy("verification.queue");
   const [t, format, cycle] = [await getTranslations(), await getFormatter(), await findCurrentCycle()];
   if (!cycle) return <EmptyState>{t("common.noActiveCycle")}</EmptyState>;
   const [loci, total] = await Promise.all([listLociForVerifier(user, cycle.id), countScoredIndicators(cycle.id)]);
@@ -30,7 +31,7 @@ export default async function VerifierQueuePage() {
             {loci.map((a) => (
               <tr key={a.id} data-testid="queue-row">
                 <td className="px-4 py-2">{a.locus.institution.name}</td>
-                <td className="px-4 py-2">{a.locus.name}</td>
+                <td className="px-4 py-2"><Link href={`/assessments/${a.id}`} className="text-brand-700 underline-offset-2 hover:underline">{a.locus.name}</Link></td>
                 <td className="px-4 py-2">{t(`serviceType.${a.locus.serviceType}`)}</td>
                 <td className="px-4 py-2"><StatusBadge status={a.status} /></td>
                 <td className="px-4 py-2">{t("common.answeredOf", { answered: a._count.selfAnswers, total })}</td>

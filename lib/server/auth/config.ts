@@ -1,11 +1,14 @@
 import "server-only";
 import bcrypt from "bcryptjs";
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { accountKey, addressKey } from "@/lib/auth/sign-in-throttle";
 import { ZSignIn } from "@/lib/schemas/auth";
-import { recordAudit } from "../audit";
+import { recordAudit, requestOrigin } from "../audit";
 import { db } from "../db";
 import { logger } from "../logger";
+import { oidcProvider } from "./oidc";
+import { checkSignInAllowed, clearSignInFailures, recordSignInFailure } from "./sign-in-throttle-store";
 
 declare module "next-auth" {
   interface Session {
@@ -17,46 +20,87 @@ declare module "next-auth" {
   }
 }
 
-// A fixed hash compared when the account does not exist, so that timing does not reveal which
-// e-mail addresses have accounts.
+/** Too many failures in a row: the code carries the wait, in whole minutes, to the sign-in form. */
+export class ThrottledSignIn extends CredentialsSignin {
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `throttled:${Math.max(1, Math.ceil(retryAfterSeconds / 60))}`;
+  }
+}
+
+// Compared when the account does not exist, so that timing does not reveal which addresses have one.
 const DUMMY_HASH = bcrypt.hashSync("no-account-has-this-password", 10);
+
+async function authorizeWithPassword(raw: unknown) {
+  const parsed = ZSignIn.safeParse(raw);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const origin = await requestOrigin().catch(() => ({ ipAddress: null, userAgent: null }));
+  // Without a client address (no proxy header) only the per-account limit applies: one shared
+  // "unknown" key would let anyone lock everybody out.
+  const keys = [accountKey(email), ...(origin.ipAddress ? [addressKey(origin.ipAddress)] : [])];
+  const decision = await checkSignInAllowed(keys);
+  if (!decision.allowed) {
+    await recordAudit({ actorLabel: email, action: "auth.sign-in-throttled", entityType: "User" });
+    throw new ThrottledSignIn(decision.retryAfterSeconds);
+  }
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, isActive: true, passwordHash: true, sessionVersion: true },
+  });
+  const valid = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !user.isActive || !user.passwordHash || !valid) {
+    await recordSignInFailure(keys);
+    await recordAudit({ actorId: user?.id, actorLabel: email, action: "auth.sign-in-failed", entityType: "User", entityId: user?.id });
+    return null;
+  }
+  await clearSignInFailures(accountKey(email));
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  await recordAudit({ actorId: user.id, actorLabel: user.email, action: "auth.sign-in", entityType: "User", entityId: user.id });
+  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+}
+
+/** An OpenID Connect identity signs in only as an existing, active portal account of the same e-mail. */
+async function portalAccountForEmail(email: string | null | undefined) {
+  if (!email) return null;
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, isActive: true, sessionVersion: true } });
+  return user?.isActive ? user : null;
+}
+
+const oidc = oidcProvider();
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
   logger: {
     // A wrong password is an expected event, recorded in the audit trail, not a server error.
     error: (error) => {
-      if (error.name === "CredentialsSignin") return;
+      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
       logger.error({ err: error }, "auth error");
     },
   },
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/login" },
   providers: [
-    Credentials({
-      credentials: { email: {}, password: {} },
-      authorize: async (raw) => {
-        const parsed = ZSignIn.safeParse(raw);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const user = await db.user.findUnique({
-          where: { email },
-          select: { id: true, name: true, email: true, isActive: true, passwordHash: true, sessionVersion: true },
-        });
-        const valid = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !user.isActive || !user.passwordHash || !valid) {
-          await recordAudit({ actorId: user?.id, actorLabel: email, action: "auth.sign-in-failed", entityType: "User", entityId: user?.id });
-          return null;
-        }
-        await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-        await recordAudit({ actorId: user.id, actorLabel: user.email, action: "auth.sign-in", entityType: "User", entityId: user.id });
-        return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
-      },
-    }),
+    Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeWithPassword }),
+    ...(oidc ? [oidc] : []),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sv = user.sessionVersion ?? 0;
+    async signIn({ account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      const user = await portalAccountForEmail(profile?.email);
+      await recordAudit({ actorId: user?.id, actorLabel: profile?.email ?? "", action: user ? "auth.sign-in" : "auth.sign-in-failed", entityType: "User", entityId: user?.id, after: { provider: "oidc" } });
+      return Boolean(user);
+    },
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "oidc") {
+        const portalUser = await portalAccountForEmail(profile?.email);
+        if (portalUser) {
+          token.sub = portalUser.id;
+          token.sv = portalUser.sessionVersion;
+        }
+      } else if (user) {
+        token.sv = user.sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {

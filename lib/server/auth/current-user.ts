@@ -1,16 +1,15 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { ruleFor, type Actor, type PolicyKey } from "@/lib/auth/policies";
 import type { PortalRole } from "@/lib/auth/roles";
 import { db } from "../db";
 import { auth } from "./config";
 
-export interface CurrentUser {
-  id: string;
+export interface CurrentUser extends Actor {
   name: string;
   email: string;
   role: PortalRole;
-  institutionId: string | null;
   institutionName: string | null;
   mustChangePassword: boolean;
 }
@@ -42,12 +41,15 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   };
 });
 
-/** For pages: the signed-in user with one of the roles, or a redirect to sign-in / not-found. */
-export async function requireUser(...roles: PortalRole[]): Promise<CurrentUser> {
+/**
+ * For pages: the signed-in user whose role has a rule under the policy. Signed out: to sign-in.
+ * A role without a rule gets "not found", the same answer as for a page that does not exist.
+ * Scope (own institution, assignment) is then applied by the data layer in its queries.
+ */
+export async function requirePolicy(key: PolicyKey): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  if (roles.length > 0 && !roles.includes(user.role)) {
-    notFound();
-  }
+  if (user.mustChangePassword && key !== "account.changePassword") redirect("/account/password");
+  if (!ruleFor(user, key)) notFound();
   return user;
 }

@@ -1,23 +1,31 @@
 import "server-only";
+import { can, ruleFor, type Actor, type PolicyKey } from "@/lib/auth/policies";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CurrentUser } from "../auth/current-user";
 import { db } from "../db";
 
+const NOTHING: Prisma.AssessmentWhereInput = { id: { in: [] } };
+
 /**
- * The assessments a user may see in a cycle, as a `where` clause: the scope is part of every
- * query, so a record outside it is simply not found.
+ * The assessments an actor may reach under a policy, as a `where` clause derived from the policy
+ * table: the scope is part of every query, so a record outside it is simply not found.
+ * With a cycle, "assigned" is exact; without one, it narrows to institutions ever assigned to the
+ * verifier, and callers of single records confirm the cycle with `can` (findAssessment does).
  */
-export function assessmentScope(user: CurrentUser, cycleId: string): Prisma.AssessmentWhereInput {
-  switch (user.role) {
-    case "ADMIN":
-      return { cycleId };
-    case "EVALUATOR":
-    case "HEAD":
-      return user.institutionId ? { cycleId, locus: { institutionId: user.institutionId } } : { id: { in: [] } };
-    case "VERIFIER":
-      return { cycleId, locus: { institution: { verifierAssignments: { some: { cycleId, verifierId: user.id } } } } };
+export function assessmentScope(actor: Actor, key: PolicyKey, cycleId?: string): Prisma.AssessmentWhereInput {
+  const inCycle = cycleId ? { cycleId } : {};
+  switch (ruleFor(actor, key)) {
+    case "any":
+    case "public":
+      return inCycle;
+    case "own":
+      return actor.institutionId ? { ...inCycle, locus: { institutionId: actor.institutionId } } : NOTHING;
+    case "assigned":
+      return {
+        ...inCycle,
+        locus: { institution: { verifierAssignments: { some: { verifierId: actor.id, ...(cycleId ? { cycleId } : {}) } } } },
+      };
     default:
-      return { id: { in: [] } };
+      return NOTHING;
   }
 }
 
@@ -31,17 +39,17 @@ const progressCounts = {
   },
 } satisfies Prisma.AssessmentInclude;
 
-export function listLociForEvaluator(user: CurrentUser, cycleId: string) {
+export function listLociForEvaluator(actor: Actor, cycleId: string) {
   return db.assessment.findMany({
-    where: user.role === "EVALUATOR" ? assessmentScope(user, cycleId) : { id: { in: [] } },
+    where: assessmentScope(actor, "loci.list", cycleId),
     include: { locus: { select: { name: true, serviceType: true } }, ...progressCounts },
     orderBy: [{ locus: { serviceType: "asc" } }, { locus: { name: "asc" } }],
   });
 }
 
-export function listLociForVerifier(user: CurrentUser, cycleId: string, take = 200) {
+export function listLociForVerifier(actor: Actor, cycleId: string, take = 200) {
   return db.assessment.findMany({
-    where: user.role === "VERIFIER" ? assessmentScope(user, cycleId) : { id: { in: [] } },
+    where: assessmentScope(actor, "verification.queue", cycleId),
     include: {
       locus: { select: { name: true, serviceType: true, institution: { select: { name: true, type: true } } } },
       ...progressCounts,
@@ -49,6 +57,33 @@ export function listLociForVerifier(user: CurrentUser, cycleId: string, take = 2
     orderBy: [{ submittedAt: { sort: "asc", nulls: "last" } }, { locus: { name: "asc" } }],
     take,
   });
+}
+
+/**
+ * One assessment, if the actor may see it; otherwise null, exactly as for an id that does not
+ * exist. Also says whether the actor may see its history.
+ */
+export async function findAssessment(actor: Actor, assessmentId: string) {
+  const assessment = await db.assessment.findFirst({
+    where: { AND: [{ id: assessmentId }, assessmentScope(actor, "assessment.view")] },
+    include: {
+      cycle: { select: { id: true, name: true, year: true, stages: true } },
+      locus: {
+        select: {
+          name: true, serviceType: true, institutionId: true,
+          institution: { select: { name: true, verifierAssignments: { select: { cycleId: true, verifierId: true } } } },
+        },
+      },
+      ...progressCounts,
+    },
+  });
+  if (!assessment) return null;
+  const target = {
+    institutionId: assessment.locus.institutionId,
+    verifierIds: assessment.locus.institution.verifierAssignments.filter((a) => a.cycleId === assessment.cycleId).map((a) => a.verifierId),
+  };
+  if (!can(actor, "assessment.view", target)) return null;
+  return { ...assessment, canSeeHistory: can(actor, "assessment.history", target) };
 }
 
 /** The number of scored indicators of a cycle's instrument (30 for code A). */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { CurrentUser } from "../auth/current-user";
+import { can, type Actor } from "@/lib/auth/policies";
 import { db } from "../db";
 
 /** The running cycle: the latest ACTIVE one. */
@@ -12,8 +12,8 @@ export function findCurrentCycle() {
 }
 
 /** Admin only: every cycle with its instrument and the number of loci assessed. */
-export function listCyclesForAdmin(user: CurrentUser) {
-  if (user.role !== "ADMIN") return Promise.resolve([]);
+export function listCyclesForAdmin(actor: Actor) {
+  if (!can(actor, "cycles.view")) return Promise.resolve([]);
   return db.cycle.findMany({
     orderBy: { year: "desc" },
     include: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/auth/policies";
 import { classify } from "@/lib/domain/grades";
 import { computeLocusResult, institutionIndex, type LocusResult } from "@/lib/domain/scoring";
 import type { CurrentUser } from "../auth/current-user";
@@ -17,7 +18,7 @@ export interface InstitutionResultView {
  * the scoring module from the verified levels and the F-03 responses.
  */
 export async function loadHeadInstitutionResult(user: CurrentUser): Promise<InstitutionResultView | null> {
-  if (user.role !== "HEAD" || !user.institutionId) return null;
+  if (user.role !== "HEAD" || !user.institutionId || !can(user, "results.institution", { institutionId: user.institutionId })) return null;
   const cycle = await db.cycle.findFirst({
     where: { status: { in: ["FINALISED", "ARCHIVED"] }, assessments: { some: { locus: { institutionId: user.institutionId } } } },
     orderBy: { year: "desc" },
@@ -26,7 +27,7 @@ export async function loadHeadInstitutionResult(user: CurrentUser): Promise<Inst
   const [instrument, assessments] = await Promise.all([
     loadInstrument(cycle.instrumentVersionId),
     db.assessment.findMany({
-      where: { ...assessmentScope(user, cycle.id), status: { in: ["VERIFIED", "FINAL"] } },
+      where: { ...assessmentScope(user, "results.institution", cycle.id), status: { in: ["VERIFIED", "FINAL"] } },
       include: {
         locus: { select: { name: true, serviceType: true } },
         verifiedAnswers: { select: { level: true, indicator: { select: { code: true } } } },

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { requireUser } from "@/lib/server/auth/current-user";
+import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listCyclesForAdmin } from "@/lib/server/data/cycles";
 
 export async function generateMetadata() {
@@ -9,7 +9,7 @@ export async function generateMetadata() {
 }
 
 export default async function AdminCyclesPage() {
-  const user = await requireUser("ADMIN");
+  const user = await requirePolicy("cycles.view");
   const [t, format, cycles] = [await getTranslations(), await getFormatter(), await listCyclesForAdmin(user)];
   return (
     <section aria-labelledby="page-title">

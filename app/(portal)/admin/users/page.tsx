@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/data-table";
+import { EmptyState } from "@/components/empty-state";
+import { Pagination } from "@/components/pagination";
+import { ROLES, ZUserSearch } from "@/lib/schemas/users";
+import { requirePolicy } from "@/lib/server/auth/current-user";
+import { searchUsers } from "@/lib/server/data/users";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("users"))("title") };
+}
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePolicy("users.manage");
+  const filter = ZUserSearch.parse(await searchParams);
+  const [t, format, result] = [await getTranslations(), await getFormatter(), await searchUsers(actor, filter)];
+  return (
+    <section aria-labelledby="page-title">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 id="page-title" className="text-2xl font-semibold">{t("users.title")}</h1>
+        <Link href="/admin/users/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">{t("users.add")}</Link>
+      </div>
+      <form role="search" className="mt-4 flex flex-wrap items-end gap-3" method="get">
+        <div>
+          <label htmlFor="q" className="block text-sm font-medium">{t("users.search")}</label>
+          <input id="q" name="q" defaultValue={filter.q} className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="role" className="block text-sm font-medium">{t("users.role")}</label>
+          <select id="role" name="role" defaultValue={filter.role ?? ""} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
+            <option value="">{t("users.allRoles")}</option>
+            {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">{t("users.searchButton")}</button>
+      </form>
+      <p className="mt-4 text-sm text-slate-600" aria-live="polite">{t("users.count", { count: result.total })}</p>
+      {result.users.length === 0 ? (
+        <div className="mt-3"><EmptyState>{t("users.empty")}</EmptyState></div>
+      ) : (
+        <div className="mt-3">
+          <DataTable caption={t("users.title")} headers={[t("users.name"), t("users.email"), t("users.role"), t("common.institution"), t("common.status"), t("users.lastSignIn")]}>
+            {result.users.map((user) => (
+              <tr key={user.id} data-testid="user-row">
+                <td className="px-4 py-2"><Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">{user.name}</Link></td>
+                <td className="px-4 py-2">{user.email}</td>
+                <td className="px-4 py-2">{t(`roles.${user.role}`)}</td>
+                <td className="px-4 py-2">{user.institution?.name ?? t("common.none")}</td>
+                <td className="px-4 py-2">{user.isActive ? t("users.statusActive") : t("users.statusInactive")}</td>
+                <td className="px-4 py-2">{user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("common.none")}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </div>
+      )}
+      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={{ q: filter.q, role: filter.role }} />
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
+import { issueTemporaryPasswordAction } from "@/app/(portal)/admin/users/actions";
+import { ActionErrorMessage } from "@/components/action-feedback";
+import { TemporaryPasswordNotice } from "./temporary-password-notice";
+
+export function TemporaryPasswordButton({ userId }: { userId: string }) {
+  const t = useTranslations("users");
+  const { execute, result, isPending } = useAction(issueTemporaryPasswordAction);
+  if (result.data) return <TemporaryPasswordNotice password={result.data.temporaryPassword} />;
+  return (
+    <div className="space-y-2">
+      <ActionErrorMessage error={result.serverError} />
+      <button type="button" disabled={isPending}
+        onClick={() => { if (window.confirm(t("temporaryPasswordConfirm"))) execute({ userId }); }}
+        className="rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100 disabled:opacity-60">
+        {t("issueTemporaryPassword")}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { ruleFor, type Actor, type PolicyKey } from "./policies";
+
+/** The portal's main navigation; an entry shows only to roles its policy admits. */
+export const NAV_ITEMS: readonly { href: string; labelKey: string; policy: PolicyKey }[] = [
+  { href: "/loci", labelKey: "nav.myLoci", policy: "loci.list" },
+  { href: "/verification", labelKey: "nav.verification", policy: "verification.queue" },
+  { href: "/dashboard", labelKey: "nav.dashboard", policy: "results.institution" },
+  { href: "/admin/cycles", labelKey: "nav.cycles", policy: "cycles.view" },
+  { href: "/admin/users", labelKey: "nav.users", policy: "users.manage" },
+  { href: "/admin/audit", labelKey: "nav.audit", policy: "audit.search" },
+  { href: "/account/password", labelKey: "nav.account", policy: "account.changePassword" },
+];
+
+export function navigationFor(actor: Actor) {
+  return NAV_ITEMS.filter((item) => ruleFor(actor, item.policy) !== null);
+}

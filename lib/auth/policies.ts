@@ -1,0 +1,94 @@
+import type { PortalRole } from "./roles";
+
+/**
+ * Who may do what, in one table (issue: "the policies live in one module"). Each entry names,
+ * per role, the scope in which the role may act:
+ * - "any":      everything (admins);
+ * - "own":      records of the actor's own institution (evaluators, heads);
+ * - "assigned": records of institutions assigned to the actor in that record's cycle (verifiers);
+ * - "self":     the actor's own account.
+ * A role missing from an entry is denied. PUBLIC entries need no account at all.
+ */
+export type ScopeRule = "any" | "own" | "assigned" | "self";
+export type RolePolicy = Partial<Record<PortalRole, ScopeRule>>;
+export type Policy = { public: true } | { roles: RolePolicy };
+
+export const POLICIES = {
+  // Public: the sign-in form, the language switch, and (later) the F-03 survey and published results.
+  "auth.signIn": { public: true },
+  "locale.set": { public: true },
+
+  // Any signed-in user, on their own account.
+  "auth.signOut": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
+  "account.changePassword": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
+
+  // Assessments of loci.
+  "loci.list": { roles: { EVALUATOR: "own" } },
+  "verification.queue": { roles: { VERIFIER: "assigned" } },
+  "assessment.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  "assessment.history": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned" } },
+
+  // Results.
+  "results.institution": { roles: { HEAD: "own" } },
+
+  // Administration.
+  "cycles.view": { roles: { ADMIN: "any" } },
+  "users.manage": { roles: { ADMIN: "any" } },
+  "audit.search": { roles: { ADMIN: "any" } },
+} as const satisfies Record<string, Policy>;
+
+export type PolicyKey = keyof typeof POLICIES;
+export const POLICY_KEYS = Object.keys(POLICIES) as PolicyKey[];
+
+export interface Actor {
+  id: string;
+  role: PortalRole;
+  institutionId: string | null;
+}
+
+/** What a decision is about: the record's institution, its verifiers in its cycle, or a user. */
+export interface PolicyTarget {
+  institutionId?: string | null;
+  /** Verifiers assigned to the target's institution in the target's cycle. */
+  verifierIds?: readonly string[];
+  userId?: string | null;
+}
+
+export function isPolicyKey(key: string): key is PolicyKey {
+  return Object.hasOwn(POLICIES, key);
+}
+
+/** The scope rule of a role for a policy, or null when the role may not act at all. */
+export function ruleFor(actor: Actor | null, key: PolicyKey): ScopeRule | "public" | null {
+  const policy: Policy = POLICIES[key];
+  if ("public" in policy) return "public";
+  if (!actor) return null;
+  return policy.roles[actor.role] ?? null;
+}
+
+/** May this actor (null: not signed in) act under this policy on this target? Fails closed. */
+export function can(actor: Actor | null, key: PolicyKey, target: PolicyTarget = {}): boolean {
+  const rule = ruleFor(actor, key);
+  if (rule === "public") return true;
+  if (!actor || !rule) return false;
+  switch (rule) {
+    case "any":
+      return true;
+    case "own":
+      return actor.institutionId !== null && target.institutionId === actor.institutionId;
+    case "assigned":
+      return target.verifierIds?.includes(actor.id) ?? false;
+    case "self":
+      return target.userId === actor.id;
+    default:
+      return false;
+  }
+}
+
+/** Route handlers, by path, with the policy each one applies. */
+export const ROUTE_POLICIES = {
+  "/api/auth/[...nextauth]": "auth.signIn",
+} as const satisfies Record<string, PolicyKey>;
+
+/** Pages that need no account; every other page calls requirePolicy with its key. */
+export const PUBLIC_PAGES = ["/", "/login"] as const;

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { can, POLICY_KEYS, type Actor, type PolicyKey } from "@/lib/auth/policies";
+import type { PortalRole } from "@/lib/auth/roles";
+
+type Who = PortalRole | "ANONYMOUS";
+type Row = Record<Who, [own: boolean, foreign: boolean]>;
+
+const ALL: Row = { ANONYMOUS: [true, true], ADMIN: [true, true], EVALUATOR: [true, true], VERIFIER: [true, true], HEAD: [true, true] };
+const NONE: Row = { ANONYMOUS: [false, false], ADMIN: [false, false], EVALUATOR: [false, false], VERIFIER: [false, false], HEAD: [false, false] };
+const SIGNED_IN_SELF: Row = { ...NONE, ADMIN: [true, false], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] };
+const ADMIN_ONLY: Row = { ...NONE, ADMIN: [true, true] };
+
+/**
+ * The expected decision of every policy for every role, on a record of the actor's own scope and
+ * on a foreign one. Written by hand from the issue, independently of the policy table: a policy
+ * added without a row here fails the test.
+ */
+const EXPECTED: Record<PolicyKey, Row> = {
+  "auth.signIn": ALL,
+  "locale.set": ALL,
+  "auth.signOut": SIGNED_IN_SELF,
+  "account.changePassword": SIGNED_IN_SELF,
+  "loci.list": { ...NONE, EVALUATOR: [true, false] },
+  "verification.queue": { ...NONE, VERIFIER: [true, false] },
+  "assessment.view": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
+  "assessment.history": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false] },
+  "results.institution": { ...NONE, HEAD: [true, false] },
+  "cycles.view": ADMIN_ONLY,
+  "users.manage": ADMIN_ONLY,
+  "audit.search": ADMIN_ONLY,
+};
+
+function actorFor(who: Who): Actor | null {
+  if (who === "ANONYMOUS") return null;
+  return { id: `user-${who}`, role: who, institutionId: who === "EVALUATOR" || who === "HEAD" ? "institution-A" : null };
+}
+
+/** A target inside the actor's scope in every sense (its institution, its assignment, its account). */
+function ownTarget(actor: Actor | null) {
+  return { institutionId: actor?.institutionId ?? "institution-A", verifierIds: actor ? [actor.id] : [], userId: actor?.id ?? null };
+}
+const foreignTarget = { institutionId: "institution-B", verifierIds: ["someone-else"], userId: "someone-else" };
+
+describe("authorization matrix", () => {
+  it("has an expectation for every policy, and a policy for every expectation", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...POLICY_KEYS].sort());
+  });
+
+  for (const key of POLICY_KEYS) {
+    for (const who of Object.keys(NONE) as Who[]) {
+      const [own, foreign] = EXPECTED[key][who];
+      it(`${key}: ${who} on its own scope is ${own ? "allowed" : "denied"}, on a foreign one ${foreign ? "allowed" : "denied"}`, () => {
+        const actor = actorFor(who);
+        expect(can(actor, key, ownTarget(actor))).toBe(own);
+        expect(can(actor, key, foreignTarget)).toBe(foreign);
+      });
+    }
+  }
+
+  it("denies an unknown role rather than guessing", () => {
+    const stranger = { id: "x", role: "AUDITOR", institutionId: "institution-A" } as unknown as Actor;
+    for (const key of POLICY_KEYS) {
+      if (EXPECTED[key].ANONYMOUS[0]) continue;
+      expect(can(stranger, key, ownTarget(stranger))).toBe(false);
+    }
+  });
+
+  it("never treats an evaluator without an institution as owning an institution-less record", () => {
+    const orphan: Actor = { id: "o", role: "EVALUATOR", institutionId: null };
+    expect(can(orphan, "assessment.view", { institutionId: null })).toBe(false);
+  });
+});

@@ -12,4 +12,13 @@ export const ZAuditSearch = z.object({
   to: optional(z.iso.date()) as z.ZodType<string | undefined>,
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
-export type TAuditSearch = z.infer<typeof ZAuditSearch>;
+/** The parsed filter; every criterion but the page is optional. */
+export interface TAuditSearch {
+  actor?: string;
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  page: number;
+}

@@ -13,6 +13,17 @@ function nextServerAction(page: Page) {
   return page.waitForRequest((request: Request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
 }
 
+/** An admin renames a user through the edit form; returns the server action request it sent. */
+async function adminRenames(admin: Page, search: string, newName: string) {
+  await openUser(admin, search);
+  const captured = nextServerAction(admin);
+  await admin.getByLabel("Nama").fill(newName);
+  await admin.getByRole("button", { name: "Simpan perubahan" }).click();
+  const request = await captured;
+  await expect(admin.getByRole("status")).toHaveText("Perubahan tersimpan.");
+  return request;
+}
+
 async function openUser(admin: Page, search: string) {
   await admin.goto(`/admin/users?q=${encodeURIComponent(search)}`);
   await admin.getByTestId("user-row").first().getByRole("link").click();
@@ -53,12 +64,7 @@ test("a head sees no edit controls, and a forged post to an edit action is refus
 
   // An admin's legitimate edit shows what the action request looks like.
   const admin = await newSignedInPage(browser, "admin@pekppp.test");
-  await openUser(admin, "pimpinan.palembang");
-  const captured = nextServerAction(admin);
-  await admin.getByLabel("Nama").fill("H. Ahmad Fauzi, S.E.");
-  await admin.getByRole("button", { name: "Simpan perubahan" }).click();
-  const request = await captured;
-  await expect(admin.getByRole("status")).toHaveText("Perubahan tersimpan.");
+  const request = await adminRenames(admin, "pimpinan.palembang", "H. Ahmad Fauzi, S.E.");
 
   // The head replays it with its own session, renaming itself: refused.
   const forged = request.postData()!.replace("H. Ahmad Fauzi, S.E.", "Diubah Tanpa Izin");
@@ -73,12 +79,7 @@ test("a head sees no edit controls, and a forged post to an edit action is refus
 
 test("a server action posted from another origin is refused, even with a valid session", async ({ browser }) => {
   const admin = await newSignedInPage(browser, "admin@pekppp.test");
-  await openUser(admin, "verifikator01");
-  const captured = nextServerAction(admin);
-  await admin.getByLabel("Nama").fill("Verifikator Tim 1 (sah)");
-  await admin.getByRole("button", { name: "Simpan perubahan" }).click();
-  const request = await captured;
-  await expect(admin.getByRole("status")).toHaveText("Perubahan tersimpan.");
+  const request = await adminRenames(admin, "verifikator01", "Verifikator Tim 1 (sah)");
 
   const crossSite = await admin.request.post(request.url(), {
     headers: {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classify } from "@/lib/domain/grades";
 import { fromFraction } from "@/lib/domain/rational";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
-import { configureServerEnvironment, useSeededDatabase } from "./support/test-database";
+import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
 type DataLayer = {
   assessments: typeof import("@/lib/server/data/assessments");
@@ -28,18 +28,12 @@ describe("data queries per role, with the scope in the query", () => {
     };
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const rows = await client.query(
-      `SELECT u.id, u.name, u.email, u.role, u."institutionId", i.name AS "institutionName" FROM "User" u
-       LEFT JOIN "Institution" i ON i.id = u."institutionId" WHERE u."passwordHash" IS NOT NULL`,
-    );
-    for (const row of rows.rows) users[row.email] = { ...row, mustChangePassword: false };
+    Object.assign(users, await loadDemoActors(client));
     currentCycleId = (await client.query(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).rows[0].id;
   });
   afterAll(async () => {
     await client.end();
-    const { db } = await import("@/lib/server/db");
-    await db.$disconnect();
-    await database.drop();
+    await closeServerLayer(database);
   });
 
   const evaluator = () => users["evaluator.palembang@pekppp.test"]!;

@@ -2,7 +2,7 @@ import bcrypt from "bcryptjs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
-import { configureServerEnvironment, useSeededDatabase } from "./support/test-database";
+import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
 type Users = typeof import("@/lib/server/data/users");
 type Audit = typeof import("@/lib/server/data/audit");
@@ -28,17 +28,14 @@ describe("account administration, through the policies, with an audit record of 
     ({ ActionError } = await import("@/lib/server/actions/errors"));
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const rows = await client.query(`SELECT id, name, email, role, "institutionId" FROM "User" WHERE "passwordHash" IS NOT NULL`);
-    for (const r of rows.rows) accounts[r.email] = { ...r, institutionName: null, mustChangePassword: false };
+    Object.assign(accounts, await loadDemoActors(client));
     palembangId = (await row(`SELECT id FROM "Institution" WHERE code = 'KOTA-16-PALEMBANG'`)).id;
     kemenkesId = (await row(`SELECT id FROM "Institution" WHERE code = 'KL-KEMENKES'`)).id;
     cycleId = (await row(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
   });
   afterAll(async () => {
     await client.end();
-    const { db } = await import("@/lib/server/db");
-    await db.$disconnect();
-    await database.drop();
+    await closeServerLayer(database);
   });
 
   const admin = () => accounts["admin@pekppp.test"]!;

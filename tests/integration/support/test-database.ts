@@ -17,3 +17,21 @@ export function configureServerEnvironment(databaseUrl: string) {
   process.env.DATABASE_URL = databaseUrl;
   process.env.AUTH_SECRET ??= "integration-tests-secret-integration-tests-secret";
 }
+
+/** The demo accounts that can sign in, as the server layer's CurrentUser, keyed by e-mail. */
+export async function loadDemoActors(client: import("pg").Client) {
+  const rows = await client.query(
+    `SELECT u.id, u.name, u.email, u.role, u."institutionId", i.name AS "institutionName" FROM "User" u
+     LEFT JOIN "Institution" i ON i.id = u."institutionId" WHERE u."passwordHash" IS NOT NULL`,
+  );
+  const actors: Record<string, import("@/lib/server/auth/current-user").CurrentUser> = {};
+  for (const row of rows.rows) actors[row.email] = { ...row, mustChangePassword: false };
+  return actors;
+}
+
+/** Closes the server layer's pool, then drops the test database. */
+export async function closeServerLayer(database: { drop: () => Promise<void> }) {
+  const { db } = await import("@/lib/server/db");
+  await db.$disconnect();
+  await database.drop();
+}

@@ -17,6 +17,7 @@ export const POLICIES = {
   // Public: the sign-in form, the language switch, and (later) the F-03 survey and published results.
   "auth.signIn": { public: true },
   "locale.set": { public: true },
+  "health.check": { public: true },
 
   // Any signed-in user, on their own account.
   "auth.signOut": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
@@ -27,6 +28,12 @@ export const POLICIES = {
   "verification.queue": { roles: { VERIFIER: "assigned" } },
   "assessment.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
   "assessment.history": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned" } },
+  "assessment.reopen": { roles: { ADMIN: "any" } },
+
+  // The self-assessment (F-01 with self-scores) and its evidence.
+  "selfAssessment.edit": { roles: { EVALUATOR: "own" } },
+  "selfAssessment.submit": { roles: { EVALUATOR: "own" } },
+  "evidence.download": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
 
   // Results.
   "results.institution": { roles: { HEAD: "own" } },
@@ -88,6 +95,10 @@ export function can(actor: Actor | null, key: PolicyKey, target: PolicyTarget = 
 /** Route handlers, by path, with the policy each one applies. */
 export const ROUTE_POLICIES = {
   "/api/auth/[...nextauth]": "auth.signIn",
+  "/api/health": "health.check",
+  "/api/assessments/[id]/answers": "selfAssessment.edit",
+  "/api/assessments/[id]/evidence": "selfAssessment.edit",
+  "/api/evidence/[id]": "evidence.download",
 } as const satisfies Record<string, PolicyKey>;
 
 /** Pages that need no account; every other page calls requirePolicy with its key. */

@@ -18,6 +18,7 @@ const ADMIN_ONLY: Row = { ...NONE, ADMIN: [true, true] };
 const EXPECTED: Record<PolicyKey, Row> = {
   "auth.signIn": ALL,
   "locale.set": ALL,
+  "health.check": ALL,
   "auth.signOut": SIGNED_IN_SELF,
   "account.changePassword": SIGNED_IN_SELF,
   "loci.list": { ...NONE, EVALUATOR: [true, false] },
@@ -25,6 +26,10 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "assessment.view": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
   "assessment.history": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false] },
   "results.institution": { ...NONE, HEAD: [true, false] },
+  "assessment.reopen": ADMIN_ONLY,
+  "selfAssessment.edit": { ...NONE, EVALUATOR: [true, false] },
+  "selfAssessment.submit": { ...NONE, EVALUATOR: [true, false] },
+  "evidence.download": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
   "cycles.view": ADMIN_ONLY,
   "users.manage": ADMIN_ONLY,
   "audit.search": ADMIN_ONLY,

@@ -1,0 +1,50 @@
+/**
+ * The life of a locus's assessment (pekppp.md §3): draft → submitted → in review →
+ * (returned → submitted …) → verified → final. One table of transitions, each with the roles that
+ * may take it; every status change in the portal goes through `transition`.
+ */
+export const ASSESSMENT_STATUSES = ["DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL"] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+export const WORKFLOW_ROLES = ["ADMIN", "EVALUATOR", "VERIFIER", "HEAD"] as const;
+export type WorkflowRole = (typeof WORKFLOW_ROLES)[number];
+
+export const WORKFLOW_ACTIONS = ["SUBMIT", "START_REVIEW", "RETURN", "APPROVE", "FINALISE", "REOPEN"] as const;
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+interface TransitionRule {
+  from: readonly AssessmentStatus[];
+  to: AssessmentStatus;
+  roles: readonly WorkflowRole[];
+}
+
+export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {
+  /** The internal evaluator submits its self-assessment, first time or after a return. */
+  SUBMIT: { from: ["DRAFT", "RETURNED"], to: "SUBMITTED", roles: ["EVALUATOR"] },
+  /** The verifier opens a submitted locus for desk review. */
+  START_REVIEW: { from: ["SUBMITTED"], to: "IN_REVIEW", roles: ["VERIFIER"] },
+  /** The verifier sends it back for revision, with reasons. */
+  RETURN: { from: ["SUBMITTED", "IN_REVIEW"], to: "RETURNED", roles: ["VERIFIER"] },
+  /** The verifier approves: every indicator has a verified level. */
+  APPROVE: { from: ["IN_REVIEW"], to: "VERIFIED", roles: ["VERIFIER"] },
+  /** The admin fixes the results of a cycle (ministerial decree). */
+  FINALISE: { from: ["VERIFIED"], to: "FINAL", roles: ["ADMIN"] },
+  /** The admin reopens a submitted locus for editing (e.g. after its deadline). */
+  REOPEN: { from: ["SUBMITTED"], to: "DRAFT", roles: ["ADMIN"] },
+};
+
+export type TransitionResult =
+  | { ok: true; from: AssessmentStatus; to: AssessmentStatus }
+  | { ok: false; reason: "ROLE_NOT_ALLOWED" | "NOT_FROM_THIS_STATUS" };
+
+export function transition(status: AssessmentStatus, action: WorkflowAction, role: WorkflowRole): TransitionResult {
+  const rule = TRANSITIONS[action];
+  if (!rule.roles.includes(role)) return { ok: false, reason: "ROLE_NOT_ALLOWED" };
+  if (!rule.from.includes(status)) return { ok: false, reason: "NOT_FROM_THIS_STATUS" };
+  return { ok: true, from: status, to: rule.to };
+}
+
+/** The self-assessment can be edited only while it is with the unit: drafted or returned. */
+export function isSelfAssessmentEditable(status: AssessmentStatus): boolean {
+  return status === "DRAFT" || status === "RETURNED";
+}

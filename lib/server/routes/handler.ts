@@ -1,0 +1,88 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { ROUTE_POLICIES, ruleFor, type PolicyKey } from "@/lib/auth/policies";
+import { getCurrentUser, type CurrentUser } from "../auth/current-user";
+import { ActionError } from "../actions/errors";
+import { logger } from "../logger";
+
+type RoutePath = keyof typeof ROUTE_POLICIES;
+
+export interface RouteContext<P> {
+  actor: CurrentUser;
+  params: P;
+  request: NextRequest;
+}
+
+/** A JSON error body: a message key of the catalogue, its values, and field errors if any. */
+export function errorResponse(status: number, key: string, extra: Record<string, unknown> = {}) {
+  return NextResponse.json({ error: key, ...extra }, { status, headers: { "cache-control": "no-store" } });
+}
+
+const STATUS_OF_KEY: Record<string, number> = {
+  "errors.notFound": 404,
+  "errors.conflict": 409,
+  "errors.signInRequired": 401,
+};
+
+/**
+ * Route handlers of signed-in users: same-origin check for unsafe methods (cookies alone must not
+ * authorize a cross-site request), the route's policy from ROUTE_POLICIES, zod-parsed params, then
+ * the handler. Expected errors become JSON with a message key; anything else is logged.
+ */
+export function authorizedRoute<P extends z.ZodType>(
+  path: RoutePath,
+  paramsSchema: P,
+  handler: (context: RouteContext<z.infer<P>>) => Promise<Response>,
+) {
+  const policy: PolicyKey = ROUTE_POLICIES[path];
+  return async (request: NextRequest, context: { params: Promise<unknown> }) => {
+    try {
+      if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !isSameOrigin(request)) {
+        return errorResponse(403, "errors.crossOrigin");
+      }
+      const actor = await getCurrentUser();
+      if (!actor) return errorResponse(401, "errors.signInRequired");
+      if (actor.mustChangePassword) return errorResponse(403, "errors.passwordChangeRequired");
+      if (!ruleFor(actor, policy)) return errorResponse(404, "errors.notFound");
+      const params = paramsSchema.safeParse(await context.params);
+      if (!params.success) return errorResponse(404, "errors.notFound");
+      return await handler({ actor, params: params.data, request });
+    } catch (error) {
+      if (error instanceof ActionError) {
+        return errorResponse(STATUS_OF_KEY[error.messageKey] ?? 422, error.messageKey, { values: error.values });
+      }
+      const ref = randomUUID().slice(0, 8);
+      logger.error({ err: error, ref, path }, "route handler failed");
+      return errorResponse(500, "errors.unexpected", { values: { ref } });
+    }
+  };
+}
+
+/** Reads and parses a JSON body; a malformed one is a 422 with the field errors' message keys. */
+export async function parseJsonBody<S extends z.ZodType>(request: NextRequest, schema: S): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
+  let raw: unknown;
+  try {
+    raw = await request.json();
+  } catch {
+    return { ok: false, response: errorResponse(422, "validation.invalid") };
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, response: errorResponse(422, "validation.invalid", { fieldErrors: z.flattenError(parsed.error).fieldErrors }) };
+  }
+  return { ok: true, data: parsed.data };
+}
+
+/** The Origin (or, failing that, Referer) of an unsafe request must be this host. */
+function isSameOrigin(request: NextRequest) {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const source = request.headers.get("origin") ?? request.headers.get("referer");
+  if (!host || !source) return false;
+  try {
+    return new URL(source).host === host;
+  } catch {
+    return false;
+  }
+}

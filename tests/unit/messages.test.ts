@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import id from "@/lib/i18n/messages/id.json";
+import { MESSAGE_FILES, MESSAGES } from "@/lib/i18n/messages";
 
 function keys(tree: object, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -8,14 +7,24 @@ function keys(tree: object, prefix = ""): string[] {
   );
 }
 
+function valueAt(tree: object, key: string): unknown {
+  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree);
+}
+
 describe("message catalogues", () => {
   it("have the same keys in Bahasa Indonesia and English", () => {
-    expect(keys(en).sort()).toEqual(keys(id).sort());
+    expect(keys(MESSAGES.en).sort()).toEqual(keys(MESSAGES.id).sort());
   });
 
   it("have no empty message", () => {
-    const empty = (tree: object) => keys(tree).filter((k) => k.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) === "");
-    expect(empty(id)).toEqual([]);
-    expect(empty(en)).toEqual([]);
+    expect(keys(MESSAGES.id).filter((k) => valueAt(MESSAGES.id, k) === "")).toEqual([]);
+    expect(keys(MESSAGES.en).filter((k) => valueAt(MESSAGES.en, k) === "")).toEqual([]);
+  });
+
+  it("never define one namespace in two files (a later file would silently replace it)", () => {
+    for (const files of Object.values(MESSAGE_FILES)) {
+      const namespaces = Object.values(files).flatMap((file) => Object.keys(file));
+      expect(namespaces.length).toBe(new Set(namespaces).size);
+    }
   });
 });

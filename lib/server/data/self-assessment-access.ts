@@ -1,0 +1,43 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/policies";
+import { isSelfAssessmentEditable, selfAssessmentWindow } from "@/lib/domain/workflow";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ActionError } from "../actions/errors";
+import { assessmentScope } from "./assessments";
+
+type Reader = Pick<Prisma.TransactionClient, "assessment">;
+
+/**
+ * The assessment an evaluator is about to change (an answer, an evidence item, a submission), if
+ * it may be changed now. Refuses, with a message the user can act on:
+ * - outside the actor's scope: "not found" (the same as a record that does not exist);
+ * - not with the unit (submitted, in review, verified, final): "locked";
+ * - outside the self-assessment stage dates and not reopened by an admin: the dates.
+ * Call it inside the transaction that makes the change.
+ */
+export async function loadEditableAssessment(reader: Reader, actor: Actor, assessmentId: string, now = new Date()) {
+  const assessment = await reader.assessment.findFirst({
+    where: { AND: [{ id: assessmentId }, assessmentScope(actor, "selfAssessment.edit")] },
+    select: {
+      id: true, status: true, cycleId: true, round: true, version: true, reopenedUntil: true,
+      locus: { select: { institutionId: true, name: true } },
+      cycle: {
+        select: {
+          instrumentVersionId: true, evidenceRequiredAboveZero: true,
+          stages: { where: { kind: "SELF_ASSESSMENT" }, select: { startsAt: true, endsAt: true } },
+        },
+      },
+    },
+  });
+  if (!assessment) throw new ActionError("errors.notFound");
+  if (!isSelfAssessmentEditable(assessment.status)) throw new ActionError("selfAssessment.locked", { status: assessment.status });
+  const window = selfAssessmentWindow(assessment.cycle.stages[0], assessment.reopenedUntil, now);
+  if (!window.open) {
+    if (!window.window) throw new ActionError("selfAssessment.noStage");
+    throw new ActionError(window.reason === "NOT_STARTED" ? "selfAssessment.notStarted" : "selfAssessment.ended", {
+      from: window.window.startsAt.toISOString(),
+      to: window.window.endsAt.toISOString(),
+    });
+  }
+  return assessment;
+}

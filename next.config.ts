@@ -15,6 +15,9 @@ const nextConfig: NextConfig = {
         source: "/:path*",
         headers: securityHeaders({ development: process.env.NODE_ENV !== "production", oidcIssuer: process.env.AUTH_OIDC_ISSUER }),
       },
+      // Uploaded evidence is served in a sandbox: no script, no resource of the portal's origin.
+      // Listed after the general entry, so its policy replaces the portal's for these responses.
+      { source: "/api/evidence/:id", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; sandbox" }] },
     ];
   },
 };

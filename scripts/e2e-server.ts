@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { resolveAuthSecret } from "./lib/auth-secret";
 import { PROJECT_ROOT } from "./lib/database";
 import { runMain } from "./lib/errors";
@@ -19,13 +22,16 @@ runMain(async () => {
   ensurePrismaClient();
   const server = await startTestServer();
   const name = uniqueDatabaseName("pekppp_e2e");
+  // Evidence uploaded by the tests goes to a throw-away folder, never into the checkout.
+  const evidenceDir = mkdtempSync(path.join(os.tmpdir(), "pekppp-e2e-evidence-"));
   const cleanup = async () => {
+    rmSync(evidenceDir, { recursive: true, force: true });
     await dropDatabase(server.serverUrl, name).catch(() => undefined);
     await server.stop();
   };
   try {
     const url = await createMigratedDatabase(server.serverUrl, name, E2E_SEED_INSTITUTIONS);
-    const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1" };
+    const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1", EVIDENCE_DIR: evidenceDir };
     ensureNextBuild(E2E_DIST_DIR, env, (line) => console.log(line));
     const next = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
       cwd: PROJECT_ROOT,

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "../actions/errors";
 import { assessmentScope } from "./assessments";
 
-type Reader = Pick<Prisma.TransactionClient, "assessment">;
+type Reader = Pick<Prisma.TransactionClient, "assessment" | "$executeRaw">;
 
 /**
  * The assessment an evaluator is about to change (an answer, an evidence item, a submission), if
@@ -16,6 +16,9 @@ type Reader = Pick<Prisma.TransactionClient, "assessment">;
  * Call it inside the transaction that makes the change.
  */
 export async function loadEditableAssessment(reader: Reader, actor: Actor, assessmentId: string, now = new Date()) {
+  // A shared row lock: saves run side by side, but a submission (which updates the row) waits for
+  // them, and a save arriving after a submission reads the new status and is refused.
+  await reader.$executeRaw`SELECT 1 FROM "Assessment" WHERE id = ${assessmentId}::uuid FOR SHARE`;
   const assessment = await reader.assessment.findFirst({
     where: { AND: [{ id: assessmentId }, assessmentScope(actor, "selfAssessment.edit")] },
     select: {

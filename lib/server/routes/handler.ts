@@ -24,6 +24,11 @@ const STATUS_OF_KEY: Record<string, number> = {
   "errors.notFound": 404,
   "errors.conflict": 409,
   "errors.signInRequired": 401,
+  // Locked by workflow status or by the stage dates: the request was fine, the timing is not.
+  "selfAssessment.locked": 423,
+  "selfAssessment.notStarted": 423,
+  "selfAssessment.ended": 423,
+  "selfAssessment.noStage": 423,
 };
 
 /**

@@ -2,47 +2,86 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AuditEventList } from "@/components/audit/audit-event-list";
 import { EmptyState } from "@/components/empty-state";
+import { ReopenForm } from "@/components/self-assessment/reopen-form";
+import { ReviewRounds } from "@/components/self-assessment/review-rounds";
+import { SelfAssessmentWorkspace } from "@/components/self-assessment/workspace";
 import { StatusBadge } from "@/components/status-badge";
+import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { countScoredIndicators, findAssessment } from "@/lib/server/data/assessments";
 import { listAssessmentHistory } from "@/lib/server/data/audit";
+import { loadWorkspace } from "@/lib/server/data/workspace";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** One locus's assessment: what its evaluator, verifier, head or an admin may see of it, and its history. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("workspace");
+  return { title: t("pageTitle", { id: (await params).id.slice(0, 8) }) };
+}
+
+/** One locus's self-assessment: editable by its evaluator while open, read-only for everyone else in scope. */
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePolicy("assessment.view");
   const { id } = await params;
-  const assessment = UUID.test(id) ? await findAssessment(actor, id) : null;
-  if (!assessment) notFound();
-  const [t, format, total, history] = await Promise.all([
-    getTranslations(),
-    getFormatter(),
-    countScoredIndicators(assessment.cycleId),
-    assessment.canSeeHistory ? listAssessmentHistory(assessment.id) : Promise.resolve([]),
-  ]);
-  const deadline = assessment.cycle.stages.find((s) => s.kind === "SELF_ASSESSMENT")?.endsAt;
+  const workspace = UUID.test(id) ? await loadWorkspace(actor, id) : null;
+  if (!workspace) notFound();
+  const [t, format] = [await getTranslations(), await getFormatter()];
+  const history = workspace.assessment.canSeeHistory ? await listAssessmentHistory(id) : [];
+  const latestReturn = workspace.assessment.status === "RETURNED" ? workspace.rounds.find((r) => r.decision === "RETURNED") : undefined;
+  const returnReasons: Record<string, string[]> = {};
+  for (const reason of latestReturn?.reasons ?? []) (returnReasons[reason.indicatorCode] ??= []).push(reason.reason);
+  const block = workspace.editBlock;
+
   return (
-    <section aria-labelledby="page-title" className="space-y-8">
+    <div className="space-y-6">
       <div>
-        <p className="text-sm text-slate-600">{assessment.locus.institution.name} · {assessment.cycle.name}</p>
-        <h1 id="page-title" className="mt-1 text-2xl font-semibold">{assessment.locus.name}</h1>
-        <div className="mt-3 flex flex-wrap items-center gap-4 text-sm">
-          <StatusBadge status={assessment.status} />
-          <span>{t(`serviceType.${assessment.locus.serviceType}`)}</span>
-          <span>{t("common.answeredOf", { answered: assessment._count.selfAnswers, total })}</span>
-          <span>{t("evaluator.evidenceCount", { count: assessment._count.evidence })}</span>
-          {deadline ? <span>{t("common.deadline")}: {format.dateTime(deadline, { dateStyle: "long" })}</span> : null}
+        <p className="text-sm text-slate-600">{workspace.assessment.institutionName} · {workspace.assessment.cycleName} · {t(`serviceType.${workspace.assessment.serviceType}`)}</p>
+        <h1 className="mt-1 text-2xl font-semibold">{workspace.assessment.locusName}</h1>
+        <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+          <StatusBadge status={workspace.assessment.status} />
+          {workspace.window ? (
+            <span>{t("workspace.window", { from: new Date(workspace.window.startsAt), to: new Date(workspace.window.endsAt) })}</span>
+          ) : null}
+          {workspace.assessment.reopenedUntil ? <span>{t("workspace.reopenedUntil", { until: new Date(workspace.assessment.reopenedUntil) })}</span> : null}
         </div>
       </div>
-      {assessment.canSeeHistory ? (
-        <div>
-          <h2 className="text-lg font-semibold">{t("assessment.history")}</h2>
+
+      <ReviewRounds rounds={workspace.rounds} status={workspace.assessment.status} />
+
+      {block.kind === "status" && block.status !== "DRAFT" && block.status !== "RETURNED" ? (
+        <p role="status" className="rounded-md border border-slate-300 bg-white px-4 py-3 text-sm" data-testid="locked-notice">{t(`workspace.lockedBecause.${block.status}`)}</p>
+      ) : null}
+      {block.kind === "window" ? (
+        <p role="status" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="window-notice">
+          {block.from && block.to
+            ? t(block.reason === "NOT_STARTED" ? "selfAssessment.notStarted" : "selfAssessment.ended", { from: new Date(block.from), to: new Date(block.to) })
+            : t("selfAssessment.noStage")}
+        </p>
+      ) : null}
+      {workspace.canReopen ? <ReopenForm assessmentId={workspace.assessment.id} /> : null}
+
+      <SelfAssessmentWorkspace
+        assessmentId={workspace.assessment.id}
+        instrument={workspace.instrument}
+        initialAnswers={workspace.answers}
+        evidence={workspace.evidence}
+        returnReasons={returnReasons}
+        surveyResponses={workspace.surveyResponses}
+        settings={workspace.settings}
+        evidenceRequiredAboveZero={workspace.evidenceRequiredAboveZero}
+        canEdit={workspace.canEdit}
+        canSubmit={workspace.canSubmit}
+        evidenceMaxBytes={evidenceMaxBytes(process.env)}
+      />
+
+      {workspace.assessment.canSeeHistory ? (
+        <section aria-labelledby="history-title">
+          <h2 id="history-title" className="text-lg font-semibold">{t("assessment.history")}</h2>
+          <p className="text-xs text-slate-500">{t("workspace.historyNote", { count: history.length, date: format.dateTime(new Date(), { dateStyle: "medium" }) })}</p>
           <div className="mt-3">
             {history.length === 0 ? <EmptyState>{t("assessment.noHistory")}</EmptyState> : <AuditEventList events={history} showEntity={false} />}
           </div>
-        </div>
+        </section>
       ) : null}
-    </section>
+    </div>
   );
 }

@@ -1,0 +1,42 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import type { SaveStatus } from "./use-autosave";
+
+/** Always-visible saving state: saving, saved at hh:mm, or failed with a retry. */
+export function SaveStatusBar({ status, pendingCount, onRetry }: { status: SaveStatus; pendingCount: number; onRetry: () => void }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  let text: string;
+  let tone = "text-slate-700";
+  switch (status.kind) {
+    case "saving":
+      text = t("workspace.saving");
+      break;
+    case "pending":
+      text = t("workspace.unsent", { count: pendingCount });
+      break;
+    case "saved":
+      text = pendingCount > 0 ? t("workspace.unsent", { count: pendingCount }) : t("workspace.savedAt", { time: format.dateTime(status.at, { hour: "2-digit", minute: "2-digit" }) });
+      tone = "text-emerald-800";
+      break;
+    case "failed":
+      text = status.offline ? t("workspace.offline", { count: pendingCount }) : t("workspace.saveFailed", { count: pendingCount });
+      tone = "text-red-800";
+      break;
+    case "blocked":
+      text = t.has(status.error.key) ? t(status.error.key, Object.fromEntries(Object.entries(status.error.values ?? {}).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d\d-\d\dT/.test(v) ? new Date(v) : v]))) : t("errors.unexpected", { ref: "-" });
+      tone = "text-red-800";
+      break;
+    default:
+      text = pendingCount > 0 ? t("workspace.unsent", { count: pendingCount }) : t("workspace.allSaved");
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="save-status">
+      <p role="status" className={tone}>{text}</p>
+      {status.kind === "failed" ? (
+        <button type="button" onClick={onRetry} className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">{t("workspace.retry")}</button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { submitSelfAssessmentAction } from "@/app/(portal)/assessments/[id]/actions";
+import { ActionErrorMessage } from "@/components/action-feedback";
+import type { MissingItem } from "@/lib/domain/workflow";
+
+interface Props {
+  assessmentId: string;
+  missing: MissingItem[];
+  unsavedCount: number;
+}
+
+/** Completeness check with links to each missing item, then a confirmed, audited submission. */
+export function SubmitPanel({ assessmentId, missing, unsavedCount }: Props) {
+  const t = useTranslations("workspace");
+  const [showMissing, setShowMissing] = useState(false);
+  const listRef = useRef<HTMLDivElement>(null);
+  const { execute, result, isPending } = useAction(submitSelfAssessmentAction, {
+    onSuccess: ({ data }) => {
+      if (data.submitted) window.location.reload();
+      else setShowMissing(true);
+    },
+  });
+  const serverMissing = result.data && !result.data.submitted ? result.data.missing : null;
+  const shown = serverMissing ?? missing;
+
+  const submit = () => {
+    if (missing.length > 0) {
+      setShowMissing(true);
+      requestAnimationFrame(() => listRef.current?.focus());
+      return;
+    }
+    if (window.confirm(t("submitConfirm"))) execute({ assessmentId });
+  };
+
+  return (
+    <section aria-labelledby="submit-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id="submit-title" className="text-sm font-semibold">{t("submitTitle")}</h2>
+      <p className="mt-1 text-xs text-slate-600">{missing.length === 0 ? t("readyToSubmit") : t("missingCount", { count: missing.length })}</p>
+      <ActionErrorMessage error={result.serverError} />
+      <button type="button" onClick={submit} disabled={isPending || unsavedCount > 0}
+        className="mt-3 w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+        {isPending ? t("submitting") : t("submit")}
+      </button>
+      {unsavedCount > 0 ? <p className="mt-2 text-xs text-slate-600">{t("waitForSave")}</p> : null}
+      {showMissing && shown.length > 0 ? (
+        <div ref={listRef} tabIndex={-1} role="alert" aria-label={t("missingTitle")} className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="missing-list">
+          <p className="font-medium">{t("missingTitle")}</p>
+          <ul className="mt-2 space-y-1">
+            {shown.map((item) => (
+              <li key={item.indicatorCode}>
+                <a href={`#indikator-${item.indicatorCode}`} className="text-brand-700 underline">{item.indicatorCode} {item.indicatorName}</a>
+                {": "}
+                {item.reasons.map((r) => t(`missing.${r}`)).join(", ")}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,230 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { can, type Actor } from "@/lib/auth/policies";
+import { dispositionOf, type EvidenceDisposition } from "@/lib/domain/evidence/file-types";
+import { inspectEvidenceFile } from "@/lib/domain/evidence/inspect";
+import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
+import { ZAddEvidenceLink } from "@/lib/domain/evidence/link";
+import type { EvidenceItemView } from "@/lib/domain/evidence/view";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ActionError } from "../actions/errors";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import { logger } from "../logger";
+import { evidenceStorage } from "../storage";
+import { assessmentScope } from "./assessments";
+import { loadEditableAssessment } from "./self-assessment-access";
+
+/** Who acts: the server layer's current user (its e-mail labels the audit record). */
+type Editor = Actor & { email: string };
+
+const itemFields = {
+  id: true, kind: true, safeName: true, url: true, title: true, mimeType: true, sizeBytes: true, createdAt: true,
+  assessmentId: true, indicator: { select: { code: true, position: true } }, uploadedBy: { select: { name: true } },
+} satisfies Prisma.EvidenceItemSelect;
+
+type ItemRow = Prisma.EvidenceItemGetPayload<{ select: typeof itemFields }>;
+
+function toView(row: ItemRow): EvidenceItemView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    indicatorCode: row.indicator?.code ?? "",
+    safeName: row.safeName,
+    url: row.url,
+    title: row.title,
+    mimeType: row.mimeType,
+    sizeBytes: row.sizeBytes,
+    createdAt: row.createdAt.toISOString(),
+    uploadedByName: row.uploadedBy?.name ?? null,
+  };
+}
+
+/** What the audit trail keeps of an item (never the bytes; the storage key lets an admin find them). */
+function auditView(row: { kind: string; indicatorCode: string; safeName?: string | null; originalName?: string | null; url?: string | null; title?: string; mimeType?: string | null; sizeBytes?: number | null; sha256?: string | null; storageKey?: string | null }) {
+  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined && value !== null)) as Prisma.InputJsonObject;
+}
+
+type IndicatorReader = Pick<Prisma.TransactionClient, "instrumentIndicator">;
+
+/** The indicator of this code in the instrument version of the assessment's cycle; unknown: a validation error. */
+async function resolveIndicator(reader: IndicatorReader, instrumentVersionId: string, indicatorCode: string) {
+  const indicator = await reader.instrumentIndicator.findUnique({
+    where: { instrumentVersionId_code: { instrumentVersionId, code: indicatorCode } },
+    select: { id: true, code: true },
+  });
+  if (!indicator) throw new ActionError("evidence.indicatorUnknown", { code: indicatorCode.slice(0, 40) });
+  return indicator;
+}
+
+/**
+ * Adds an uploaded file to an indicator of a self-assessment the actor may edit now. The type is
+ * decided from the content (lib/domain/evidence). The object is stored first under a generated
+ * key; the row and its audit record are then written in one transaction that checks again that
+ * the assessment may be changed. If that transaction fails, the stored object is deleted.
+ */
+export async function addFileEvidence(
+  actor: Editor,
+  input: { assessmentId: string; indicatorCode: string; originalName: string; bytes: Uint8Array },
+): Promise<EvidenceItemView> {
+  // Refuse early (out of scope, locked, closed stage) so nothing is stored for a refused caller.
+  const { assessment, indicator } = await db.$transaction(async (tx) => {
+    const editable = await loadEditableAssessment(tx, actor, input.assessmentId);
+    return { assessment: editable, indicator: await resolveIndicator(tx, editable.cycle.instrumentVersionId, input.indicatorCode) };
+  });
+  const inspected = await inspectEvidenceFile({ name: input.originalName, bytes: input.bytes, maxBytes: evidenceMaxBytes(process.env) });
+  if (!inspected.ok) throw new ActionError(inspected.problem.key, inspected.problem.values);
+  const { type, originalName, safeName } = inspected.file;
+
+  const storageKey = `evidence/${assessment.id}/${randomUUID()}.${type.extensions[0]}`;
+  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  const storage = await evidenceStorage();
+  await storage.put(storageKey, input.bytes, type.mime);
+  try {
+    return await db.$transaction(async (tx) => {
+      await loadEditableAssessment(tx, actor, input.assessmentId);
+      const row = await tx.evidenceItem.create({
+        data: {
+          kind: "FILE", assessmentId: assessment.id, indicatorId: indicator.id, storageKey, originalName, safeName,
+          mimeType: type.mime, sizeBytes: input.bytes.byteLength, sha256, uploadedById: actor.id,
+        },
+        select: itemFields,
+      });
+      await recordAudit(
+        {
+          actorId: actor.id, actorLabel: actor.email, action: "evidence.addFile", entityType: "EvidenceItem", entityId: row.id,
+          assessmentId: assessment.id,
+          after: auditView({ kind: "FILE", indicatorCode: indicator.code, safeName, originalName, mimeType: type.mime, sizeBytes: input.bytes.byteLength, sha256, storageKey }),
+        },
+        tx,
+      );
+      return toView(row);
+    });
+  } catch (error) {
+    await storage.delete(storageKey).catch((err: unknown) => logger.error({ err, storageKey }, "orphaned evidence object could not be deleted"));
+    throw error;
+  }
+}
+
+/** Adds a link (an absolute http(s) address, optional title) to an indicator of an editable self-assessment. */
+export async function addLinkEvidence(
+  actor: Editor,
+  input: { assessmentId: string; indicatorCode: string; url: string; title?: string },
+): Promise<EvidenceItemView> {
+  const parsed = ZAddEvidenceLink.safeParse(input);
+  if (!parsed.success) throw new ActionError(parsed.error.issues[0]?.message ?? "validation.invalid");
+  const link = parsed.data;
+  return db.$transaction(async (tx) => {
+    const assessment = await loadEditableAssessment(tx, actor, input.assessmentId);
+    const indicator = await resolveIndicator(tx, assessment.cycle.instrumentVersionId, link.indicatorCode);
+    const row = await tx.evidenceItem.create({
+      data: { kind: "LINK", assessmentId: assessment.id, indicatorId: indicator.id, url: link.url, title: link.title, uploadedById: actor.id },
+      select: itemFields,
+    });
+    await recordAudit(
+      {
+        actorId: actor.id, actorLabel: actor.email, action: "evidence.addLink", entityType: "EvidenceItem", entityId: row.id,
+        assessmentId: assessment.id, after: auditView({ kind: "LINK", indicatorCode: indicator.code, url: link.url, title: link.title }),
+      },
+      tx,
+    );
+    return toView(row);
+  });
+}
+
+/**
+ * Removes an item from an editable self-assessment: sets removedAt (the row stays, and so does
+ * the stored object, so the audit trail keeps pointing at what was removed) and audits it.
+ */
+export async function removeEvidence(actor: Editor, evidenceId: string): Promise<{ id: string; assessmentId: string }> {
+  return db.$transaction(async (tx) => {
+    const item = await tx.evidenceItem.findFirst({
+      where: { id: evidenceId, removedAt: null, assessment: assessmentScope(actor, "selfAssessment.edit") },
+      select: { ...itemFields, originalName: true, storageKey: true, sha256: true },
+    });
+    if (!item?.assessmentId) throw new ActionError("errors.notFound");
+    await loadEditableAssessment(tx, actor, item.assessmentId);
+    const removed = await tx.evidenceItem.updateMany({ where: { id: item.id, removedAt: null }, data: { removedAt: new Date() } });
+    if (removed.count === 0) throw new ActionError("errors.notFound");
+    await recordAudit(
+      {
+        actorId: actor.id, actorLabel: actor.email, action: "evidence.remove", entityType: "EvidenceItem", entityId: item.id,
+        assessmentId: item.assessmentId,
+        before: auditView({
+          kind: item.kind, indicatorCode: item.indicator?.code ?? "", safeName: item.safeName, url: item.url, title: item.title || undefined,
+          mimeType: item.mimeType, sizeBytes: item.sizeBytes, sha256: item.sha256, storageKey: item.storageKey,
+        }),
+      },
+      tx,
+    );
+    return { id: item.id, assessmentId: item.assessmentId };
+  });
+}
+
+/** The assessment and the verifiers assigned to its institution in its cycle, for `can`. */
+const scopeTarget = {
+  cycleId: true,
+  locus: { select: { institutionId: true, institution: { select: { verifierAssignments: { select: { cycleId: true, verifierId: true } } } } } },
+} satisfies Prisma.AssessmentSelect;
+
+function targetOf(assessment: Prisma.AssessmentGetPayload<{ select: typeof scopeTarget }>) {
+  return {
+    institutionId: assessment.locus.institutionId,
+    verifierIds: assessment.locus.institution.verifierAssignments.filter((a) => a.cycleId === assessment.cycleId).map((a) => a.verifierId),
+  };
+}
+
+/**
+ * The items of an assessment that are not removed, ordered by the indicator's position in the
+ * instrument, then oldest first, for anyone who may view the assessment ("assessment.view").
+ * Outside the actor's scope (or unknown): an empty list.
+ */
+export async function listEvidence(actor: Actor, assessmentId: string): Promise<EvidenceItemView[]> {
+  const assessment = await db.assessment.findFirst({
+    where: { AND: [{ id: assessmentId }, assessmentScope(actor, "assessment.view")] },
+    select: scopeTarget,
+  });
+  if (!assessment || !can(actor, "assessment.view", targetOf(assessment))) return [];
+  const rows = await db.evidenceItem.findMany({
+    where: { assessmentId, removedAt: null, indicatorId: { not: null } },
+    select: itemFields,
+    orderBy: [{ indicator: { position: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toView);
+}
+
+export interface OpenedEvidence {
+  body: ReadableStream<Uint8Array>;
+  safeName: string;
+  mimeType: string;
+  sizeBytes: number;
+  disposition: EvidenceDisposition;
+}
+
+/**
+ * A stored file, for download under "evidence.download": the scope is in the query and the
+ * verifier's assignment is checked for the assessment's own cycle. A foreign, unknown, removed or
+ * link item is "not found", exactly alike.
+ */
+export async function openEvidence(actor: Actor, evidenceId: string): Promise<OpenedEvidence> {
+  const item = await db.evidenceItem.findFirst({
+    where: { id: evidenceId, kind: "FILE", removedAt: null, assessment: assessmentScope(actor, "evidence.download") },
+    select: { storageKey: true, safeName: true, mimeType: true, sizeBytes: true, assessment: { select: scopeTarget } },
+  });
+  if (!item?.assessment || !item.storageKey || !can(actor, "evidence.download", targetOf(item.assessment))) {
+    throw new ActionError("errors.notFound");
+  }
+  const stored = await (await evidenceStorage()).get(item.storageKey);
+  if (!stored) {
+    logger.error({ evidenceId, storageKey: item.storageKey }, "evidence object missing from storage");
+    throw new ActionError("errors.notFound");
+  }
+  const mimeType = item.mimeType ?? "application/octet-stream";
+  return {
+    body: stored.body,
+    safeName: item.safeName ?? "bukti-dukung",
+    mimeType,
+    sizeBytes: stored.size ?? item.sizeBytes ?? 0,
+    disposition: dispositionOf(mimeType),
+  };
+}

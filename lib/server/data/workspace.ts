@@ -1,0 +1,117 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/policies";
+import type { InstrumentDefinition } from "@/lib/domain/instrument";
+import type { ScoringSettings } from "@/lib/domain/scoring";
+import { isSelfAssessmentEditable, selfAssessmentWindow } from "@/lib/domain/workflow";
+import { db } from "../db";
+import { findAssessment } from "./assessments";
+import { loadInstrument } from "./instrument";
+import type { SavedAnswer } from "./self-assessment";
+
+export interface EvidenceSummary {
+  id: string;
+  kind: "FILE" | "LINK";
+  indicatorCode: string;
+  url: string | null;
+  safeName: string | null;
+  title: string;
+  mimeType: string | null;
+  sizeBytes: number | null;
+  createdAt: string;
+}
+
+export interface ReviewRoundView {
+  round: number;
+  decision: "RETURNED" | "APPROVED";
+  summary: string;
+  decidedAt: string;
+  decidedBy: string | null;
+  reasons: { indicatorCode: string; reason: string }[];
+}
+
+export type EditBlock =
+  | { kind: "none" }
+  | { kind: "status"; status: string }
+  | { kind: "window"; reason: "NO_STAGE" | "NOT_STARTED" | "ENDED"; from: string | null; to: string | null }
+  | { kind: "role" };
+
+/**
+ * Everything the locus workspace shows, for anyone who may view the locus; null (not found) for
+ * anyone else. Whether the viewer may edit is decided here, from the policy, the status and the
+ * stage dates, so that the page shows controls only to those who may use them.
+ */
+export async function loadWorkspace(actor: Actor, assessmentId: string, now = new Date()) {
+  const assessment = await findAssessment(actor, assessmentId);
+  if (!assessment) return null;
+  const target = { institutionId: assessment.locus.institutionId };
+  const cycle = await db.cycle.findUniqueOrThrow({
+    where: { id: assessment.cycleId },
+    select: { instrumentVersionId: true, f02SharePercent: true, minSurveyRespondents: true, evidenceRequiredAboveZero: true },
+  });
+  const [instrument, answers, evidence, rounds, responses] = await Promise.all([
+    loadInstrument(cycle.instrumentVersionId),
+    db.selfAnswer.findMany({
+      where: { assessmentId },
+      select: { level: true, justification: true, version: true, updatedAt: true, updatedBy: { select: { name: true } }, indicator: { select: { code: true } } },
+    }),
+    db.evidenceItem.findMany({
+      where: { assessmentId, removedAt: null },
+      select: { id: true, kind: true, url: true, safeName: true, title: true, mimeType: true, sizeBytes: true, createdAt: true, indicator: { select: { code: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.reviewRound.findMany({
+      where: { assessmentId },
+      select: { round: true, decision: true, summary: true, decidedAt: true, decidedBy: { select: { name: true } }, reasons: { select: { reason: true, indicator: { select: { code: true } } } } },
+      orderBy: [{ round: "desc" }, { decidedAt: "desc" }],
+    }),
+    db.surveyResponse.findMany({ where: { assessmentId }, select: { ratings: true } }),
+  ]);
+
+  const stage = assessment.cycle.stages.find((s) => s.kind === "SELF_ASSESSMENT") ?? null;
+  const window = selfAssessmentWindow(stage, assessment.reopenedUntil, now);
+  const mayEdit = can(actor, "selfAssessment.edit", target);
+  const editBlock: EditBlock = !mayEdit
+    ? { kind: "role" }
+    : !isSelfAssessmentEditable(assessment.status)
+      ? { kind: "status", status: assessment.status }
+      : !window.open
+        ? { kind: "window", reason: window.reason, from: window.window?.startsAt.toISOString() ?? null, to: window.window?.endsAt.toISOString() ?? null }
+        : { kind: "none" };
+
+  const settings: ScoringSettings = { f02SharePercent: cycle.f02SharePercent, minSurveyRespondents: cycle.minSurveyRespondents, institutionAggregation: "MEAN" };
+  return {
+    assessment: {
+      id: assessment.id,
+      status: assessment.status,
+      round: assessment.round,
+      locusName: assessment.locus.name,
+      serviceType: assessment.locus.serviceType,
+      institutionName: assessment.locus.institution.name,
+      cycleName: assessment.cycle.name,
+      reopenedUntil: assessment.reopenedUntil?.toISOString() ?? null,
+      canSeeHistory: assessment.canSeeHistory,
+    },
+    instrument: instrument as InstrumentDefinition,
+    answers: Object.fromEntries(
+      answers.map((a) => [a.indicator.code, { level: a.level, justification: a.justification, version: a.version, updatedAt: a.updatedAt.toISOString(), updatedBy: a.updatedBy?.name ?? null } satisfies SavedAnswer]),
+    ),
+    evidence: evidence.map((e): EvidenceSummary => ({
+      id: e.id, kind: e.kind, indicatorCode: e.indicator?.code ?? "", url: e.url, safeName: e.safeName, title: e.title,
+      mimeType: e.mimeType, sizeBytes: e.sizeBytes, createdAt: e.createdAt.toISOString(),
+    })),
+    rounds: rounds.map((r): ReviewRoundView => ({
+      round: r.round, decision: r.decision, summary: r.summary, decidedAt: r.decidedAt.toISOString(), decidedBy: r.decidedBy?.name ?? null,
+      reasons: r.reasons.map((x) => ({ indicatorCode: x.indicator.code, reason: x.reason })),
+    })),
+    surveyResponses: responses.map((r) => r.ratings),
+    settings,
+    evidenceRequiredAboveZero: cycle.evidenceRequiredAboveZero,
+    window: stage ? { startsAt: stage.startsAt.toISOString(), endsAt: stage.endsAt.toISOString() } : null,
+    editBlock,
+    canEdit: editBlock.kind === "none",
+    canSubmit: editBlock.kind === "none" && can(actor, "selfAssessment.submit", target),
+    canReopen: can(actor, "assessment.reopen") && ["DRAFT", "SUBMITTED", "RETURNED"].includes(assessment.status),
+  };
+}
+
+export type Workspace = NonNullable<Awaited<ReturnType<typeof loadWorkspace>>>;

@@ -1,0 +1,163 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { parseArgs } from "node:util";
+import bcrypt from "bcryptjs";
+import pg from "pg";
+import { resolveAuthSecret } from "./lib/auth-secret";
+import { PROJECT_ROOT } from "./lib/database";
+import { findFreePort } from "./lib/embedded-postgres";
+import { UserFacingError, runMain } from "./lib/errors";
+import { ensureNextBuild, nextBin } from "./lib/next-build";
+import { ensurePrismaClient } from "./lib/prisma-client";
+import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from "./lib/test-database";
+
+// npm run bench:autosave [-- --savers 100 --seconds 20]
+// N simulated evaluators, each signed in with its own account and working on its own draft locus,
+// save answers through the same HTTP route the workspace page uses, against a production build.
+// Then the same load on a trivial route of the same server (the framework's floor).
+
+const PASSWORD = "bench-password-2026";
+
+interface Sample {
+  ms: number;
+  ok: boolean;
+}
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function summarise(label: string, samples: Sample[], seconds: number) {
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const failed = samples.filter((s) => !s.ok).length;
+  const throughput = samples.length / seconds;
+  console.log(
+    `${label.padEnd(16)} requests ${String(samples.length).padStart(6)}  failed ${String(failed).padStart(4)}  ` +
+      `throughput ${throughput.toFixed(0).padStart(5)} req/s  p50 ${percentile(ms, 50).toFixed(1)} ms  p95 ${percentile(ms, 95).toFixed(1)} ms  p99 ${percentile(ms, 99).toFixed(1)} ms`,
+  );
+  return { throughput, p95: percentile(ms, 95) };
+}
+
+async function waitForServer(url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new UserFacingError(`The portal did not answer at ${url}.`);
+}
+
+/** Signs in through Auth.js's HTTP endpoints and returns the session cookie. */
+async function signIn(base: string, email: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, origin: base },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: `${base}/` }),
+  });
+  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session-token"));
+  if (!session) throw new UserFacingError(`Sign-in of ${email} failed (${response.status}).`);
+  return session;
+}
+
+async function run(concurrency: number, seconds: number, request: (worker: number) => Promise<boolean>) {
+  const samples: Sample[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        let ok = false;
+        try {
+          ok = await request(worker);
+        } catch {
+          ok = false;
+        }
+        samples.push({ ms: performance.now() - started, ok });
+      }
+    }),
+  );
+  return samples;
+}
+
+runMain(async () => {
+  const { values } = parseArgs({ options: { savers: { type: "string", default: "100" }, seconds: { type: "string", default: "20" } } });
+  const savers = Number(values.savers);
+  const seconds = Number(values.seconds);
+  if (!Number.isInteger(savers) || savers < 1 || !(seconds > 0)) throw new UserFacingError("--savers must be a positive integer and --seconds positive.");
+
+  ensurePrismaClient();
+  const server = await startTestServer();
+  const name = uniqueDatabaseName("pekppp_bench_autosave");
+  let portal: ChildProcess | null = null;
+  try {
+    const url = await createMigratedDatabase(server.serverUrl, name, Math.max(40, savers + 10));
+    // One evaluator account per simulated saver, each on a different institution's draft locus.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const hash = await bcrypt.hash(PASSWORD, 10);
+    await client.query(`UPDATE "CycleStage" SET "startsAt" = now() - interval '30 days', "endsAt" = now() + interval '30 days' WHERE kind = 'SELF_ASSESSMENT'`);
+    const targets = await client.query<{ assessmentId: string; institutionId: string }>(
+      `SELECT DISTINCT ON (l."institutionId") a.id AS "assessmentId", l."institutionId"
+       FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Cycle" c ON c.id = a."cycleId"
+       WHERE c.status = 'ACTIVE' ORDER BY l."institutionId", a.id LIMIT $1`,
+      [savers],
+    );
+    if (targets.rowCount! < savers) throw new UserFacingError(`Only ${targets.rowCount} institutions for ${savers} savers.`);
+    await client.query(`UPDATE "Assessment" SET status = 'DRAFT' WHERE id = ANY($1::uuid[])`, [targets.rows.map((t) => t.assessmentId)]);
+    const accounts = targets.rows.map((t, i) => ({ ...t, email: `bench${i}@pekppp.test` }));
+    for (const account of accounts) {
+      await client.query(`INSERT INTO "User" (email, name, role, "institutionId", "passwordHash", "updatedAt") VALUES ($1, $2, 'EVALUATOR', $3, $4, now())`, [account.email, `Bench ${account.email}`, account.institutionId, hash]);
+    }
+    const codes = (await client.query<{ code: string }>(`SELECT code FROM "InstrumentIndicator"`)).rows.map((r) => r.code);
+    await client.end();
+
+    const port = await findFreePort(3200);
+    const base = `http://127.0.0.1:${port}`;
+    const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" };
+    ensureNextBuild(".next-e2e", env, (line) => console.log(line));
+    portal = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
+      cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-e2e" },
+    });
+    await waitForServer(`${base}/api/health`);
+
+    const cookies = await Promise.all(accounts.map((a) => signIn(base, a.email)));
+    const versions = accounts.map(() => new Map<string, number>());
+    let counter = 0;
+    const save = async (worker: number) => {
+      const indicatorCode = codes[(counter += 1) % codes.length]!;
+      const response = await fetch(`${base}/api/assessments/${accounts[worker]!.assessmentId}/answers`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: cookies[worker]!, origin: base },
+        body: JSON.stringify({ indicatorCode, level: counter % 6, justification: `Penjelasan tolok ukur ${counter}`, baseVersion: versions[worker]!.get(indicatorCode) ?? 0 }),
+      });
+      const body = (await response.json()) as { answer?: { version: number }; current?: { version: number } };
+      const version = body.answer?.version ?? body.current?.version;
+      if (version !== undefined) versions[worker]!.set(indicatorCode, version);
+      return response.status === 200;
+    };
+    const trivial = async () => (await fetch(`${base}/api/health`)).ok;
+
+    // Warm up both paths (JIT, connection pools) before measuring.
+    await run(Math.min(savers, 20), 3, save);
+    await run(Math.min(savers, 20), 2, trivial);
+
+    console.log(`\n${savers} concurrent savers, ${seconds} s each run, production build, 2-core machine (load generator on the same machine)`);
+    const autosave = summarise("autosave route", await run(savers, seconds, save), seconds);
+    const floor = summarise("trivial route", await run(savers, seconds, trivial), seconds);
+    console.log(`throughput ratio autosave/trivial: ${(autosave.throughput / floor.throughput).toFixed(2)}`);
+    console.log(`target: p95 ≤ 100 ms (${autosave.p95 <= 100 ? "met" : "NOT met"}), ratio ≥ 0.50 (${autosave.throughput / floor.throughput >= 0.5 ? "met" : "NOT met"})`);
+  } finally {
+    portal?.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    await dropDatabase(server.serverUrl, name).catch(() => undefined);
+    await server.stop();
+  }
+});

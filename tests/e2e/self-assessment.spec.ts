@@ -1,0 +1,183 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { validateInstrument } from "@/lib/domain/instrument";
+import { computeLocusResult, publish } from "@/lib/domain/scoring";
+import { DEMO_PASSWORD, signIn } from "./support";
+
+const checked = validateInstrument(JSON.parse(readFileSync(new URL("../../prisma/instruments/pekppp-a-2025.json", import.meta.url), "utf8")));
+if (!checked.ok) throw new Error("instrument file invalid");
+const instrument = checked.instrument;
+const indicators = instrument.aspects.flatMap((a) => a.indicators);
+
+/** The URL of the signed-in evaluator's draft locus, read from its "My loci" page. */
+async function draftLocusUrl(page: Page) {
+  await page.goto("/loci");
+  const href = await page.getByTestId("locus-card").filter({ hasText: "Draf" }).first().getByRole("link").getAttribute("href");
+  expect(href).toMatch(/^\/assessments\/[0-9a-f-]{36}$/);
+  return href!;
+}
+
+async function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return { tag: el?.tagName ?? "", type: el?.type ?? "", name: el?.getAttribute("name") ?? "", id: el?.id ?? "", text: (el?.textContent ?? "").trim() };
+  });
+}
+
+/** Presses Tab until the focused element satisfies the predicate: keyboard only, no clicks. */
+async function tabUntil(page: Page, matches: (el: Awaited<ReturnType<typeof focused>>) => boolean, limit = 80) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press("Tab");
+    if (matches(await focused(page))) return;
+  }
+  throw new Error("the keyboard focus never reached the expected element");
+}
+
+async function signedInPage(browser: Browser, email: string, password = DEMO_PASSWORD) {
+  const context = await browser.newContext({ locale: "id-ID" });
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  return page;
+}
+
+const levelRadio = (page: Page, code: string, level: number) => page.locator(`input[name="level-${code}"][value="${level}"]`);
+
+test("a whole locus is filled with the keyboard only, with a live score preview, and kept after a reload", async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto("/login");
+  await page.getByLabel("Surel").focus();
+  await page.keyboard.type("evaluator.kemenkes@pekppp.test");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/loci$/);
+  const url = await draftLocusUrl(page);
+  await page.goto(url);
+  await expect(page.getByTestId("score-preview")).toBeVisible();
+
+  const chosen = new Map<string, number>();
+  for (const [i, indicator] of indicators.entries()) {
+    const level = (i * 7) % 6;
+    await tabUntil(page, (el) => el.type === "radio" && el.name === `level-${indicator.code}`);
+    // Space picks the focused level, arrows move through the group (the radio group pattern).
+    await page.keyboard.press("Space");
+    const current = Number(await page.evaluate(() => (document.activeElement as HTMLInputElement).value));
+    for (let step = current; step < level; step += 1) await page.keyboard.press("ArrowDown");
+    for (let step = current; step > level; step -= 1) await page.keyboard.press("ArrowUp");
+    await expect(levelRadio(page, indicator.code, level)).toBeChecked();
+    chosen.set(indicator.code, level);
+    await page.keyboard.press("Tab");
+    expect((await focused(page)).id).toBe(`justification-${indicator.code}`);
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type(`Diisi dengan papan ketik: level ${level}.`);
+  }
+
+  for (const aspect of instrument.aspects) {
+    const scored = aspect.indicators.filter((i) => i.weight > 0).length;
+    await expect(page.getByTestId(`aspect-progress-${aspect.code}`)).toHaveText(`${scored} dari ${scored} terjawab`);
+  }
+  const expected = computeLocusResult(instrument, chosen, [], { f02SharePercent: 75, minSurveyRespondents: 10_000, institutionAggregation: "MEAN" });
+  await expect(page.getByTestId("f02-preview")).toHaveText(publish(expected.f02.total).published);
+  await expect(page.getByTestId("save-status")).toContainText("Semua perubahan tersimpan", { timeout: 15_000 });
+
+  await page.reload();
+  for (const code of ["1.a.Ak", "14.b.K", "30.f.B", "31.c.K"]) await expect(levelRadio(page, code, chosen.get(code)!)).toBeChecked();
+  await expect(page.locator("#justification-30\\.f\\.B")).toHaveValue(`Diisi dengan papan ketik: level ${chosen.get("30.f.B")}.`);
+
+  // Submitting checks completeness and links to what is missing (evidence for levels above 0).
+  await tabUntil(page, (el) => el.tag === "BUTTON" && el.text === "Ajukan penilaian mandiri", 400);
+  await page.keyboard.press("Enter");
+  const missing = page.getByTestId("missing-list");
+  await expect(missing).toBeVisible();
+  await expect(missing).toContainText("belum ada bukti dukung");
+  await expect(missing).not.toContainText("level belum dipilih");
+});
+
+test("two evaluators editing one indicator in two browsers end with one deliberate choice and both values on record", async ({ browser }) => {
+  test.setTimeout(90_000);
+  // A second evaluator of the same institution, created by the admin.
+  const admin = await signedInPage(browser, "admin@pekppp.test");
+  await admin.goto("/admin/users/new");
+  await admin.getByLabel("Surel").fill("evaluator.kedua@pekppp.test");
+  await admin.getByLabel("Nama").fill("Evaluator Kedua");
+  await admin.getByLabel("Peran").selectOption("EVALUATOR");
+  await admin.getByLabel("Instansi").selectOption({ label: "Kota Palembang" });
+  await admin.getByRole("button", { name: "Buat akun" }).click();
+  const temporary = (await admin.getByTestId("temporary-password").textContent())!.trim();
+  const second = await signedInPage(browser, "evaluator.kedua@pekppp.test", temporary);
+  await second.getByLabel("Kata sandi saat ini").fill(temporary);
+  await second.getByLabel("Kata sandi baru", { exact: true }).fill("KeduaSandi2026");
+  await second.getByLabel("Ulangi kata sandi baru").fill("KeduaSandi2026");
+  await second.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await second.waitForURL(/\/loci$/);
+
+  const first = await signedInPage(browser, "evaluator.palembang@pekppp.test");
+  const url = await draftLocusUrl(first);
+  await first.goto(url);
+  await second.goto(url);
+  await expect(second.getByTestId("score-preview")).toBeVisible();
+
+  await levelRadio(first, "6.a.B", 5).check();
+  await first.locator("#justification-6\\.a\\.B").fill("SKM dipublikasikan dan ditindaklanjuti (evaluator pertama).");
+  await expect(first.getByTestId("save-status")).toContainText("Semua perubahan tersimpan", { timeout: 10_000 });
+
+  // The second browser still shows the old version; its change is refused, not applied.
+  await levelRadio(second, "6.a.B", 2).check();
+  const conflict = second.getByTestId("conflict");
+  await expect(conflict).toBeVisible({ timeout: 10_000 });
+  await expect(conflict).toContainText("Rina Marlina");
+  await expect(conflict).toContainText("Level 5");
+  await expect(conflict).toContainText("Level 2");
+  await conflict.getByRole("button", { name: "Pakai jawaban saya" }).click();
+  await expect(conflict).toBeHidden();
+  await expect(second.getByTestId("save-status")).toContainText("Semua perubahan tersimpan", { timeout: 10_000 });
+
+  await first.reload();
+  await expect(levelRadio(first, "6.a.B", 2)).toBeChecked();
+  const history = first.getByTestId("audit-row");
+  await expect(history.filter({ hasText: "selfAnswer.conflict" }).first()).toBeVisible();
+  await expect(history.filter({ hasText: "selfAnswer.save" }).first()).toBeVisible();
+});
+
+test("changes made while saving fails are kept in the browser, warned about on leaving, and re-sent after a reload", async ({ page }) => {
+  await signIn(page, "evaluator.palembang@pekppp.test");
+  const url = await draftLocusUrl(page);
+  await page.goto(url);
+  await expect(page.getByTestId("score-preview")).toBeVisible();
+
+  await page.route("**/api/assessments/*/answers", (route) => route.abort("internetdisconnected"));
+  await levelRadio(page, "7.a.T", 3).check();
+  await page.locator("#justification-7\\.a\\.T").fill("Dipublikasikan di tiga media (ditulis saat gangguan jaringan).");
+  await expect(page.getByTestId("save-status")).toContainText(/Gagal menyimpan|luring/, { timeout: 10_000 });
+  await expect(page.getByRole("button", { name: "Coba lagi" })).toBeVisible();
+
+  let warned = false;
+  page.on("dialog", async (dialog) => {
+    if (dialog.type() === "beforeunload") warned = true;
+    await dialog.accept();
+  });
+  await page.unroute("**/api/assessments/*/answers");
+  await page.reload();
+  expect(warned).toBe(true);
+  await expect(levelRadio(page, "7.a.T", 3)).toBeChecked();
+  await expect(page.getByTestId("save-status")).toContainText("Semua perubahan tersimpan", { timeout: 10_000 });
+
+  await page.reload();
+  await expect(levelRadio(page, "7.a.T", 3)).toBeChecked();
+  await expect(page.locator("#justification-7\\.a\\.T")).toHaveValue("Dipublikasikan di tiga media (ditulis saat gangguan jaringan).");
+});
+
+test("a head sees the locus read-only, with no edit control", async ({ page }) => {
+  await signIn(page, "pimpinan.palembang@pekppp.test");
+  await page.goto("/loci");
+  await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
+  // The head reaches the same locus by its URL (from the evaluator's list) and can only read it.
+  const evaluator = await signedInPage(page.context().browser()!, "evaluator.palembang@pekppp.test");
+  const url = await draftLocusUrl(evaluator);
+  await page.goto(url);
+  await expect(page.getByTestId("score-preview")).toBeVisible();
+  await expect(page.locator('input[type="radio"]')).toHaveCount(0);
+  await expect(page.locator("textarea")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Ajukan penilaian mandiri" })).toHaveCount(0);
+  await expect(page.getByTestId("level-readonly").first()).toBeVisible();
+});

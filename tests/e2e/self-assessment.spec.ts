@@ -181,3 +181,30 @@ test("a head sees the locus read-only, with no edit control", async ({ page }) =
   await expect(page.getByRole("button", { name: "Ajukan penilaian mandiri" })).toHaveCount(0);
   await expect(page.getByTestId("level-readonly").first()).toBeVisible();
 });
+
+const MINIMAL_PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
+test("evidence uploads in the workspace: a valid file, a wrong type, an oversized file and a path-like name", async ({ page }) => {
+  await signIn(page, "evaluator.palembang@pekppp.test");
+  await page.goto(await draftLocusUrl(page));
+  const panel = page.locator('[data-testid="evidence-panel"][data-indicator="8.a.Ak"]');
+  const fileInput = panel.getByLabel("Unggah berkas bukti dukung");
+
+  await fileInput.setInputFiles({ name: "../../x.pdf", mimeType: "application/pdf", buffer: MINIMAL_PDF });
+  await expect(panel.getByTestId("evidence-item").filter({ hasText: "x.pdf" })).toBeVisible();
+  await expect(panel.getByRole("link", { name: "Unduh x.pdf" })).toHaveAttribute("href", /^\/api\/evidence\/[0-9a-f-]{36}$/);
+
+  await fileInput.setInputFiles({ name: "laporan.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+  await expect(panel.getByRole("alert")).toContainText("Jenis berkas laporan.pdf tidak diterima");
+
+  await fileInput.setInputFiles({ name: "besar.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25) });
+  await expect(panel.getByRole("alert")).toContainText("terlalu besar");
+
+  // The rest of the form keeps working after a refused file.
+  await levelRadio(page, "8.a.Ak", 4).check();
+  await expect(page.getByTestId("save-status")).toContainText("Semua perubahan tersimpan", { timeout: 10_000 });
+  await expect(panel.getByTestId("evidence-item").filter({ hasText: "laporan.pdf" })).toHaveCount(0);
+});

@@ -7,3 +7,7 @@ export const ROLE_HOME = {
 } as const satisfies Record<"ADMIN" | "EVALUATOR" | "VERIFIER" | "HEAD", string>;
 
 export type PortalRole = keyof typeof ROLE_HOME;
+
+export function isPortalRole(value: string): value is PortalRole {
+  return Object.hasOwn(ROLE_HOME, value);
+}

@@ -11,6 +11,8 @@ import { applyMigrations } from "./migrate";
 export interface TestServer {
   /** A connection string whose user may create and drop databases. */
   serverUrl: string;
+  /** The connection string to give the portal: the Unix socket of an embedded server. */
+  appServerUrl: string;
   stop: () => Promise<void>;
 }
 
@@ -23,13 +25,14 @@ export async function startTestServer(): Promise<TestServer> {
   const external = process.env.DATABASE_URL?.trim();
   if (external) {
     await assertReachable(external);
-    return { serverUrl: external, stop: async () => undefined };
+    return { serverUrl: external, appServerUrl: external, stop: async () => undefined };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "pekppp-test-pg-"));
   chmodSync(dir, 0o755);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false, preferredPort: 55_000 + Math.floor(Math.random() * 2_000) });
   return {
     serverUrl: server.serverUrl,
+    appServerUrl: server.socketUrl,
     stop: async () => {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -17,6 +17,8 @@ declare module "next-auth" {
   }
   interface User {
     sessionVersion?: number;
+    role?: string;
+    institutionId?: string | null;
   }
 }
 
@@ -46,7 +48,7 @@ async function authorizeWithPassword(raw: unknown) {
   }
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, isActive: true, passwordHash: true, sessionVersion: true },
+    select: { id: true, name: true, email: true, isActive: true, passwordHash: true, sessionVersion: true, role: true, institutionId: true },
   });
   const valid = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !user.isActive || !user.passwordHash || !valid) {
@@ -57,13 +59,16 @@ async function authorizeWithPassword(raw: unknown) {
   await clearSignInFailures(accountKey(email));
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   await recordAudit({ actorId: user.id, actorLabel: user.email, action: "auth.sign-in", entityType: "User", entityId: user.id });
-  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, role: user.role, institutionId: user.institutionId };
 }
 
 /** An OpenID Connect identity signs in only as an existing, active portal account of the same e-mail. */
 async function portalAccountForEmail(email: string | null | undefined) {
   if (!email) return null;
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, isActive: true, sessionVersion: true } });
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true, name: true, isActive: true, sessionVersion: true, role: true, institutionId: true },
+  });
   return user?.isActive ? user : null;
 }
 
@@ -96,10 +101,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const portalUser = await portalAccountForEmail(profile?.email);
         if (portalUser) {
           token.sub = portalUser.id;
+          token.name = portalUser.name;
+          token.email = portalUser.email;
           token.sv = portalUser.sessionVersion;
+          token.role = portalUser.role;
+          token.inst = portalUser.institutionId;
         }
       } else if (user) {
+        // Role and institution ride in the token only as a hint for the autosave fast path, which
+        // confirms them against the database in the same statement (see saveSelfAnswer).
         token.sv = user.sessionVersion ?? 0;
+        token.role = user.role;
+        token.inst = user.institutionId ?? null;
       }
       return token;
     },

@@ -3,8 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { ruleFor, type Actor, type PolicyKey } from "@/lib/auth/policies";
 import type { PortalRole } from "@/lib/auth/roles";
-import { db } from "../db";
-import { auth } from "./config";
+import { pgPool } from "../pg-pool";
+import { readSessionClaims } from "./session-cookie";
 
 export interface CurrentUser extends Actor {
   name: string;
@@ -20,15 +20,17 @@ export interface CurrentUser extends Actor {
  * the cookie says.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  if (!session?.user?.id) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.user.id },
-    select: {
-      id: true, name: true, email: true, role: true, institutionId: true, isActive: true,
-      sessionVersion: true, mustChangePassword: true, institution: { select: { name: true } },
-    },
+  const session = await readSessionClaims();
+  if (!session) return null;
+  // Every request runs this, so it is one plain query rather than a Prisma one.
+  const { rows } = await pgPool.query<CurrentUser & { isActive: boolean; sessionVersion: number }>({
+    name: "current-user",
+    text: `SELECT u.id, u.name, u.email, u.role, u."institutionId", u."isActive", u."sessionVersion", u."mustChangePassword",
+            i.name AS "institutionName"
+     FROM "User" u LEFT JOIN "Institution" i ON i.id = u."institutionId" WHERE u.id = $1::uuid`,
+    values: [session.userId],
   });
+  const user = rows[0];
   if (!user || !user.isActive || user.sessionVersion !== session.sessionVersion) return null;
   return {
     id: user.id,
@@ -36,7 +38,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     email: user.email,
     role: user.role,
     institutionId: user.institutionId,
-    institutionName: user.institution?.name ?? null,
+    institutionName: user.institutionName,
     mustChangePassword: user.mustChangePassword,
   };
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policies";
-import { isSelfAssessmentEditable, selfAssessmentWindow } from "@/lib/domain/workflow";
+import { isSelfAssessmentEditable, selfAssessmentWindow, type AssessmentStatus, type StageWindow } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "../actions/errors";
 import { assessmentScope } from "./assessments";
@@ -33,8 +33,14 @@ export async function loadEditableAssessment(reader: Reader, actor: Actor, asses
     },
   });
   if (!assessment) throw new ActionError("errors.notFound");
-  if (!isSelfAssessmentEditable(assessment.status)) throw new ActionError("selfAssessment.locked", { status: assessment.status });
-  const window = selfAssessmentWindow(assessment.cycle.stages[0], assessment.reopenedUntil, now);
+  assertEditable(assessment.status, assessment.cycle.stages[0] ?? null, assessment.reopenedUntil, now);
+  return assessment;
+}
+
+/** Refuses a change to a locus that is not with the unit, or outside its stage dates (with the dates). */
+export function assertEditable(status: AssessmentStatus, stage: StageWindow | null, reopenedUntil: Date | null, now = new Date()) {
+  if (!isSelfAssessmentEditable(status)) throw new ActionError("selfAssessment.locked", { status });
+  const window = selfAssessmentWindow(stage, reopenedUntil, now);
   if (!window.open) {
     if (!window.window) throw new ActionError("selfAssessment.noStage");
     throw new ActionError(window.reason === "NOT_STARTED" ? "selfAssessment.notStarted" : "selfAssessment.ended", {
@@ -42,5 +48,4 @@ export async function loadEditableAssessment(reader: Reader, actor: Actor, asses
       to: window.window.endsAt.toISOString(),
     });
   }
-  return assessment;
 }

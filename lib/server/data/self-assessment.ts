@@ -1,13 +1,21 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
-import { checkCompleteness, transition } from "@/lib/domain/workflow";
+import { ASSESSMENT_STATUSES, checkCompleteness, isSelfAssessmentEditable, transition, type AssessmentStatus } from "@/lib/domain/workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TSaveAnswer } from "@/lib/schemas/self-assessment";
 import { ActionError } from "../actions/errors";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { loadInstrument } from "./instrument";
-import { loadEditableAssessment } from "./self-assessment-access";
+import { pgPool } from "../pg-pool";
+import { assertEditable, loadEditableAssessment } from "./self-assessment-access";
+import { sqlAssessmentScope } from "./sql-scope";
+
+export interface RequestOrigin {
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+const NO_ORIGIN: RequestOrigin = { ipAddress: null, userAgent: null };
 
 type Editor = Actor & { email: string; name: string };
 
@@ -21,72 +29,164 @@ export interface SavedAnswer {
 
 export type SaveOutcome = { ok: true; answer: SavedAnswer } | { ok: false; conflict: SavedAnswer };
 
-const answerView = { level: true, justification: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } } as const;
 
-function toSaved(row: { level: number | null; justification: string; version: number; updatedAt: Date; updatedBy: { name: string } | null }): SavedAnswer {
-  return { level: row.level, justification: row.justification, version: row.version, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy?.name ?? null };
+interface SaveContext {
+  status: AssessmentStatus;
+  reopenedUntil: Date | null;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  indicatorId: string | null;
+  level: number | null;
+  justification: string | null;
+  version: number | null;
+  updatedAt: Date | null;
+  updatedBy: string | null;
 }
 
-async function indicatorIdFor(tx: Prisma.TransactionClient, instrumentVersionId: string, code: string) {
-  const indicator = await tx.instrumentIndicator.findUnique({ where: { instrumentVersionId_code: { instrumentVersionId, code } }, select: { id: true } });
-  if (!indicator) throw new ActionError("validation.indicatorUnknown");
-  return indicator.id;
-}
+const NO_ANSWER: SavedAnswer = { level: null, justification: "", version: 0, updatedAt: new Date(0).toISOString(), updatedBy: null };
+
+const EDITABLE_STATUSES = ASSESSMENT_STATUSES.filter(isSelfAssessmentEditable);
 
 /**
  * Saves one answer if it is based on the version stored now; otherwise refuses and returns the
  * stored answer, so the user can choose deliberately (never a silent overwrite). Both the save and
  * the refused value are audited.
+ *
+ * This is the autosave hot path (every pause in typing of every evaluator), so it is two plain SQL
+ * statements: one reads the context (scope in its WHERE) for the pure rules of lib/domain/workflow,
+ * one writes the answer and its audit record together, under a shared lock on the assessment that
+ * re-checks the status (a submission that won the race makes the write a no-op).
  */
-export async function saveSelfAnswer(actor: Editor, assessmentId: string, input: TSaveAnswer): Promise<SaveOutcome> {
-  try {
-    return await db.$transaction(async (tx) => {
-      const assessment = await loadEditableAssessment(tx, actor, assessmentId);
-      const indicatorId = await indicatorIdFor(tx, assessment.cycle.instrumentVersionId, input.indicatorCode);
-      const where = { assessmentId_indicatorId: { assessmentId, indicatorId } };
-      const before = await tx.selfAnswer.findUnique({ where, select: answerView });
-      const data = { level: input.level, justification: input.justification, updatedById: actor.id };
-      // The write itself carries the version condition: of two saves on one version, the second
-      // waits for the first's row lock, then finds the version moved and updates nothing.
-      const written =
-        (before?.version ?? 0) !== input.baseVersion
-          ? 0
-          : before
-            ? (await tx.selfAnswer.updateMany({ where: { assessmentId, indicatorId, version: input.baseVersion }, data: { ...data, version: { increment: 1 } } })).count
-            : (await tx.selfAnswer.create({ data: { ...data, assessmentId, indicatorId, version: 1 }, select: { id: true } }), 1);
-      if (written === 0) {
-        const current = await tx.selfAnswer.findUnique({ where, select: answerView });
-        await recordAudit(
-          {
-            actorId: actor.id, actorLabel: actor.email, action: "selfAnswer.conflict", entityType: "SelfAnswer",
-            entityId: `${assessmentId}:${input.indicatorCode}`, assessmentId,
-            before: current ? { level: current.level, justification: current.justification, version: current.version } : undefined,
-            after: { level: input.level, justification: input.justification, baseVersion: input.baseVersion, refused: true },
-          },
-          tx,
-        );
-        return { ok: false, conflict: current ? toSaved(current) : { level: null, justification: "", version: 0, updatedAt: new Date(0).toISOString(), updatedBy: null } };
-      }
-      const saved = await tx.selfAnswer.findUniqueOrThrow({ where, select: answerView });
-      await recordAudit(
-        {
-          actorId: actor.id, actorLabel: actor.email, action: "selfAnswer.save", entityType: "SelfAnswer",
-          entityId: `${assessmentId}:${input.indicatorCode}`, assessmentId,
-          before: before ? { level: before.level, justification: before.justification, version: before.version } : undefined,
-          after: { level: saved.level, justification: saved.justification, version: saved.version },
-        },
-        tx,
-      );
-      return { ok: true, answer: toSaved(saved) };
-    });
-  } catch (error) {
-    // Two first saves of the same indicator at once: the loser sees the winner's answer.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const current = await db.selfAnswer.findFirst({ where: { assessmentId, indicator: { code: input.indicatorCode } }, select: answerView });
-      if (current) return { ok: false, conflict: toSaved(current) };
-    }
-    throw error;
+export async function saveSelfAnswer(actor: Editor, assessmentId: string, input: TSaveAnswer, origin: RequestOrigin = NO_ORIGIN): Promise<SaveOutcome> {
+  const fast = await trySaveInOneStatement({ ...actor, sessionVersion: null }, assessmentId, input, origin);
+  if (fast) return { ok: true, answer: fast };
+  return saveWithDiagnosis(actor, assessmentId, input, origin);
+}
+
+/**
+ * The common case in one statement: the answer is written, with its audit record, only if every
+ * condition holds (scope, editable status, stage dates or reopening, version). The conditions are
+ * a subset of the pure rules (stageWindow, isSelfAssessmentEditable), never wider; when anything
+ * is off, nothing is written and saveWithDiagnosis applies the pure rules to say exactly why.
+ */
+export async function trySaveInOneStatement(
+  actor: Editor & { sessionVersion: number | null },
+  assessmentId: string,
+  input: TSaveAnswer,
+  origin: RequestOrigin,
+): Promise<SavedAnswer | null> {
+  const scope = sqlAssessmentScope(actor, "selfAssessment.edit", 13);
+  // A named statement is parsed and planned once per connection; this one runs on every autosave.
+  const result = await pgPool.query<{ level: number | null; justification: string; version: number; updatedAt: Date }>({
+    name: `save-self-answer-${scope.kind}`,
+    text: `WITH target AS (
+       SELECT a.id, i.id AS "indicatorId"
+       FROM "Assessment" a
+       JOIN "Locus" l ON l.id = a."locusId"
+       JOIN "Cycle" c ON c.id = a."cycleId"
+       JOIN "CycleStage" s ON s."cycleId" = a."cycleId" AND s.kind = 'SELF_ASSESSMENT'
+       JOIN "InstrumentIndicator" i ON i."instrumentVersionId" = c."instrumentVersionId" AND i.code = $2
+       -- The actor as it is now: active, not forced to change its password, and, when the actor
+       -- came from the session cookie, on the same session version (so with the same role and
+       -- institution as the cookie says).
+       JOIN "User" u ON u.id = $5 AND u."isActive" AND NOT u."mustChangePassword" AND ($12::int IS NULL OR u."sessionVersion" = $12::int)
+       WHERE a.id = $1::uuid AND ${scope.sql} AND a.status = ANY($7::"AssessmentStatus"[])
+         AND now() >= s."startsAt" AND (now() <= s."endsAt" OR now() <= a."reopenedUntil")
+       FOR SHARE OF a),
+     previous AS (
+       SELECT sa.level, sa.justification, sa.version FROM "SelfAnswer" sa JOIN target t ON sa."assessmentId" = t.id AND sa."indicatorId" = t."indicatorId"),
+     updated AS (
+       UPDATE "SelfAnswer" sa SET level = $3, justification = $4, version = sa.version + 1, "updatedById" = $5, "updatedAt" = now()
+       FROM target t WHERE sa."assessmentId" = t.id AND sa."indicatorId" = t."indicatorId" AND sa.version = $6
+       RETURNING sa.level, sa.justification, sa.version, sa."updatedAt"),
+     inserted AS (
+       INSERT INTO "SelfAnswer" ("assessmentId", "indicatorId", level, justification, version, "updatedById", "updatedAt")
+       SELECT t.id, t."indicatorId", $3, $4, 1, $5, now() FROM target t WHERE $6::int = 0
+       ON CONFLICT ("assessmentId", "indicatorId") DO NOTHING
+       RETURNING level, justification, version, "updatedAt"),
+     written AS (SELECT * FROM updated UNION ALL SELECT * FROM inserted),
+     audit AS (
+       INSERT INTO "AuditEvent" ("actorId", "actorLabel", action, "entityType", "entityId", "assessmentId", before, after, "ipAddress", "userAgent")
+       SELECT $5, $8, 'selfAnswer.save', 'SelfAnswer', $9, $1,
+              (SELECT jsonb_build_object('level', p.level, 'justification', p.justification, 'version', p.version) FROM previous p),
+              jsonb_build_object('level', w.level, 'justification', w.justification, 'version', w.version), $10, $11
+       FROM written w)
+     SELECT * FROM written`,
+    values: [assessmentId, input.indicatorCode, input.level, input.justification, actor.id, input.baseVersion, EDITABLE_STATUSES,
+      actor.email, `${assessmentId}:${input.indicatorCode}`, origin.ipAddress, origin.userAgent, actor.sessionVersion, ...scope.params],
+  });
+  const saved = result.rows[0];
+  return saved ? { ...saved, updatedAt: saved.updatedAt.toISOString(), updatedBy: actor.name } : null;
+}
+
+/** The careful path: reads the context, applies the pure rules, then writes or reports a conflict. */
+export async function saveWithDiagnosis(actor: Editor, assessmentId: string, input: TSaveAnswer, origin: RequestOrigin): Promise<SaveOutcome> {
+  const scope = sqlAssessmentScope(actor, "selfAssessment.edit", 3);
+  const context = await pgPool.query<SaveContext>(
+    `SELECT a.status, a."reopenedUntil", s."startsAt", s."endsAt", i.id AS "indicatorId",
+            sa.level, sa.justification, sa.version, sa."updatedAt", NULL AS "updatedBy"
+     FROM "Assessment" a
+     JOIN "Locus" l ON l.id = a."locusId"
+     JOIN "Cycle" c ON c.id = a."cycleId"
+     LEFT JOIN "CycleStage" s ON s."cycleId" = a."cycleId" AND s.kind = 'SELF_ASSESSMENT'
+     LEFT JOIN "InstrumentIndicator" i ON i."instrumentVersionId" = c."instrumentVersionId" AND i.code = $2
+     LEFT JOIN "SelfAnswer" sa ON sa."assessmentId" = a.id AND sa."indicatorId" = i.id
+     WHERE a.id = $1::uuid AND ${scope.sql}`,
+    [assessmentId, input.indicatorCode, ...scope.params],
+  );
+  const row = context.rows[0];
+  if (!row) throw new ActionError("errors.notFound");
+  assertEditable(row.status, row.startsAt && row.endsAt ? { startsAt: row.startsAt, endsAt: row.endsAt } : null, row.reopenedUntil);
+  if (!row.indicatorId) throw new ActionError("validation.indicatorUnknown");
+
+  const entityId = `${assessmentId}:${input.indicatorCode}`;
+  const before = row.version === null ? null : { level: row.level, justification: row.justification, version: row.version };
+  const audit = [actor.email, entityId, before, origin.ipAddress, origin.userAgent];
+  if ((row.version ?? 0) === input.baseVersion) {
+    const write =
+      row.version === null
+        ? `INSERT INTO "SelfAnswer" ("assessmentId", "indicatorId", level, justification, version, "updatedById", "updatedAt")
+           SELECT $1, $2, $3, $4, 1, $5, now() WHERE EXISTS (SELECT 1 FROM target) AND $6::int = 0
+           ON CONFLICT ("assessmentId", "indicatorId") DO NOTHING
+           RETURNING level, justification, version, "updatedAt"`
+        : // The version condition is part of the write: of two saves on one version, the second
+          // waits for the first's row lock, then finds the version moved and updates nothing.
+          `UPDATE "SelfAnswer" SET level = $3, justification = $4, version = version + 1, "updatedById" = $5, "updatedAt" = now()
+           WHERE "assessmentId" = $1 AND "indicatorId" = $2 AND version = $6 AND EXISTS (SELECT 1 FROM target)
+           RETURNING level, justification, version, "updatedAt"`;
+    const result = await pgPool.query<{ level: number | null; justification: string; version: number; updatedAt: Date }>(
+      `WITH target AS (SELECT id FROM "Assessment" WHERE id = $1 AND status = ANY($7::"AssessmentStatus"[]) FOR SHARE),
+            written AS (${write}),
+            audit AS (
+              INSERT INTO "AuditEvent" ("actorId", "actorLabel", action, "entityType", "entityId", "assessmentId", before, after, "ipAddress", "userAgent")
+              SELECT $5, $8, 'selfAnswer.save', 'SelfAnswer', $9, $1, $10::jsonb,
+                     jsonb_build_object('level', level, 'justification', justification, 'version', version), $11, $12
+              FROM written)
+       SELECT * FROM written`,
+      [assessmentId, row.indicatorId, input.level, input.justification, actor.id, input.baseVersion, EDITABLE_STATUSES, ...audit],
+    );
+    const saved = result.rows[0];
+    if (saved) return { ok: true, answer: { ...saved, updatedAt: saved.updatedAt.toISOString(), updatedBy: actor.name } };
   }
+
+  // Nothing written: the version moved, or a submission locked the locus in between.
+  const current = await pgPool.query<{ status: AssessmentStatus; level: number | null; justification: string | null; version: number | null; updatedAt: Date | null; updatedBy: string | null }>(
+    `SELECT a.status, sa.level, sa.justification, sa.version, sa."updatedAt", u.name AS "updatedBy"
+     FROM "Assessment" a LEFT JOIN "SelfAnswer" sa ON sa."assessmentId" = a.id AND sa."indicatorId" = $2
+     LEFT JOIN "User" u ON u.id = sa."updatedById" WHERE a.id = $1`,
+    [assessmentId, row.indicatorId],
+  );
+  const now = current.rows[0]!;
+  if (!isSelfAssessmentEditable(now.status)) throw new ActionError("selfAssessment.locked", { status: now.status });
+  const stored: SavedAnswer =
+    now.version === null ? NO_ANSWER : { level: now.level, justification: now.justification ?? "", version: now.version, updatedAt: now.updatedAt!.toISOString(), updatedBy: now.updatedBy };
+  await pgPool.query(
+    `INSERT INTO "AuditEvent" ("actorId", "actorLabel", action, "entityType", "entityId", "assessmentId", before, after, "ipAddress", "userAgent")
+     VALUES ($1, $2, 'selfAnswer.conflict', 'SelfAnswer', $3, $4, $5, $6, $7, $8)`,
+    [actor.id, actor.email, entityId, assessmentId, now.version === null ? null : { level: stored.level, justification: stored.justification, version: stored.version },
+     { level: input.level, justification: input.justification, baseVersion: input.baseVersion, refused: true }, origin.ipAddress, origin.userAgent],
+  );
+  return { ok: false, conflict: stored };
 }
 
 /** What still keeps the self-assessment from being submitted (for the page and for submit itself). */
@@ -111,6 +211,9 @@ async function completenessOf(tx: Prisma.TransactionClient, assessmentId: string
  */
 export async function submitSelfAssessment(actor: Editor, assessmentId: string) {
   return db.$transaction(async (tx) => {
+    // An exclusive lock before the completeness check: saves in flight finish first, later ones
+    // wait and then find the locus submitted.
+    await tx.$executeRaw`SELECT 1 FROM "Assessment" WHERE id = ${assessmentId}::uuid FOR UPDATE`;
     const assessment = await loadEditableAssessment(tx, actor, assessmentId);
     const completeness = await completenessOf(tx, assessmentId, assessment.cycle.instrumentVersionId, assessment.cycle.evidenceRequiredAboveZero);
     if (!completeness.complete) return { submitted: false as const, missing: completeness.missing };

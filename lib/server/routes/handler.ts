@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { ROUTE_POLICIES, ruleFor, type PolicyKey } from "@/lib/auth/policies";
+import { isPortalRole, type PortalRole } from "@/lib/auth/roles";
 import { getCurrentUser, type CurrentUser } from "../auth/current-user";
+import { readSessionClaims } from "../auth/session-cookie";
 import { ActionError } from "../actions/errors";
 import { logger } from "../logger";
 
@@ -24,6 +26,7 @@ const STATUS_OF_KEY: Record<string, number> = {
   "errors.notFound": 404,
   "errors.conflict": 409,
   "errors.signInRequired": 401,
+  "errors.passwordChangeRequired": 403,
   // Locked by workflow status or by the stage dates: the request was fine, the timing is not.
   "selfAssessment.locked": 423,
   "selfAssessment.notStarted": 423,
@@ -54,6 +57,67 @@ export function authorizedRoute<P extends z.ZodType>(
       const params = paramsSchema.safeParse(await context.params);
       if (!params.success) return errorResponse(404, "errors.notFound");
       return await handler({ actor, params: params.data, request });
+    } catch (error) {
+      if (error instanceof ActionError) {
+        return errorResponse(STATUS_OF_KEY[error.messageKey] ?? 422, error.messageKey, { values: error.values });
+      }
+      const ref = randomUUID().slice(0, 8);
+      logger.error({ err: error, ref, path }, "route handler failed");
+      return errorResponse(500, "errors.unexpected", { values: { ref } });
+    }
+  };
+}
+
+export interface ClaimedActor {
+  id: string;
+  role: PortalRole;
+  institutionId: string | null;
+  name: string;
+  email: string;
+  /** The session version the statement must find on the user row, or the claims are void. */
+  sessionVersion: number;
+}
+
+export interface FastRouteContext<P> {
+  /** Who the session cookie says the caller is; NOT yet checked against the database. */
+  claimed: ClaimedActor | null;
+  params: P;
+  request: NextRequest;
+  /** The full check (database, policy); use it whenever the fast statement did not succeed. */
+  confirmActor: () => Promise<CurrentUser>;
+}
+
+/**
+ * For the one hot route (autosave): the handler first tries a single statement that itself
+ * confirms the user row (active, same session version, so the same role and institution) along
+ * with the scope; only when that statement changes nothing does it call confirmActor(), the same
+ * checks as authorizedRoute, and take the careful path. The policy is applied to the claimed role
+ * before anything runs, and again to the confirmed user.
+ */
+export function sessionClaimsRoute<P extends z.ZodType>(
+  path: RoutePath,
+  paramsSchema: P,
+  handler: (context: FastRouteContext<z.infer<P>>) => Promise<Response>,
+) {
+  const policy: PolicyKey = ROUTE_POLICIES[path];
+  return async (request: NextRequest, context: { params: Promise<unknown> }) => {
+    try {
+      if (!isSameOrigin(request)) return errorResponse(403, "errors.crossOrigin");
+      const params = paramsSchema.safeParse(await context.params);
+      if (!params.success) return errorResponse(404, "errors.notFound");
+      const claims = await readSessionClaims();
+      const claimed: ClaimedActor | null =
+        claims?.role && claims.email && claims.name && isPortalRole(claims.role)
+          ? { id: claims.userId, role: claims.role, institutionId: claims.institutionId, name: claims.name, email: claims.email, sessionVersion: claims.sessionVersion }
+          : null;
+      const confirmActor = async () => {
+        const actor = await getCurrentUser();
+        if (!actor) throw new ActionError("errors.signInRequired");
+        if (actor.mustChangePassword) throw new ActionError("errors.passwordChangeRequired");
+        if (!ruleFor(actor, policy)) throw new ActionError("errors.notFound");
+        return actor;
+      };
+      return await handler({ claimed: claimed && ruleFor(claimed, policy) ? claimed : null, params: params.data, request, confirmActor });
     } catch (error) {
       if (error instanceof ActionError) {
         return errorResponse(STATUS_OF_KEY[error.messageKey] ?? 422, error.messageKey, { values: error.values });

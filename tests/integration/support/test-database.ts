@@ -32,6 +32,7 @@ export async function loadDemoActors(client: import("pg").Client) {
 /** Closes the server layer's pool, then drops the test database. */
 export async function closeServerLayer(database: { drop: () => Promise<void> }) {
   const { db } = await import("@/lib/server/db");
-  await db.$disconnect();
+  const { pgPool } = await import("@/lib/server/pg-pool");
+  await Promise.all([db.$disconnect(), pgPool.end()]);
   await database.drop();
 }

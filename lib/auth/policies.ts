@@ -18,6 +18,8 @@ export const POLICIES = {
   "auth.signIn": { public: true },
   "locale.set": { public: true },
   "health.check": { public: true },
+  // The F-03 service-user survey, answered through an unguessable link without an account.
+  "survey.respond": { public: true },
 
   // Any signed-in user, on their own account.
   "auth.signOut": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
@@ -34,6 +36,14 @@ export const POLICIES = {
   "selfAssessment.edit": { roles: { EVALUATOR: "own" } },
   "selfAssessment.submit": { roles: { EVALUATOR: "own" } },
   "evidence.download": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+
+  // Verification (F-02 by the verifier), decisions, recommendations, the survey links.
+  "verification.review": { roles: { VERIFIER: "assigned" } },
+  "verification.decide": { roles: { VERIFIER: "assigned" } },
+  "recommendation.write": { roles: { VERIFIER: "assigned" } },
+  "recommendations.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  "survey.manage": { roles: { ADMIN: "any", VERIFIER: "assigned" } },
+  "cycle.finalise": { roles: { ADMIN: "any" } },
 
   // Results.
   "results.institution": { roles: { HEAD: "own" } },
@@ -99,7 +109,8 @@ export const ROUTE_POLICIES = {
   "/api/assessments/[id]/answers": "selfAssessment.edit",
   "/api/assessments/[id]/evidence": "selfAssessment.edit",
   "/api/evidence/[id]": "evidence.download",
+  "/api/assessments/[id]/verified-answers": "verification.review",
 } as const satisfies Record<string, PolicyKey>;
 
 /** Pages that need no account; every other page calls requirePolicy with its key. */
-export const PUBLIC_PAGES = ["/", "/login"] as const;
+export const PUBLIC_PAGES = ["/", "/login", "/survey/[token]"] as const;

@@ -33,11 +33,9 @@ export type SaveStatus =
 const DEBOUNCE_MS = 800;
 const RETRY_MS = [2_000, 5_000, 10_000, 30_000];
 
-const storageKey = (assessmentId: string) => `pekppp.autosave.${assessmentId}`;
-
-function readStored(assessmentId: string): Record<string, PendingEntry> {
+function readStored(key: string): Record<string, PendingEntry> {
   try {
-    return JSON.parse(window.localStorage.getItem(storageKey(assessmentId)) ?? "{}") as Record<string, PendingEntry>;
+    return JSON.parse(window.localStorage.getItem(key) ?? "{}") as Record<string, PendingEntry>;
   } catch {
     return {};
   }
@@ -50,7 +48,17 @@ const same = (a: AnswerValue, b: AnswerValue) => a.level === b.level && a.justif
  * within about a second, re-sent after a failure or when the connection returns, and never
  * overwrites a newer answer silently (a stale version comes back as a conflict to resolve).
  */
-export function useAutosave(assessmentId: string, initial: Record<string, StoredAnswer>, enabled: boolean) {
+export function useAutosave(
+  assessmentId: string,
+  initial: Record<string, StoredAnswer>,
+  enabled: boolean,
+  // The verifier's workspace saves its levels and notes the same way, to its own route.
+  target: { endpoint: string; textField: "justification" | "note"; storagePrefix: string } = {
+    endpoint: `/api/assessments/${assessmentId}/answers`,
+    textField: "justification",
+    storagePrefix: "pekppp.autosave",
+  },
+) {
   const [answers, setAnswersState] = useState<Record<string, StoredAnswer>>(initial);
   // The source of truth for the queue logic; state only mirrors it for rendering.
   const answersRef = useRef(initial);
@@ -67,12 +75,13 @@ export function useAutosave(assessmentId: string, initial: Record<string, Stored
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const failures = useRef(0);
 
+  const storageKey = `${target.storagePrefix}.${assessmentId}`;
   const persist = useCallback(() => {
     const entries = pending.current;
-    if (Object.keys(entries).length === 0) window.localStorage.removeItem(storageKey(assessmentId));
-    else window.localStorage.setItem(storageKey(assessmentId), JSON.stringify(entries));
+    if (Object.keys(entries).length === 0) window.localStorage.removeItem(storageKey);
+    else window.localStorage.setItem(storageKey, JSON.stringify(entries));
     setPendingCount(Object.keys(entries).length);
-  }, [assessmentId]);
+  }, [storageKey]);
 
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
@@ -88,10 +97,10 @@ export function useAutosave(assessmentId: string, initial: Record<string, Stored
         const sent: AnswerValue = { level: entry.level, justification: entry.justification };
         let response: Response;
         try {
-          response = await fetch(`/api/assessments/${assessmentId}/answers`, {
+          response = await fetch(target.endpoint, {
             method: "POST",
             headers: { "content-type": "application/json" },
-            body: JSON.stringify({ indicatorCode: code, ...sent, baseVersion: entry.baseVersion }),
+            body: JSON.stringify({ indicatorCode: code, level: sent.level, [target.textField]: sent.justification, baseVersion: entry.baseVersion }),
           });
         } catch {
           failed = true;
@@ -136,7 +145,7 @@ export function useAutosave(assessmentId: string, initial: Record<string, Stored
     } else {
       setStatus({ kind: "saved", at: new Date() });
     }
-  }, [assessmentId, enabled, persist, setAnswers]);
+  }, [enabled, persist, setAnswers, target.endpoint, target.textField]);
 
   const schedule = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -180,7 +189,7 @@ export function useAutosave(assessmentId: string, initial: Record<string, Stored
   // Unsent changes from an earlier visit (offline, closed tab, failed save) come back and are re-sent.
   useEffect(() => {
     if (!enabled) return;
-    const stored = readStored(assessmentId);
+    const stored = readStored(storageKey);
     if (Object.keys(stored).length === 0) return;
     pending.current = stored;
     setAnswers((all) => {
@@ -192,7 +201,7 @@ export function useAutosave(assessmentId: string, initial: Record<string, Stored
     });
     persist();
     void flush();
-  }, [assessmentId, enabled, flush, persist, setAnswers]);
+  }, [storageKey, enabled, flush, persist, setAnswers]);
 
   useEffect(() => {
     const retry = () => void flush();

@@ -2,45 +2,108 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { Pagination } from "@/components/pagination";
 import { StatusBadge } from "@/components/status-badge";
+import { ZQueueFilter } from "@/lib/schemas/verification";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { countScoredIndicators, listLociForVerifier } from "@/lib/server/data/assessments";
+import { countScoredIndicators } from "@/lib/server/data/assessments";
 import { findCurrentCycle } from "@/lib/server/data/cycles";
+import { loadVerifierQueue, queueProvinces } from "@/lib/server/data/verification-queue";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("verifier"))("title") };
 }
 
-export default async function VerifierQueuePage() {
-  const user = await requirePolicy("verification.queue");
+const STATUSES = ["SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL", "DRAFT"] as const;
+const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
+
+export default async function VerifierQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePolicy("verification.queue");
+  const filter = ZQueueFilter.parse(await searchParams);
   const [t, format, cycle] = [await getTranslations(), await getFormatter(), await findCurrentCycle()];
   if (!cycle) return <EmptyState>{t("common.noActiveCycle")}</EmptyState>;
-  const [loci, total] = await Promise.all([listLociForVerifier(user, cycle.id), countScoredIndicators(cycle.id)]);
+  const [queue, total, provinces] = await Promise.all([loadVerifierQueue(actor, cycle.id, filter), countScoredIndicators(cycle.id), queueProvinces(actor, cycle.id)]);
+  const params = { status: filter.status, type: filter.type, province: filter.province, service: filter.service, q: filter.q };
+  const statusHref = (status: string | undefined) => {
+    const query = new URLSearchParams(Object.entries({ ...params, status }).filter((e): e is [string, string] => Boolean(e[1])));
+    return `?${query.toString()}`;
+  };
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title" className="text-2xl font-semibold">{t("verifier.title")}</h1>
       <p className="mt-1 text-slate-600">{t("verifier.intro", { cycle: cycle.name })}</p>
-      {loci.length === 0 ? (
-        <div className="mt-6"><EmptyState>{t("verifier.empty")}</EmptyState></div>
+
+      <nav aria-label={t("verification.countsLabel")} className="mt-4 flex flex-wrap gap-2 text-sm">
+        <Link href={statusHref(undefined)} aria-current={!filter.status ? "page" : undefined}
+          className={`rounded-full border px-3 py-1 ${!filter.status ? "border-brand-700 bg-brand-50 font-medium" : "border-slate-300 bg-white"}`}>
+          {t("verification.allStatuses")} ({Object.values(queue.countsByStatus).reduce((s, n) => s + n, 0)})
+        </Link>
+        {STATUSES.map((status) => (
+          <Link key={status} href={statusHref(status)} aria-current={filter.status === status ? "page" : undefined} data-testid={`count-${status}`}
+            className={`rounded-full border px-3 py-1 ${filter.status === status ? "border-brand-700 bg-brand-50 font-medium" : "border-slate-300 bg-white"}`}>
+            {t(`status.${status}`)} ({queue.countsByStatus[status] ?? 0})
+          </Link>
+        ))}
+      </nav>
+
+      <form role="search" method="get" className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        {filter.status ? <input type="hidden" name="status" value={filter.status} /> : null}
+        <div className="lg:col-span-2">
+          <label htmlFor="q" className="block text-sm font-medium">{t("verification.search")}</label>
+          <input id="q" name="q" defaultValue={filter.q} className={field} />
+        </div>
+        <div>
+          <label htmlFor="type" className="block text-sm font-medium">{t("verification.institutionType")}</label>
+          <select id="type" name="type" defaultValue={filter.type ?? ""} className={field}>
+            <option value="">{t("verification.all")}</option>
+            {(["KL", "PROVINSI", "KABUPATEN", "KOTA", "BUMN"] as const).map((type) => <option key={type} value={type}>{t(`institutionType.${type}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="province" className="block text-sm font-medium">{t("verification.province")}</label>
+          <select id="province" name="province" defaultValue={filter.province ?? ""} className={field}>
+            <option value="">{t("verification.all")}</option>
+            {provinces.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="service" className="block text-sm font-medium">{t("common.serviceType")}</label>
+          <select id="service" name="service" defaultValue={filter.service ?? ""} className={field}>
+            <option value="">{t("verification.all")}</option>
+            {(["ADMINISTRATIF", "JASA", "BARANG"] as const).map((service) => <option key={service} value={service}>{t(`serviceType.${service}`)}</option>)}
+          </select>
+        </div>
+        <div className="lg:col-span-5">
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">{t("verification.apply")}</button>
+        </div>
+      </form>
+
+      <p className="mt-4 text-sm text-slate-600" aria-live="polite">{t("verification.resultCount", { count: queue.total })}</p>
+      {queue.rows.length === 0 ? (
+        <div className="mt-3"><EmptyState>{t("verifier.empty")}</EmptyState></div>
       ) : (
-        <div className="mt-6">
-          <DataTable
-            caption={t("verifier.title")}
-            headers={[t("common.institution"), t("common.locus"), t("common.serviceType"), t("common.status"), t("common.progress"), t("verifier.submittedAt")]}
-          >
-            {loci.map((a) => (
+        <div className="mt-3">
+          <DataTable caption={t("verifier.title")}
+            headers={[t("common.institution"), t("common.locus"), t("common.serviceType"), t("common.status"), t("verification.verifiedColumn"), t("verifier.submittedAt")]}>
+            {queue.rows.map((a) => (
               <tr key={a.id} data-testid="queue-row">
-                <td className="px-4 py-2">{a.locus.institution.name}</td>
-                <td className="px-4 py-2"><Link href={`/assessments/${a.id}`} className="text-brand-700 underline-offset-2 hover:underline">{a.locus.name}</Link></td>
+                <td className="px-4 py-2">{a.locus.institution.name}{a.locus.institution.province ? <span className="block text-xs text-slate-500">{a.locus.institution.province.name}</span> : null}</td>
+                <td className="px-4 py-2">
+                  <Link href={`/assessments/${a.id}`} className="text-brand-700 underline-offset-2 hover:underline">{a.locus.name}</Link>
+                  {["SUBMITTED", "IN_REVIEW"].includes(a.status) ? (
+                    <Link href={`/assessments/${a.id}/review`} className="ml-2 rounded border border-brand-600 px-2 py-0.5 text-xs text-brand-700">{t("verification.review")}</Link>
+                  ) : null}
+                </td>
                 <td className="px-4 py-2">{t(`serviceType.${a.locus.serviceType}`)}</td>
                 <td className="px-4 py-2"><StatusBadge status={a.status} /></td>
-                <td className="px-4 py-2">{t("common.answeredOf", { answered: a._count.selfAnswers, total })}</td>
+                <td className="px-4 py-2">{t("common.answeredOf", { answered: a._count.verifiedAnswers, total })}</td>
                 <td className="px-4 py-2">{a.submittedAt ? format.dateTime(a.submittedAt, { dateStyle: "medium" }) : t("common.none")}</td>
               </tr>
             ))}
           </DataTable>
         </div>
       )}
+      <Pagination page={queue.page} pageSize={queue.pageSize} total={queue.total} params={params} />
     </section>
   );
 }

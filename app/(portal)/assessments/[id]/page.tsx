@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AuditEventList } from "@/components/audit/audit-event-list";
@@ -58,6 +59,11 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         </p>
       ) : null}
       {workspace.canReopen ? <ReopenForm assessmentId={workspace.assessment.id} /> : null}
+      {actor.role === "VERIFIER" && ["SUBMITTED", "IN_REVIEW"].includes(workspace.assessment.status) ? (
+        <Link href={`/assessments/${workspace.assessment.id}/review`} className="inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">
+          {t("verification.review")}
+        </Link>
+      ) : null}
 
       <SelfAssessmentWorkspace
         assessmentId={workspace.assessment.id}

@@ -1,0 +1,45 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { StartReviewButton } from "@/components/verification/start-review-button";
+import { ReviewWorkspace } from "@/components/verification/review-workspace";
+import { StatusBadge } from "@/components/status-badge";
+import { requirePolicy } from "@/lib/server/auth/current-user";
+import { loadReview } from "@/lib/server/data/review";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("verification"))("pageTitle") };
+}
+
+/** The verifier's review of one locus; "not found" for anyone not assigned to it in its cycle. */
+export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePolicy("verification.review");
+  const { id } = await params;
+  const review = UUID.test(id) ? await loadReview(actor, id) : null;
+  if (!review) notFound();
+  const t = await getTranslations();
+  const status = review.assessment.status;
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-slate-600">{review.assessment.institutionName} · {review.assessment.cycleName} · {t(`serviceType.${review.assessment.serviceType}`)}</p>
+        <h1 className="mt-1 text-2xl font-semibold">{t("verification.pageTitle")}: {review.assessment.locusName}</h1>
+        <div className="mt-2 flex items-center gap-3 text-sm"><StatusBadge status={status} /><span>{t("verification.round", { round: review.assessment.round })}</span></div>
+      </div>
+      {status === "SUBMITTED" && review.canDecide ? <StartReviewButton assessmentId={id} /> : null}
+      {status !== "IN_REVIEW" && status !== "SUBMITTED" ? <p role="status" className="rounded-md border border-slate-300 bg-white px-4 py-3 text-sm">{t("verification.notInReview")}</p> : null}
+      <ReviewWorkspace
+        assessmentId={id}
+        instrument={review.instrument}
+        selfAnswers={review.answers}
+        verified={review.verified}
+        evidence={review.evidence}
+        surveyResponses={review.surveyResponses}
+        settings={review.settings}
+        canEdit={status === "IN_REVIEW"}
+        canDecide={review.canDecide && (status === "IN_REVIEW" || status === "SUBMITTED")}
+      />
+    </div>
+  );
+}

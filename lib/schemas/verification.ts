@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { fromFormData } from "./form-data";
+
+const STATUSES = ["DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL"] as const;
+const INSTITUTION_TYPES = ["KL", "PROVINSI", "KABUPATEN", "KOTA", "BUMN"] as const;
+const SERVICE_TYPES = ["ADMINISTRATIF", "JASA", "BARANG"] as const;
+
+/** Filters of the verifier's queue, from the URL; a malformed filter is ignored, not an error. */
+export const ZQueueFilter = z.object({
+  status: z.enum(STATUSES).optional().catch(undefined),
+  type: z.enum(INSTITUTION_TYPES).optional().catch(undefined),
+  province: z.uuid().optional().catch(undefined),
+  service: z.enum(SERVICE_TYPES).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type TQueueFilter = z.infer<typeof ZQueueFilter>;
+
+/** One autosaved verified answer: the verified level (null clears it) and the verifier's note. */
+export const ZSaveVerifiedAnswer = z.object({
+  indicatorCode: z.string().trim().min(1).max(40),
+  level: z.int({ error: "validation.levelInvalid" }).min(0, { error: "validation.levelInvalid" }).max(5, { error: "validation.levelInvalid" }).nullable(),
+  note: z.string().max(5_000, { error: "validation.justificationTooLong" }),
+  baseVersion: z.int().min(0),
+});
+export type TSaveVerifiedAnswer = z.infer<typeof ZSaveVerifiedAnswer>;
+
+export const ZAssessmentRef = fromFormData(z.object({ assessmentId: z.uuid() }));
+
+export const ZReturnForRevision = z.object({
+  assessmentId: z.uuid(),
+  summary: z.string().trim().max(2_000, { error: "validation.tooLong" }),
+  reasons: z
+    .array(z.object({ indicatorCode: z.string().trim().min(1).max(40), reason: z.string().trim().min(3, { error: "verification.reasonTooShort" }).max(2_000) }))
+    .min(1, { error: "verification.reasonRequired" })
+    .max(100),
+});
+export type TReturnForRevision = z.infer<typeof ZReturnForRevision>;
+
+export const ZFinaliseCycle = fromFormData(z.object({ cycleId: z.uuid() }));

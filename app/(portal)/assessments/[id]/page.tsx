@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AuditEventList } from "@/components/audit/audit-event-list";
 import { EmptyState } from "@/components/empty-state";
+import { RecommendationList } from "@/components/recommendations/recommendation-list";
 import { ReopenForm } from "@/components/self-assessment/reopen-form";
 import { ReviewRounds } from "@/components/self-assessment/review-rounds";
 import { SelfAssessmentWorkspace } from "@/components/self-assessment/workspace";
@@ -10,6 +11,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listAssessmentHistory } from "@/lib/server/data/audit";
+import { listRecommendations } from "@/lib/server/data/recommendations";
 import { loadWorkspace } from "@/lib/server/data/workspace";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,7 +28,10 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   const workspace = UUID.test(id) ? await loadWorkspace(actor, id) : null;
   if (!workspace) notFound();
   const [t, format] = [await getTranslations(), await getFormatter()];
-  const history = workspace.assessment.canSeeHistory ? await listAssessmentHistory(id) : [];
+  const [history, recommendations] = await Promise.all([
+    workspace.assessment.canSeeHistory ? listAssessmentHistory(id) : Promise.resolve([]),
+    listRecommendations(actor, id),
+  ]);
   const latestReturn = workspace.assessment.status === "RETURNED" ? workspace.rounds.find((r) => r.decision === "RETURNED") : undefined;
   const returnReasons: Record<string, string[]> = {};
   for (const reason of latestReturn?.reasons ?? []) (returnReasons[reason.indicatorCode] ??= []).push(reason.reason);
@@ -78,6 +83,8 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         canSubmit={workspace.canSubmit}
         evidenceMaxBytes={evidenceMaxBytes(process.env)}
       />
+
+      <RecommendationList items={recommendations} />
 
       {workspace.assessment.canSeeHistory ? (
         <section aria-labelledby="history-title">

@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { ZAssessmentRef, ZReturnForRevision } from "@/lib/schemas/verification";
 import { authorizedActionClient } from "@/lib/server/actions/client";
+import { ZCreateRecommendation } from "@/lib/schemas/recommendations";
+import { createRecommendation } from "@/lib/server/data/recommendations";
 import { approveAssessment, returnForRevision, startReview } from "@/lib/server/data/verification";
 
 export const startReviewAction = authorizedActionClient
@@ -30,4 +32,13 @@ export const approveAction = authorizedActionClient
     const result = await approveAssessment(ctx.actor, parsedInput.assessmentId);
     revalidatePath(`/assessments/${parsedInput.assessmentId}`);
     return result;
+  });
+
+export const createRecommendationAction = authorizedActionClient
+  .metadata({ action: "recommendation.create", policy: "recommendation.write" })
+  .inputSchema(ZCreateRecommendation)
+  .action(async ({ parsedInput, ctx }) => {
+    const created = await createRecommendation(ctx.actor, parsedInput);
+    revalidatePath(`/assessments/${parsedInput.assessmentId}`);
+    return created;
   });

@@ -2,7 +2,10 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { StartReviewButton } from "@/components/verification/start-review-button";
 import { ReviewWorkspace } from "@/components/verification/review-workspace";
+import { RecommendationForm } from "@/components/recommendations/recommendation-form";
+import { RecommendationList } from "@/components/recommendations/recommendation-list";
 import { StatusBadge } from "@/components/status-badge";
+import { listRecommendations } from "@/lib/server/data/recommendations";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadReview } from "@/lib/server/data/review";
 
@@ -18,7 +21,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const review = UUID.test(id) ? await loadReview(actor, id) : null;
   if (!review) notFound();
-  const t = await getTranslations();
+  const [t, recommendations] = [await getTranslations(), await listRecommendations(actor, id)];
   const status = review.assessment.status;
   return (
     <div className="space-y-6">
@@ -40,6 +43,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         canEdit={status === "IN_REVIEW"}
         canDecide={review.canDecide && (status === "IN_REVIEW" || status === "SUBMITTED")}
       />
+      <RecommendationList items={recommendations} />
+      {review.canDecide && ["IN_REVIEW", "VERIFIED", "FINAL"].includes(status) ? <RecommendationForm assessmentId={id} instrument={review.instrument} /> : null}
     </div>
   );
 }

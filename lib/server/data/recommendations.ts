@@ -1,0 +1,61 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/policies";
+import type { TCreateRecommendation } from "@/lib/schemas/recommendations";
+import { ActionError } from "../actions/errors";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import { assessmentScope } from "./assessments";
+
+const WRITABLE_STATUSES = ["IN_REVIEW", "VERIFIED", "FINAL"] as const;
+
+/** The verifier writes a recommendation on an aspect or an indicator of a locus it verifies. Audited. */
+export async function createRecommendation(actor: Actor & { email: string }, input: TCreateRecommendation) {
+  return db.$transaction(async (tx) => {
+    const assessment = await tx.assessment.findFirst({
+      where: { AND: [{ id: input.assessmentId }, assessmentScope(actor, "recommendation.write")] },
+      select: {
+        id: true, status: true, cycleId: true,
+        cycle: { select: { instrumentVersionId: true } },
+        locus: { select: { institutionId: true, institution: { select: { verifierAssignments: { select: { cycleId: true, verifierId: true } } } } } },
+      },
+    });
+    const verifierIds = assessment?.locus.institution.verifierAssignments.filter((a) => a.cycleId === assessment.cycleId).map((a) => a.verifierId) ?? [];
+    if (!assessment || !can(actor, "recommendation.write", { institutionId: assessment.locus.institutionId, verifierIds })) throw new ActionError("errors.notFound");
+    if (!(WRITABLE_STATUSES as readonly string[]).includes(assessment.status)) throw new ActionError("verification.wrongStatus", { status: assessment.status });
+    const [kind, code] = input.target.split(":") as ["aspect" | "indicator", string];
+    const where = { instrumentVersionId_code: { instrumentVersionId: assessment.cycle.instrumentVersionId, code } };
+    const aspect = kind === "aspect" ? await tx.instrumentAspect.findUnique({ where, select: { id: true } }) : null;
+    const indicator = kind === "indicator" ? await tx.instrumentIndicator.findUnique({ where, select: { id: true } }) : null;
+    if (!aspect && !indicator) throw new ActionError("recommendations.targetRequired");
+    const created = await tx.recommendation.create({
+      data: { assessmentId: assessment.id, aspectId: aspect?.id, indicatorId: indicator?.id, text: input.text, targetDate: new Date(`${input.targetDate}T00:00:00Z`), createdById: actor.id },
+      select: { id: true },
+    });
+    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "recommendation.create", entityType: "Recommendation", entityId: created.id, assessmentId: assessment.id,
+      after: { target: input.target, text: input.text, targetDate: input.targetDate } }, tx);
+    return created;
+  });
+}
+
+/** A locus's recommendations, for anyone who may see them (its evaluator and head, its verifier, admins). */
+export async function listRecommendations(actor: Actor, assessmentId: string) {
+  const assessment = await db.assessment.findFirst({
+    where: { AND: [{ id: assessmentId }, assessmentScope(actor, "recommendations.view")] },
+    select: { id: true, cycleId: true, locus: { select: { institutionId: true, institution: { select: { verifierAssignments: { select: { cycleId: true, verifierId: true } } } } } } },
+  });
+  const verifierIds = assessment?.locus.institution.verifierAssignments.filter((a) => a.cycleId === assessment.cycleId).map((a) => a.verifierId) ?? [];
+  if (!assessment || !can(actor, "recommendations.view", { institutionId: assessment.locus.institutionId, verifierIds })) return [];
+  const rows = await db.recommendation.findMany({
+    where: { assessmentId },
+    select: {
+      id: true, text: true, targetDate: true, status: true, createdAt: true,
+      aspect: { select: { code: true, name: true } }, indicator: { select: { code: true, name: true } }, createdBy: { select: { name: true } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((r) => ({
+    id: r.id, text: r.text, targetDate: r.targetDate?.toISOString().slice(0, 10) ?? null, status: r.status, createdAt: r.createdAt.toISOString(),
+    target: r.indicator ? `${r.indicator.code} ${r.indicator.name}` : r.aspect ? `${r.aspect.code}. ${r.aspect.name}` : "",
+    createdBy: r.createdBy?.name ?? null,
+  }));
+}

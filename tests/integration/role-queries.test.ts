@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classify } from "@/lib/domain/grades";
-import { fromFraction } from "@/lib/domain/rational";
+import { fromFraction, type Rational } from "@/lib/domain/rational";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
@@ -79,19 +79,27 @@ describe("data queries per role, with the scope in the query", () => {
   });
 
   it("a head gets its institution's verified index as the mean of its loci, graded from the rounded value", async () => {
-    const view = await layer.results.loadHeadInstitutionResult(head());
-    expect(view).not.toBeNull();
+    const results = await layer.results.loadHeadResults(head());
+    const view = results?.finalised;
+    expect(view).toBeTruthy();
     expect(view!.loci).toHaveLength(3);
     // Recompute the institution index by hand from the three locus indices.
-    const indices = view!.loci.map((l) => l.result.index.index);
-    const sum = indices.reduce((s, r) => fromFraction(s.numerator * r.denominator + r.numerator * s.denominator, s.denominator * r.denominator));
+    const indices = view!.loci.map((l) => l.result!.index.index);
+    const sum = indices.reduce((s: Rational, r: Rational) => fromFraction(s.numerator * r.denominator + r.numerator * s.denominator, s.denominator * r.denominator));
     const mean = fromFraction(sum.numerator, sum.denominator * 3n);
     expect(view!.index).toEqual(classify(mean));
     expect(view!.cycle.year).toBe(new Date().getUTCFullYear() - 1);
   });
 
   it("another role asking for a head's result gets nothing", async () => {
-    expect(await layer.results.loadHeadInstitutionResult(evaluator())).toBeNull();
+    expect(await layer.results.loadHeadResults(evaluator())).toBeNull();
+  });
+
+  it("a head sees the running cycle's loci, with a result only for the verified ones and no index until all are", async () => {
+    const current = (await layer.results.loadHeadResults(head()))!.current!;
+    expect(current.cycle.status).toBe("ACTIVE");
+    expect(current.loci.map((l) => [l.status, l.result !== null]).sort()).toEqual([["DRAFT", false], ["RETURNED", false], ["VERIFIED", true]]);
+    expect(current.index).toBeNull();
   });
 
   it("only an admin lists the cycles", async () => {

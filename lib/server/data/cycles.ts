@@ -23,3 +23,10 @@ export function listCyclesForAdmin(actor: Actor) {
     },
   });
 }
+
+/** Admin only: how many loci of each cycle are verified and waiting to be made final. */
+export async function countVerifiedByCycle(actor: Actor) {
+  if (!can(actor, "cycle.finalise")) return new Map<string, number>();
+  const groups = await db.assessment.groupBy({ by: ["cycleId"], where: { status: "VERIFIED" }, _count: { _all: true } });
+  return new Map(groups.map((g) => [g.cycleId, g._count._all]));
+}

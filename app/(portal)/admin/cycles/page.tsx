@@ -1,8 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FinaliseCycleButton } from "@/components/admin/finalise-cycle-button";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { listCyclesForAdmin } from "@/lib/server/data/cycles";
+import { countVerifiedByCycle, listCyclesForAdmin } from "@/lib/server/data/cycles";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin"))("title") };
@@ -10,7 +11,7 @@ export async function generateMetadata() {
 
 export default async function AdminCyclesPage() {
   const user = await requirePolicy("cycles.view");
-  const [t, format, cycles] = [await getTranslations(), await getFormatter(), await listCyclesForAdmin(user)];
+  const [t, format, cycles, verifiedCounts] = [await getTranslations(), await getFormatter(), await listCyclesForAdmin(user), await countVerifiedByCycle(user)];
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title" className="text-2xl font-semibold">{t("admin.title")}</h1>
@@ -21,7 +22,7 @@ export default async function AdminCyclesPage() {
         <div className="mt-6">
           <DataTable
             caption={t("admin.title")}
-            headers={[t("admin.year"), t("common.cycle"), t("admin.instrument"), t("common.status"), t("admin.assessments"), t("admin.published")]}
+            headers={[t("admin.year"), t("common.cycle"), t("admin.instrument"), t("common.status"), t("admin.assessments"), t("admin.published"), t("admin.actions")]}
           >
             {cycles.map((cycle) => (
               <tr key={cycle.id} data-testid="cycle-row">
@@ -31,6 +32,9 @@ export default async function AdminCyclesPage() {
                 <td className="px-4 py-2">{t(`cycleStatus.${cycle.status}`)}</td>
                 <td className="px-4 py-2 tabular-nums">{format.number(cycle._count.assessments)}</td>
                 <td className="px-4 py-2">{cycle.publishedAt ? format.dateTime(cycle.publishedAt, { dateStyle: "medium" }) : t("admin.notPublished")}</td>
+                <td className="px-4 py-2">
+                  {cycle.status === "ACTIVE" ? <FinaliseCycleButton cycleId={cycle.id} cycleName={cycle.name} verified={verifiedCounts.get(cycle.id) ?? 0} /> : null}
+                </td>
               </tr>
             ))}
           </DataTable>

@@ -1,0 +1,23 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
+import { finaliseCycleAction } from "@/app/(portal)/admin/cycles/actions";
+import { ActionErrorMessage } from "@/components/action-feedback";
+
+/** Fixes the cycle's verified results (they become final), after a confirmation naming how many. */
+export function FinaliseCycleButton({ cycleId, cycleName, verified }: { cycleId: string; cycleName: string; verified: number }) {
+  const t = useTranslations("admin");
+  const { execute, result, isPending, hasSucceeded } = useAction(finaliseCycleAction);
+  if (hasSucceeded && result.data) return <p role="status" className="text-sm text-emerald-800">{t("finalised", { count: result.data.finalised })}</p>;
+  return (
+    <div>
+      <ActionErrorMessage error={result.serverError} />
+      <button type="button" disabled={isPending || verified === 0}
+        onClick={() => { if (window.confirm(t("finaliseConfirm", { count: verified, cycle: cycleName }))) execute({ cycleId }); }}
+        className="rounded-md border border-emerald-700 px-3 py-1 text-xs font-medium text-emerald-800 hover:bg-emerald-50 disabled:opacity-50">
+        {t("finalise", { count: verified })}
+      </button>
+    </div>
+  );
+}

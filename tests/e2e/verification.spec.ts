@@ -1,0 +1,81 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn } from "./support";
+
+async function signedIn(browser: Browser, email: string) {
+  const page = await (await browser.newContext({ locale: "id-ID" })).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+async function submit(evaluator: Page, url: string) {
+  await evaluator.goto(url);
+  evaluator.once("dialog", (dialog) => void dialog.accept());
+  await evaluator.getByRole("button", { name: "Ajukan penilaian mandiri" }).click();
+  await expect(evaluator.getByTestId("locked-notice")).toBeVisible({ timeout: 15_000 });
+}
+
+test("an evaluator submits, the verifier returns it with a reason, the evaluator corrects and resubmits, the verifier approves, and the head sees the verified result", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const evaluator = await signedIn(browser, "evaluator.palembang@pekppp.test");
+  await evaluator.goto("/loci");
+  const url = (await evaluator.getByTestId("locus-card").filter({ hasText: "Dikembalikan" }).first().getByRole("link").getAttribute("href"))!;
+  await submit(evaluator, url);
+
+  // The verifier finds it in its queue, filtered to submitted loci, and returns it with a reason.
+  const verifier = await signedIn(browser, "verifikator@pekppp.test");
+  await verifier.goto("/verification?status=SUBMITTED");
+  await expect(verifier.getByTestId("count-SUBMITTED")).toContainText(/\(\d+\)/);
+  await verifier.goto(`${url}/review`);
+  await verifier.getByRole("button", { name: "Mulai verifikasi" }).click();
+  await expect(verifier.getByTestId("review-indicator")).toHaveAttribute("data-code", "1.a.Ak");
+  await verifier.getByRole("button", { name: "Kembalikan untuk perbaikan" }).click();
+  await expect(verifier.getByRole("alert").filter({ hasText: "Isi sedikitnya satu alasan" })).toBeVisible();
+  await verifier.getByLabel("Alasan pengembalian untuk indikator ini").fill("Unggah SK penetapan Standar Pelayanan yang ditandatangani.");
+  await verifier.getByRole("button", { name: "Kembalikan untuk perbaikan" }).click();
+  await verifier.waitForURL(new RegExp(`${url}$`));
+
+  // The evaluator sees the reason on the indicator, corrects and resubmits.
+  await evaluator.goto(url);
+  await expect(evaluator.getByTestId("returned-banner")).toContainText("Unggah SK penetapan Standar Pelayanan");
+  const reason = evaluator.locator("#indikator-1\\.a\\.Ak").getByTestId("return-reason");
+  await expect(reason).toContainText("Unggah SK penetapan");
+  await evaluator.locator("#justification-1\\.a\\.Ak").fill("SK penetapan SP telah diunggah sebagai bukti dukung.");
+  await expect(evaluator.getByTestId("save-status")).toContainText("Semua perubahan tersimpan", { timeout: 10_000 });
+  await submit(evaluator, url);
+
+  // The verifier sets every verified level (keyboard: n moves to the next indicator) and approves.
+  await verifier.goto(`${url}/review`);
+  await verifier.getByRole("button", { name: "Mulai verifikasi" }).click();
+  await expect(verifier.getByTestId("review-indicator")).toBeVisible();
+  for (let i = 0; i < 31; i += 1) {
+    const card = verifier.getByTestId("review-indicator");
+    await card.getByRole("radio", { name: /^Level 4 —/ }).check();
+    await verifier.getByRole("heading", { level: 2 }).first().click();
+    if (i < 30) await verifier.keyboard.press("n");
+  }
+  await expect(verifier.getByTestId("review-position")).toContainText("30 dari 30");
+  await expect(verifier.getByTestId("save-status")).toContainText("Semua perubahan tersimpan", { timeout: 15_000 });
+  await expect(verifier.getByTestId("verified-index")).toHaveText(/^\d\.\d\d$/);
+  verifier.once("dialog", (dialog) => void dialog.accept());
+  await verifier.getByRole("button", { name: "Setujui hasil verifikasi" }).click();
+  await verifier.waitForURL(new RegExp(`${url}$`));
+  await expect(verifier.getByText("Terverifikasi").first()).toBeVisible();
+
+  // The head sees the locus's verified index and grade.
+  const head = await signedIn(browser, "pimpinan.palembang@pekppp.test");
+  const current = head.getByTestId("current-cycle");
+  const approved = current.getByTestId("locus-result").filter({ has: head.getByText("Terverifikasi") });
+  await expect(approved.getByTestId("locus-index").first()).toHaveText(/^\d\.\d\d$/);
+});
+
+test("another verifier's locus and the review page are out of reach for everyone else", async ({ browser }) => {
+  const evaluator = await signedIn(browser, "evaluator.kemenkes@pekppp.test");
+  await evaluator.goto("/loci");
+  const url = (await evaluator.getByTestId("locus-card").first().getByRole("link").getAttribute("href"))!;
+  await evaluator.goto(`${url}/review`);
+  await expect(evaluator.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
+  // The demo verifier is assigned to South Sumatra only, not to the Ministry of Health.
+  const verifier = await signedIn(browser, "verifikator@pekppp.test");
+  await verifier.goto(`${url}/review`);
+  await expect(verifier.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
+});

@@ -17,7 +17,14 @@ const nextConfig: NextConfig = {
       },
       // Uploaded evidence is served in a sandbox: no script, no resource of the portal's origin.
       // Listed after the general entry, so its policy replaces the portal's for these responses.
-      { source: "/api/evidence/:id", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; sandbox" }] },
+      // The verifier's review page previews PDFs in a frame of the portal itself: same origin only.
+      {
+        source: "/api/evidence/:id",
+        headers: [
+          { key: "Content-Security-Policy", value: "default-src 'none'; sandbox; frame-ancestors 'self'" },
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+        ],
+      },
     ];
   },
 };

@@ -58,7 +58,8 @@ test("a PDF is stored, and served back with its sniffed type, nosniff and a sand
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["cache-control"]).toBe("private, no-store");
   expect(headers["content-disposition"]).toBe(`inline; filename="Laporan Survei 2025.pdf"; filename*=UTF-8''Laporan%20Survei%202025.pdf`);
-  expect(headers["content-security-policy"]).toBe("default-src 'none'; sandbox");
+  expect(headers["content-security-policy"]).toBe("default-src 'none'; sandbox; frame-ancestors 'self'");
+  expect(headers["x-frame-options"]).toBe("SAMEORIGIN");
   expect(Buffer.from(await download.body()).equals(bytes)).toBe(true);
 });
 

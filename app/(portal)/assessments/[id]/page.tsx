@@ -8,10 +8,12 @@ import { ReopenForm } from "@/components/self-assessment/reopen-form";
 import { ReviewRounds } from "@/components/self-assessment/review-rounds";
 import { SelfAssessmentWorkspace } from "@/components/self-assessment/workspace";
 import { StatusBadge } from "@/components/status-badge";
+import { SurveyLinksPanel } from "@/components/survey/survey-links-panel";
 import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listAssessmentHistory } from "@/lib/server/data/audit";
 import { listRecommendations } from "@/lib/server/data/recommendations";
+import { surveyBaseUrl, surveyStatusForAssessment } from "@/lib/server/data/survey";
 import { loadWorkspace } from "@/lib/server/data/workspace";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,9 +30,11 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   const workspace = UUID.test(id) ? await loadWorkspace(actor, id) : null;
   if (!workspace) notFound();
   const [t, format] = [await getTranslations(), await getFormatter()];
-  const [history, recommendations] = await Promise.all([
+  const [history, recommendations, survey] = await Promise.all([
     workspace.assessment.canSeeHistory ? listAssessmentHistory(id) : Promise.resolve([]),
     listRecommendations(actor, id),
+    // Null unless the viewer manages this locus's F-03 survey (its verifier, an admin).
+    surveyStatusForAssessment(actor, id),
   ]);
   const latestReturn = workspace.assessment.status === "RETURNED" ? workspace.rounds.find((r) => r.decision === "RETURNED") : undefined;
   const returnReasons: Record<string, string[]> = {};
@@ -83,6 +87,8 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         canSubmit={workspace.canSubmit}
         evidenceMaxBytes={evidenceMaxBytes(process.env)}
       />
+
+      {survey ? <SurveyLinksPanel assessmentId={id} status={survey} canManage={survey.collecting} baseUrl={await surveyBaseUrl()} /> : null}
 
       <RecommendationList items={recommendations} />
 

@@ -1,0 +1,163 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useAction } from "next-safe-action/hooks";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { closeSurveyLinkAction, createSurveyLinkAction } from "@/app/(portal)/assessments/[id]/survey-actions";
+import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
+import type { SurveyLinkView, SurveyStatus } from "@/lib/server/data/survey";
+
+export interface SurveyLinksPanelProps {
+  assessmentId: string;
+  /** From surveyStatusForAssessment (plain data: dates are ISO strings). */
+  status: SurveyStatus;
+  /** Whether to show the create and close controls. */
+  canManage: boolean;
+  /** The portal's public origin, e.g. "https://pekppp.example.go.id" (surveyBaseUrl()). */
+  baseUrl: string;
+}
+
+const STATE_STYLE: Record<SurveyLinkView["state"], string> = {
+  open: "bg-emerald-100 text-emerald-900",
+  closed: "bg-slate-200 text-slate-800",
+  expired: "bg-amber-100 text-amber-900",
+};
+
+/**
+ * The F-03 survey of one locus, for its verifier and admins: respondents against the cycle's
+ * minimum, whether F-03 now enters the index, and the public links with their controls.
+ */
+export function SurveyLinksPanel({ assessmentId, status, canManage, baseUrl }: SurveyLinksPanelProps) {
+  const t = useTranslations("surveyAdmin");
+  const origin = baseUrl.replace(/\/+$/, "");
+  return (
+    <section aria-labelledby="survey-panel-title" data-testid="survey-panel" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
+      <h2 id="survey-panel-title" className="text-lg font-semibold">{t("title")}</h2>
+      <dl className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <dt className="text-sm text-slate-600">{t("respondents")}</dt>
+          <dd className="font-medium" data-testid="survey-respondents">{t("respondentsOfMinimum", { count: status.respondents, minimum: status.minimum })}</dd>
+        </div>
+        {status.f03Published ? (
+          <div>
+            <dt className="text-sm text-slate-600">{t("f03Score")}</dt>
+            <dd className="font-medium">{status.f03Published}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <p data-testid="survey-index-rule" data-f03-included={status.f03Included}
+        className={`rounded-md px-3 py-2 text-sm ${status.f03Included ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}>
+        {status.f03Included
+          ? t("indexWithF03", { f02: status.f02SharePercent, f03: 100 - status.f02SharePercent })
+          : t("indexF02Only", { count: status.respondents, minimum: status.minimum })}
+      </p>
+      {status.collecting ? null : <p className="text-sm text-slate-700">{t("notCollecting")}</p>}
+      {canManage && status.collecting ? <CreateLinkForm assessmentId={assessmentId} /> : null}
+
+      <div>
+        <h3 className="font-semibold">{t("linksTitle")}</h3>
+        {status.links.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">{t("noLinks")}</p>
+        ) : (
+          <ul className="mt-2 space-y-3">
+            {status.links.map((link) => (
+              <LinkRow key={link.id} link={link} url={`${origin}/survey/${link.token}`} canManage={canManage} />
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function CreateLinkForm({ assessmentId }: { assessmentId: string }) {
+  const t = useTranslations("surveyAdmin");
+  const router = useRouter();
+  const { execute, result, isPending, hasSucceeded } = useAction(createSurveyLinkAction, { onSuccess: () => router.refresh() });
+  const errors = (result.validationErrors?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
+  return (
+    <form action={(formData) => execute({ assessmentId, closesOn: String(formData.get("closesOn") ?? "") })}
+      className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3">
+      <h3 className="font-semibold">{t("createTitle")}</h3>
+      <ActionErrorMessage error={result.serverError} />
+      <div>
+        <label htmlFor={`survey-closes-${assessmentId}`} className="block text-sm font-medium">{t("closesOnLabel")}</label>
+        <input id={`survey-closes-${assessmentId}`} name="closesOn" type="date" aria-describedby={`survey-closes-hint-${assessmentId} survey-closes-error-${assessmentId}`}
+          className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2" />
+        <p id={`survey-closes-hint-${assessmentId}`} className="mt-1 text-xs text-slate-600">{t("closesOnHint")}</p>
+        <FieldError id={`survey-closes-error-${assessmentId}`} messages={errors.closesOn} />
+      </div>
+      <button type="submit" disabled={isPending} aria-busy={isPending}
+        className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+        {isPending ? t("creating") : t("create")}
+      </button>
+      {hasSucceeded ? <p role="status" className="text-sm text-emerald-800">{t("created")}</p> : null}
+    </form>
+  );
+}
+
+function LinkRow({ link, url, canManage }: { link: SurveyLinkView; url: string; canManage: boolean }) {
+  const t = useTranslations("surveyAdmin");
+  const format = useFormatter();
+  const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  const [copyNote, setCopyNote] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const close = useAction(closeSurveyLinkAction, { onSuccess: () => { setConfirming(false); router.refresh(); } });
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopyNote(t("copied"));
+    } catch {
+      // No clipboard outside a secure context (plain http): select the text for a manual copy.
+      input.current?.select();
+      setCopyNote(t("copyManually"));
+    }
+  }
+
+  const inputId = `survey-url-${link.id}`;
+  return (
+    <li data-testid="survey-link" data-state={link.state} className="space-y-2 rounded-lg border border-slate-200 p-3">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STATE_STYLE[link.state]}`} data-testid="survey-link-state">{t(`state.${link.state}`)}</span>
+        <span data-testid="survey-link-responses">{t("responses", { count: link.responses })}</span>
+        <span className="text-slate-600">
+          {link.createdByName ? t("createdBy", { date: when(link.createdAt), name: link.createdByName }) : t("createdAt", { date: when(link.createdAt) })}
+        </span>
+        {link.closedAt ? <span className="text-slate-600">{t("closedAt", { date: when(link.closedAt) })}</span> : null}
+        {!link.closedAt && link.closesAt ? (
+          <span className="text-slate-600">{t(link.state === "expired" ? "expiredAt" : "closesAt", { date: when(link.closesAt) })}</span>
+        ) : null}
+      </div>
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="min-w-0 flex-1">
+          <label htmlFor={inputId} className="block text-xs font-medium text-slate-600">{t("urlLabel")}</label>
+          <input id={inputId} ref={input} type="text" readOnly value={url} onFocus={(event) => event.currentTarget.select()} data-testid="survey-link-url"
+            className="mt-1 w-full rounded-md border border-slate-300 bg-slate-50 px-2 py-1.5 font-mono text-sm" />
+        </div>
+        <button type="button" onClick={copy} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">{t("copy")}</button>
+        {canManage && link.state === "open" && !confirming ? (
+          <button type="button" onClick={() => setConfirming(true)} className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">{t("close")}</button>
+        ) : null}
+      </div>
+      {copyNote ? <p role="status" className="text-xs text-slate-700">{copyNote}</p> : null}
+      {confirming ? (
+        <div role="group" aria-label={t("close")} className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+          <p>{t("closeConfirm")}</p>
+          <ActionErrorMessage error={close.result.serverError} />
+          <div className="flex gap-2">
+            <button type="button" disabled={close.isPending} onClick={() => close.execute({ linkId: link.id })}
+              className="rounded-md bg-red-700 px-3 py-1.5 font-medium text-white hover:bg-red-800 disabled:opacity-60">
+              {close.isPending ? t("closing") : t("closeYes")}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5">{t("cancel")}</button>
+          </div>
+        </div>
+      ) : null}
+      {close.hasSucceeded ? <p role="status" className="text-xs text-slate-700">{t("closedDone")}</p> : null}
+    </li>
+  );
+}

@@ -61,12 +61,40 @@ test("an evaluator submits, the verifier returns it with a reason, the evaluator
   await verifier.waitForURL(new RegExp(`${url}$`));
   await expect(verifier.getByText("Terverifikasi").first()).toBeVisible();
 
-  // The head sees the locus's verified index and grade.
+  // The head sees the locus's verified index and grade: F-02 alone while the survey is short.
   const head = await signedIn(browser, "pimpinan.palembang@pekppp.test");
-  const current = head.getByTestId("current-cycle");
-  const approved = current.getByTestId("locus-result").filter({ has: head.getByText("Terverifikasi") });
-  await expect(approved.getByTestId("locus-index").first()).toHaveText(/^\d\.\d\d$/);
+  const locusName = (await verifier.getByRole("heading", { level: 1 }).textContent())!.trim();
+  const card = head.getByTestId("current-cycle").getByTestId("locus-result").filter({ hasText: locusName });
+  await expect(card.getByTestId("locus-index")).toHaveText(/^\d\.\d\d$/);
+  await expect(card.getByTestId("locus-index-basis")).toContainText("Indeks hanya dari F-02");
+
+  // Signed-out service users answer the F-03 survey until the minimum is reached.
+  const panel = verifier.getByTestId("survey-panel");
+  await panel.getByRole("button", { name: "Buat tautan survei" }).click();
+  const openLink = panel.getByTestId("survey-link").filter({ has: verifier.getByTestId("survey-link-state").getByText("Terbuka", { exact: true }) }).first();
+  const surveyUrl = await openLink.getByLabel("Tautan publik").inputValue();
+  const [, count, minimum] = /^(\d+) dari minimum (\d+) responden$/.exec((await panel.getByTestId("survey-respondents").textContent())!.trim())!.map(Number);
+  expect(count).toBeLessThan(minimum!);
+  for (let n = count!; n < minimum!; n += 1) await answerSurvey(browser, surveyUrl);
+  await verifier.reload();
+  await expect(panel.getByTestId("survey-respondents")).toHaveText(`${minimum} dari minimum ${minimum} responden`);
+  await expect(panel.getByTestId("survey-index-rule")).toHaveText("Indeks saat ini: F-02 × 75% + F-03 × 25%");
+  await head.reload();
+  await expect(card.getByTestId("locus-index-basis")).toContainText("× 75% + F-03");
 });
+
+/** One service user on a phone, signed out, answers every item of the survey. */
+async function answerSurvey(browser: Browser, url: string) {
+  const context = await browser.newContext({ locale: "id-ID", viewport: { width: 390, height: 844 } });
+  const phone = await context.newPage();
+  await phone.goto(url);
+  const items = phone.getByTestId("survey-item");
+  await expect(items).toHaveCount(14);
+  for (let i = 0; i < 14; i += 1) await items.nth(i).getByText("Baik", { exact: true }).click();
+  await phone.getByRole("button", { name: "Kirim jawaban" }).click();
+  await expect(phone.getByRole("heading", { name: "Terima kasih!" })).toBeVisible();
+  await context.close();
+}
 
 test("another verifier's locus and the review page are out of reach for everyone else", async ({ browser }) => {
   const evaluator = await signedIn(browser, "evaluator.kemenkes@pekppp.test");

@@ -91,11 +91,11 @@ test("a verifier opens a survey link; a phone answers it once; a closed link say
   await expect(latecomer.getByRole("radio")).toHaveCount(0);
 });
 
-test("an unknown survey link answers 404 with the not-found page", async ({ browser }) => {
+test("an unknown survey link answers 404 with a page that says so", async ({ browser }) => {
   const page = await phone(browser);
   const response = await page.goto("/survey/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Tautan survei tidak dikenal" })).toBeVisible();
   const malformed = await page.goto("/survey/bukan-token");
   expect(malformed?.status()).toBe(404);
 });

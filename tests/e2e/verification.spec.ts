@@ -7,6 +7,14 @@ async function signedIn(browser: Browser, email: string) {
   return page;
 }
 
+/** Starts the review and waits for the page to come back in review (it reloads). */
+async function startReview(verifier: Page) {
+  await verifier.getByRole("button", { name: "Mulai verifikasi" }).click();
+  await expect(verifier.getByRole("button", { name: "Mulai verifikasi" })).toHaveCount(0);
+  await expect(verifier.getByRole("main").getByText("Dalam Verifikasi", { exact: true })).toBeVisible();
+  await expect(verifier.getByRole("radio").first()).toBeEnabled();
+}
+
 async function submit(evaluator: Page, url: string) {
   await evaluator.goto(url);
   evaluator.once("dialog", (dialog) => void dialog.accept());
@@ -26,7 +34,7 @@ test("an evaluator submits, the verifier returns it with a reason, the evaluator
   await verifier.goto("/verification?status=SUBMITTED");
   await expect(verifier.getByTestId("count-SUBMITTED")).toContainText(/\(\d+\)/);
   await verifier.goto(`${url}/review`);
-  await verifier.getByRole("button", { name: "Mulai verifikasi" }).click();
+  await startReview(verifier);
   await expect(verifier.getByTestId("review-indicator")).toHaveAttribute("data-code", "1.a.Ak");
   await verifier.getByRole("button", { name: "Kembalikan untuk perbaikan" }).click();
   await expect(verifier.getByRole("alert").filter({ hasText: "Isi sedikitnya satu alasan" })).toBeVisible();
@@ -45,8 +53,7 @@ test("an evaluator submits, the verifier returns it with a reason, the evaluator
 
   // The verifier sets every verified level (keyboard: n moves to the next indicator) and approves.
   await verifier.goto(`${url}/review`);
-  await verifier.getByRole("button", { name: "Mulai verifikasi" }).click();
-  await expect(verifier.getByTestId("review-indicator")).toBeVisible();
+  await startReview(verifier);
   for (let i = 0; i < 31; i += 1) {
     const card = verifier.getByTestId("review-indicator");
     await card.getByRole("radio", { name: /^Level 4 —/ }).check();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page, type Request } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./support";
+import { createEvaluatorAsAdmin, DEMO_PASSWORD, replaceTemporaryPassword, signIn } from "./support";
 
 async function newSignedInPage(browser: Browser, email: string, password = DEMO_PASSWORD) {
   const context = await browser.newContext({ locale: "id-ID" });
@@ -97,23 +97,14 @@ test("a server action posted from another origin is refused, even with a valid s
 
 test("a new account must change its temporary password, and a deactivated user's open session ends on its next request", async ({ browser }) => {
   const admin = await newSignedInPage(browser, "admin@pekppp.test");
-  await admin.goto("/admin/users/new");
-  await admin.getByLabel("Surel").fill("uji.sesi@pekppp.test");
-  await admin.getByLabel("Nama").fill("Uji Sesi");
-  await admin.getByLabel("Peran").selectOption("EVALUATOR");
-  await admin.getByLabel("Instansi").selectOption({ label: "Kota Palembang" });
-  await admin.getByRole("button", { name: "Buat akun" }).click();
-  const temporaryPassword = (await admin.getByTestId("temporary-password").textContent())!.trim();
+  const temporaryPassword = await createEvaluatorAsAdmin(admin, { email: "uji.sesi@pekppp.test", name: "Uji Sesi", institution: "Kota Palembang" });
   expect(temporaryPassword).toHaveLength(14);
 
   const user = await newSignedInPage(browser, "uji.sesi@pekppp.test", temporaryPassword);
   await expect(user).toHaveURL(/\/account\/password$/);
   await user.goto("/loci");
   await expect(user).toHaveURL(/\/account\/password$/);
-  await user.getByLabel("Kata sandi saat ini").fill(temporaryPassword);
-  await user.getByLabel("Kata sandi baru", { exact: true }).fill("SandiBaru2026");
-  await user.getByLabel("Ulangi kata sandi baru").fill("SandiBaru2026");
-  await user.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await replaceTemporaryPassword(user, temporaryPassword, "SandiBaru2026");
   await expect(user).toHaveURL(/\/loci$/);
 
   await admin.getByRole("link", { name: "Buka data pengguna" }).click();

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { validateInstrument } from "@/lib/domain/instrument";
 import { computeLocusResult, publish } from "@/lib/domain/scoring";
-import { DEMO_PASSWORD, signIn } from "./support";
+import { createEvaluatorAsAdmin, DEMO_PASSWORD, replaceTemporaryPassword, signIn } from "./support";
 
 const checked = validateInstrument(JSON.parse(readFileSync(new URL("../../prisma/instruments/pekppp-a-2025.json", import.meta.url), "utf8")));
 if (!checked.ok) throw new Error("instrument file invalid");
@@ -97,18 +97,9 @@ test("two evaluators editing one indicator in two browsers end with one delibera
   test.setTimeout(90_000);
   // A second evaluator of the same institution, created by the admin.
   const admin = await signedInPage(browser, "admin@pekppp.test");
-  await admin.goto("/admin/users/new");
-  await admin.getByLabel("Surel").fill("evaluator.kedua@pekppp.test");
-  await admin.getByLabel("Nama").fill("Evaluator Kedua");
-  await admin.getByLabel("Peran").selectOption("EVALUATOR");
-  await admin.getByLabel("Instansi").selectOption({ label: "Kota Palembang" });
-  await admin.getByRole("button", { name: "Buat akun" }).click();
-  const temporary = (await admin.getByTestId("temporary-password").textContent())!.trim();
+  const temporary = await createEvaluatorAsAdmin(admin, { email: "evaluator.kedua@pekppp.test", name: "Evaluator Kedua", institution: "Kota Palembang" });
   const second = await signedInPage(browser, "evaluator.kedua@pekppp.test", temporary);
-  await second.getByLabel("Kata sandi saat ini").fill(temporary);
-  await second.getByLabel("Kata sandi baru", { exact: true }).fill("KeduaSandi2026");
-  await second.getByLabel("Ulangi kata sandi baru").fill("KeduaSandi2026");
-  await second.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await replaceTemporaryPassword(second, temporary, "KeduaSandi2026");
   await second.waitForURL(/\/loci$/);
 
   const first = await signedInPage(browser, "evaluator.palembang@pekppp.test");

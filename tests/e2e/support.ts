@@ -20,3 +20,22 @@ export async function expectSignedInAs(page: Page, name: string, roleLabel: stri
   await expect(badge).toContainText(name);
   await expect(badge).toContainText(roleLabel);
 }
+
+/** The admin creates an evaluator of an institution; returns the temporary password shown once. */
+export async function createEvaluatorAsAdmin(admin: Page, account: { email: string; name: string; institution: string }) {
+  await admin.goto("/admin/users/new");
+  await admin.getByLabel("Surel").fill(account.email);
+  await admin.getByLabel("Nama").fill(account.name);
+  await admin.getByLabel("Peran").selectOption("EVALUATOR");
+  await admin.getByLabel("Instansi").selectOption({ label: account.institution });
+  await admin.getByRole("button", { name: "Buat akun" }).click();
+  return (await admin.getByTestId("temporary-password").textContent())!.trim();
+}
+
+/** On the forced password change page: replaces the temporary password. */
+export async function replaceTemporaryPassword(page: Page, temporary: string, chosen: string) {
+  await page.getByLabel("Kata sandi saat ini").fill(temporary);
+  await page.getByLabel("Kata sandi baru", { exact: true }).fill(chosen);
+  await page.getByLabel("Ulangi kata sandi baru").fill(chosen);
+  await page.getByRole("button", { name: "Simpan kata sandi" }).click();
+}

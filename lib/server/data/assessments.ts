@@ -29,6 +29,19 @@ export function assessmentScope(actor: Actor, key: PolicyKey, cycleId?: string):
   }
 }
 
+/** What a policy decision about one assessment needs: its institution and its verifiers in its cycle. */
+export const policyTargetFields = {
+  cycleId: true,
+  locus: { select: { institutionId: true, institution: { select: { verifierAssignments: { select: { cycleId: true, verifierId: true } } } } } },
+} satisfies Prisma.AssessmentSelect;
+
+export function policyTargetOf(row: Prisma.AssessmentGetPayload<{ select: typeof policyTargetFields }>) {
+  return {
+    institutionId: row.locus.institutionId,
+    verifierIds: row.locus.institution.verifierAssignments.filter((a) => a.cycleId === row.cycleId).map((a) => a.verifierId),
+  };
+}
+
 const progressCounts = {
   _count: {
     select: {
@@ -78,10 +91,7 @@ export async function findAssessment(actor: Actor, assessmentId: string) {
     },
   });
   if (!assessment) return null;
-  const target = {
-    institutionId: assessment.locus.institutionId,
-    verifierIds: assessment.locus.institution.verifierAssignments.filter((a) => a.cycleId === assessment.cycleId).map((a) => a.verifierId),
-  };
+  const target = policyTargetOf(assessment);
   if (!can(actor, "assessment.view", target)) return null;
   return { ...assessment, canSeeHistory: can(actor, "assessment.history", target) };
 }

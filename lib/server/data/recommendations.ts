@@ -4,7 +4,7 @@ import type { TCreateRecommendation } from "@/lib/schemas/recommendations";
 import { ActionError } from "../actions/errors";
 import { recordAudit } from "../audit";
 import { db } from "../db";
-import { assessmentScope } from "./assessments";
+import { assessmentScope, policyTargetFields, policyTargetOf } from "./assessments";
 
 const WRITABLE_STATUSES = ["IN_REVIEW", "VERIFIED", "FINAL"] as const;
 
@@ -13,14 +13,9 @@ export async function createRecommendation(actor: Actor & { email: string }, inp
   return db.$transaction(async (tx) => {
     const assessment = await tx.assessment.findFirst({
       where: { AND: [{ id: input.assessmentId }, assessmentScope(actor, "recommendation.write")] },
-      select: {
-        id: true, status: true, cycleId: true,
-        cycle: { select: { instrumentVersionId: true } },
-        locus: { select: { institutionId: true, institution: { select: { verifierAssignments: { select: { cycleId: true, verifierId: true } } } } } },
-      },
+      select: { id: true, status: true, cycle: { select: { instrumentVersionId: true } }, ...policyTargetFields },
     });
-    const verifierIds = assessment?.locus.institution.verifierAssignments.filter((a) => a.cycleId === assessment.cycleId).map((a) => a.verifierId) ?? [];
-    if (!assessment || !can(actor, "recommendation.write", { institutionId: assessment.locus.institutionId, verifierIds })) throw new ActionError("errors.notFound");
+    if (!assessment || !can(actor, "recommendation.write", policyTargetOf(assessment))) throw new ActionError("errors.notFound");
     if (!(WRITABLE_STATUSES as readonly string[]).includes(assessment.status)) throw new ActionError("verification.wrongStatus", { status: assessment.status });
     const [kind, code] = input.target.split(":") as ["aspect" | "indicator", string];
     const where = { instrumentVersionId_code: { instrumentVersionId: assessment.cycle.instrumentVersionId, code } };
@@ -41,10 +36,9 @@ export async function createRecommendation(actor: Actor & { email: string }, inp
 export async function listRecommendations(actor: Actor, assessmentId: string) {
   const assessment = await db.assessment.findFirst({
     where: { AND: [{ id: assessmentId }, assessmentScope(actor, "recommendations.view")] },
-    select: { id: true, cycleId: true, locus: { select: { institutionId: true, institution: { select: { verifierAssignments: { select: { cycleId: true, verifierId: true } } } } } } },
+    select: { id: true, ...policyTargetFields },
   });
-  const verifierIds = assessment?.locus.institution.verifierAssignments.filter((a) => a.cycleId === assessment.cycleId).map((a) => a.verifierId) ?? [];
-  if (!assessment || !can(actor, "recommendations.view", { institutionId: assessment.locus.institutionId, verifierIds })) return [];
+  if (!assessment || !can(actor, "recommendations.view", policyTargetOf(assessment))) return [];
   const rows = await db.recommendation.findMany({
     where: { assessmentId },
     select: {

@@ -2,6 +2,7 @@ import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
 import { db } from "../db";
 import type { SavedAnswer } from "./self-assessment";
+import { policyTargetFields, policyTargetOf } from "./assessments";
 import { loadWorkspace } from "./workspace";
 
 /**
@@ -11,15 +12,9 @@ import { loadWorkspace } from "./workspace";
 export async function loadReview(actor: Actor, assessmentId: string) {
   const workspace = await loadWorkspace(actor, assessmentId);
   if (!workspace) return null;
-  const assignment = await db.assessment.findFirst({
-    where: { id: assessmentId },
-    select: { cycleId: true, locus: { select: { institutionId: true, institution: { select: { verifierAssignments: { select: { cycleId: true, verifierId: true } } } } } } },
-  });
+  const assignment = await db.assessment.findFirst({ where: { id: assessmentId }, select: policyTargetFields });
   if (!assignment) return null;
-  const target = {
-    institutionId: assignment.locus.institutionId,
-    verifierIds: assignment.locus.institution.verifierAssignments.filter((a) => a.cycleId === assignment.cycleId).map((a) => a.verifierId),
-  };
+  const target = policyTargetOf(assignment);
   if (!can(actor, "verification.review", target)) return null;
   const verified = await db.verifiedAnswer.findMany({
     where: { assessmentId },

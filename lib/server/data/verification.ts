@@ -6,7 +6,7 @@ import type { TReturnForRevision, TSaveVerifiedAnswer } from "@/lib/schemas/veri
 import { ActionError } from "../actions/errors";
 import { recordAudit } from "../audit";
 import { db } from "../db";
-import { assessmentScope } from "./assessments";
+import { assessmentScope, policyTargetFields, policyTargetOf } from "./assessments";
 import type { SaveOutcome, SavedAnswer } from "./self-assessment";
 
 type Verifier = Actor & { email: string; name: string };
@@ -22,14 +22,11 @@ async function loadForVerifier(tx: Tx, actor: Actor, assessmentId: string, now =
   const assessment = await tx.assessment.findFirst({
     where: { AND: [{ id: assessmentId }, assessmentScope(actor, "verification.review")] },
     select: {
-      id: true, status: true, round: true, version: true, cycleId: true,
-      locus: { select: { institutionId: true, institution: { select: { verifierAssignments: { select: { cycleId: true, verifierId: true } } } } } },
+      id: true, status: true, round: true, version: true, ...policyTargetFields,
       cycle: { select: { instrumentVersionId: true, stages: { where: { kind: "VERIFICATION" }, select: { startsAt: true, endsAt: true } } } },
     },
   });
-  if (!assessment) throw new ActionError("errors.notFound");
-  const verifierIds = assessment.locus.institution.verifierAssignments.filter((a) => a.cycleId === assessment.cycleId).map((a) => a.verifierId);
-  if (!can(actor, "verification.review", { institutionId: assessment.locus.institutionId, verifierIds })) throw new ActionError("errors.notFound");
+  if (!assessment || !can(actor, "verification.review", policyTargetOf(assessment))) throw new ActionError("errors.notFound");
   // The same window rule as the self-assessment's, on the verification stage's dates.
   const window = selfAssessmentWindow(assessment.cycle.stages[0] ?? null, null, now);
   if (!window.open) {

@@ -34,6 +34,16 @@ const STATUS_OF_KEY: Record<string, number> = {
   "selfAssessment.noStage": 423,
 };
 
+/** Expected errors become JSON with their message key and status; anything else is logged with a reference. */
+function routeErrorResponse(error: unknown, path: string) {
+  if (error instanceof ActionError) {
+    return errorResponse(STATUS_OF_KEY[error.messageKey] ?? 422, error.messageKey, { values: error.values });
+  }
+  const ref = randomUUID().slice(0, 8);
+  logger.error({ err: error, ref, path }, "route handler failed");
+  return errorResponse(500, "errors.unexpected", { values: { ref } });
+}
+
 /**
  * Route handlers of signed-in users: same-origin check for unsafe methods (cookies alone must not
  * authorize a cross-site request), the route's policy from ROUTE_POLICIES, zod-parsed params, then
@@ -58,12 +68,7 @@ export function authorizedRoute<P extends z.ZodType>(
       if (!params.success) return errorResponse(404, "errors.notFound");
       return await handler({ actor, params: params.data, request });
     } catch (error) {
-      if (error instanceof ActionError) {
-        return errorResponse(STATUS_OF_KEY[error.messageKey] ?? 422, error.messageKey, { values: error.values });
-      }
-      const ref = randomUUID().slice(0, 8);
-      logger.error({ err: error, ref, path }, "route handler failed");
-      return errorResponse(500, "errors.unexpected", { values: { ref } });
+      return routeErrorResponse(error, path);
     }
   };
 }
@@ -119,12 +124,7 @@ export function sessionClaimsRoute<P extends z.ZodType>(
       };
       return await handler({ claimed: claimed && ruleFor(claimed, policy) ? claimed : null, params: params.data, request, confirmActor });
     } catch (error) {
-      if (error instanceof ActionError) {
-        return errorResponse(STATUS_OF_KEY[error.messageKey] ?? 422, error.messageKey, { values: error.values });
-      }
-      const ref = randomUUID().slice(0, 8);
-      logger.error({ err: error, ref, path }, "route handler failed");
-      return errorResponse(500, "errors.unexpected", { values: { ref } });
+      return routeErrorResponse(error, path);
     }
   };
 }

@@ -91,6 +91,9 @@ describe("verification: who may set verified levels, and the return, approve and
       await layer.saveVerifiedAnswer(verifier(), submittedId, { indicatorCode: code, level: 3, note: "Sesuai.", baseVersion: current?.version ?? 0 });
     }
     expect(await layer.approveAssessment(verifier(), submittedId)).toEqual({ status: "VERIFIED" });
+    // Approval stores the locus's verified result right away: level 3 everywhere is exactly 3.00 for F-02.
+    const stored = await one(`SELECT "f02TenThousandths", grade FROM "LocusResult" WHERE "assessmentId" = $1 AND kind = 'VERIFIED'`, [submittedId]);
+    expect(stored.f02TenThousandths).toBe(30_000);
     const verifiedBefore = (await one(`SELECT count(*)::int AS n FROM "Assessment" WHERE "cycleId" = $1 AND status = 'VERIFIED'`, [cycleId])).n;
     await expect(layer.finaliseCycle(verifier(), cycleId)).rejects.toMatchObject({ messageKey: "errors.notFound" });
     expect(await layer.finaliseCycle(admin(), cycleId)).toEqual({ finalised: verifiedBefore });

@@ -6,6 +6,7 @@ import type { TReturnForRevision, TSaveVerifiedAnswer } from "@/lib/schemas/veri
 import { ActionError } from "../actions/errors";
 import { recordAudit } from "../audit";
 import { db } from "../db";
+import { recomputeCycleResults } from "../results/recompute";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "./assessments";
 import type { SaveOutcome, SavedAnswer } from "./self-assessment";
 
@@ -131,7 +132,7 @@ export async function returnForRevision(actor: Verifier, input: TReturnForRevisi
 
 /** Approves the locus: every scored indicator needs a verified level. Audited. */
 export async function approveAssessment(actor: Verifier, assessmentId: string) {
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const assessment = await loadForVerifier(tx, actor, assessmentId);
     const missing = await tx.instrumentIndicator.findMany({
       where: {
@@ -150,8 +151,11 @@ export async function approveAssessment(actor: Verifier, assessmentId: string) {
       update: { decision: "APPROVED", decidedById: actor.id, decidedAt: new Date() },
     });
     await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "assessment.approve", entityType: "Assessment", entityId: assessmentId, assessmentId, before: { status: step.from }, after: { status: step.to } }, tx);
-    return { status: step.to };
+    return { status: step.to, cycleId: assessment.cycleId };
   });
+  // The stored results follow every approval, so they always equal a fresh computation.
+  await recomputeCycleResults(outcome.cycleId);
+  return { status: outcome.status };
 }
 
 /** The admin fixes a cycle's results: every verified locus becomes final, each one audited. */

@@ -9,6 +9,7 @@ type DataLayer = {
   assessments: typeof import("@/lib/server/data/assessments");
   cycles: typeof import("@/lib/server/data/cycles");
   results: typeof import("@/lib/server/data/institution-results");
+  queue: typeof import("@/lib/server/data/verification-queue");
 };
 
 describe("data queries per role, with the scope in the query", () => {
@@ -25,6 +26,7 @@ describe("data queries per role, with the scope in the query", () => {
       assessments: await import("@/lib/server/data/assessments"),
       cycles: await import("@/lib/server/data/cycles"),
       results: await import("@/lib/server/data/institution-results"),
+      queue: await import("@/lib/server/data/verification-queue"),
     };
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
@@ -62,7 +64,7 @@ describe("data queries per role, with the scope in the query", () => {
   });
 
   it("a verifier sees the loci of the institutions assigned to it in the cycle, and no other", async () => {
-    const queue = await layer.assessments.listLociForVerifier(verifier(), currentCycleId);
+    const queue = (await layer.queue.loadVerifierQueue(verifier(), currentCycleId, { page: 1 })).rows;
     const expected = await client.query(
       `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId"
        JOIN "VerifierAssignment" va ON va."institutionId" = l."institutionId" AND va."cycleId" = a."cycleId"
@@ -75,7 +77,7 @@ describe("data queries per role, with the scope in the query", () => {
 
   it("roles that are not evaluators or verifiers get nothing from those queues", async () => {
     expect(await layer.assessments.listLociForEvaluator(head(), currentCycleId)).toEqual([]);
-    expect(await layer.assessments.listLociForVerifier(evaluator(), currentCycleId)).toEqual([]);
+    expect((await layer.queue.loadVerifierQueue(evaluator(), currentCycleId, { page: 1 })).rows).toEqual([]);
   });
 
   it("a head gets its institution's verified index as the mean of its loci, graded from the rounded value", async () => {

@@ -60,18 +60,6 @@ export function listLociForEvaluator(actor: Actor, cycleId: string) {
   });
 }
 
-export function listLociForVerifier(actor: Actor, cycleId: string, take = 200) {
-  return db.assessment.findMany({
-    where: assessmentScope(actor, "verification.queue", cycleId),
-    include: {
-      locus: { select: { name: true, serviceType: true, institution: { select: { name: true, type: true } } } },
-      ...progressCounts,
-    },
-    orderBy: [{ submittedAt: { sort: "asc", nulls: "last" } }, { locus: { name: "asc" } }],
-    take,
-  });
-}
-
 /**
  * One assessment, if the actor may see it; otherwise null, exactly as for an id that does not
  * exist. Also says whether the actor may see its history.

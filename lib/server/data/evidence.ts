@@ -12,7 +12,7 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { logger } from "../logger";
 import { evidenceStorage } from "../storage";
-import { assessmentScope } from "./assessments";
+import { assessmentScope, policyTargetFields, policyTargetOf } from "./assessments";
 import { loadEditableAssessment } from "./self-assessment-access";
 
 /** Who acts: the server layer's current user (its e-mail labels the audit record). */
@@ -162,18 +162,6 @@ export async function removeEvidence(actor: Editor, evidenceId: string): Promise
 }
 
 /** The assessment and the verifiers assigned to its institution in its cycle, for `can`. */
-const scopeTarget = {
-  cycleId: true,
-  locus: { select: { institutionId: true, institution: { select: { verifierAssignments: { select: { cycleId: true, verifierId: true } } } } } },
-} satisfies Prisma.AssessmentSelect;
-
-function targetOf(assessment: Prisma.AssessmentGetPayload<{ select: typeof scopeTarget }>) {
-  return {
-    institutionId: assessment.locus.institutionId,
-    verifierIds: assessment.locus.institution.verifierAssignments.filter((a) => a.cycleId === assessment.cycleId).map((a) => a.verifierId),
-  };
-}
-
 /**
  * The items of an assessment that are not removed, ordered by the indicator's position in the
  * instrument, then oldest first, for anyone who may view the assessment ("assessment.view").
@@ -182,9 +170,9 @@ function targetOf(assessment: Prisma.AssessmentGetPayload<{ select: typeof scope
 export async function listEvidence(actor: Actor, assessmentId: string): Promise<EvidenceItemView[]> {
   const assessment = await db.assessment.findFirst({
     where: { AND: [{ id: assessmentId }, assessmentScope(actor, "assessment.view")] },
-    select: scopeTarget,
+    select: policyTargetFields,
   });
-  if (!assessment || !can(actor, "assessment.view", targetOf(assessment))) return [];
+  if (!assessment || !can(actor, "assessment.view", policyTargetOf(assessment))) return [];
   const rows = await db.evidenceItem.findMany({
     where: { assessmentId, removedAt: null, indicatorId: { not: null } },
     select: itemFields,
@@ -209,9 +197,9 @@ export interface OpenedEvidence {
 export async function openEvidence(actor: Actor, evidenceId: string): Promise<OpenedEvidence> {
   const item = await db.evidenceItem.findFirst({
     where: { id: evidenceId, kind: "FILE", removedAt: null, assessment: assessmentScope(actor, "evidence.download") },
-    select: { storageKey: true, safeName: true, mimeType: true, sizeBytes: true, assessment: { select: scopeTarget } },
+    select: { storageKey: true, safeName: true, mimeType: true, sizeBytes: true, assessment: { select: policyTargetFields } },
   });
-  if (!item?.assessment || !item.storageKey || !can(actor, "evidence.download", targetOf(item.assessment))) {
+  if (!item?.assessment || !item.storageKey || !can(actor, "evidence.download", policyTargetOf(item.assessment))) {
     throw new ActionError("errors.notFound");
   }
   const stored = await (await evidenceStorage()).get(item.storageKey);

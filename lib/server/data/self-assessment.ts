@@ -233,11 +233,6 @@ export async function submitSelfAssessment(actor: Editor, assessmentId: string) 
   });
 }
 
-/** The completeness report for the workspace page. */
-export async function loadCompleteness(assessmentId: string, instrumentVersionId: string, evidenceRequiredAboveZero: boolean) {
-  return db.$transaction((tx) => completenessOf(tx, assessmentId, instrumentVersionId, evidenceRequiredAboveZero));
-}
-
 /**
  * An admin lets one locus edit again until a date (inclusive, end of that day in Asia/Jakarta),
  * and moves a submitted locus back to draft through the state machine. Audited.

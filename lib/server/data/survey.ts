@@ -18,7 +18,7 @@ import {
 import { ActionError } from "../actions/errors";
 import { recordAudit } from "../audit";
 import { db } from "../db";
-import { assessmentScope } from "./assessments";
+import { assessmentScope, policyTargetFields, policyTargetOf } from "./assessments";
 import { loadInstrument } from "./instrument";
 
 /**
@@ -102,9 +102,9 @@ function decideAddress(state: ThrottleState | null, now: Date): AddressDecision 
 // ───────────────────────────── Scope ─────────────────────────────
 
 const managedFields = {
-  id: true, status: true, cycleId: true,
+  id: true, status: true,
   cycle: { select: { status: true, minSurveyRespondents: true, f02SharePercent: true } },
-  locus: { select: { institutionId: true, institution: { select: { verifierAssignments: { select: { cycleId: true, verifierId: true } } } } } },
+  ...policyTargetFields,
 } satisfies Prisma.AssessmentSelect;
 
 type ManagedAssessment = Prisma.AssessmentGetPayload<{ select: typeof managedFields }>;
@@ -121,8 +121,7 @@ async function findManagedAssessment(reader: Reader, actor: Actor, assessmentId:
     select: managedFields,
   });
   if (!assessment) return null;
-  const verifierIds = assessment.locus.institution.verifierAssignments.filter((a) => a.cycleId === assessment.cycleId).map((a) => a.verifierId);
-  return can(actor, "survey.manage", { institutionId: assessment.locus.institutionId, verifierIds }) ? assessment : null;
+  return can(actor, "survey.manage", policyTargetOf(assessment)) ? assessment : null;
 }
 
 /**

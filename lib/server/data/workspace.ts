@@ -5,20 +5,13 @@ import type { ScoringSettings } from "@/lib/domain/scoring";
 import { isSelfAssessmentEditable, selfAssessmentWindow } from "@/lib/domain/workflow";
 import { db } from "../db";
 import { findAssessment } from "./assessments";
+import type { EvidenceItemView } from "@/lib/domain/evidence/view";
+import { listEvidence } from "./evidence";
 import { loadInstrument } from "./instrument";
 import type { SavedAnswer } from "./self-assessment";
 
-export interface EvidenceSummary {
-  id: string;
-  kind: "FILE" | "LINK";
-  indicatorCode: string;
-  url: string | null;
-  safeName: string | null;
-  title: string;
-  mimeType: string | null;
-  sizeBytes: number | null;
-  createdAt: string;
-}
+/** Evidence as the workspace and the review page show it (the evidence layer's view). */
+export type EvidenceSummary = EvidenceItemView;
 
 export interface ReviewRoundView {
   round: number;
@@ -54,11 +47,7 @@ export async function loadWorkspace(actor: Actor, assessmentId: string, now = ne
       where: { assessmentId },
       select: { level: true, justification: true, version: true, updatedAt: true, updatedBy: { select: { name: true } }, indicator: { select: { code: true } } },
     }),
-    db.evidenceItem.findMany({
-      where: { assessmentId, removedAt: null },
-      select: { id: true, kind: true, url: true, safeName: true, title: true, mimeType: true, sizeBytes: true, createdAt: true, indicator: { select: { code: true } } },
-      orderBy: { createdAt: "asc" },
-    }),
+    listEvidence(actor, assessmentId),
     db.reviewRound.findMany({
       where: { assessmentId },
       select: { round: true, decision: true, summary: true, decidedAt: true, decidedBy: { select: { name: true } }, reasons: { select: { reason: true, indicator: { select: { code: true } } } } },
@@ -95,10 +84,7 @@ export async function loadWorkspace(actor: Actor, assessmentId: string, now = ne
     answers: Object.fromEntries(
       answers.map((a) => [a.indicator.code, { level: a.level, justification: a.justification, version: a.version, updatedAt: a.updatedAt.toISOString(), updatedBy: a.updatedBy?.name ?? null } satisfies SavedAnswer]),
     ),
-    evidence: evidence.map((e): EvidenceSummary => ({
-      id: e.id, kind: e.kind, indicatorCode: e.indicator?.code ?? "", url: e.url, safeName: e.safeName, title: e.title,
-      mimeType: e.mimeType, sizeBytes: e.sizeBytes, createdAt: e.createdAt.toISOString(),
-    })),
+    evidence,
     rounds: rounds.map((r): ReviewRoundView => ({
       round: r.round, decision: r.decision, summary: r.summary, decidedAt: r.decidedAt.toISOString(), decidedBy: r.decidedBy?.name ?? null,
       reasons: r.reasons.map((x) => ({ indicatorCode: x.indicator.code, reason: x.reason })),

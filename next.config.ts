@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   // Tests build into their own folder so a running portal's build is never overwritten.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["pg", "bcryptjs", "pino"],
+  serverExternalPackages: ["pg", "bcryptjs", "pino", "exceljs", "pdfkit"],
   async headers() {
     return [
       {

@@ -11,7 +11,10 @@ import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseNa
 
 /** Demo size for browser tests: every role's pages have data, the seed takes about a second. */
 const E2E_SEED_INSTITUTIONS = 40;
-export const E2E_DIST_DIR = ".next-e2e";
+/** Its own build folder per port, so that two test runs side by side never share a build. */
+export function e2eDistDir(port: number) {
+  return port === 3100 ? ".next-e2e" : `.next-e2e-${port}`;
+}
 
 /**
  * The portal as Playwright's webServer: a throw-away seeded database and a production build on
@@ -32,11 +35,11 @@ runMain(async () => {
   try {
     const url = await createMigratedDatabase(server.serverUrl, name, E2E_SEED_INSTITUTIONS);
     const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1", EVIDENCE_DIR: evidenceDir };
-    ensureNextBuild(E2E_DIST_DIR, env, (line) => console.log(line));
+    ensureNextBuild(e2eDistDir(port), env, (line) => console.log(line));
     const next = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
       cwd: PROJECT_ROOT,
       stdio: "inherit",
-      env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: E2E_DIST_DIR },
+      env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: e2eDistDir(port) },
     });
     const stop = () => next.kill("SIGTERM");
     process.on("SIGINT", stop);

@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { withDatabaseName } from "../../scripts/lib/database";
@@ -24,7 +25,9 @@ describe("migrations on an empty PostgreSQL database", () => {
 
   it("creates every table of the domain and records the migration the way Prisma does", async () => {
     const applied = await applyMigrations(url);
-    expect(applied).toEqual(["20261123000000_init"]);
+    const folders = readdirSync("prisma/migrations", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    expect(applied).toEqual(folders);
+    expect(applied[0]).toBe("20261123000000_init");
     await client.connect();
     const tables = await client.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
@@ -38,7 +41,7 @@ describe("migrations on an empty PostgreSQL database", () => {
       ]),
     );
     const bookkeeping = await client.query(`SELECT migration_name, finished_at, length(checksum) AS len FROM "_prisma_migrations"`);
-    expect(bookkeeping.rows).toEqual([expect.objectContaining({ migration_name: "20261123000000_init", len: 64 })]);
+    expect(bookkeeping.rows).toEqual(expect.arrayContaining([expect.objectContaining({ migration_name: "20261123000000_init", len: 64 })]));
     expect(bookkeeping.rows[0].finished_at).toBeInstanceOf(Date);
   });
 

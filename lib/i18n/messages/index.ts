@@ -1,10 +1,18 @@
 import enCore from "./en/core.json";
+import enCycleAdmin from "./en/cycleAdmin.json";
 import enEvidence from "./en/evidence.json";
+import enFollowUp from "./en/followUp.json";
+import enRegistry from "./en/registry.json";
+import enResults from "./en/results.json";
 import enSurvey from "./en/survey.json";
 import enVerification from "./en/verification.json";
 import enWorkspace from "./en/workspace.json";
 import idCore from "./id/core.json";
+import idCycleAdmin from "./id/cycleAdmin.json";
 import idEvidence from "./id/evidence.json";
+import idFollowUp from "./id/followUp.json";
+import idRegistry from "./id/registry.json";
+import idResults from "./id/results.json";
 import idSurvey from "./id/survey.json";
 import idVerification from "./id/verification.json";
 import idWorkspace from "./id/workspace.json";
@@ -14,11 +22,17 @@ import idWorkspace from "./id/workspace.json";
  * Each file holds its own top-level namespaces; a unit test checks they never overlap.
  */
 export const MESSAGE_FILES = {
-  id: { core: idCore, evidence: idEvidence, workspace: idWorkspace, verification: idVerification, survey: idSurvey },
-  en: { core: enCore, evidence: enEvidence, workspace: enWorkspace, verification: enVerification, survey: enSurvey },
+  id: {
+    core: idCore, evidence: idEvidence, workspace: idWorkspace, verification: idVerification, survey: idSurvey,
+    results: idResults, followUp: idFollowUp, cycleAdmin: idCycleAdmin, registry: idRegistry,
+  },
+  en: {
+    core: enCore, evidence: enEvidence, workspace: enWorkspace, verification: enVerification, survey: enSurvey,
+    results: enResults, followUp: enFollowUp, cycleAdmin: enCycleAdmin, registry: enRegistry,
+  },
 } as const;
 
 export const MESSAGES = {
-  id: { ...idCore, ...idEvidence, ...idWorkspace, ...idVerification, ...idSurvey },
-  en: { ...enCore, ...enEvidence, ...enWorkspace, ...enVerification, ...enSurvey },
+  id: { ...idCore, ...idEvidence, ...idWorkspace, ...idVerification, ...idSurvey, ...idResults, ...idFollowUp, ...idCycleAdmin, ...idRegistry },
+  en: { ...enCore, ...enEvidence, ...enWorkspace, ...enVerification, ...enSurvey, ...enResults, ...enFollowUp, ...enCycleAdmin, ...enRegistry },
 };

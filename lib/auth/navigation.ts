@@ -7,6 +7,8 @@ export const NAV_ITEMS: readonly { href: string; labelKey: string; policy: Polic
   { href: "/dashboard", labelKey: "nav.dashboard", policy: "results.institution" },
   { href: "/admin/cycles", labelKey: "nav.cycles", policy: "cycles.view" },
   { href: "/admin/users", labelKey: "nav.users", policy: "users.manage" },
+  { href: "/admin/institutions", labelKey: "registry.nav", policy: "registry.manage" },
+  { href: "/admin/assignments", labelKey: "assignmentAdmin.nav", policy: "assignments.manage" },
   { href: "/admin/audit", labelKey: "nav.audit", policy: "audit.search" },
   { href: "/account/password", labelKey: "nav.account", policy: "account.changePassword" },
 ];

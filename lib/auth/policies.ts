@@ -51,6 +51,9 @@ export const POLICIES = {
   // Administration.
   "cycles.view": { roles: { ADMIN: "any" } },
   "users.manage": { roles: { ADMIN: "any" } },
+  // The registry of institutions and loci (create, edit, import, export), and verifier assignments per cycle.
+  "registry.manage": { roles: { ADMIN: "any" } },
+  "assignments.manage": { roles: { ADMIN: "any" } },
   "audit.search": { roles: { ADMIN: "any" } },
 } as const satisfies Record<string, Policy>;
 

@@ -39,6 +39,8 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "cycle.finalise": ADMIN_ONLY,
   "cycles.view": ADMIN_ONLY,
   "users.manage": ADMIN_ONLY,
+  "registry.manage": ADMIN_ONLY,
+  "assignments.manage": ADMIN_ONLY,
   "audit.search": ADMIN_ONLY,
 };
 

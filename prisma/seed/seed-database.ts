@@ -1,4 +1,5 @@
 import pg from "pg";
+import { computeCycleResults, cycleScoringSettings, replaceCycleResults } from "../../lib/server/results/cycle-results";
 import { seedDemoData, type SeedCounts } from "./demo-data";
 import { DEFAULT_INSTRUMENT_FILE, insertInstrument, readInstrumentFile } from "./instrument";
 
@@ -37,6 +38,15 @@ export async function seedDatabase(databaseUrl: string, options: SeedDatabaseOpt
     await client.query("SET LOCAL synchronous_commit = off");
     const instrument = await insertInstrument(client, definition);
     const counts = await seedDemoData(client, instrument, { institutions: options.institutions, currentYear: now.getUTCFullYear(), now });
+    // Results pages read stored results; the demo stores them the way approval and finalisation do.
+    const cycles = await client.query<{ id: string }>(`SELECT id FROM "Cycle"`);
+    for (const { id } of cycles.rows) {
+      const { settings } = await cycleScoringSettings(client, id);
+      const results = await computeCycleResults(client, id, instrument.definition, settings, { concurrentReads: false });
+      await replaceCycleResults(client, id, results);
+      counts.LocusResult = (counts.LocusResult ?? 0) + results.loci.length;
+      counts.InstitutionResult = (counts.InstitutionResult ?? 0) + results.institutions.length;
+    }
     await client.query("COMMIT");
     await client.query("ANALYZE");
     const rows = Object.values(counts).reduce((s, n) => s + n, 0);

@@ -50,6 +50,10 @@ export const POLICIES = {
 
   // Administration.
   "cycles.view": { roles: { ADMIN: "any" } },
+  // Running a cycle: create or copy it, its stage dates and settings, its status; instrument versions; publication.
+  "cycles.manage": { roles: { ADMIN: "any" } },
+  "instruments.manage": { roles: { ADMIN: "any" } },
+  "cycle.publish": { roles: { ADMIN: "any" } },
   "users.manage": { roles: { ADMIN: "any" } },
   // The registry of institutions and loci (create, edit, import, export), and verifier assignments per cycle.
   "registry.manage": { roles: { ADMIN: "any" } },

@@ -1,0 +1,3 @@
+export * from "./rules";
+export * from "./completion";
+export * from "./previous-cycle";

@@ -42,6 +42,10 @@ export const POLICIES = {
   "verification.decide": { roles: { VERIFIER: "assigned" } },
   "recommendation.write": { roles: { VERIFIER: "assigned" } },
   "recommendations.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  // Follow-up of recommendations: the unit reports, the verifier of that cycle reviews, heads and admins monitor.
+  "followUp.report": { roles: { EVALUATOR: "own" } },
+  "followUp.review": { roles: { VERIFIER: "assigned" } },
+  "followUp.monitor": { roles: { ADMIN: "any", HEAD: "own" } },
   "survey.manage": { roles: { ADMIN: "any", VERIFIER: "assigned" } },
   "cycle.finalise": { roles: { ADMIN: "any" } },
 

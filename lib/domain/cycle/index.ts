@@ -1,0 +1,5 @@
+export * from "./dates";
+export * from "./stages";
+export * from "./status";
+export * from "./instrument-version";
+export * from "./overview";

@@ -125,7 +125,7 @@ runMain(async () => {
     for (const account of accounts) {
       await client.query(`INSERT INTO "User" (email, name, role, "institutionId", "passwordHash", "updatedAt") VALUES ($1, $2, 'EVALUATOR', $3, $4, now())`, [account.email, `Bench ${account.email}`, account.institutionId, hash]);
     }
-    const codes = (await client.query<{ code: string }>(`SELECT code FROM "InstrumentIndicator"`)).rows.map((r) => r.code);
+    const codes = (await client.query<{ code: string }>(`SELECT code FROM "InstrumentIndicator" WHERE "instrumentVersionId" = (SELECT "instrumentVersionId" FROM "Cycle" WHERE status = 'ACTIVE' ORDER BY year DESC LIMIT 1)`)).rows.map((r) => r.code);
     // What the page knows when it loads: the stored version of every answer.
     const stored = await client.query<{ assessmentId: string; code: string; version: number }>(
       `SELECT s."assessmentId", i.code, s.version FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = ANY($1::uuid[])`,

@@ -3,7 +3,8 @@ import bcrypt from "bcryptjs";
 import type pg from "pg";
 import { arrayLiteral, insertRows } from "./bulk-insert";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
-import type { StoredInstrument } from "./instrument";
+import { standardStageDates } from "../../lib/domain/cycle/stages";
+import { insertInstrument, readInstrumentFile, SECOND_INSTRUMENT_FILE, type StoredInstrument } from "./instrument";
 import { createRandom, type Random } from "./random";
 import { buildRegistry, DEMO_INSTITUTION_CODES, provinceRows, type InstitutionSeedRow } from "./registry";
 
@@ -36,6 +37,13 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
   const random = createRandom(20_230_405);
   const counts: SeedCounts = {};
   const add = (table: string, n: number) => (counts[table] = (counts[table] ?? 0) + n);
+
+  // A second instrument no cycle uses (Ramah Kelompok Rentan): admins can view and copy it.
+  const second = readInstrumentFile(SECOND_INSTRUMENT_FILE);
+  if (second.code !== instrument.definition.code || second.version !== instrument.definition.version) {
+    await insertInstrument(client, second, { locked: false });
+    add("InstrumentVersion", 1);
+  }
 
   // Registry: provinces, institutions, loci.
   const provinces = provinceRows().map((p) => ({ ...p, id: randomUUID() }));
@@ -301,16 +309,9 @@ function currentStages(now: Date): StageRow[] {
   ];
 }
 
+/** Past cycles ran on the usual calendar, the one a new cycle starts from in the portal. */
 function pastStages(year: number): StageRow[] {
-  const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
-  return [
-    ["SELF_ASSESSMENT", d(year, 5, 1), d(year, 7, 31)],
-    ["SURVEY", d(year, 5, 1), d(year, 8, 15)],
-    ["VERIFICATION", d(year, 8, 1), d(year, 10, 15)],
-    ["FINALISATION", d(year, 10, 16), d(year, 12, 31)],
-    ["PUBLICATION", d(year + 1, 3, 15), d(year + 1, 3, 31)],
-    ["FOLLOW_UP", d(year + 1, 4, 1), d(year + 1, 12, 31)],
-  ];
+  return standardStageDates(year).map((stage) => [stage.kind, stage.startsAt, stage.endsAt]);
 }
 
 function justification(indicatorName: string, level: number, institutionName: string) {

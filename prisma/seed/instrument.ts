@@ -7,6 +7,11 @@ import { UserFacingError } from "../../scripts/lib/errors";
 import { insertRows } from "./bulk-insert";
 
 export const DEFAULT_INSTRUMENT_FILE = path.resolve(import.meta.dirname, "..", "instruments", "pekppp-a-2025.json");
+/**
+ * The vulnerable-group facility evaluation (pekppp.md §6), loaded beside code A as a version no
+ * cycle uses: it shows the engine carries other aspects and weights. Its indicators are provisional.
+ */
+export const SECOND_INSTRUMENT_FILE = path.resolve(import.meta.dirname, "..", "instruments", "ramah-kelompok-rentan-2025.json");
 
 /** Reads and validates an instrument file; a corrupt one is refused with every problem named. */
 export function readInstrumentFile(file: string): InstrumentDefinition {
@@ -32,11 +37,12 @@ export interface StoredInstrument {
   aspectIds: Map<string, string>;
 }
 
-export async function insertInstrument(client: pg.ClientBase, definition: InstrumentDefinition): Promise<StoredInstrument> {
+/** Stores a validated version; `locked` when a cycle uses it (a version no cycle uses stays editable). */
+export async function insertInstrument(client: pg.ClientBase, definition: InstrumentDefinition, { locked = true } = {}): Promise<StoredInstrument> {
   const id = randomUUID();
   await client.query(
-    `INSERT INTO "InstrumentVersion" (id, code, version, name, description, "lockedAt") VALUES ($1, $2, $3, $4, $5, now())`,
-    [id, definition.code, definition.version, definition.name, definition.description],
+    `INSERT INTO "InstrumentVersion" (id, code, version, name, description, "lockedAt") VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 THEN now() END)`,
+    [id, definition.code, definition.version, definition.name, definition.description, locked],
   );
   const aspectIds = new Map<string, string>();
   const indicatorIds = new Map<string, string>();

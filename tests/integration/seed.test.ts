@@ -26,13 +26,21 @@ describe("the demo data seed", () => {
   });
 
   it("loads the code A instrument: 6 aspects weighing 100, 31 indicators of which 30 scored, 6 levels each, 14 survey items", async () => {
-    const aspects = await client.query(`SELECT code, weight FROM "InstrumentAspect" ORDER BY position`);
+    const codeA = `(SELECT id FROM "InstrumentVersion" WHERE code = 'PEKPPP-A')`;
+    const aspects = await client.query(`SELECT code, weight FROM "InstrumentAspect" WHERE "instrumentVersionId" = ${codeA} ORDER BY position`);
     expect(aspects.rows.map((a) => a.code)).toEqual(["I", "II", "III", "IV", "V", "VI"]);
     expect(aspects.rows.reduce((s, a) => s + a.weight, 0)).toBe(100);
-    expect(await one(`SELECT count(*)::int AS n, count(*) FILTER (WHERE weight > 0)::int AS scored FROM "InstrumentIndicator"`)).toEqual({ n: 31, scored: 30 });
+    expect(await one(`SELECT count(*)::int AS n, count(*) FILTER (WHERE weight > 0)::int AS scored FROM "InstrumentIndicator" WHERE "instrumentVersionId" = ${codeA}`)).toEqual({ n: 31, scored: 30 });
     const levels = await client.query(`SELECT count(*)::int AS n FROM "IndicatorLevel" GROUP BY "indicatorId"`);
     expect(new Set(levels.rows.map((r) => r.n))).toEqual(new Set([6]));
-    expect(await one(`SELECT count(*)::int AS n FROM "SurveyItem"`)).toEqual({ n: 14 });
+    expect(await one(`SELECT count(*)::int AS n FROM "SurveyItem" WHERE "instrumentVersionId" = ${codeA}`)).toEqual({ n: 14 });
+  });
+
+  it("loads the Ramah Kelompok Rentan instrument as a second version that no cycle uses, still editable", async () => {
+    const rkr = await one(`SELECT v.id, v."lockedAt", (SELECT count(*)::int FROM "Cycle" c WHERE c."instrumentVersionId" = v.id) AS cycles FROM "InstrumentVersion" v WHERE code = 'RKR'`);
+    expect(rkr).toMatchObject({ lockedAt: null, cycles: 0 });
+    const aspects = await client.query(`SELECT code, weight FROM "InstrumentAspect" WHERE "instrumentVersionId" = $1 ORDER BY position`, [rkr.id]);
+    expect(aspects.rows).toEqual([{ code: "P", weight: 40 }, { code: "K", weight: 50 }, { code: "D", weight: 10 }]);
   });
 
   it("has the 38 provinces under their real names", async () => {

@@ -22,7 +22,7 @@ describe("verification: who may set verified levels, and the return, approve and
     const row = await one(`SELECT id, name, email FROM "User" WHERE email = 'verifikator01@pekppp.test'`);
     return { ...row, role: "VERIFIER" as const, institutionId: null, institutionName: null, mustChangePassword: false };
   };
-  const scoredCodes = async () => (await client.query(`SELECT code FROM "InstrumentIndicator" WHERE weight > 0 ORDER BY position`)).rows.map((r) => r.code as string);
+  const scoredCodes = async () => (await client.query(`SELECT i.code FROM "InstrumentIndicator" i JOIN "Cycle" c ON c."instrumentVersionId" = i."instrumentVersionId" WHERE c.id = $1 AND i.weight > 0 ORDER BY i.position`, [cycleId])).rows.map((r) => r.code as string);
 
   beforeAll(async () => {
     database = await useSeededDatabase();

@@ -37,7 +37,7 @@ describe("the demo data seed", () => {
   });
 
   it("loads the Ramah Kelompok Rentan instrument as a second version that no cycle uses, still editable", async () => {
-    const rkr = await one(`SELECT v.id, v."lockedAt", (SELECT count(*)::int FROM "Cycle" c WHERE c."instrumentVersionId" = v.id) AS cycles FROM "InstrumentVersion" v WHERE code = 'RKR'`);
+    const rkr = await one<{ id: string; lockedAt: Date | null; cycles: number }>(`SELECT v.id, v."lockedAt", (SELECT count(*)::int FROM "Cycle" c WHERE c."instrumentVersionId" = v.id) AS cycles FROM "InstrumentVersion" v WHERE code = 'RKR'`);
     expect(rkr).toMatchObject({ lockedAt: null, cycles: 0 });
     const aspects = await client.query(`SELECT code, weight FROM "InstrumentAspect" WHERE "instrumentVersionId" = $1 ORDER BY position`, [rkr.id]);
     expect(aspects.rows).toEqual([{ code: "P", weight: 40 }, { code: "K", weight: 50 }, { code: "D", weight: 10 }]);

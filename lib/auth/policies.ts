@@ -121,6 +121,9 @@ export const ROUTE_POLICIES = {
   "/api/assessments/[id]/evidence": "selfAssessment.edit",
   "/api/evidence/[id]": "evidence.download",
   "/api/assessments/[id]/verified-answers": "verification.review",
+  "/api/admin/registry/import": "registry.manage",
+  "/api/admin/registry/export": "registry.manage",
+  "/api/admin/registry/template": "registry.manage",
 } as const satisfies Record<string, PolicyKey>;
 
 /** Pages that need no account; every other page calls requirePolicy with its key. */

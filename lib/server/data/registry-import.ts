@@ -1,0 +1,199 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { can, type Actor } from "@/lib/auth/policies";
+import {
+  planRegistryImport, registryFileRows, validateRegistryTable, type ExistingInstitution, type FileProblem, type InstitutionPlan,
+  type LocusPlan, type RegistryPlan, type RowError,
+} from "@/lib/domain/registry";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ActionError } from "../actions/errors";
+import { requestOrigin } from "../audit";
+import { db } from "../db";
+import { readRegistryFile, UnreadableFileError } from "./registry-file";
+import { institutionFilter } from "./registry";
+
+type Manager = Actor & { email: string };
+type Db = Prisma.TransactionClient | typeof db;
+
+/** At most this many row errors and planned changes travel back to the browser; the counts are always whole. */
+const LIST_LIMIT = 500;
+
+export interface RegistryFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  sha256: string;
+  format: "csv" | "xlsx";
+  dataRows: number;
+  fileProblems: (FileProblem | { code: "unreadable"; detail: string })[];
+  errorCount: number;
+  errors: RowError[];
+  counts: RegistryPlan["counts"];
+  /** The institutions and loci that would be created or updated (not the unchanged ones), in file order. */
+  institutionChanges: InstitutionPlan[];
+  locusChanges: LocusPlan[];
+  /** True when the file can be applied as it is. */
+  ok: boolean;
+}
+
+function assertManager(actor: Actor) {
+  if (!can(actor, "registry.manage")) throw new ActionError("errors.notFound");
+}
+
+/** The stored institutions the file names (by code), with their loci and province code. */
+async function loadExisting(client: Db, codes: readonly string[]): Promise<Map<string, ExistingInstitution>> {
+  const rows = await client.institution.findMany({
+    where: { code: { in: [...codes] } },
+    select: {
+      id: true, code: true, name: true, shortName: true, type: true, province: { select: { code: true } },
+      loci: { select: { id: true, name: true, serviceType: true, address: true, isActive: true } },
+    },
+  });
+  return new Map(rows.map(({ province, ...i }) => [i.code, { ...i, provinceCode: province?.code ?? null }]));
+}
+
+/** Reads, validates and plans a file against the registry as `client` sees it. Writes nothing. */
+async function evaluate(client: Db, file: RegistryFile) {
+  let table;
+  try {
+    table = await readRegistryFile(file.bytes);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) return { unreadable: error.detail } as const;
+    throw error;
+  }
+  const provinces = await client.province.findMany({ select: { id: true, code: true, name: true } });
+  const validation = validateRegistryTable(table.rows, provinces);
+  const existing = await loadExisting(client, validation.institutions.map((i) => i.code));
+  const plan = planRegistryImport(validation.institutions, existing);
+  return { table, provinces, validation, plan } as const;
+}
+
+function preview(file: RegistryFile, result: Awaited<ReturnType<typeof evaluate>>): ImportPreview {
+  if ("unreadable" in result) {
+    const none = { create: 0, update: 0, unchanged: 0 };
+    return {
+      fileName: file.name, sha256: "", format: "csv", dataRows: 0, fileProblems: [{ code: "unreadable", detail: result.unreadable! }],
+      errorCount: 0, errors: [], counts: { institutions: none, loci: none }, institutionChanges: [], locusChanges: [], ok: false,
+    };
+  }
+  const { table, validation, plan } = result;
+  const changed = <T extends { action: string }>(list: T[]) => list.filter((p) => p.action !== "unchanged").slice(0, LIST_LIMIT);
+  return {
+    fileName: file.name,
+    sha256: table.sha256,
+    format: table.format,
+    dataRows: validation.dataRows,
+    fileProblems: validation.fileProblems,
+    errorCount: validation.errors.length,
+    errors: validation.errors.slice(0, LIST_LIMIT),
+    counts: plan.counts,
+    institutionChanges: changed(plan.institutions),
+    locusChanges: changed(plan.loci),
+    ok: validation.fileProblems.length === 0 && validation.errors.length === 0 && validation.dataRows > 0,
+  };
+}
+
+/** The dry run: what the file would change, and every problem row by row. Nothing is written. */
+export async function previewRegistryImport(actor: Actor, file: RegistryFile): Promise<ImportPreview> {
+  assertManager(actor);
+  return preview(file, await evaluate(db, file));
+}
+
+/**
+ * Applies a file in ONE transaction: the server reads and validates the bytes again (it never
+ * trusts a preview sent back by the browser), refuses the whole file if any row is wrong, and
+ * otherwise creates and updates institutions and loci, each change audited. Imports are
+ * serialised by an advisory lock, so two at once cannot both create the same code.
+ * `expectedSha256` is the hash the preview showed: a different file is refused.
+ */
+export async function applyRegistryImport(actor: Manager, file: RegistryFile, expectedSha256: string): Promise<ImportOutcome> {
+  assertManager(actor);
+  const origin = await requestOrigin().catch(() => ({ ipAddress: null, userAgent: null }));
+  const started = performance.now();
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('pekppp.registry-import'))`;
+      const result = await evaluate(tx, file);
+      const summary = preview(file, result);
+      // Nothing has been written yet: a refused file leaves the registry exactly as it was.
+      if ("unreadable" in result || !summary.ok) return { applied: false, preview: summary };
+      if (summary.sha256 !== expectedSha256) throw new ActionError("registryImport.fileChanged");
+      const audit: Prisma.AuditEventCreateManyInput[] = [];
+      const event = (action: string, entityType: string, entityId: string, before: unknown, after: unknown) =>
+        audit.push({ actorId: actor.id, actorLabel: actor.email, action, entityType, entityId, before: before as Prisma.InputJsonValue, after: after as Prisma.InputJsonValue, ...origin });
+      const { plan, provinces } = result;
+      await writeInstitutions(tx, plan, new Map(provinces.map((p) => [p.code, p.id])), event);
+      audit.unshift({
+        actorId: actor.id, actorLabel: actor.email, action: "registry.import", entityType: "Registry", entityId: summary.sha256,
+        after: { fileName: file.name, rows: summary.dataRows, counts: plan.counts } as unknown as Prisma.InputJsonValue, ...origin,
+      });
+      await tx.auditEvent.createMany({ data: audit });
+      return { applied: true, counts: plan.counts, dataRows: summary.dataRows, milliseconds: Math.round(performance.now() - started) };
+    },
+    // A national file (≈ 2,000 rows) takes a few seconds on a small machine; the default 5 s is too tight.
+    { timeout: 120_000, maxWait: 15_000 },
+  );
+}
+
+export type ImportOutcome =
+  | { applied: false; preview: ImportPreview }
+  | { applied: true; counts: RegistryPlan["counts"]; dataRows: number; milliseconds: number };
+
+type AuditEvent = (action: string, entityType: string, entityId: string, before: unknown, after: unknown) => void;
+
+/** New rows go in with one statement per table; updates one by one (an import usually updates few). */
+async function writeInstitutions(tx: Prisma.TransactionClient, plan: RegistryPlan, provinceId: Map<string, string>, event: AuditEvent) {
+  const institutionIds = new Map<string, string>();
+  const newInstitutions: Prisma.InstitutionCreateManyInput[] = [];
+  for (const p of plan.institutions) {
+    const id = p.id ?? randomUUID();
+    institutionIds.set(p.values.code, id);
+    const data = { code: p.values.code, name: p.values.name, shortName: p.values.shortName, type: p.values.type, provinceId: p.values.provinceCode ? provinceId.get(p.values.provinceCode)! : null };
+    if (p.action === "create") {
+      newInstitutions.push({ id, ...data });
+      event("institution.create", "Institution", id, undefined, p.values);
+    } else if (p.action === "update") {
+      await tx.institution.update({ where: { id }, data });
+      event("institution.update", "Institution", id, changedFields(p, "before"), changedFields(p, "after"));
+    }
+  }
+  await tx.institution.createMany({ data: newInstitutions });
+
+  const newLoci: Prisma.LocusCreateManyInput[] = [];
+  for (const p of plan.loci) {
+    const institutionId = institutionIds.get(p.institutionCode)!;
+    if (p.action === "create") {
+      const id = randomUUID();
+      newLoci.push({ id, institutionId, ...p.values });
+      event("locus.create", "Locus", id, undefined, { institutionId, ...p.values });
+    } else if (p.action === "update") {
+      await tx.locus.update({ where: { id: p.id }, data: p.values });
+      event("locus.update", "Locus", p.id!, changedFields(p, "before"), changedFields(p, "after"));
+    }
+  }
+  await tx.locus.createMany({ data: newLoci });
+}
+
+function changedFields(plan: { changes: { field: string; before: unknown; after: unknown }[] }, side: "before" | "after") {
+  return Object.fromEntries(plan.changes.map((c) => [c.field, c[side]])) as Prisma.InputJsonValue;
+}
+
+/** The stored registry (optionally one type or province) in the import layout, for the export. */
+export async function registryExportRows(actor: Actor, filter: { type?: ExistingInstitution["type"]; province?: string }) {
+  if (!can(actor, "registry.manage")) return [];
+  const [institutions, provinces] = await Promise.all([
+    db.institution.findMany({
+      where: institutionFilter(filter),
+      select: {
+        id: true, code: true, name: true, shortName: true, type: true, province: { select: { code: true } },
+        loci: { select: { id: true, name: true, serviceType: true, address: true, isActive: true } },
+      },
+      orderBy: [{ type: "asc" }, { code: "asc" }],
+    }),
+    db.province.findMany({ select: { code: true, name: true } }),
+  ]);
+  return registryFileRows(institutions.map(({ province, ...i }) => ({ ...i, provinceCode: province?.code ?? null })), provinces);
+}

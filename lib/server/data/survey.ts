@@ -6,6 +6,7 @@ import { can, type Actor } from "@/lib/auth/policies";
 import type { ThrottleState } from "@/lib/auth/sign-in-throttle";
 import { fromInteger } from "@/lib/domain/rational";
 import { f03Score, locusIndex, publish } from "@/lib/domain/scoring";
+import { stageWindow } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   missingRatings,
@@ -101,9 +102,12 @@ function decideAddress(state: ThrottleState | null, now: Date): AddressDecision 
 
 // ───────────────────────────── Scope ─────────────────────────────
 
+/** The cycle's SURVEY stage: responses and new links only while it is open (pekppp.md §3 step 3). */
+const surveyStage = { where: { kind: "SURVEY" }, select: { kind: true, startsAt: true, endsAt: true } } as const;
+
 const managedFields = {
   id: true, status: true,
-  cycle: { select: { status: true, minSurveyRespondents: true, f02SharePercent: true } },
+  cycle: { select: { status: true, minSurveyRespondents: true, f02SharePercent: true, stages: surveyStage } },
   ...policyTargetFields,
 } satisfies Prisma.AssessmentSelect;
 
@@ -124,12 +128,15 @@ async function findManagedAssessment(reader: Reader, actor: Actor, assessmentId:
   return can(actor, "survey.manage", policyTargetOf(assessment)) ? assessment : null;
 }
 
+type CollectingFacts = { status: string; cycle: { status: string; stages: readonly { kind: string; startsAt: Date; endsAt: Date }[] } };
+
 /**
- * Responses are taken only while the cycle runs and the locus is not final: after that nothing
- * may change its score (pekppp.md §3, "nothing is edited after it is final").
+ * Responses are taken only while the cycle runs, inside its survey stage (the portal's one stage
+ * gate), and while the locus is not final: after that nothing may change its score (pekppp.md §3,
+ * "nothing is edited after it is final").
  */
-function isCollecting(assessment: { status: string; cycle: { status: string } }): boolean {
-  return assessment.cycle.status === "ACTIVE" && assessment.status !== "FINAL";
+function isCollecting(assessment: CollectingFacts, now: Date): boolean {
+  return assessment.cycle.status === "ACTIVE" && assessment.status !== "FINAL" && stageWindow(assessment.cycle.stages, "SURVEY", now).open;
 }
 
 // ───────────────────────────── Links (verifier, admin) ─────────────────────────────
@@ -147,7 +154,13 @@ export async function createSurveyLink(actor: Manager, input: { assessmentId: st
   return db.$transaction(async (tx) => {
     const assessment = await findManagedAssessment(tx, actor, input.assessmentId);
     if (!assessment) throw new ActionError("errors.notFound");
-    if (!isCollecting(assessment)) throw new ActionError("surveyAdmin.errors.notCollecting");
+    if (!isCollecting(assessment, now)) {
+      // Only a running cycle's closed survey stage is worth its dates; anything else is over.
+      const window = stageWindow(assessment.cycle.stages, "SURVEY", now);
+      const running = assessment.cycle.status === "ACTIVE" && assessment.status !== "FINAL";
+      if (running && !window.open && window.window) throw new ActionError("stageGate.surveyClosed", { from: window.window.startsAt.toISOString(), to: window.window.endsAt.toISOString() });
+      throw new ActionError("surveyAdmin.errors.notCollecting");
+    }
     const link = await tx.surveyLink.create({
       data: { assessmentId: assessment.id, token: randomBytes(SURVEY_TOKEN_BYTES).toString("base64url"), closesAt, createdById: actor.id },
       select: { id: true, token: true, closesAt: true, createdAt: true, assessmentId: true },
@@ -266,7 +279,7 @@ export async function surveyStatusForAssessment(actor: Actor, assessmentId: stri
     f02SharePercent: assessment.cycle.f02SharePercent,
     f03Included: index.f03Included,
     f03Published: f03.score ? publish(f03.score).published : null,
-    collecting: isCollecting(assessment),
+    collecting: isCollecting(assessment, now),
     links,
   };
 }
@@ -313,7 +326,7 @@ const publicLinkFields = {
   assessment: {
     select: {
       status: true,
-      cycle: { select: { status: true, instrumentVersionId: true } },
+      cycle: { select: { status: true, instrumentVersionId: true, stages: surveyStage } },
       locus: { select: { name: true, institution: { select: { name: true } } } },
     },
   },
@@ -322,7 +335,7 @@ const publicLinkFields = {
 type PublicLink = Prisma.SurveyLinkGetPayload<{ select: typeof publicLinkFields }>;
 
 function acceptsResponses(link: PublicLink, now: Date): boolean {
-  return surveyLinkState(link, now) === "open" && isCollecting(link.assessment);
+  return surveyLinkState(link, now) === "open" && isCollecting(link.assessment, now);
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
-import { selfAssessmentWindow, transition, type AssessmentStatus, type WorkflowAction } from "@/lib/domain/workflow";
+import { stageWindow, transition, type AssessmentStatus, type WorkflowAction } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TReturnForRevision, TSaveVerifiedAnswer } from "@/lib/schemas/verification";
 import { ActionError } from "../actions/errors";
@@ -24,12 +24,12 @@ async function loadForVerifier(tx: Tx, actor: Actor, assessmentId: string, now =
     where: { AND: [{ id: assessmentId }, assessmentScope(actor, "verification.review")] },
     select: {
       id: true, status: true, round: true, version: true, ...policyTargetFields,
-      cycle: { select: { instrumentVersionId: true, stages: { where: { kind: "VERIFICATION" }, select: { startsAt: true, endsAt: true } } } },
+      cycle: { select: { instrumentVersionId: true, stages: { where: { kind: "VERIFICATION" }, select: { kind: true, startsAt: true, endsAt: true } } } },
     },
   });
   if (!assessment || !can(actor, "verification.review", policyTargetOf(assessment))) throw new ActionError("errors.notFound");
-  // The same window rule as the self-assessment's, on the verification stage's dates.
-  const window = selfAssessmentWindow(assessment.cycle.stages[0] ?? null, null, now);
+  // The portal's one stage gate (lib/domain/workflow), on the verification stage's dates.
+  const window = stageWindow(assessment.cycle.stages, "VERIFICATION", now);
   if (!window.open) {
     if (!window.window) throw new ActionError("verification.noStage");
     throw new ActionError(window.reason === "NOT_STARTED" ? "verification.notStarted" : "verification.ended", {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/language-switcher";
@@ -25,6 +26,9 @@ export default async function LoginPage() {
           <p className="mt-1 mb-5 text-sm text-slate-600">{t("login.intro")}</p>
           <LoginForm oidcName={oidcSettings()?.name ?? null} />
         </div>
+        <p className="mt-4 text-center text-sm">
+          <Link href="/results" className="font-medium text-brand-700 underline">{t("publicResults.seePublished")}</Link>
+        </p>
         <div className="mt-4 flex justify-center">
           <LanguageSwitcher />
         </div>

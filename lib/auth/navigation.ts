@@ -5,6 +5,7 @@ export const NAV_ITEMS: readonly { href: string; labelKey: string; policy: Polic
   { href: "/loci", labelKey: "nav.myLoci", policy: "loci.list" },
   { href: "/verification", labelKey: "nav.verification", policy: "verification.queue" },
   { href: "/dashboard", labelKey: "nav.dashboard", policy: "results.institution" },
+  { href: "/results", labelKey: "publicResults.rankingsLink", policy: "results.public" },
   { href: "/admin/cycles", labelKey: "nav.cycles", policy: "cycles.view" },
   { href: "/admin/instruments", labelKey: "instrumentAdmin.nav", policy: "instruments.manage" },
   { href: "/admin/users", labelKey: "nav.users", policy: "users.manage" },

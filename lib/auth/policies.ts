@@ -49,8 +49,11 @@ export const POLICIES = {
   "survey.manage": { roles: { ADMIN: "any", VERIFIER: "assigned" } },
   "cycle.finalise": { roles: { ADMIN: "any" } },
 
-  // Results.
+  // Results. Published results are public (pekppp.md §2: "everyone can see published results").
   "results.institution": { roles: { HEAD: "own" } },
+  "results.public": { public: true },
+  "results.reportCard": { roles: { ADMIN: "any", HEAD: "own" } },
+  "assessment.export": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
 
   // Administration.
   "cycles.view": { roles: { ADMIN: "any" } },
@@ -121,10 +124,15 @@ export const ROUTE_POLICIES = {
   "/api/assessments/[id]/evidence": "selfAssessment.edit",
   "/api/evidence/[id]": "evidence.download",
   "/api/assessments/[id]/verified-answers": "verification.review",
+  "/api/follow-up/[id]/evidence": "followUp.report",
+  "/api/follow-up/open-recommendations": "followUp.monitor",
   "/api/admin/registry/import": "registry.manage",
   "/api/admin/registry/export": "registry.manage",
   "/api/admin/registry/template": "registry.manage",
+  "/api/results/rankings": "results.public",
+  "/api/assessments/[id]/export": "assessment.export",
+  "/api/institutions/[id]/report-card": "results.reportCard",
 } as const satisfies Record<string, PolicyKey>;
 
 /** Pages that need no account; every other page calls requirePolicy with its key. */
-export const PUBLIC_PAGES = ["/", "/login", "/survey/[token]"] as const;
+export const PUBLIC_PAGES = ["/", "/login", "/survey/[token]", "/results", "/results/awards"] as const;

@@ -1,25 +1,139 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { InstitutionResultCard } from "@/components/institution-result-card";
+import { AspectComparisonChart } from "@/components/results/aspect-comparison-chart";
+import { AwardReason } from "@/components/results/award-reason";
+import { DownloadButton } from "@/components/results/download-button";
+import { TrendChart } from "@/components/results/national-trend-chart";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { loadHeadResults } from "@/lib/server/data/institution-results";
+import { loadHeadDashboard } from "@/lib/server/data/head-dashboard";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("head"))("title") };
 }
 
+/** The head's dashboard: its own institution only (the loader's scope is the head's institution). */
 export default async function HeadDashboardPage() {
   const user = await requirePolicy("results.institution");
-  const [t, results] = [await getTranslations(), await loadHeadResults(user)];
+  const [t, locale, dashboard] = [await getTranslations(), await getLocale(), await loadHeadDashboard(user)];
+  const results = dashboard?.results;
+  const focus = results?.finalised ?? results?.current ?? null;
   return (
     <section aria-labelledby="page-title" className="space-y-8">
-      <div>
-        <h1 id="page-title" className="text-2xl font-semibold">{t("head.title")}</h1>
-        <p className="mt-1 text-slate-600">{user.institutionName}</p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 id="page-title" className="text-2xl font-semibold">{t("head.title")}</h1>
+          <p className="mt-1 text-slate-600">{user.institutionName}</p>
+        </div>
+        {dashboard && results?.finalised ? (
+          <DownloadButton href={`/api/institutions/${dashboard.institutionId}/report-card?cycle=${results.finalised.cycle.id}`}
+            label={t("dashboard.reportCard", { cycle: results.finalised.cycle.name })} testId="report-card" />
+        ) : null}
       </div>
-      {!results || (!results.current && !results.finalised) ? <EmptyState>{t("head.noResult")}</EmptyState> : null}
-      {results?.current ? <InstitutionResultCard view={results.current} testId="current-cycle" /> : null}
+      {!dashboard || !results || (!results.current && !results.finalised) ? <EmptyState>{t("head.noResult")}</EmptyState> : null}
       {results?.finalised ? <InstitutionResultCard view={results.finalised} testId="finalised-cycle" /> : null}
+
+      {dashboard ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <section aria-labelledby="standing-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="standing">
+            <h2 id="standing-title" className="font-semibold">{t("dashboard.standingTitle")}</h2>
+            {dashboard.standing && dashboard.publishedCycle ? (
+              <ul className="mt-3 space-y-2 text-sm">
+                <li data-testid="national-rank">
+                  {t(dashboard.standing.national.tied ? "dashboard.nationalRankTied" : "dashboard.nationalRank", {
+                    rank: dashboard.standing.national.rank, size: dashboard.standing.national.size, group: t(`institutionType.${dashboard.standing.type}`), cycle: dashboard.publishedCycle.name,
+                  })}
+                </li>
+                {dashboard.standing.province ? (
+                  <li data-testid="province-rank">
+                    {t(dashboard.standing.province.tied ? "dashboard.provinceRankTied" : "dashboard.provinceRank", {
+                      rank: dashboard.standing.province.rank, size: dashboard.standing.province.size, province: dashboard.standing.provinceName ?? "",
+                    })}
+                  </li>
+                ) : null}
+              </ul>
+            ) : <p className="mt-3 text-sm text-slate-600">{t("dashboard.noStanding")}</p>}
+          </section>
+
+          <section aria-labelledby="awards-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="award-eligibility">
+            <h2 id="awards-title" className="font-semibold">{t("dashboard.awardsTitle")}</h2>
+            {dashboard.awards.length > 0 ? (
+              <ul className="mt-3 space-y-3 text-sm">
+                {dashboard.awards.map((award) => (
+                  <li key={`${award.ruleId}-${award.locus?.id ?? ""}`}>
+                    <p className="font-medium">{award.rule.name[locale === "en" ? "en" : "id"]}{award.locus ? ` · ${award.locus.name}` : ""}</p>
+                    <p className="text-slate-600"><AwardReason reason={award.reason} /></p>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-3 text-sm text-slate-600">{dashboard.publishedCycle ? t("dashboard.noAwards", { cycle: dashboard.publishedCycle.name }) : t("dashboard.noStanding")}</p>
+            )}
+          </section>
+        </div>
+      ) : null}
+
+      {focus && focus.aspects.length > 0 ? (
+        <section aria-labelledby="aspects-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="aspect-comparison">
+          <h2 id="aspects-title" className="font-semibold">{t("dashboard.aspectsTitle", { cycle: focus.cycle.name })}</h2>
+          <p className="mt-1 text-sm text-slate-600">{t("dashboard.aspectsIntro")}</p>
+          <AspectComparisonChart data={focus.aspects} selfLabel={t("dashboard.self")} verifiedLabel={t("dashboard.verified")} />
+          <DataTable caption={t("dashboard.aspectsTitle", { cycle: focus.cycle.name })} headers={[t("dashboard.aspect"), t("dashboard.weight"), t("dashboard.self"), t("dashboard.verified"), t("dashboard.gap")]}>
+            {focus.aspects.map((a) => (
+              <tr key={a.code} data-testid="aspect-row">
+                <th scope="row" className="px-4 py-2 text-left font-normal">{a.code}. {a.name}</th>
+                <td className="px-4 py-2 tabular-nums">{a.weight}%</td>
+                <td className="px-4 py-2 tabular-nums">{a.self}</td>
+                <td className="px-4 py-2 font-semibold tabular-nums">{a.verified}</td>
+                <td className="px-4 py-2 tabular-nums">{a.gap}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </section>
+      ) : null}
+
+      {dashboard && dashboard.trend.length > 0 ? (
+        <section aria-labelledby="trend-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="institution-trend">
+          <h2 id="trend-title" className="font-semibold">{t("dashboard.trendTitle")}</h2>
+          <TrendChart points={dashboard.trend.map((p) => ({ label: String(p.year), value: p.published }))} seriesLabel={t("dashboard.trendSeries")} />
+          <DataTable caption={t("dashboard.trendTitle")} headers={[t("publicResults.cycle"), t("publicResults.colIndex"), t("publicResults.colGrade"), t("dashboard.trendStatus")]}>
+            {dashboard.trend.map((p) => (
+              <tr key={p.cycleId} data-testid="trend-row">
+                <th scope="row" className="px-4 py-2 text-left font-normal">{p.cycleName}</th>
+                <td className="px-4 py-2 tabular-nums">{p.published}</td>
+                <td className="px-4 py-2">{p.grade}</td>
+                <td className="px-4 py-2 text-slate-600">{p.provisional ? t("dashboard.provisional") : p.publicResult ? t("dashboard.published") : t("dashboard.finalNotPublished")}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </section>
+      ) : null}
+
+      {results?.current ? <InstitutionResultCard view={results.current} testId="current-cycle" /> : null}
+
+      {results?.finalised ? (
+        <section aria-labelledby="recommendations-title" className="space-y-3" data-testid="head-recommendations">
+          <h2 id="recommendations-title" className="font-semibold">{t("dashboard.recommendationsTitle", { cycle: results.finalised.cycle.name })}</h2>
+          {dashboard && dashboard.recommendations.length > 0 ? (
+            <DataTable caption={t("dashboard.recommendationsTitle", { cycle: results.finalised.cycle.name })}
+              headers={[t("dashboard.locus"), t("dashboard.target"), t("dashboard.recommendation"), t("dashboard.targetDate"), t("dashboard.status")]}>
+              {dashboard.recommendations.map((r) => (
+                <tr key={r.id} data-testid="head-recommendation">
+                  <td className="px-4 py-2">{r.locusName}</td>
+                  <td className="px-4 py-2">{r.target}</td>
+                  <td className="px-4 py-2">{r.text}</td>
+                  <td className="px-4 py-2 tabular-nums">{r.targetDate ?? "—"}</td>
+                  <td className="px-4 py-2">
+                    {t(`dashboard.recommendationStatus.${r.status}`)}
+                    {r.followUp ? <span className="block text-xs text-slate-600">{t(`dashboard.followUpStatus.${r.followUp.status}`)} · {t(`dashboard.followUpReview.${r.followUp.review}`)}</span> : <span className="block text-xs text-slate-600">{t("dashboard.noFollowUp")}</span>}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          ) : <EmptyState>{t("dashboard.noRecommendations")}</EmptyState>}
+        </section>
+      ) : null}
     </section>
   );
 }

@@ -76,7 +76,7 @@ function orderWithinRank(a: RankedInstitution, b: RankedInstitution) {
 }
 
 /** The members of one group, in ranking order, each with its standing in that group. */
-export function groupListing(ranked: readonly RankedInstitution[], group: RankingGroup): (RankedInstitution & { standing: GroupStanding })[] {
+export function groupListing<T extends RankedInstitution>(ranked: readonly T[], group: RankingGroup): (T & { standing: GroupStanding })[] {
   if (group.kind === "NATIONAL") {
     return ranked.filter((r) => r.type === group.type).map((r) => ({ ...r, standing: r.national }));
   }

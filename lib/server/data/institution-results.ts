@@ -1,67 +1,154 @@
 import "server-only";
-import { can, type Actor } from "@/lib/auth/policies";
-import { classify } from "@/lib/domain/grades";
-import { computeLocusResult, institutionIndex, type LocusResult } from "@/lib/domain/scoring";
+import { can, type Actor, type PolicyKey } from "@/lib/auth/policies";
+import { classify, type Classification } from "@/lib/domain/grades";
+import { mean, toDecimalString, type Rational } from "@/lib/domain/rational";
+import { computeLocusResult, gap, institutionIndex, publish, type LocusResult } from "@/lib/domain/scoring";
 import { db } from "../db";
 import { assessmentScope } from "./assessments";
 import { loadInstrument } from "./instrument";
 
-export interface InstitutionResultView {
-  cycle: { id: string; name: string; year: number; status: string; f02SharePercent: number; minSurveyRespondents: number };
-  /** Every locus of the institution in the cycle; `result` only once its levels are verified. */
-  loci: { assessmentId: string; name: string; serviceType: string; status: string; result: LocusResult | null }[];
-  /** The institution index, once every locus is verified. */
-  index: ReturnType<typeof classify> | null;
+export interface AspectComparison {
+  code: string;
+  name: string;
+  weight: number;
+  /** Mean over the verified loci of the self-score and of the verified score of this aspect, published (2 decimals). */
+  self: string;
+  verified: string;
+  gap: string;
 }
 
+export interface InstitutionResultView {
+  cycle: { id: string; name: string; year: number; status: string; f02SharePercent: number; minSurveyRespondents: number; publishedAt: string | null };
+  /** Every locus of the institution in the cycle; `result` only once its levels are verified. */
+  loci: { assessmentId: string; name: string; serviceType: string; status: string; result: LocusResult | null; selfResult: LocusResult }[];
+  /** The institution index, once every locus is verified. */
+  index: Classification | null;
+  /** Self against verified per aspect, over the loci verified so far (empty before any is). */
+  aspects: AspectComparison[];
+}
+
+type CycleRow = Omit<InstitutionResultView["cycle"], "publishedAt"> & { instrumentVersionId: string; publishedAt: Date | null };
+
 /**
- * The verified result of the head's own institution in a cycle, computed by the scoring module
- * from the verified levels and the F-03 responses (only VERIFIED and FINAL loci have one).
+ * An institution's result in a cycle, computed by the scoring module from the verified levels and
+ * the F-03 responses (only VERIFIED and FINAL loci have one), with the self-score beside it. The
+ * scope of `policy` is part of the query: out of scope means no loci.
  */
-async function institutionResultInCycle(actor: Actor, cycle: InstitutionResultView["cycle"] & { instrumentVersionId: string }): Promise<InstitutionResultView> {
+async function institutionResultInCycle(actor: Actor, policy: PolicyKey, institutionId: string, cycle: CycleRow): Promise<InstitutionResultView> {
   const [instrument, assessments] = await Promise.all([
     loadInstrument(cycle.instrumentVersionId),
     db.assessment.findMany({
-      where: assessmentScope(actor, "results.institution", cycle.id),
+      where: { AND: [assessmentScope(actor, policy, cycle.id), { locus: { institutionId } }] },
       include: {
         locus: { select: { name: true, serviceType: true } },
         verifiedAnswers: { select: { level: true, indicator: { select: { code: true } } } },
+        selfAnswers: { select: { level: true, indicator: { select: { code: true } } } },
         surveyResponses: { select: { ratings: true } },
       },
       orderBy: { locus: { serviceType: "asc" } },
     }),
   ]);
   const settings = { f02SharePercent: cycle.f02SharePercent, minSurveyRespondents: cycle.minSurveyRespondents, institutionAggregation: "MEAN" as const };
+  const levels = (answers: { level: number | null; indicator: { code: string } }[]) =>
+    new Map(answers.flatMap((a) => (a.level === null ? [] : [[a.indicator.code, a.level] as const])));
   const loci = assessments.map((assessment) => {
     const verified = assessment.status === "VERIFIED" || assessment.status === "FINAL";
-    const answers = new Map<string, number>();
-    for (const answer of assessment.verifiedAnswers) if (answer.level !== null) answers.set(answer.indicator.code, answer.level);
+    const ratings = assessment.surveyResponses.map((r) => r.ratings);
     return {
       assessmentId: assessment.id,
       name: assessment.locus.name,
       serviceType: assessment.locus.serviceType,
       status: assessment.status,
-      result: verified ? computeLocusResult(instrument, answers, assessment.surveyResponses.map((r) => r.ratings), settings) : null,
+      result: verified ? computeLocusResult(instrument, levels(assessment.verifiedAnswers), ratings, settings) : null,
+      selfResult: computeLocusResult(instrument, levels(assessment.selfAnswers), ratings, settings),
     };
   });
   const complete = loci.length > 0 && loci.every((l) => l.result);
   const index = complete ? institutionIndex(loci.map((l) => l.result!.index.index), settings) : null;
-  const { instrumentVersionId: _unused, ...cycleView } = cycle;
-  return { cycle: cycleView, loci, index: index ? classify(index) : null };
+  const verifiedLoci = loci.filter((l) => l.result);
+  const aspects = verifiedLoci.length === 0 ? [] : instrument.aspects.map((aspect) => {
+    const scoreOf = (result: LocusResult) => result.f02.aspects.find((a) => a.code === aspect.code)!.score;
+    const self = mean(verifiedLoci.map((l) => scoreOf(l.selfResult)))!;
+    const verified = mean(verifiedLoci.map((l) => scoreOf(l.result!)))!;
+    return { code: aspect.code, name: aspect.name, weight: aspect.weight, self: publish(self).published, verified: publish(verified).published, gap: signedGap(self, verified) };
+  });
+  const { instrumentVersionId: _unused, publishedAt, ...cycleView } = cycle;
+  return { cycle: { ...cycleView, publishedAt: publishedAt?.toISOString() ?? null }, loci, index: index ? classify(index) : null, aspects };
 }
 
-const cycleFields = { id: true, name: true, year: true, status: true, f02SharePercent: true, minSurveyRespondents: true, instrumentVersionId: true } as const;
+/** Verified minus self (the gap shown to heads, pekppp.md §5), published with its sign: "+0.25", "-0.40". */
+function signedGap(self: Rational, verified: Rational): string {
+  const text = toDecimalString(gap(self, verified), 2);
+  return text.startsWith("-") || text === "0.00" ? text : `+${text}`;
+}
+
+const cycleFields = { id: true, name: true, year: true, status: true, f02SharePercent: true, minSurveyRespondents: true, instrumentVersionId: true, publishedAt: true } as const;
+
+function withInstitution(institutionId: string) {
+  return { assessments: { some: { locus: { institutionId } } } };
+}
+
+/** The running cycle (as far as verified) and the latest finalised one, for an institution in the policy's scope. */
+export async function loadInstitutionCycles(actor: Actor, policy: PolicyKey, institutionId: string) {
+  if (!can(actor, policy, { institutionId })) return null;
+  const [current, finalised] = await Promise.all([
+    db.cycle.findFirst({ where: { status: "ACTIVE", ...withInstitution(institutionId) }, orderBy: { year: "desc" }, select: cycleFields }),
+    db.cycle.findFirst({ where: { status: { in: ["FINALISED", "ARCHIVED"] }, ...withInstitution(institutionId) }, orderBy: { year: "desc" }, select: cycleFields }),
+  ]);
+  const [currentView, finalisedView] = await Promise.all([
+    current ? institutionResultInCycle(actor, policy, institutionId, current) : null,
+    finalised ? institutionResultInCycle(actor, policy, institutionId, finalised) : null,
+  ]);
+  return { current: currentView, finalised: finalisedView };
+}
+
+/** One cycle of an institution (the report card); null when out of scope or unknown. */
+export async function loadInstitutionCycle(actor: Actor, policy: PolicyKey, institutionId: string, cycleId: string) {
+  if (!can(actor, policy, { institutionId })) return null;
+  const cycle = await db.cycle.findFirst({ where: { id: cycleId, ...withInstitution(institutionId) }, select: cycleFields });
+  return cycle ? institutionResultInCycle(actor, policy, institutionId, cycle) : null;
+}
 
 /** The head's institution: the running cycle (as far as verified) and the latest finalised one. */
 export async function loadHeadResults(actor: Actor) {
-  if (actor.role !== "HEAD" || !actor.institutionId || !can(actor, "results.institution", { institutionId: actor.institutionId })) return null;
-  const inInstitution = { assessments: { some: { locus: { institutionId: actor.institutionId } } } };
-  const [current, finalised] = await Promise.all([
-    db.cycle.findFirst({ where: { status: "ACTIVE", ...inInstitution }, orderBy: { year: "desc" }, select: cycleFields }),
-    db.cycle.findFirst({ where: { status: { in: ["FINALISED", "ARCHIVED"] }, ...inInstitution }, orderBy: { year: "desc" }, select: cycleFields }),
-  ]);
-  return {
-    current: current ? await institutionResultInCycle(actor, current) : null,
-    finalised: finalised ? await institutionResultInCycle(actor, finalised) : null,
-  };
+  if (actor.role !== "HEAD" || !actor.institutionId) return null;
+  return loadInstitutionCycles(actor, "results.institution", actor.institutionId);
+}
+
+/**
+ * The institution's stored index in every cycle it took part in, oldest first: final cycles, and
+ * the running one marked provisional. Stored results equal a fresh computation (tested).
+ */
+export async function loadInstitutionTrend(actor: Actor, policy: PolicyKey, institutionId: string) {
+  if (!can(actor, policy, { institutionId })) return [];
+  const rows = await db.institutionResult.findMany({
+    where: { institutionId, kind: "VERIFIED", cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } },
+    select: { indexPublished: true, grade: true, cycle: { select: { id: true, name: true, year: true, status: true, publishedAt: true } } },
+    orderBy: { cycle: { year: "asc" } },
+  });
+  return rows.map((r) => ({
+    cycleId: r.cycle.id, cycleName: r.cycle.name, year: r.cycle.year, published: r.indexPublished.toFixed(2), grade: r.grade,
+    provisional: r.cycle.status === "ACTIVE", publicResult: r.cycle.status === "FINALISED" && r.cycle.publishedAt !== null,
+  }));
+}
+
+/** Recommendations given to the institution's loci in a cycle, with the latest follow-up of each. */
+export async function loadInstitutionRecommendations(actor: Actor, policy: PolicyKey, institutionId: string, cycleId: string) {
+  if (!can(actor, policy, { institutionId })) return [];
+  const rows = await db.recommendation.findMany({
+    where: { assessment: { cycleId, locus: { institutionId } } },
+    select: {
+      id: true, text: true, targetDate: true, status: true,
+      assessment: { select: { locus: { select: { name: true, serviceType: true } } } },
+      indicator: { select: { code: true, name: true } }, aspect: { select: { code: true, name: true } },
+      followUps: { select: { status: true, review: true, actionDate: true }, orderBy: { createdAt: "desc" }, take: 1 },
+    },
+    orderBy: [{ assessment: { locus: { serviceType: "asc" } } }, { createdAt: "asc" }],
+  });
+  return rows.map((r) => ({
+    id: r.id, text: r.text, status: r.status, targetDate: r.targetDate?.toISOString().slice(0, 10) ?? null,
+    locusName: r.assessment.locus.name,
+    target: r.indicator ? `${r.indicator.code} ${r.indicator.name}` : r.aspect ? `${r.aspect.code}. ${r.aspect.name}` : "",
+    followUp: r.followUps[0] ? { status: r.followUps[0].status, review: r.followUps[0].review } : null,
+  }));
 }

@@ -129,6 +129,23 @@ export function sessionClaimsRoute<P extends z.ZodType>(
   };
 }
 
+/**
+ * Route handlers anybody may call without an account (published results): GET only, the route's
+ * policy must be public, and the query string is parsed by the route's schema.
+ */
+export function publicRoute<Q extends z.ZodType>(path: RoutePath, querySchema: Q, handler: (context: { query: z.infer<Q>; request: NextRequest }) => Promise<Response>) {
+  if (ruleFor(null, ROUTE_POLICIES[path]) !== "public") throw new Error(`${path} is not a public route`);
+  return async (request: NextRequest) => {
+    try {
+      const query = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+      if (!query.success) return errorResponse(422, "validation.invalid");
+      return await handler({ query: query.data, request });
+    } catch (error) {
+      return routeErrorResponse(error, path);
+    }
+  };
+}
+
 /** Reads and parses a JSON body; a malformed one is a 422 with the field errors' message keys. */
 export async function parseJsonBody<S extends z.ZodType>(request: NextRequest, schema: S): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
   let raw: unknown;

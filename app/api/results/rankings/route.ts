@@ -1,0 +1,34 @@
+import { getTranslations } from "next-intl/server";
+import { tableToFile, downloadResponse, type ExportColumn } from "@/lib/server/exports/table-file";
+import { ZRankingExportQuery } from "@/lib/schemas/results";
+import { listPublishedCycles, loadPublishedResults, type PublishedInstitution } from "@/lib/server/data/published-results";
+import { errorResponse, publicRoute } from "@/lib/server/routes/handler";
+import { selectRanking } from "@/lib/server/results/ranking-view";
+import type { GroupStanding } from "@/lib/domain/results/ranking-groups";
+
+type Row = PublishedInstitution & { standing: GroupStanding };
+
+/** A published ranking as XLSX or CSV: the rows the results page lists for the same query. */
+export const GET = publicRoute("/api/results/rankings", ZRankingExportQuery, async ({ query }) => {
+  const cycleId = query.cycle ?? (await listPublishedCycles())[0]?.id;
+  const results = cycleId ? await loadPublishedResults(cycleId) : null;
+  if (!results) return errorResponse(404, "errors.notFound");
+  const t = await getTranslations();
+  const { province, rows } = selectRanking(results, query);
+  const groupName = query.group === "PROVINCE" ? (province?.name ?? "") : t(`institutionType.${query.group}`);
+  const columns: ExportColumn<Row>[] = [
+    { header: t("publicResults.colRank"), value: (r) => r.standing.rank, width: 10 },
+    { header: t("publicResults.colTie"), value: (r) => (r.standing.tied ? t("publicResults.tie") : ""), width: 8 },
+    { header: t("publicResults.colCode"), value: (r) => r.code, width: 12 },
+    { header: t("publicResults.colInstitution"), value: (r) => r.name, width: 40 },
+    { header: t("publicResults.colType"), value: (r) => t(`institutionType.${r.type}`), width: 20 },
+    { header: t("publicResults.colProvince"), value: (r) => r.provinceName ?? "", width: 28 },
+    // The published value as text: the file shows exactly the page's "4.50", never a float.
+    { header: t("publicResults.colIndex"), value: (r) => r.published, width: 10 },
+    { header: t("publicResults.colGrade"), value: (r) => r.grade, width: 10 },
+    { header: t("publicResults.colLabel"), value: (r) => r.label, width: 24 },
+  ];
+  const file = await tableToFile({ sheetName: groupName || "Peringkat", columns, rows }, query.format);
+  const slug = `${results.cycle.name}-${groupName}`.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return downloadResponse(file, `peringkat-${slug}.${query.format}`, query.format);
+});

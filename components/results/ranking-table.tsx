@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/data-table";
+import { GradeBadge } from "@/components/grade-badge";
+import type { GroupStanding } from "@/lib/domain/results/ranking-groups";
+import type { PublishedInstitution } from "@/lib/server/data/published-results";
+
+/** Ranked rows; a shared rank is marked "=" and read out as a tie. */
+export async function RankingTable({ rows, caption }: { rows: (PublishedInstitution & { standing: GroupStanding })[]; caption: string }) {
+  const t = await getTranslations("publicResults");
+  return (
+    <DataTable caption={caption} headers={[t("colRank"), t("colInstitution"), t("colProvince"), t("colIndex"), t("colGrade")]}>
+      {rows.map((row) => (
+        <tr key={row.id} data-testid="ranking-row">
+          <td className="px-4 py-2 tabular-nums" data-testid="rank">
+            {row.standing.tied ? <span aria-hidden="true">=</span> : null}{row.standing.rank}
+            {row.standing.tied ? <span className="sr-only"> ({t("tie")})</span> : null}
+          </td>
+          <td className="px-4 py-2" data-testid="institution">{row.name}</td>
+          <td className="px-4 py-2 text-slate-600">{row.provinceName ?? "—"}</td>
+          <td className="px-4 py-2 font-semibold tabular-nums" data-testid="index">{row.published}</td>
+          <td className="px-4 py-2"><GradeBadge grade={row.grade} label={row.label} /></td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}

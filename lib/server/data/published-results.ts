@@ -1,0 +1,172 @@
+import "server-only";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { LRUCache } from "lru-cache";
+import { GRADE_BANDS, type Classification, type Grade } from "@/lib/domain/grades";
+import { Rational } from "@/lib/domain/rational";
+import { evaluateAwards, type AwardEligibility, type AwardInstitution, type AwardRule } from "@/lib/domain/results/awards";
+import { gradeDistribution, nationalIndex } from "@/lib/domain/results/national-figures";
+import { rankInstitutions, type InstitutionType, type RankedInstitution } from "@/lib/domain/results/ranking-groups";
+import { ZAwardRules } from "@/lib/schemas/awards";
+import { pgPool } from "../pg-pool";
+
+/**
+ * Results everyone may see: only of cycles that are FINALISED and published by the admin, and only
+ * of institutions whose loci are all FINAL (pekppp.md §6: "only final, published results make
+ * anything eligible"). Nothing here looks at a session: the public results page and every signed-in
+ * role read the same thing. Numbers come from the stored results (LocusResult, InstitutionResult),
+ * which a test holds equal to a fresh computation by the scoring module.
+ */
+
+export interface PublishedCycle {
+  id: string;
+  name: string;
+  year: number;
+  publishedAt: Date;
+}
+
+export interface PublishedInstitution extends RankedInstitution {
+  code: string;
+  provinceName: string | null;
+  lociCount: number;
+  label: string;
+}
+
+export interface PublishedCycleResults {
+  cycle: PublishedCycle;
+  institutions: PublishedInstitution[];
+  national: Classification | null;
+  provinces: { id: string; name: string }[];
+}
+
+const PUBLISHED_WHERE = `status = 'FINALISED' AND "publishedAt" IS NOT NULL`;
+
+export async function listPublishedCycles(): Promise<PublishedCycle[]> {
+  const rows = await pgPool.query<PublishedCycle>(`SELECT id, name, year, "publishedAt" FROM "Cycle" WHERE ${PUBLISHED_WHERE} ORDER BY year DESC, name`);
+  return rows.rows;
+}
+
+export async function findPublishedCycle(cycleId: string): Promise<PublishedCycle | null> {
+  const rows = await pgPool.query<PublishedCycle>(`SELECT id, name, year, "publishedAt" FROM "Cycle" WHERE id = $1 AND ${PUBLISHED_WHERE}`, [cycleId]);
+  return rows.rows[0] ?? null;
+}
+
+interface InstitutionRow {
+  id: string;
+  code: string;
+  name: string;
+  type: InstitutionType;
+  provinceId: string | null;
+  provinceName: string | null;
+  lociCount: number;
+  n: string;
+  d: string;
+  published: string;
+  grade: Grade;
+}
+
+const LABEL_OF = new Map<string, string>(GRADE_BANDS.map((band) => [band.grade, band.label]));
+
+async function readFinalInstitutions(cycleId: string): Promise<PublishedInstitution[]> {
+  const rows = await pgPool.query<InstitutionRow>(
+    `SELECT r."institutionId" AS id, i.code, i.name, i.type::text AS type, i."provinceId", p.name AS "provinceName", r."lociCount",
+            r."indexNumerator"::text AS n, r."indexDenominator"::text AS d, r."indexPublished"::text AS published, r.grade
+     FROM "InstitutionResult" r
+     JOIN "Institution" i ON i.id = r."institutionId"
+     LEFT JOIN "Province" p ON p.id = i."provinceId"
+     WHERE r."cycleId" = $1 AND r.kind = 'VERIFIED'
+       AND NOT EXISTS (SELECT 1 FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId"
+                       WHERE a."cycleId" = $1 AND l."institutionId" = r."institutionId" AND a.status <> 'FINAL')`,
+    [cycleId],
+  );
+  const byId = new Map(rows.rows.map((row) => [row.id, row]));
+  const ranked = rankInstitutions(rows.rows.map((row) => ({
+    id: row.id, name: row.name, type: row.type, provinceId: row.provinceId,
+    index: Rational.of(BigInt(row.n), BigInt(row.d)), published: row.published, grade: row.grade,
+  })));
+  return ranked.map((r) => {
+    const row = byId.get(r.id)!;
+    return { ...r, code: row.code, provinceName: row.provinceName, lociCount: row.lociCount, label: LABEL_OF.get(r.grade) ?? r.grade };
+  });
+}
+
+/**
+ * Stored results change only when a cycle is recomputed (approval, finalisation, a correction), so
+ * a cycle's ranked listing is kept until the newest computedAt of its rows changes.
+ */
+const cache = new LRUCache<string, { stamp: string; value: PublishedCycleResults }>({ max: 16 });
+
+async function resultsStamp(cycleId: string) {
+  const row = await pgPool.query<{ stamp: string | null }>(
+    `SELECT concat_ws('/', max("computedAt")::text, count(*)::text, (SELECT "publishedAt"::text FROM "Cycle" WHERE id = $1)) AS stamp
+     FROM "InstitutionResult" WHERE "cycleId" = $1 AND kind = 'VERIFIED'`, [cycleId]);
+  return row.rows[0]?.stamp ?? "";
+}
+
+/** A published cycle's ranked institutions and national figures; null for a cycle that is not published. */
+export async function loadPublishedResults(cycleId: string): Promise<PublishedCycleResults | null> {
+  const cycle = await findPublishedCycle(cycleId);
+  if (!cycle) return null;
+  const stamp = await resultsStamp(cycleId);
+  const cached = cache.get(cycleId);
+  if (cached && cached.stamp === stamp) return cached.value;
+  const institutions = await readFinalInstitutions(cycleId);
+  const provinces = new Map<string, string>();
+  for (const institution of institutions) if (institution.provinceId && institution.provinceName) provinces.set(institution.provinceId, institution.provinceName);
+  const value: PublishedCycleResults = {
+    cycle,
+    institutions,
+    national: nationalIndex(institutions.map((i) => i.index)),
+    provinces: [...provinces].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "id")),
+  };
+  cache.set(cycleId, { stamp, value });
+  return value;
+}
+
+/** The national index and grade distribution of every published cycle, oldest first (for the trend). */
+export async function loadNationalTrend() {
+  const cycles = await listPublishedCycles();
+  const results = await Promise.all(cycles.map((c) => loadPublishedResults(c.id)));
+  return results
+    .filter((r): r is PublishedCycleResults => r !== null)
+    .map((r) => ({ cycle: r.cycle, national: r.national, institutions: r.institutions.length, distribution: gradeDistribution(r.institutions.map((i) => i.grade)) }))
+    .reverse();
+}
+
+// ───────────── Awards ─────────────
+
+const DEFAULT_RULES_FILE = path.join(process.cwd(), "prisma", "awards", "award-rules.json");
+
+/** The award rules: the setting "awards.rules" when an admin has stored one, else the shipped file. */
+export async function loadAwardRules(): Promise<AwardRule[]> {
+  const stored = await pgPool.query<{ value: unknown }>(`SELECT value FROM "AppSetting" WHERE key = 'awards.rules'`);
+  const raw = stored.rows[0]?.value ?? JSON.parse(readFileSync(DEFAULT_RULES_FILE, "utf8"));
+  return ZAwardRules.parse(raw);
+}
+
+export interface PublishedAwards {
+  cycle: PublishedCycle;
+  rules: AwardRule[];
+  eligibility: Map<string, AwardEligibility[]>;
+}
+
+/** Who each award rule makes eligible in a published cycle, from final results only. */
+export async function loadPublishedAwards(cycleId: string): Promise<PublishedAwards | null> {
+  const results = await loadPublishedResults(cycleId);
+  if (!results) return null;
+  const [rules, loci] = await Promise.all([
+    loadAwardRules(),
+    pgPool.query<{ id: string; institutionId: string; name: string; published: string; grade: Grade }>(
+      `SELECT a.id, l."institutionId", l.name, r."indexPublished"::text AS published, r.grade
+       FROM "LocusResult" r JOIN "Assessment" a ON a.id = r."assessmentId" JOIN "Locus" l ON l.id = a."locusId"
+       WHERE r."cycleId" = $1 AND r.kind = 'VERIFIED' AND a.status = 'FINAL' ORDER BY l."serviceType"`, [cycleId]),
+  ]);
+  const lociOf = new Map<string, AwardInstitution["loci"][number][]>();
+  for (const locus of loci.rows) {
+    const list = lociOf.get(locus.institutionId) ?? [];
+    list.push({ id: locus.id, name: locus.name, published: locus.published, grade: locus.grade });
+    lociOf.set(locus.institutionId, list);
+  }
+  const institutions: AwardInstitution[] = results.institutions.map((i) => ({ ...i, loci: lociOf.get(i.id) ?? [] }));
+  return { cycle: results.cycle, rules, eligibility: evaluateAwards(rules, institutions) };
+}

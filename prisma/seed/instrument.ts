@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
+import { instrumentRows } from "../../lib/domain/cycle/instrument-rows";
 import { formatProblems, validateInstrument, type InstrumentDefinition } from "../../lib/domain/instrument";
 import { UserFacingError } from "../../scripts/lib/errors";
 import { insertRows } from "./bulk-insert";
@@ -44,45 +45,29 @@ export async function insertInstrument(client: pg.ClientBase, definition: Instru
     `INSERT INTO "InstrumentVersion" (id, code, version, name, description, "lockedAt") VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 THEN now() END)`,
     [id, definition.code, definition.version, definition.name, definition.description, locked],
   );
-  const aspectIds = new Map<string, string>();
-  const indicatorIds = new Map<string, string>();
-  const aspectRows: unknown[][] = [];
-  const indicatorRows: unknown[][] = [];
-  const levelRows: unknown[][] = [];
-  let indicatorPosition = 0;
-  definition.aspects.forEach((aspect, aspectPosition) => {
-    const aspectId = randomUUID();
-    aspectIds.set(aspect.code, aspectId);
-    aspectRows.push([aspectId, id, aspect.code, aspect.name, aspect.weight, aspectPosition]);
-    for (const indicator of aspect.indicators) {
-      const indicatorId = randomUUID();
-      indicatorIds.set(indicator.code, indicatorId);
-      indicatorRows.push([
-        indicatorId, id, aspectId, indicator.code, indicator.name, indicator.question,
-        indicator.weight, indicator.evidenceHint, indicatorPosition++,
-      ]);
-      for (const level of indicator.levels) levelRows.push([indicatorId, level.level, level.description]);
-    }
-  });
+  // The same rows the portal's instrument editor writes (lib/domain/cycle/instrument-rows.ts).
+  const rows = instrumentRows(definition, id, randomUUID);
   await insertRows(client, "InstrumentAspect", [
     { name: "id", arrayType: "uuid[]" }, { name: "instrumentVersionId", arrayType: "uuid[]" },
     { name: "code", arrayType: "text[]" }, { name: "name", arrayType: "text[]" },
     { name: "weight", arrayType: "int[]" }, { name: "position", arrayType: "int[]" },
-  ], aspectRows);
+  ], rows.aspects.map((r) => [r.id, r.instrumentVersionId, r.code, r.name, r.weight, r.position]));
   await insertRows(client, "InstrumentIndicator", [
     { name: "id", arrayType: "uuid[]" }, { name: "instrumentVersionId", arrayType: "uuid[]" },
     { name: "aspectId", arrayType: "uuid[]" }, { name: "code", arrayType: "text[]" },
     { name: "name", arrayType: "text[]" }, { name: "question", arrayType: "text[]" },
     { name: "weight", arrayType: "int[]" }, { name: "evidenceHint", arrayType: "text[]" },
     { name: "position", arrayType: "int[]" },
-  ], indicatorRows);
+  ], rows.indicators.map((r) => [r.id, r.instrumentVersionId, r.aspectId, r.code, r.name, r.question, r.weight, r.evidenceHint, r.position]));
   await insertRows(client, "IndicatorLevel", [
     { name: "indicatorId", arrayType: "uuid[]" }, { name: "level", arrayType: "int[]" },
     { name: "description", arrayType: "text[]" },
-  ], levelRows);
+  ], rows.levels.map((r) => [r.indicatorId, r.level, r.description]));
   await insertRows(client, "SurveyItem", [
     { name: "instrumentVersionId", arrayType: "uuid[]" }, { name: "code", arrayType: "text[]" },
     { name: "text", arrayType: "text[]" }, { name: "position", arrayType: "int[]" },
-  ], definition.surveyItems.map((item, position) => [id, item.code, item.text, position]));
+  ], rows.surveyItems.map((r) => [r.instrumentVersionId, r.code, r.text, r.position]));
+  const aspectIds = new Map(rows.aspects.map((r) => [r.code, r.id]));
+  const indicatorIds = new Map(rows.indicators.map((r) => [r.code, r.id]));
   return { id, definition, indicatorIds, aspectIds };
 }

@@ -80,6 +80,7 @@ describe("instrument versions: read-only once used, new versions by copy", () =>
     expect(isVersionReadOnly({ lockedAt: null }, [future, { status: "ACTIVE", selfAssessmentStartsAt: null }], NOW)).toBe(true);
     expect(isVersionReadOnly({ lockedAt: null }, [{ status: "PREPARATION", selfAssessmentStartsAt: new Date("2027-04-10T03:00:00Z") }], NOW)).toBe(true);
     expect(isVersionReadOnly({ lockedAt: new Date("2026-01-01") }, [], NOW)).toBe(true);
+    expect(isVersionReadOnly({ lockedAt: null, answered: true }, [future], NOW)).toBe(true);
   });
 
   it("needs a version label that is not blank and not taken by the same code (case and spaces ignored)", () => {
@@ -149,5 +150,22 @@ describe("the cycle overview", () => {
       { verifierId: "c", institutionId: "i4", status: null, count: 0 },
     ]);
     expect(rows.map((r) => [r.verifierId, r.institutions, r.loci, r.open])).toEqual([["b", 1, 3, 3], ["a", 2, 6, 0], ["c", 1, 0, 0]]);
+  });
+});
+
+describe("the rows that store a version", () => {
+  it("keep every aspect, indicator, level and survey item in the definition's order, linked by id", async () => {
+    const { instrumentRows } = await import("@/lib/domain/cycle");
+    const source = readRealInstrument();
+    let n = 0;
+    const rows = instrumentRows(source, "v1", () => `id-${++n}`);
+    expect(rows.aspects.map((a) => [a.code, a.weight, a.position])).toEqual(source.aspects.map((a, i) => [a.code, a.weight, i]));
+    expect(rows.indicators.map((i) => i.code)).toEqual(source.aspects.flatMap((a) => a.indicators.map((i) => i.code)));
+    expect(rows.indicators.map((i) => i.position)).toEqual(rows.indicators.map((_, i) => i));
+    const aspectOf = new Map(rows.aspects.map((a) => [a.id, a.code]));
+    expect(rows.indicators.find((i) => i.code === "11.b.K")).toMatchObject({ weight: 20, instrumentVersionId: "v1" });
+    expect(aspectOf.get(rows.indicators.find((i) => i.code === "11.b.K")!.aspectId)).toBe("II");
+    expect(rows.levels).toHaveLength(rows.indicators.length * 6);
+    expect(rows.surveyItems.map((s) => s.code)).toEqual(source.surveyItems.map((s) => s.code));
   });
 });

@@ -3,3 +3,4 @@ export * from "./stages";
 export * from "./status";
 export * from "./instrument-version";
 export * from "./overview";
+export * from "./instrument-rows";

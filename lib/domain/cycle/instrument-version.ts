@@ -10,10 +10,11 @@ export interface CycleUsingVersion {
  * A version used by a cycle that has started is read-only (issue 7): answers, verified levels and
  * results refer to its indicators, and its weights make the published indices. A cycle has
  * started when it left preparation or its self-assessment stage has begun. `lockedAt` records
- * that a lock was once seen: it never lifts again, even if a stage is later moved back.
+ * that a lock was once seen, and `answered` that some locus already answers on it: either way the
+ * lock never lifts again, even if a stage is later moved back.
  */
-export function isVersionReadOnly(version: { lockedAt: Date | null }, cycles: readonly CycleUsingVersion[], now: Date): boolean {
-  if (version.lockedAt) return true;
+export function isVersionReadOnly(version: { lockedAt: Date | null; answered?: boolean }, cycles: readonly CycleUsingVersion[], now: Date): boolean {
+  if (version.lockedAt || version.answered) return true;
   return cycles.some((cycle) => cycle.status !== "PREPARATION" || (cycle.selfAssessmentStartsAt !== null && cycle.selfAssessmentStartsAt.getTime() <= now.getTime()));
 }
 

@@ -91,14 +91,15 @@ async function readFinalInstitutions(cycleId: string): Promise<PublishedInstitut
 }
 
 /**
- * Stored results change only when a cycle is recomputed (approval, finalisation, a correction), so
- * a cycle's ranked listing is kept until the newest computedAt of its rows changes.
+ * Stored results change only when a cycle is recomputed, and the listing also depends on which
+ * loci are FINAL and on publication; a cycle's ranked listing is kept until one of these changes.
  */
 const cache = new LRUCache<string, { stamp: string; value: PublishedCycleResults }>({ max: 16 });
 
 async function resultsStamp(cycleId: string) {
   const row = await pgPool.query<{ stamp: string | null }>(
-    `SELECT concat_ws('/', max("computedAt")::text, count(*)::text, (SELECT "publishedAt"::text FROM "Cycle" WHERE id = $1)) AS stamp
+    `SELECT concat_ws('/', max("computedAt")::text, count(*)::text, (SELECT "publishedAt"::text FROM "Cycle" WHERE id = $1),
+                      (SELECT count(*) FROM "Assessment" WHERE "cycleId" = $1 AND status <> 'FINAL')::text) AS stamp
      FROM "InstitutionResult" WHERE "cycleId" = $1 AND kind = 'VERIFIED'`, [cycleId]);
   return row.rows[0]?.stamp ?? "";
 }

@@ -20,6 +20,9 @@ export interface EvidencePanelProps {
   maxBytes?: number;
   /** Called after every change of the list (added or removed item). */
   onItemsChange?: (items: EvidencePanelItem[]) => void;
+  /** Where items are posted and how one is removed, when not a self-assessment's (follow-up evidence). */
+  uploadUrl?: string;
+  removeAction?: (input: { evidenceId: string }) => Promise<{ data?: unknown; serverError?: unknown } | undefined>;
 }
 
 /** A refusal to show: a catalogue key with its values (sizes in bytes are formatted here). */
@@ -37,7 +40,7 @@ const alertClass = "mt-1 rounded-md border border-red-200 bg-red-50 px-3 py-2 te
  * upload that starts on choosing a file, a small form for a link, and removal after a confirm.
  * Each refusal is one sentence next to its control; the rest of the panel keeps working.
  */
-export function EvidencePanel({ assessmentId, indicatorCode, initialItems, editable, maxBytes, onItemsChange }: EvidencePanelProps) {
+export function EvidencePanel({ assessmentId, indicatorCode, initialItems, editable, maxBytes, onItemsChange, uploadUrl, removeAction = removeEvidenceAction }: EvidencePanelProps) {
   const t = useTranslations("evidence");
   const tAll = useTranslations();
   const format = useFormatter();
@@ -82,7 +85,7 @@ export function EvidencePanel({ assessmentId, indicatorCode, initialItems, edita
   /** POSTs to the evidence route; the created item, or the refusal it answered with. */
   async function post(body: FormData | string): Promise<{ item: EvidencePanelItem } | { problem: Problem }> {
     try {
-      const response = await fetch(`/api/assessments/${assessmentId}/evidence`, {
+      const response = await fetch(uploadUrl ?? `/api/assessments/${assessmentId}/evidence`, {
         method: "POST",
         body,
         headers: typeof body === "string" ? { "content-type": "application/json", accept: "application/json" } : { accept: "application/json" },
@@ -152,7 +155,7 @@ export function EvidencePanel({ assessmentId, indicatorCode, initialItems, edita
     setItemProblem(null);
     setRemovingId(item.id);
     try {
-      const result = await removeEvidenceAction({ evidenceId: item.id });
+      const result = await removeAction({ evidenceId: item.id });
       if (result?.data) {
         setItems((current) => current.filter((i) => i.id !== item.id));
         setStatus(t("removed", { name }));

@@ -13,13 +13,15 @@ interface Props {
   onChange: (patch: Partial<AnswerValue>) => void;
   onResolve: (choice: "mine" | "theirs") => void;
   evidence: React.ReactNode;
+  /** What the previous cycle recommended on this indicator, and its follow-up. */
+  previous?: React.ReactNode;
 }
 
 /**
  * One indicator: code and name, the question, the rubric as an accessible radio group (arrow keys
  * move between levels, Tab leaves the group), the justification and the evidence.
  */
-export function IndicatorCard({ indicator, answer, editable, returnReasons, conflict, onChange, onResolve, evidence }: Props) {
+export function IndicatorCard({ indicator, answer, editable, returnReasons, conflict, onChange, onResolve, evidence, previous }: Props) {
   const t = useTranslations("workspace");
   const groupName = `level-${indicator.code}`;
   const chosen = answer?.level ?? null;
@@ -34,6 +36,7 @@ export function IndicatorCard({ indicator, answer, editable, returnReasons, conf
         <span className="text-xs text-slate-500">{scored ? t("weight", { weight: indicator.weight }) : t("notScored")}</span>
       </header>
       {indicator.question ? <p className="mt-1 text-sm text-slate-700">{indicator.question}</p> : null}
+      {previous}
 
       {returnReasons.length > 0 ? (
         <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="return-reason">

@@ -24,6 +24,8 @@ export interface WorkspaceProps {
   canEdit: boolean;
   canSubmit: boolean;
   evidenceMaxBytes: number;
+  /** The previous cycle's recommendations and their follow-up, keyed `indicator:<code>` / `aspect:<code>` (components/follow-up). */
+  previousRecommendations?: Record<string, React.ReactNode>;
 }
 
 /** The self-assessment of one locus: six aspect sections, autosave, live score preview, submission. */
@@ -60,6 +62,7 @@ export function SelfAssessmentWorkspace(props: WorkspaceProps) {
                 <h2 id={`aspect-${aspect.code}`} className="text-lg font-semibold">{t("aspectTitle", { code: aspect.code, name: aspect.name, weight: aspect.weight })}</h2>
                 <p className="text-sm text-slate-600" data-testid={`aspect-progress-${aspect.code}`}>{t("aspectProgress", { answered, total: scored.length })}</p>
               </div>
+              {props.previousRecommendations?.[`aspect:${aspect.code}`]}
               {aspect.indicators.map((indicator) => (
                 <IndicatorCard
                   key={indicator.code}
@@ -70,6 +73,7 @@ export function SelfAssessmentWorkspace(props: WorkspaceProps) {
                   conflict={conflicts[indicator.code]}
                   onChange={(patch) => change(indicator.code, patch)}
                   onResolve={(choice) => resolve(indicator.code, choice)}
+                  previous={props.previousRecommendations?.[`indicator:${indicator.code}`]}
                   evidence={
                     <EvidencePanel
                       assessmentId={props.assessmentId}

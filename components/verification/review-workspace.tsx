@@ -23,6 +23,8 @@ interface Props {
   settings: ScoringSettings;
   canEdit: boolean;
   canDecide: boolean;
+  /** The previous cycle's recommendations and their follow-up, keyed `indicator:<code>` / `aspect:<code>` (components/follow-up). */
+  previous?: Record<string, React.ReactNode>;
 }
 
 const levelsOf = (answers: Record<string, { level: number | null }>) => {
@@ -85,6 +87,8 @@ export function ReviewWorkspace(props: Props) {
         <article aria-labelledby="review-title" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="review-indicator" data-code={indicator.code}>
           <h2 id="review-title" className="font-semibold"><span className="mr-2 font-mono text-sm text-slate-500">{indicator.code}</span>{indicator.name}</h2>
           <p className="mt-1 text-sm text-slate-700">{indicator.question}</p>
+          {props.previous?.[`aspect:${indicator.aspectCode}`]}
+          {props.previous?.[`indicator:${indicator.code}`]}
 
           <section className="mt-4 rounded-md bg-slate-50 p-3 text-sm" aria-label={t("selfTitle")}>
             <h3 className="font-medium">{t("selfTitle")}</h3>

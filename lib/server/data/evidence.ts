@@ -18,14 +18,14 @@ import { loadEditableAssessment } from "./self-assessment-access";
 /** Who acts: the server layer's current user (its e-mail labels the audit record). */
 type Editor = Actor & { email: string };
 
-const itemFields = {
+export const itemFields = {
   id: true, kind: true, safeName: true, url: true, title: true, mimeType: true, sizeBytes: true, createdAt: true,
   assessmentId: true, indicator: { select: { code: true, position: true } }, uploadedBy: { select: { name: true } },
 } satisfies Prisma.EvidenceItemSelect;
 
 type ItemRow = Prisma.EvidenceItemGetPayload<{ select: typeof itemFields }>;
 
-function toView(row: ItemRow): EvidenceItemView {
+export function toView(row: ItemRow): EvidenceItemView {
   return {
     id: row.id,
     kind: row.kind,
@@ -41,7 +41,7 @@ function toView(row: ItemRow): EvidenceItemView {
 }
 
 /** What the audit trail keeps of an item (never the bytes; the storage key lets an admin find them). */
-function auditView(row: { kind: string; indicatorCode: string; safeName?: string | null; originalName?: string | null; url?: string | null; title?: string; mimeType?: string | null; sizeBytes?: number | null; sha256?: string | null; storageKey?: string | null }) {
+export function auditView(row: { kind: string; indicatorCode: string; safeName?: string | null; originalName?: string | null; url?: string | null; title?: string; mimeType?: string | null; sizeBytes?: number | null; sha256?: string | null; storageKey?: string | null }) {
   return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined && value !== null)) as Prisma.InputJsonObject;
 }
 
@@ -57,11 +57,42 @@ async function resolveIndicator(reader: IndicatorReader, instrumentVersionId: st
   return indicator;
 }
 
+/** A file that passed inspection and is stored: what its row records. */
+export interface StoredEvidenceFile {
+  storageKey: string;
+  originalName: string;
+  safeName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
 /**
- * Adds an uploaded file to an indicator of a self-assessment the actor may edit now. The type is
- * decided from the content (lib/domain/evidence). The object is stored first under a generated
- * key; the row and its audit record are then written in one transaction that checks again that
- * the assessment may be changed. If that transaction fails, the stored object is deleted.
+ * Inspects an uploaded file (its type is decided from the content, lib/domain/evidence), stores it
+ * under a generated key in `evidence/<folder>/`, then lets `record` write its row and audit record
+ * (in a transaction that checks again that the change is allowed). If `record` fails, the stored
+ * object is deleted. Self-assessment and follow-up evidence share these rules.
+ */
+export async function storeEvidenceFile<T>(folder: string, input: { originalName: string; bytes: Uint8Array }, record: (file: StoredEvidenceFile) => Promise<T>): Promise<T> {
+  const inspected = await inspectEvidenceFile({ name: input.originalName, bytes: input.bytes, maxBytes: evidenceMaxBytes(process.env) });
+  if (!inspected.ok) throw new ActionError(inspected.problem.key, inspected.problem.values);
+  const { type, originalName, safeName } = inspected.file;
+  const storageKey = `evidence/${folder}/${randomUUID()}.${type.extensions[0]}`;
+  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  const storage = await evidenceStorage();
+  await storage.put(storageKey, input.bytes, type.mime);
+  try {
+    return await record({ storageKey, originalName, safeName, mimeType: type.mime, sizeBytes: input.bytes.byteLength, sha256 });
+  } catch (error) {
+    await storage.delete(storageKey).catch((err: unknown) => logger.error({ err, storageKey }, "orphaned evidence object could not be deleted"));
+    throw error;
+  }
+}
+
+/**
+ * Adds an uploaded file to an indicator of a self-assessment the actor may edit now, through
+ * storeEvidenceFile: the row and its audit record are written in one transaction that checks
+ * again that the assessment may be changed.
  */
 export async function addFileEvidence(
   actor: Editor,
@@ -72,38 +103,23 @@ export async function addFileEvidence(
     const editable = await loadEditableAssessment(tx, actor, input.assessmentId);
     return { assessment: editable, indicator: await resolveIndicator(tx, editable.cycle.instrumentVersionId, input.indicatorCode) };
   });
-  const inspected = await inspectEvidenceFile({ name: input.originalName, bytes: input.bytes, maxBytes: evidenceMaxBytes(process.env) });
-  if (!inspected.ok) throw new ActionError(inspected.problem.key, inspected.problem.values);
-  const { type, originalName, safeName } = inspected.file;
-
-  const storageKey = `evidence/${assessment.id}/${randomUUID()}.${type.extensions[0]}`;
-  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
-  const storage = await evidenceStorage();
-  await storage.put(storageKey, input.bytes, type.mime);
-  try {
-    return await db.$transaction(async (tx) => {
+  return storeEvidenceFile(assessment.id, input, (file) =>
+    db.$transaction(async (tx) => {
       await loadEditableAssessment(tx, actor, input.assessmentId);
       const row = await tx.evidenceItem.create({
-        data: {
-          kind: "FILE", assessmentId: assessment.id, indicatorId: indicator.id, storageKey, originalName, safeName,
-          mimeType: type.mime, sizeBytes: input.bytes.byteLength, sha256, uploadedById: actor.id,
-        },
+        data: { kind: "FILE", assessmentId: assessment.id, indicatorId: indicator.id, ...file, uploadedById: actor.id },
         select: itemFields,
       });
       await recordAudit(
         {
           actorId: actor.id, actorLabel: actor.email, action: "evidence.addFile", entityType: "EvidenceItem", entityId: row.id,
-          assessmentId: assessment.id,
-          after: auditView({ kind: "FILE", indicatorCode: indicator.code, safeName, originalName, mimeType: type.mime, sizeBytes: input.bytes.byteLength, sha256, storageKey }),
+          assessmentId: assessment.id, after: auditView({ kind: "FILE", indicatorCode: indicator.code, ...file }),
         },
         tx,
       );
       return toView(row);
-    });
-  } catch (error) {
-    await storage.delete(storageKey).catch((err: unknown) => logger.error({ err, storageKey }, "orphaned evidence object could not be deleted"));
-    throw error;
-  }
+    }),
+  );
 }
 
 /** Adds a link (an absolute http(s) address, optional title) to an indicator of an editable self-assessment. */
@@ -196,10 +212,22 @@ export interface OpenedEvidence {
  */
 export async function openEvidence(actor: Actor, evidenceId: string): Promise<OpenedEvidence> {
   const item = await db.evidenceItem.findFirst({
-    where: { id: evidenceId, kind: "FILE", removedAt: null, assessment: assessmentScope(actor, "evidence.download") },
-    select: { storageKey: true, safeName: true, mimeType: true, sizeBytes: true, assessment: { select: policyTargetFields } },
+    where: {
+      id: evidenceId, kind: "FILE", removedAt: null,
+      // Self-assessment evidence, or evidence of a follow-up action on one of the assessment's recommendations.
+      // (Each branch names its foreign key: an admin's scope is empty, and an empty branch of an OR matches nothing.)
+      OR: [
+        { assessmentId: { not: null }, assessment: assessmentScope(actor, "evidence.download") },
+        { followUpActionId: { not: null }, followUpAction: { recommendation: { assessment: assessmentScope(actor, "evidence.download") } } },
+      ],
+    },
+    select: {
+      storageKey: true, safeName: true, mimeType: true, sizeBytes: true, assessment: { select: policyTargetFields },
+      followUpAction: { select: { recommendation: { select: { assessment: { select: policyTargetFields } } } } },
+    },
   });
-  if (!item?.assessment || !item.storageKey || !can(actor, "evidence.download", policyTargetOf(item.assessment))) {
+  const owner = item?.assessment ?? item?.followUpAction?.recommendation.assessment;
+  if (!item || !owner || !item.storageKey || !can(actor, "evidence.download", policyTargetOf(owner))) {
     throw new ActionError("errors.notFound");
   }
   const stored = await (await evidenceStorage()).get(item.storageKey);

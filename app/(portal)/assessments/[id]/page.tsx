@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AuditEventList } from "@/components/audit/audit-event-list";
 import { EmptyState } from "@/components/empty-state";
+import { previousRecommendationSlots } from "@/components/follow-up/previous-recommendation";
 import { RecommendationList } from "@/components/recommendations/recommendation-list";
 import { ReopenForm } from "@/components/self-assessment/reopen-form";
 import { ReviewRounds } from "@/components/self-assessment/review-rounds";
@@ -30,11 +31,13 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   const workspace = UUID.test(id) ? await loadWorkspace(actor, id) : null;
   if (!workspace) notFound();
   const [t, format] = [await getTranslations(), await getFormatter()];
-  const [history, recommendations, survey] = await Promise.all([
+  const [history, recommendations, survey, previousRecommendations] = await Promise.all([
     workspace.assessment.canSeeHistory ? listAssessmentHistory(id) : Promise.resolve([]),
     listRecommendations(actor, id),
     // Null unless the viewer manages this locus's F-03 survey (its verifier, an admin).
     surveyStatusForAssessment(actor, id),
+    // The previous cycle's recommendations of this locus and their follow-up, beside each indicator.
+    previousRecommendationSlots(actor, id),
   ]);
   const latestReturn = workspace.assessment.status === "RETURNED" ? workspace.rounds.find((r) => r.decision === "RETURNED") : undefined;
   const returnReasons: Record<string, string[]> = {};
@@ -86,6 +89,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         canEdit={workspace.canEdit}
         canSubmit={workspace.canSubmit}
         evidenceMaxBytes={evidenceMaxBytes(process.env)}
+        previousRecommendations={previousRecommendations}
       />
 
       {survey ? <SurveyLinksPanel assessmentId={id} status={survey} canManage={survey.collecting} baseUrl={await surveyBaseUrl()} /> : null}

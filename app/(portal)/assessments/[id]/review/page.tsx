@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { previousRecommendationSlots } from "@/components/follow-up/previous-recommendation";
 import { StartReviewButton } from "@/components/verification/start-review-button";
 import { ReviewWorkspace } from "@/components/verification/review-workspace";
 import { RecommendationForm } from "@/components/recommendations/recommendation-form";
@@ -21,7 +22,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const review = UUID.test(id) ? await loadReview(actor, id) : null;
   if (!review) notFound();
-  const [t, recommendations] = [await getTranslations(), await listRecommendations(actor, id)];
+  const [t, recommendations, previous] = [await getTranslations(), await listRecommendations(actor, id), await previousRecommendationSlots(actor, id)];
   const status = review.assessment.status;
   return (
     <div className="space-y-6">
@@ -42,6 +43,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         settings={review.settings}
         canEdit={status === "IN_REVIEW"}
         canDecide={review.canDecide && (status === "IN_REVIEW" || status === "SUBMITTED")}
+        previous={previous}
       />
       <RecommendationList items={recommendations} />
       {review.canDecide && ["IN_REVIEW", "VERIFIED", "FINAL"].includes(status) ? <RecommendationForm assessmentId={id} instrument={review.instrument} /> : null}

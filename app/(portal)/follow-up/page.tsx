@@ -1,0 +1,16 @@
+import { getTranslations } from "next-intl/server";
+import { RecommendationListSection } from "@/components/follow-up/recommendation-list-section";
+import { ZFollowUpListFilter } from "@/lib/schemas/follow-up";
+import { requirePolicy } from "@/lib/server/auth/current-user";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("followUp"))("reportTitle") };
+}
+
+/** The evaluator's recommendations of its own loci, the earliest target first, to report follow-up on. */
+export default async function FollowUpReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePolicy("followUp.report");
+  const filter = ZFollowUpListFilter.parse(await searchParams);
+  const t = await getTranslations("followUp");
+  return <RecommendationListSection actor={actor} policy="followUp.report" filter={filter} title={t("reportTitle")} intro={t("reportIntro")} />;
+}

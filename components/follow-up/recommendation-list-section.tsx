@@ -1,0 +1,40 @@
+import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
+import { Pagination } from "@/components/pagination";
+import type { Actor } from "@/lib/auth/policies";
+import type { TFollowUpListFilter } from "@/lib/schemas/follow-up";
+import { chooseFollowUpCycle, listFollowUpCycles, listFollowUpRecommendations } from "@/lib/server/data/follow-up-views";
+import { FollowUpFilters } from "./list-filters";
+import { RecommendationTable } from "./recommendation-table";
+
+/**
+ * A page of recommendations of one cycle in the actor's scope under a policy (the evaluator's own
+ * loci, the verifier's assigned institutions), with the cycle and "show" filters and pagination.
+ */
+export async function RecommendationListSection({ actor, policy, filter, title, intro }: {
+  actor: Actor;
+  policy: "followUp.report" | "followUp.review";
+  filter: TFollowUpListFilter;
+  title: string;
+  intro: string;
+}) {
+  const [t, cycles] = [await getTranslations("followUp"), await listFollowUpCycles()];
+  const cycle = chooseFollowUpCycle(cycles, filter.cycle);
+  const list = cycle ? await listFollowUpRecommendations(actor, policy, cycle.id, filter) : null;
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title" className="text-2xl font-semibold">{title}</h1>
+      <p className="mt-1 text-slate-600">{intro}</p>
+      {cycle && list ? (
+        <>
+          <FollowUpFilters cycles={cycles} cycleId={cycle.id} show={filter.show} />
+          <p className="mt-4 text-sm text-slate-600" aria-live="polite">{t("resultCount", { count: list.total })}</p>
+          <div className="mt-3"><RecommendationTable rows={list.rows} caption={title} emptyText={t("emptyList")} /></div>
+          <Pagination page={list.page} pageSize={list.pageSize} total={list.total} params={{ cycle: cycle.id, show: filter.show }} />
+        </>
+      ) : (
+        <div className="mt-6"><EmptyState>{t("noCycles")}</EmptyState></div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { ZEvidenceLink } from "@/lib/domain/evidence/link";
+import type { EvidenceItemView } from "@/lib/domain/evidence/view";
+import { ActionError } from "../actions/errors";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import { assessmentScope } from "./assessments";
+import { auditView, itemFields, storeEvidenceFile, toView } from "./evidence";
+import { loadReportableFollowUp, markFollowUpChanged, type FollowUpActor } from "./follow-up";
+
+/**
+ * Evidence of a follow-up action: the same storage, type checks, size limit and link rules as the
+ * self-assessment's evidence (lib/server/data/evidence.ts). Each change sends the action back to
+ * the verifier and moves its version on, in the same transaction as the row and its audit record.
+ */
+
+/** What the audit trail keeps: the item, the action it belongs to, and the recommendation's target. */
+function followUpAuditView(row: Awaited<ReturnType<typeof markFollowUpChanged>>, item: Parameters<typeof auditView>[0]) {
+  return { ...auditView(item), followUpActionId: row.id, recommendationId: row.recommendationId };
+}
+
+const targetCode = (row: Awaited<ReturnType<typeof markFollowUpChanged>>) => row.recommendation.indicator?.code ?? row.recommendation.aspect?.code ?? "";
+
+export async function addFollowUpFileEvidence(actor: FollowUpActor, input: { followUpId: string; originalName: string; bytes: Uint8Array }): Promise<EvidenceItemView> {
+  // Refuse early (out of scope, settled, closed) so nothing is stored for a refused caller.
+  await db.$transaction((tx) => loadReportableFollowUp(tx, actor, input.followUpId));
+  return storeEvidenceFile(`follow-up/${input.followUpId}`, input, (file) =>
+    db.$transaction(async (tx) => {
+      const row = await markFollowUpChanged(tx, actor, input.followUpId);
+      const item = await tx.evidenceItem.create({ data: { kind: "FILE", followUpActionId: row.id, ...file, uploadedById: actor.id }, select: itemFields });
+      await recordAudit({
+        actorId: actor.id, actorLabel: actor.email, action: "followUp.evidenceAddFile", entityType: "EvidenceItem", entityId: item.id,
+        assessmentId: row.recommendation.assessmentId, after: followUpAuditView(row, { kind: "FILE", indicatorCode: targetCode(row), ...file }),
+      }, tx);
+      return toView(item);
+    }),
+  );
+}
+
+export async function addFollowUpLinkEvidence(actor: FollowUpActor, input: { followUpId: string; url: string; title?: string }): Promise<EvidenceItemView> {
+  const parsed = ZEvidenceLink.safeParse(input);
+  if (!parsed.success) throw new ActionError(parsed.error.issues[0]?.message ?? "validation.invalid");
+  const link = parsed.data;
+  return db.$transaction(async (tx) => {
+    const row = await markFollowUpChanged(tx, actor, input.followUpId);
+    const item = await tx.evidenceItem.create({ data: { kind: "LINK", followUpActionId: row.id, url: link.url, title: link.title, uploadedById: actor.id }, select: itemFields });
+    await recordAudit({
+      actorId: actor.id, actorLabel: actor.email, action: "followUp.evidenceAddLink", entityType: "EvidenceItem", entityId: item.id,
+      assessmentId: row.recommendation.assessmentId, after: followUpAuditView(row, { kind: "LINK", indicatorCode: targetCode(row), url: link.url, title: link.title }),
+    }, tx);
+    return toView(item);
+  });
+}
+
+/** Removal is recorded (removedAt), never erased, and audited, as for self-assessment evidence. */
+export async function removeFollowUpEvidence(actor: FollowUpActor, evidenceId: string) {
+  return db.$transaction(async (tx) => {
+    const item = await tx.evidenceItem.findFirst({
+      where: { id: evidenceId, removedAt: null, followUpAction: { recommendation: { assessment: assessmentScope(actor, "followUp.report") } } },
+      select: { id: true, kind: true, safeName: true, originalName: true, url: true, title: true, mimeType: true, sizeBytes: true, sha256: true, storageKey: true, followUpActionId: true },
+    });
+    if (!item?.followUpActionId) throw new ActionError("errors.notFound");
+    const row = await markFollowUpChanged(tx, actor, item.followUpActionId);
+    const removed = await tx.evidenceItem.updateMany({ where: { id: item.id, removedAt: null }, data: { removedAt: new Date() } });
+    if (removed.count === 0) throw new ActionError("errors.notFound");
+    const { id, followUpActionId, ...fields } = item;
+    await recordAudit({
+      actorId: actor.id, actorLabel: actor.email, action: "followUp.evidenceRemove", entityType: "EvidenceItem", entityId: id,
+      assessmentId: row.recommendation.assessmentId, before: followUpAuditView(row, { ...fields, title: fields.title || undefined, indicatorCode: targetCode(row) }),
+    }, tx);
+    return { id, followUpId: followUpActionId, recommendationId: row.recommendationId };
+  });
+}

@@ -140,6 +140,8 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
     const reviewRounds: unknown[][] = [];
     const returnReasons: unknown[][] = [];
     const recommendations: unknown[][] = [];
+    const followUps: unknown[][] = [];
+    const followUpEvidence: unknown[][] = [];
     const stageStart = stages[0]![1];
 
     loci.forEach((locus, locusIndex) => {
@@ -208,13 +210,31 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
 
       if (status === "FINAL" && yearsAgo >= 1) {
         const weakest = indicators.filter((ind) => ind.weight > 0).slice(locusIndex % 20, (locusIndex % 20) + 2);
-        for (const indicator of weakest) {
+        weakest.forEach((indicator, k) => {
+          const recommendationId = randomUUID();
+          // Older cycles' follow-up is done and accepted; the previous cycle's sits at every stage.
+          const plan = yearsAgo >= 2 ? SETTLED_FOLLOW_UP : FOLLOW_UP_PLANS[(locusIndex + k) % FOLLOW_UP_PLANS.length]!;
+          const targetDate = yearsAgo >= 2 ? new Date(Date.UTC(year + 1, 8, 30)) : dayFrom(options.now, plan.targetInDays);
           recommendations.push([
-            randomUUID(), assessmentId, instrument.indicatorIds.get(indicator.code)!,
+            recommendationId, assessmentId, instrument.indicatorIds.get(indicator.code)!,
             `Tingkatkan pemenuhan indikator "${indicator.name}" dan lengkapi bukti dukungnya.`,
-            new Date(Date.UTC(year + 1, 8, 30)), yearsAgo >= 2 ? "CLOSED" : "OPEN", options.now,
+            targetDate, plan.closes ? "CLOSED" : "OPEN", options.now,
           ]);
-        }
+          if (!plan.action) return;
+          const [actionStatus, review] = plan.action;
+          const followUpId = randomUUID();
+          const sumsel = locus.institution.provinceCode === DEMO_INSTITUTION_CODES.verifiedProvince;
+          followUps.push([
+            followUpId, recommendationId, FOLLOW_UP_TEXT[actionStatus],
+            yearsAgo >= 2 ? new Date(Date.UTC(year + 1, 6, 15)) : dayFrom(options.now, plan.actionInDays), actionStatus, review,
+            review === "MORE_REQUESTED" ? "Lampirkan dokumen yang sudah ditandatangani dan foto pelaksanaannya." : "",
+            review === "PENDING" ? null : sumsel ? demoVerifierId : null, review === "PENDING" ? null : options.now,
+            demoEvaluatorIdFor(locus, demoEvaluatorId), review === "PENDING" ? 1 : 2, options.now,
+          ]);
+          if (actionStatus !== "PLANNED") {
+            followUpEvidence.push(["LINK", followUpId, `https://bukti.contoh.go.id/tindak-lanjut/${followUpId.slice(0, 8)}`, `Bukti tindak lanjut ${indicator.code}`, options.now]);
+          }
+        });
       }
     });
 
@@ -256,6 +276,17 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
       { name: "text", arrayType: "text[]" }, { name: "targetDate", arrayType: "date[]" },
       { name: "status", arrayType: "text[]", cast: '::"RecommendationStatus"' }, { name: "updatedAt", arrayType: "timestamptz[]" },
     ], recommendations));
+    add("FollowUpAction", await insertRows(client, "FollowUpAction", [
+      { name: "id", arrayType: "uuid[]" }, { name: "recommendationId", arrayType: "uuid[]" }, { name: "description", arrayType: "text[]" },
+      { name: "actionDate", arrayType: "date[]" }, { name: "status", arrayType: "text[]", cast: '::"FollowUpStatus"' },
+      { name: "review", arrayType: "text[]", cast: '::"FollowUpReview"' }, { name: "reviewNote", arrayType: "text[]" },
+      { name: "reviewedById", arrayType: "uuid[]" }, { name: "reviewedAt", arrayType: "timestamptz[]" },
+      { name: "createdById", arrayType: "uuid[]" }, { name: "version", arrayType: "int[]" }, { name: "updatedAt", arrayType: "timestamptz[]" },
+    ], followUps));
+    add("EvidenceItem", await insertRows(client, "EvidenceItem", [
+      { name: "kind", arrayType: "text[]", cast: '::"EvidenceKind"' }, { name: "followUpActionId", arrayType: "uuid[]" },
+      { name: "url", arrayType: "text[]" }, { name: "title", arrayType: "text[]" }, { name: "createdAt", arrayType: "timestamptz[]" },
+    ], followUpEvidence));
   }
 
   await client.query(
@@ -264,6 +295,35 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
   );
   add("AuditEvent", 1);
   return counts;
+}
+
+type FollowUpPlan = { action: ["PLANNED" | "IN_PROGRESS" | "DONE", "PENDING" | "ACCEPTED" | "MORE_REQUESTED"] | null; targetInDays: number; actionInDays: number; closes?: boolean };
+
+/**
+ * The previous cycle's recommendations cycle through every follow-up state (lib/domain/follow-up),
+ * with target dates around today so that some are overdue: nothing reported, planned, in progress
+ * (acknowledged), done and waiting for the verifier, done and accepted (closed), more requested.
+ */
+const FOLLOW_UP_PLANS: readonly FollowUpPlan[] = [
+  { action: null, targetInDays: -45, actionInDays: 0 },
+  { action: ["PLANNED", "PENDING"], targetInDays: 60, actionInDays: 30 },
+  { action: ["IN_PROGRESS", "ACCEPTED"], targetInDays: -20, actionInDays: -40 },
+  { action: ["DONE", "PENDING"], targetInDays: -10, actionInDays: -15 },
+  { action: ["DONE", "ACCEPTED"], targetInDays: -30, actionInDays: -50, closes: true },
+  { action: ["DONE", "MORE_REQUESTED"], targetInDays: 30, actionInDays: -5 },
+];
+/** Older cycles: done in July and accepted (their dates are fixed where the recommendation is written). */
+const SETTLED_FOLLOW_UP: FollowUpPlan = { action: ["DONE", "ACCEPTED"], targetInDays: 0, actionInDays: 0, closes: true };
+
+const FOLLOW_UP_TEXT = {
+  PLANNED: "Penyusunan dokumen dan jadwal pelaksanaan telah direncanakan bersama unit layanan.",
+  IN_PROGRESS: "Perbaikan sedang dilaksanakan; sebagian dokumen telah disusun dan dibahas dengan unit layanan.",
+  DONE: "Perbaikan telah dilaksanakan dan ditetapkan; dokumen dan foto pelaksanaan terlampir.",
+} as const;
+
+/** The calendar day `days` after (or before) the day of `now`, at midnight UTC (a date column). */
+function dayFrom(now: Date, days: number) {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + days * DAY);
 }
 
 function demoEvaluatorIdFor(locus: LocusRow, demoEvaluatorId: string) {

@@ -78,6 +78,17 @@ describe("follow-up of recommendations: scope, versions, review and audit", () =
     await rm(storageDir, { recursive: true, force: true });
   });
 
+  it("has demo data at every follow-up stage in the previous cycle, some of it overdue", async () => {
+    const combos = await client.query(
+      `SELECT DISTINCT f.status::text || '/' || f.review::text AS combo FROM "FollowUpAction" f
+         JOIN "Recommendation" r ON r.id = f."recommendationId" JOIN "Assessment" a ON a.id = r."assessmentId" WHERE a."cycleId" = $1`, [previousCycleId]);
+    expect(combos.rows.map((r) => r.combo).sort()).toEqual(["DONE/ACCEPTED", "DONE/MORE_REQUESTED", "DONE/PENDING", "IN_PROGRESS/ACCEPTED", "PLANNED/PENDING"]);
+    const summary = await monitoring.loadFollowUpMonitoring(admin(), previousCycleId);
+    expect(summary!.overall.overdue).toBeGreaterThan(0);
+    expect(summary!.overall.completed).toBeGreaterThan(0);
+    expect(summary!.overall.completed).toBeLessThan(summary!.overall.total);
+  });
+
   const create = (actor: CurrentUser, status: "PLANNED" | "IN_PROGRESS" | "DONE" = "PLANNED", actionDate = yesterday()) =>
     layer.createFollowUp(actor, { recommendationId, description: "Menyusun SK penetapan standar pelayanan.", actionDate, status });
 

@@ -1,0 +1,145 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { signIn } from "./support";
+
+/** The ranking rows the page shows: rank (with "=" for ties), institution, published index. */
+async function pageRows(page: Page) {
+  const rows = page.getByTestId("ranking-row");
+  const count = await rows.count();
+  const result: { rank: string; tied: boolean; name: string; index: string }[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const row = rows.nth(i);
+    const rankText = (await row.getByTestId("rank").innerText()).trim();
+    result.push({
+      rank: rankText.replace(/^=/, "").replace(/\s*\(.*\)$/, "").trim(),
+      tied: rankText.startsWith("="),
+      name: (await row.getByTestId("institution").innerText()).trim(),
+      index: (await row.getByTestId("index").innerText()).trim(),
+    });
+  }
+  return result;
+}
+
+async function download(page: Page, testId: string) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+  await expect(page.getByTestId(testId).locator("..").getByRole("status")).toHaveText("Unduhan selesai.");
+  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+}
+
+test("anyone without an account sees the published rankings, ties as ties, and exports identical to the page", async ({ page }) => {
+  await page.goto("/results");
+  await expect(page.getByRole("heading", { level: 1, name: "Hasil Evaluasi PEKPPP" })).toBeVisible();
+  await expect(page.getByTestId("national-index-value")).toHaveText(/^\d\.\d\d$/);
+  // Only the published (past) cycles are offered; the running one is not.
+  const cycleOptions = await page.getByLabel("Siklus").locator("option").allInnerTexts();
+  expect(cycleOptions).toHaveLength(2);
+  expect(cycleOptions.join(" ")).not.toContain(String(new Date().getFullYear()));
+
+  await page.getByTestId("group-tabs").getByRole("link", { name: "Kabupaten", exact: true }).click();
+  await expect(page.getByTestId("group-title")).toHaveText("Kabupaten");
+  await expect(page.getByTestId("group-tabs").getByRole("link", { name: "Kabupaten", exact: true })).toHaveAttribute("aria-current", "page");
+  const rows = await pageRows(page);
+  expect(rows.length).toBeGreaterThan(3);
+  for (let i = 1; i < rows.length; i += 1) {
+    const [previous, current] = [rows[i - 1]!, rows[i]!];
+    expect(Number(current.index)).toBeLessThanOrEqual(Number(previous.index));
+    // Equal published values share a rank (and both say so); a lower value gets its position as rank.
+    if (current.index === previous.index) expect([current.rank, current.tied, previous.tied]).toEqual([previous.rank, true, true]);
+    else expect(Number(current.rank)).toBe(i + 1);
+  }
+  await expect(page.getByTestId("grade-distribution").locator("table tbody tr")).toHaveCount(9);
+
+  const csv = await download(page, "export-csv");
+  expect(csv.name).toMatch(/\.csv$/);
+  const csvRows = parse(csv.bytes, { bom: true, columns: true }) as Record<string, string>[];
+  expect(csvRows.map((r) => ({ rank: r.Peringkat, tied: r.Seri === "seri", name: r.Instansi, index: r.Indeks }))).toEqual(rows);
+
+  const xlsx = await download(page, "export-xlsx");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  const header = (sheet.getRow(1).values as string[]).slice(1);
+  const column = (name: string) => header.indexOf(name) + 1;
+  const xlsxRows = [];
+  for (let r = 2; r <= sheet.rowCount; r += 1) {
+    const row = sheet.getRow(r);
+    xlsxRows.push({ rank: String(row.getCell(column("Peringkat")).value), tied: row.getCell(column("Seri")).value === "seri", name: String(row.getCell(column("Instansi")).value), index: String(row.getCell(column("Indeks")).value) });
+  }
+  expect(xlsxRows).toEqual(rows);
+
+  // A search keeps each institution's rank in the whole group.
+  const third = rows[2]!;
+  await page.getByLabel("Cari nama atau kode instansi").fill(third.name);
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page.getByTestId("ranking-row").first().getByTestId("institution")).toHaveText(third.name);
+  expect((await pageRows(page)).find((r) => r.name === third.name)?.rank).toBe(third.rank);
+});
+
+test("regencies and cities are ranked within their province, and the head sees the same rank and index on its dashboard", async ({ page }) => {
+  await page.goto("/results");
+  await page.getByTestId("group-tabs").getByRole("link", { name: "Kabupaten/Kota per provinsi" }).click();
+  await page.getByLabel("Provinsi").selectOption({ label: "Sumatera Selatan" });
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page.getByTestId("group-title")).toHaveText("Kabupaten/Kota di Sumatera Selatan");
+  const inProvince = (await pageRows(page)).find((r) => r.name === "Kota Palembang")!;
+  expect(inProvince).toBeDefined();
+  await page.getByTestId("group-tabs").getByRole("link", { name: "Kota", exact: true }).click();
+  await expect(page.getByTestId("group-title")).toHaveText("Kota");
+  const national = (await pageRows(page)).find((r) => r.name === "Kota Palembang")!;
+
+  await signIn(page, "pimpinan.palembang@pekppp.test");
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("national-rank")).toContainText(`Peringkat ${national.rank}${national.tied ? " (seri)" : ""} dari`);
+  await expect(page.getByTestId("national-rank")).toContainText("(Kota)");
+  await expect(page.getByTestId("province-rank")).toContainText(`Peringkat ${inProvince.rank}${inProvince.tied ? " (seri)" : ""} dari`);
+  await expect(page.getByTestId("province-rank")).toContainText("Sumatera Selatan");
+  await expect(page.getByTestId("finalised-cycle").getByTestId("institution-index")).toHaveText(national.index);
+  // The aspect chart's numbers are in a table too; the trend has every cycle with a result.
+  await expect(page.getByTestId("aspect-row")).toHaveCount(6);
+  await expect(page.getByTestId("aspect-row").first()).toContainText(/\d\.\d\d.*\d\.\d\d/);
+  expect(await page.getByTestId("trend-row").count()).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId("award-eligibility")).toBeVisible();
+  await expect(page.getByTestId("head-recommendation").first()).toBeVisible();
+
+  const card = await download(page, "report-card");
+  expect(card.name).toMatch(/^rapor-kota-palembang-.*\.pdf$/);
+  expect(card.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(card.bytes.length).toBeGreaterThan(2_000);
+});
+
+test("award eligibility lists, rule by rule, who is eligible and from which numbers", async ({ page }) => {
+  await page.goto("/results/awards");
+  await expect(page.getByRole("heading", { level: 1, name: "Kelayakan Penghargaan" })).toBeVisible();
+  const top = page.getByTestId("award-top-kabupaten");
+  await expect(top.getByRole("heading", { name: "Terbaik Kabupaten" })).toBeVisible();
+  const first = top.getByTestId("award-row").first();
+  await expect(first).toContainText(/Peringkat 1( \(seri\))? dari \d+, termasuk 10 teratas \(indeks \d\.\d\d\)/);
+  await expect(page.getByTestId("award-province-best").getByTestId("award-row").first()).toContainText(/Peringkat 1( \(seri\))? dari \d+ kabupaten\/kota di /);
+  // Keyboard: the rule list links jump to their sections.
+  await page.getByRole("link", { name: /^Terbaik Kota \(\d+\)$/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#rule-top-kota$/);
+});
+
+test("a locus's full assessment downloads as CSV with the levels and the index the workspace shows", async ({ page }) => {
+  await signIn(page, "evaluator.palembang@pekppp.test");
+  await page.goto("/loci");
+  await page.locator('a[href^="/assessments/"]').first().click();
+  await expect(page.getByTestId("score-preview")).toBeVisible();
+  const index = (await page.getByTestId("index-preview").innerText()).trim();
+  const file = await download(page, "locus-export-csv");
+  const rows = parse(file.bytes, { bom: true, columns: true }) as Record<string, string>[];
+  const indicators = rows.filter((r) => r.Kode !== "");
+  expect(indicators).toHaveLength(31);
+  expect(indicators.map((r) => r.Kode)).toContain("1.a.Ak");
+  expect(rows.find((r) => r.Indikator === "Indeks lokus")?.["Level mandiri"]).toBe(index);
+});
+
+test("an unknown or unpublished cycle in the address shows nothing but 'not found'", async ({ page }) => {
+  await page.goto("/results?cycle=00000000-0000-4000-8000-000000000000");
+  await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
+  const response = await page.request.get("/api/results/rankings?cycle=00000000-0000-4000-8000-000000000000&format=csv");
+  expect(response.status()).toBe(404);
+});

@@ -15,7 +15,16 @@ export function loadInstrument(instrumentVersionId: string): Promise<InstrumentD
   return pending;
 }
 
-async function readInstrument(id: string): Promise<InstrumentDefinition> {
+/**
+ * Drops a version from the cache after the instrument editor changed it (only versions that no
+ * started cycle uses can change; see lib/server/data/instrument-versions.ts).
+ */
+export function forgetInstrument(instrumentVersionId: string): void {
+  cache.delete(instrumentVersionId);
+}
+
+/** A version as stored now, bypassing the cache (the instrument editor reads through this). */
+export async function readInstrument(id: string): Promise<InstrumentDefinition> {
   const version = await db.instrumentVersion.findUniqueOrThrow({
     where: { id },
     include: {

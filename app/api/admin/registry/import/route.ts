@@ -16,7 +16,7 @@ const MULTIPART_OVERHEAD = 64 * 1024;
  * the errors and writes nothing. A route rather than a server action: files of several MB, and
  * the browser shows upload progress.
  */
-export const POST = authorizedRoute("/api/admin/registry/import", z.object({}), async ({ actor, request }) => {
+export const POST = authorizedRoute("/api/admin/registry/import", z.unknown(), async ({ actor, request }) => {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (!Number.isFinite(declared)) return errorResponse(411, "registryImport.lengthRequired");
   if (declared > REGISTRY_FILE_MAX_BYTES + MULTIPART_OVERHEAD) return errorResponse(413, "registryImport.fileTooLarge", { values: { limit: REGISTRY_FILE_MAX_BYTES } });

@@ -5,7 +5,7 @@ import { registryFileResponse } from "@/lib/server/data/registry-export";
 import { authorizedRoute } from "@/lib/server/routes/handler";
 
 /** An empty registry file with the import's columns and three example rows. */
-export const GET = authorizedRoute("/api/admin/registry/template", z.object({}), async ({ request }) => {
+export const GET = authorizedRoute("/api/admin/registry/template", z.unknown(), async ({ request }) => {
   const { format } = ZRegistryDownload.parse(Object.fromEntries(request.nextUrl.searchParams));
   return registryFileResponse(TEMPLATE_ROWS, format, "templat-registri-pekppp");
 });

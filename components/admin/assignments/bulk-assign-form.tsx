@@ -1,0 +1,94 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
+import { bulkAssignAction } from "@/app/(portal)/admin/assignments/actions";
+import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
+import { INSTITUTION_TYPES, type InstitutionType } from "@/lib/domain/registry/fields";
+
+interface Props {
+  cycleId: string;
+  verifiers: { id: string; name: string }[];
+  provinces: { code: string; name: string }[];
+}
+
+const fieldClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
+
+/** One verifier to every institution of the chosen types, in a province or held by another verifier. */
+export function BulkAssignForm({ cycleId, verifiers, provinces }: Props) {
+  const t = useTranslations();
+  const { execute, result, isPending, hasSucceeded } = useAction(bulkAssignAction);
+  const fieldErrors = (result.validationErrors?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
+
+  const submit = (form: FormData) =>
+    execute({
+      cycleId,
+      verifierId: String(form.get("verifierId") ?? ""),
+      provinceCode: String(form.get("provinceCode") ?? ""),
+      fromVerifierId: String(form.get("fromVerifierId") ?? ""),
+      types: form.getAll("types").map(String) as InstitutionType[],
+      mode: form.get("mode") === "replace" ? "replace" : "add",
+    });
+
+  return (
+    <form action={submit} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate>
+      <div className="sm:col-span-2 space-y-2">
+        <ActionErrorMessage error={result.serverError} />
+        {hasSucceeded && result.data ? (
+          <p role="status" data-testid="bulk-result" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            {t("assignmentAdmin.bulkDone", result.data)}
+          </p>
+        ) : null}
+      </div>
+      <div>
+        <label htmlFor="bulk-verifier" className="block text-sm font-medium">{t("assignmentAdmin.verifier")}</label>
+        <select id="bulk-verifier" name="verifierId" defaultValue="" aria-describedby="bulk-verifier-error" className={fieldClass}>
+          <option value="">{t("assignmentAdmin.chooseVerifier")}</option>
+          {verifiers.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+        </select>
+        <FieldError id="bulk-verifier-error" messages={fieldErrors.verifierId} />
+      </div>
+      <div>
+        <label htmlFor="bulk-province" className="block text-sm font-medium">{t("assignmentAdmin.province")}</label>
+        <select id="bulk-province" name="provinceCode" defaultValue="" className={fieldClass}>
+          <option value="">{t("assignmentAdmin.allProvinces")}</option>
+          {provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+        </select>
+      </div>
+      <fieldset aria-describedby="bulk-types-error">
+        <legend className="text-sm font-medium">{t("assignmentAdmin.types")}</legend>
+        {INSTITUTION_TYPES.map((type) => (
+          <div key={type} className="flex items-center gap-2">
+            <input type="checkbox" id={`bulk-type-${type}`} name="types" value={type} defaultChecked={type === "KABUPATEN" || type === "KOTA"} className="h-4 w-4" />
+            <label htmlFor={`bulk-type-${type}`} className="text-sm">{t(`institutionType.${type}`)}</label>
+          </div>
+        ))}
+        <FieldError id="bulk-types-error" messages={fieldErrors.types} />
+      </fieldset>
+      <div className="space-y-4">
+        <div>
+          <label htmlFor="bulk-from" className="block text-sm font-medium">{t("assignmentAdmin.fromVerifier")}</label>
+          <select id="bulk-from" name="fromVerifierId" defaultValue="" className={fieldClass}>
+            <option value="">{t("assignmentAdmin.anyVerifier")}</option>
+            {verifiers.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+          </select>
+        </div>
+        <fieldset>
+          <legend className="text-sm font-medium">{t("assignmentAdmin.mode")}</legend>
+          {(["add", "replace"] as const).map((mode) => (
+            <div key={mode} className="flex items-center gap-2">
+              <input type="radio" id={`bulk-mode-${mode}`} name="mode" value={mode} defaultChecked={mode === "add"} className="h-4 w-4" />
+              <label htmlFor={`bulk-mode-${mode}`} className="text-sm">{t(mode === "add" ? "assignmentAdmin.modeAdd" : "assignmentAdmin.modeReplace")}</label>
+            </div>
+          ))}
+        </fieldset>
+      </div>
+      <div className="sm:col-span-2">
+        <button type="submit" disabled={isPending} aria-busy={isPending}
+          className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+          {isPending ? t("assignmentAdmin.assigning") : t("assignmentAdmin.assign")}
+        </button>
+      </div>
+    </form>
+  );
+}

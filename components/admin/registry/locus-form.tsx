@@ -1,0 +1,95 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { createLocusAction, updateLocusAction } from "@/app/(portal)/admin/institutions/actions";
+import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
+import { SERVICE_TYPES, type ServiceType } from "@/lib/domain/registry/fields";
+
+export interface LocusFormValues {
+  locusId: string;
+  expectedUpdatedAt: string;
+  name: string;
+  serviceType: ServiceType;
+  address: string | null;
+  isActive: boolean;
+}
+
+type Props = { institutionId: string; initial?: undefined } | { institutionId?: undefined; initial: LocusFormValues };
+
+const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm";
+
+/** Adds a locus to an institution, or edits one (name, service type, address, active) with a version check. */
+export function LocusForm(props: Props) {
+  const t = useTranslations();
+  const router = useRouter();
+  const id = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const initial = props.initial;
+  const [version, setVersion] = useState(initial?.expectedUpdatedAt);
+  const create = useAction(createLocusAction, {
+    onSuccess: () => {
+      form.current?.reset();
+      router.refresh();
+    },
+  });
+  const update = useAction(updateLocusAction, {
+    onSuccess: ({ data }) => {
+      setVersion(data.updatedAt);
+      router.refresh();
+    },
+  });
+  const current = initial ? update : create;
+  const fieldErrors = (current.result.validationErrors?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
+
+  const submit = (formData: FormData) => {
+    const values = {
+      name: String(formData.get("name") ?? ""),
+      serviceType: String(formData.get("serviceType") ?? "") as ServiceType,
+      address: String(formData.get("address") ?? ""),
+    };
+    if (initial) update.execute({ ...values, locusId: initial.locusId, expectedUpdatedAt: version!, isActive: formData.get("isActive") === "on" });
+    else create.execute({ ...values, institutionId: props.institutionId! });
+  };
+
+  return (
+    <form ref={form} action={submit} className="space-y-3" noValidate>
+      <ActionErrorMessage error={current.result.serverError} />
+      {current.hasSucceeded ? (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {initial ? t("registry.locusSaved") : t("registry.locusAdded")}
+        </p>
+      ) : null}
+      <div>
+        <label htmlFor={`${id}-name`} className="block text-sm font-medium">{t("registry.locusName")}</label>
+        <input id={`${id}-name`} name="name" required defaultValue={initial?.name} aria-describedby={`${id}-name-error`} className={inputClass} />
+        <FieldError id={`${id}-name-error`} messages={fieldErrors.name} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-service`} className="block text-sm font-medium">{t("common.serviceType")}</label>
+        <select id={`${id}-service`} name="serviceType" defaultValue={initial?.serviceType ?? ""} aria-describedby={`${id}-service-error`} className={inputClass}>
+          <option value="" disabled>{t("common.serviceType")}</option>
+          {SERVICE_TYPES.map((s) => <option key={s} value={s}>{t(`serviceType.${s}`)}</option>)}
+        </select>
+        <FieldError id={`${id}-service-error`} messages={fieldErrors.serviceType} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-address`} className="block text-sm font-medium">{t("registry.address")}</label>
+        <input id={`${id}-address`} name="address" defaultValue={initial?.address ?? ""} aria-describedby={`${id}-address-error`} className={inputClass} />
+        <FieldError id={`${id}-address-error`} messages={fieldErrors.address} />
+      </div>
+      {initial ? (
+        <div className="flex items-center gap-2">
+          <input id={`${id}-active`} name="isActive" type="checkbox" defaultChecked={initial.isActive} className="h-4 w-4" />
+          <label htmlFor={`${id}-active`} className="text-sm font-medium">{t("registry.active")}</label>
+        </div>
+      ) : null}
+      <button type="submit" disabled={current.isPending} aria-busy={current.isPending}
+        className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+        {current.isPending ? t("common.saving") : initial ? t("registry.saveLocus") : t("registry.addLocus")}
+      </button>
+    </form>
+  );
+}

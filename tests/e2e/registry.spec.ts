@@ -1,0 +1,79 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support";
+
+/**
+ * Data of this spec only: four institutions in Nusa Tenggara Barat (a province with no seeded
+ * institution in the browser-test seed) and a verifier account of its own, so no other spec sees
+ * a change in the seeded institutions, the demo accounts or their assignments.
+ */
+const HEADER = "kode_instansi,nama_instansi,singkatan,jenis_instansi,provinsi,nama_lokus,jenis_layanan,alamat_lokus,lokus_aktif";
+const rows = (province: string) => [
+  HEADER,
+  "E2E-REG-KAB-1,Kabupaten Uji Registri Satu,,KABUPATEN,Nusa Tenggara Barat,Mal Pelayanan Publik Kabupaten Uji Registri Satu,ADMINISTRATIF,Jl. Uji 1,ya",
+  "E2E-REG-KAB-1,Kabupaten Uji Registri Satu,,KABUPATEN,Nusa Tenggara Barat,RSUD Kabupaten Uji Registri Satu,JASA,,ya",
+  "E2E-REG-KOTA-2,Kota Uji Registri Dua,,KOTA,52,Puskesmas Kota Uji Registri Dua,JASA,,ya",
+  "E2E-REG-KL-3,Badan Uji Registri,BUR,K/L,,Unit Layanan Badan Uji Registri,BARANG,,ya",
+  `E2E-REG-KAB-4,Kabupaten Uji Registri Empat,,KABUPATEN,${province},Dinas Sosial Kabupaten Uji Registri Empat,JASA,,ya`,
+].join("\r\n");
+const VERIFIER = { email: "verifikator.registri@pekppp.test", name: "Verifikator Registri Uji" };
+
+async function chooseFile(page: Page, content: string) {
+  await page.getByLabel("Berkas registri (CSV atau XLSX, maksimal 10 MB)").setInputFiles({ name: "registri-uji.csv", mimeType: "text/csv", buffer: Buffer.from(content, "utf8") });
+  await page.getByRole("button", { name: "Pratinjau" }).click();
+}
+
+test("an admin imports a registry file, fixes its bad row, applies it, assigns a verifier to the province in bulk and sees the load", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, "admin@pekppp.test");
+
+  // A verifier account of this spec's own.
+  await page.goto("/admin/users/new");
+  await page.getByLabel("Surel").fill(VERIFIER.email);
+  await page.getByLabel("Nama").fill(VERIFIER.name);
+  await page.getByLabel("Peran").selectOption("VERIFIER");
+  await page.getByRole("button", { name: "Buat akun" }).click();
+  await expect(page.getByTestId("temporary-password")).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Instansi dan lokus" }).click();
+  await page.getByRole("link", { name: "Impor berkas" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Impor instansi dan lokus" })).toBeVisible();
+
+  // One row names a province that does not exist: the preview shows it, and nothing can be applied.
+  await chooseFile(page, rows("Nusa Tenggara Baratt"));
+  const error = page.getByTestId("import-error");
+  await expect(error).toHaveCount(1);
+  await expect(error).toContainText("6");
+  await expect(error).toContainText('Provinsi "Nusa Tenggara Baratt" tidak dikenal.');
+  await expect(page.getByRole("alert", { name: "1 kesalahan ditemukan. Perbaiki berkas lalu pratinjau lagi; tidak ada yang disimpan." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Terapkan impor" })).toHaveCount(0);
+
+  // The corrected file previews clean, then applies in one go.
+  await chooseFile(page, rows("Nusa Tenggara Barat"));
+  await expect(page.getByTestId("import-ready")).toBeVisible();
+  await expect(page.getByTestId("import-counts-institutions")).toContainText("4");
+  await page.getByRole("button", { name: "Terapkan impor" }).click();
+  await expect(page.getByTestId("import-applied")).toHaveText("Impor diterapkan: 4 instansi baru, 0 instansi diubah, 5 lokus baru, 0 lokus diubah.");
+
+  // Importing the same file again changes nothing.
+  await page.getByRole("button", { name: "Pratinjau" }).click();
+  await expect(page.getByTestId("import-ready")).toHaveText("Berkas ini tidak mengubah apa pun: semua instansi dan lokusnya sudah sama.");
+
+  await page.goto("/admin/institutions?province=52");
+  await expect(page.getByTestId("institution-row")).toHaveCount(3);
+  await expect(page.getByRole("link", { name: "Kabupaten Uji Registri Satu" })).toBeVisible();
+
+  // Every regency and city of the province to the new verifier, in bulk.
+  await page.goto("/admin/assignments");
+  await page.getByLabel("Verifikator", { exact: true }).selectOption({ label: VERIFIER.name });
+  await page.getByLabel("Provinsi", { exact: true }).first().selectOption({ label: "Nusa Tenggara Barat" });
+  await page.getByRole("button", { name: "Tugaskan" }).click();
+  await expect(page.getByTestId("bulk-result")).toHaveText("3 instansi cocok; 3 penugasan berubah.");
+
+  const load = page.getByTestId("verifier-load").filter({ hasText: VERIFIER.name });
+  await expect(load.getByTestId("load-institutions")).toHaveText("3");
+  await expect(load.getByTestId("load-loci")).toHaveText("4");
+
+  await page.goto("/admin/assignments?province=52");
+  await expect(page.getByTestId("assignment-row")).toHaveCount(3);
+  for (const row of await page.getByTestId("assignment-row").all()) await expect(row.getByTestId("institution-verifiers")).toContainText(VERIFIER.name);
+});

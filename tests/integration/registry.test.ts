@@ -70,6 +70,14 @@ describe("registry: institutions and loci edited one at a time", () => {
     expect(audit).toMatchObject({ before: { isActive: true, address: null }, after: { isActive: false, address: "Jl. Uji" } });
   });
 
+  it("keeps the province rule in the database too: a K/L with a province or a regency without one is refused", async () => {
+    const province = (await one(`SELECT id FROM "Province" WHERE code = '52'`)).id;
+    await expect(client.query(`INSERT INTO "Institution" (code, name, type, "provinceId", "updatedAt") VALUES ('UJI-KL-P', 'K/L Uji', 'KL', $1, now())`, [province]))
+      .rejects.toThrow(/Institution_province_matches_type/);
+    await expect(client.query(`INSERT INTO "Institution" (code, name, type, "updatedAt") VALUES ('UJI-KAB-P', 'Kabupaten Uji', 'KABUPATEN', now())`))
+      .rejects.toThrow(/Institution_province_matches_type/);
+  });
+
   it("lists institutions by name, type and province, with their active loci", async () => {
     const byProvince = await layer.searchInstitutions(admin(), { province: "16" });
     expect(byProvince.institutions.map((i) => i.code).sort()).toEqual(["KAB-16-OGAN-KOMERING-ULU-SELATAN", "KOTA-16-PALEMBANG", "PROV-16"]);

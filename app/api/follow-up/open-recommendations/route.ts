@@ -9,7 +9,7 @@ import { authorizedRoute, errorResponse } from "@/lib/server/routes/handler";
  * The open recommendations of a cycle in the caller's scope (admins: all; heads: their own
  * institution), as XLSX or CSV: `?format=xlsx|csv&cycle=<id>`, the rows the monitoring page lists.
  */
-export const GET = authorizedRoute("/api/follow-up/open-recommendations", z.object({}), async ({ actor, request }) => {
+export const GET = authorizedRoute("/api/follow-up/open-recommendations", z.unknown(), async ({ actor, request }) => {
   const query = ZOpenRecommendationsExport.parse(Object.fromEntries(request.nextUrl.searchParams));
   const cycle = chooseFollowUpCycle(await listFollowUpCycles(), query.cycle);
   if (!cycle) return errorResponse(404, "errors.notFound");

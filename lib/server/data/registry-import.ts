@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { can, type Actor } from "@/lib/auth/policies";
 import {
   planRegistryImport, registryFileRows, validateRegistryTable, type ExistingInstitution, type FileProblem, type InstitutionPlan,
@@ -10,6 +9,7 @@ import { ActionError } from "../actions/errors";
 import { requestOrigin } from "../audit";
 import { db } from "../db";
 import { readRegistryFile, UnreadableFileError } from "./registry-file";
+import { insertAuditRows, writeRegistryPlan } from "./registry-import-write";
 import { institutionFilter } from "./registry";
 
 type Manager = Actor & { email: string };
@@ -121,19 +121,15 @@ export async function applyRegistryImport(actor: Manager, file: RegistryFile, ex
       // Nothing has been written yet: a refused file leaves the registry exactly as it was.
       if ("unreadable" in result || !summary.ok) return { applied: false, preview: summary };
       if (summary.sha256 !== expectedSha256) throw new ActionError("registryImport.fileChanged");
-      const audit: Prisma.AuditEventCreateManyInput[] = [];
-      const event = (action: string, entityType: string, entityId: string, before: unknown, after: unknown) =>
-        audit.push({ actorId: actor.id, actorLabel: actor.email, action, entityType, entityId, before: before as Prisma.InputJsonValue, after: after as Prisma.InputJsonValue, ...origin });
       const { plan, provinces } = result;
-      await writeInstitutions(tx, plan, new Map(provinces.map((p) => [p.code, p.id])), event);
-      audit.unshift({
-        actorId: actor.id, actorLabel: actor.email, action: "registry.import", entityType: "Registry", entityId: summary.sha256,
-        after: { fileName: file.name, rows: summary.dataRows, counts: plan.counts } as unknown as Prisma.InputJsonValue, ...origin,
-      });
-      await tx.auditEvent.createMany({ data: audit });
+      const changes = await writeRegistryPlan(tx, plan, new Map(provinces.map((p) => [p.code, p.id])));
+      await insertAuditRows(tx, { actorId: actor.id, actorLabel: actor.email, ...origin }, [
+        { action: "registry.import", entityType: "Registry", entityId: summary.sha256, after: { fileName: file.name, rows: summary.dataRows, counts: plan.counts } },
+        ...changes,
+      ]);
       return { applied: true, counts: plan.counts, dataRows: summary.dataRows, milliseconds: Math.round(performance.now() - started) };
     },
-    // A national file (≈ 2,000 rows) takes a few seconds on a small machine; the default 5 s is too tight.
+    // Room for a national file on a busy small machine; the default 5 s is meant for short transactions.
     { timeout: 120_000, maxWait: 15_000 },
   );
 }
@@ -141,45 +137,6 @@ export async function applyRegistryImport(actor: Manager, file: RegistryFile, ex
 export type ImportOutcome =
   | { applied: false; preview: ImportPreview }
   | { applied: true; counts: RegistryPlan["counts"]; dataRows: number; milliseconds: number };
-
-type AuditEvent = (action: string, entityType: string, entityId: string, before: unknown, after: unknown) => void;
-
-/** New rows go in with one statement per table; updates one by one (an import usually updates few). */
-async function writeInstitutions(tx: Prisma.TransactionClient, plan: RegistryPlan, provinceId: Map<string, string>, event: AuditEvent) {
-  const institutionIds = new Map<string, string>();
-  const newInstitutions: Prisma.InstitutionCreateManyInput[] = [];
-  for (const p of plan.institutions) {
-    const id = p.id ?? randomUUID();
-    institutionIds.set(p.values.code, id);
-    const data = { code: p.values.code, name: p.values.name, shortName: p.values.shortName, type: p.values.type, provinceId: p.values.provinceCode ? provinceId.get(p.values.provinceCode)! : null };
-    if (p.action === "create") {
-      newInstitutions.push({ id, ...data });
-      event("institution.create", "Institution", id, undefined, p.values);
-    } else if (p.action === "update") {
-      await tx.institution.update({ where: { id }, data });
-      event("institution.update", "Institution", id, changedFields(p, "before"), changedFields(p, "after"));
-    }
-  }
-  await tx.institution.createMany({ data: newInstitutions });
-
-  const newLoci: Prisma.LocusCreateManyInput[] = [];
-  for (const p of plan.loci) {
-    const institutionId = institutionIds.get(p.institutionCode)!;
-    if (p.action === "create") {
-      const id = randomUUID();
-      newLoci.push({ id, institutionId, ...p.values });
-      event("locus.create", "Locus", id, undefined, { institutionId, ...p.values });
-    } else if (p.action === "update") {
-      await tx.locus.update({ where: { id: p.id }, data: p.values });
-      event("locus.update", "Locus", p.id!, changedFields(p, "before"), changedFields(p, "after"));
-    }
-  }
-  await tx.locus.createMany({ data: newLoci });
-}
-
-function changedFields(plan: { changes: { field: string; before: unknown; after: unknown }[] }, side: "before" | "after") {
-  return Object.fromEntries(plan.changes.map((c) => [c.field, c[side]])) as Prisma.InputJsonValue;
-}
 
 /** The stored registry (optionally one type or province) in the import layout, for the export. */
 export async function registryExportRows(actor: Actor, filter: { type?: ExistingInstitution["type"]; province?: string }) {

@@ -6,6 +6,7 @@ import { ActionError } from "../actions/errors";
 import { recordAudit, requestOrigin } from "../audit";
 import { db } from "../db";
 import { institutionFilter } from "./registry";
+import { insertAuditRows, type AuditRow } from "./registry-audit";
 
 const PAGE_SIZE = 25;
 type Manager = Actor & { email: string };
@@ -146,17 +147,17 @@ export async function assignInstitutions(actor: Manager, input: TAssignInstituti
       if (input.mode === "replace") {
         await tx.verifierAssignment.deleteMany({ where: { cycleId: input.cycleId, institutionId: { in: wanted }, verifierId: { not: input.verifierId } } });
       }
-      const audit: Prisma.AuditEventCreateManyInput[] = [];
+      const audit: AuditRow[] = [];
       for (const [institutionId, verifiers] of before) {
         const after = input.mode === "replace" ? [input.verifierId] : [...new Set([...verifiers, input.verifierId])];
         if (sameSet(verifiers, after)) continue;
         const moved = verifiers.some((v) => !after.includes(v));
         audit.push({
-          actorId: actor.id, actorLabel: actor.email, action: moved ? "assignment.move" : "assignment.add", entityType: "VerifierAssignment",
-          entityId: `${input.cycleId}:${institutionId}`, before: { verifierIds: [...verifiers].sort() }, after: { verifierIds: [...after].sort() }, ...origin,
+          action: moved ? "assignment.move" : "assignment.add", entityType: "VerifierAssignment", entityId: `${input.cycleId}:${institutionId}`,
+          before: { verifierIds: [...verifiers].sort() }, after: { verifierIds: [...after].sort() },
         });
       }
-      await tx.auditEvent.createMany({ data: audit });
+      await insertAuditRows(tx, { actorId: actor.id, actorLabel: actor.email, ...origin }, audit);
       return { matched: wanted.length, changed: audit.length };
     },
     { timeout: 60_000 },

@@ -2,23 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { RegistryPlan } from "@/lib/domain/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-export interface AuditRow {
-  action: string;
-  entityType: string;
-  entityId: string;
-  before?: unknown;
-  after?: unknown;
-}
-
-export interface AuditContext {
-  actorId: string;
-  actorLabel: string;
-  ipAddress: string | null;
-  userAgent: string | null;
-}
-
-const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+import type { AuditRow } from "./registry-audit";
 
 /**
  * Writes an import plan inside the caller's transaction. New institutions and loci go in with one
@@ -72,17 +56,6 @@ export async function writeRegistryPlan(tx: Prisma.TransactionClient, plan: Regi
         AS x(id, institution, name, service, address, active)`;
   }
   return audit;
-}
-
-/** Appends audit rows in one statement, in the given order, inside the caller's transaction. */
-export async function insertAuditRows(tx: Prisma.TransactionClient, context: AuditContext, rows: readonly AuditRow[]) {
-  if (rows.length === 0) return;
-  await tx.$executeRaw`
-    INSERT INTO "AuditEvent" ("actorId", "actorLabel", action, "entityType", "entityId", before, after, "ipAddress", "userAgent")
-    SELECT ${context.actorId}::uuid, ${context.actorLabel}, action, type, entity, before::jsonb, after::jsonb, ${context.ipAddress}, ${context.userAgent}
-    FROM unnest(${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.entityType)}::text[], ${rows.map((r) => r.entityId)}::text[],
-                ${rows.map((r) => json(r.before))}::text[], ${rows.map((r) => json(r.after))}::text[]) WITH ORDINALITY AS x(action, type, entity, before, after, n)
-    ORDER BY n`;
 }
 
 function changedFields(plan: { changes: { field: string; before: unknown; after: unknown }[] }, side: "before" | "after") {

@@ -9,7 +9,8 @@ import { ActionError } from "../actions/errors";
 import { requestOrigin } from "../audit";
 import { db } from "../db";
 import { readRegistryFile, UnreadableFileError } from "./registry-file";
-import { insertAuditRows, writeRegistryPlan } from "./registry-import-write";
+import { insertAuditRows } from "./registry-audit";
+import { writeRegistryPlan } from "./registry-import-write";
 import { institutionFilter } from "./registry";
 
 type Manager = Actor & { email: string };

@@ -20,7 +20,7 @@ export async function CompletionSection({ id, title, groups, chart = true, scrol
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-3" data-testid={testId}>
       <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
-      {chart && groups.length > 0 ? <CompletionChart data={groups.map((g) => ({ label: g.label, percent: Number(g.percent ?? 0) }))} unit="%" /> : null}
+      {chart && groups.length > 1 ? <CompletionChart data={groups.map((g) => ({ label: g.label, percent: Number(g.percent ?? 0) }))} unit="%" /> : null}
       <div {...(scroll ? { role: "region", "aria-label": title, tabIndex: 0, className: "max-h-[32rem] overflow-y-auto" } : {})}>
       <DataTable caption={title} headers={[t("monitoring.group"), t("monitoring.total"), t("monitoring.completed"), t("monitoring.rate"), t("monitoring.overdue")]}>
         {groups.map((g) => (

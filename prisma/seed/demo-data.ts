@@ -213,7 +213,8 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
         weakest.forEach((indicator, k) => {
           const recommendationId = randomUUID();
           // Older cycles' follow-up is done and accepted; the previous cycle's sits at every stage.
-          const plan = yearsAgo >= 2 ? SETTLED_FOLLOW_UP : FOLLOW_UP_PLANS[(locusIndex + k) % FOLLOW_UP_PLANS.length]!;
+          // Two recommendations per locus and three loci per institution: each institution shows all six plans.
+          const plan = yearsAgo >= 2 ? SETTLED_FOLLOW_UP : FOLLOW_UP_PLANS[(locusIndex * 2 + k) % FOLLOW_UP_PLANS.length]!;
           const targetDate = yearsAgo >= 2 ? new Date(Date.UTC(year + 1, 8, 30)) : dayFrom(options.now, plan.targetInDays);
           recommendations.push([
             recommendationId, assessmentId, instrument.indicatorIds.get(indicator.code)!,

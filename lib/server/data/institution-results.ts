@@ -4,8 +4,9 @@ import { classify, type Classification } from "@/lib/domain/grades";
 import { mean, toDecimalString, type Rational } from "@/lib/domain/rational";
 import { computeLocusResult, gap, institutionIndex, publish, type LocusResult } from "@/lib/domain/scoring";
 import { db } from "../db";
-import { assessmentScope } from "./assessments";
+import { pgPool } from "../pg-pool";
 import { loadInstrument } from "./instrument";
+import { sqlAssessmentScope } from "./sql-scope";
 
 export interface AspectComparison {
   code: string;
@@ -29,38 +30,56 @@ export interface InstitutionResultView {
 
 type CycleRow = Omit<InstitutionResultView["cycle"], "publishedAt"> & { instrumentVersionId: string; publishedAt: Date | null };
 
+interface LocusRow {
+  id: string;
+  status: string;
+  name: string;
+  serviceType: string;
+}
+
 /**
  * An institution's result in a cycle, computed by the scoring module from the verified levels and
  * the F-03 responses (only VERIFIED and FINAL loci have one), with the self-score beside it. The
- * scope of `policy` is part of the query: out of scope means no loci.
+ * scope of `policy` is part of the query: out of scope means no loci. Three plain statements: the
+ * head's dashboard is opened by every head at once on results day.
  */
 async function institutionResultInCycle(actor: Actor, policy: PolicyKey, institutionId: string, cycle: CycleRow): Promise<InstitutionResultView> {
-  const [instrument, assessments] = await Promise.all([
+  const scope = sqlAssessmentScope(actor, policy, 3);
+  const [instrument, lociRows] = await Promise.all([
     loadInstrument(cycle.instrumentVersionId),
-    db.assessment.findMany({
-      where: { AND: [assessmentScope(actor, policy, cycle.id), { locus: { institutionId } }] },
-      include: {
-        locus: { select: { name: true, serviceType: true } },
-        verifiedAnswers: { select: { level: true, indicator: { select: { code: true } } } },
-        selfAnswers: { select: { level: true, indicator: { select: { code: true } } } },
-        surveyResponses: { select: { ratings: true } },
-      },
-      orderBy: { locus: { serviceType: "asc" } },
-    }),
+    pgPool.query<LocusRow>(
+      `SELECT a.id, a.status::text AS status, l.name, l."serviceType"::text AS "serviceType"
+       FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId"
+       WHERE a."cycleId" = $1 AND l."institutionId" = $2 AND ${scope.sql}
+       ORDER BY l."serviceType"`,
+      [cycle.id, institutionId, ...scope.params],
+    ),
+  ]);
+  const ids = lociRows.rows.map((r) => r.id);
+  const [answers, responses] = await Promise.all([
+    pgPool.query<{ kind: "S" | "V"; assessmentId: string; code: string; level: number }>(
+      `SELECT 'S' AS kind, s."assessmentId", i.code, s.level FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId"
+       WHERE s."assessmentId" = ANY($1::uuid[]) AND s.level IS NOT NULL
+       UNION ALL
+       SELECT 'V', v."assessmentId", i.code, v.level FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId"
+       WHERE v."assessmentId" = ANY($1::uuid[]) AND v.level IS NOT NULL`,
+      [ids],
+    ),
+    pgPool.query<{ assessmentId: string; ratings: number[] }>(`SELECT "assessmentId", ratings FROM "SurveyResponse" WHERE "assessmentId" = ANY($1::uuid[])`, [ids]),
   ]);
   const settings = { f02SharePercent: cycle.f02SharePercent, minSurveyRespondents: cycle.minSurveyRespondents, institutionAggregation: "MEAN" as const };
-  const levels = (answers: { level: number | null; indicator: { code: string } }[]) =>
-    new Map(answers.flatMap((a) => (a.level === null ? [] : [[a.indicator.code, a.level] as const])));
-  const loci = assessments.map((assessment) => {
-    const verified = assessment.status === "VERIFIED" || assessment.status === "FINAL";
-    const ratings = assessment.surveyResponses.map((r) => r.ratings);
+  const levels = (assessmentId: string, kind: "S" | "V") =>
+    new Map(answers.rows.filter((a) => a.assessmentId === assessmentId && a.kind === kind).map((a) => [a.code, a.level] as const));
+  const loci = lociRows.rows.map((row) => {
+    const verified = row.status === "VERIFIED" || row.status === "FINAL";
+    const ratings = responses.rows.filter((r) => r.assessmentId === row.id).map((r) => r.ratings);
     return {
-      assessmentId: assessment.id,
-      name: assessment.locus.name,
-      serviceType: assessment.locus.serviceType,
-      status: assessment.status,
-      result: verified ? computeLocusResult(instrument, levels(assessment.verifiedAnswers), ratings, settings) : null,
-      selfResult: computeLocusResult(instrument, levels(assessment.selfAnswers), ratings, settings),
+      assessmentId: row.id,
+      name: row.name,
+      serviceType: row.serviceType,
+      status: row.status,
+      result: verified ? computeLocusResult(instrument, levels(row.id, "V"), ratings, settings) : null,
+      selfResult: computeLocusResult(instrument, levels(row.id, "S"), ratings, settings),
     };
   });
   const complete = loci.length > 0 && loci.every((l) => l.result);
@@ -82,19 +101,26 @@ function signedGap(self: Rational, verified: Rational): string {
   return text.startsWith("-") || text === "0.00" ? text : `+${text}`;
 }
 
-const cycleFields = { id: true, name: true, year: true, status: true, f02SharePercent: true, minSurveyRespondents: true, instrumentVersionId: true, publishedAt: true } as const;
+const CYCLE_COLUMNS = `c.id, c.name, c.year, c.status::text AS status, c."f02SharePercent", c."minSurveyRespondents", c."instrumentVersionId", c."publishedAt"`;
 
-function withInstitution(institutionId: string) {
-  return { assessments: { some: { locus: { institutionId } } } };
+/** The cycles an institution has loci in, newest first. */
+async function cyclesOf(institutionId: string, cycleId?: string): Promise<CycleRow[]> {
+  const rows = await pgPool.query<CycleRow>(
+    `SELECT ${CYCLE_COLUMNS} FROM "Cycle" c
+     WHERE ($2::uuid IS NULL OR c.id = $2::uuid)
+       AND EXISTS (SELECT 1 FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = c.id AND l."institutionId" = $1)
+     ORDER BY c.year DESC`,
+    [institutionId, cycleId ?? null],
+  );
+  return rows.rows;
 }
 
 /** The running cycle (as far as verified) and the latest finalised one, for an institution in the policy's scope. */
 export async function loadInstitutionCycles(actor: Actor, policy: PolicyKey, institutionId: string) {
   if (!can(actor, policy, { institutionId })) return null;
-  const [current, finalised] = await Promise.all([
-    db.cycle.findFirst({ where: { status: "ACTIVE", ...withInstitution(institutionId) }, orderBy: { year: "desc" }, select: cycleFields }),
-    db.cycle.findFirst({ where: { status: { in: ["FINALISED", "ARCHIVED"] }, ...withInstitution(institutionId) }, orderBy: { year: "desc" }, select: cycleFields }),
-  ]);
+  const cycles = await cyclesOf(institutionId);
+  const current = cycles.find((c) => c.status === "ACTIVE");
+  const finalised = cycles.find((c) => c.status === "FINALISED" || c.status === "ARCHIVED");
   const [currentView, finalisedView] = await Promise.all([
     current ? institutionResultInCycle(actor, policy, institutionId, current) : null,
     finalised ? institutionResultInCycle(actor, policy, institutionId, finalised) : null,
@@ -105,7 +131,7 @@ export async function loadInstitutionCycles(actor: Actor, policy: PolicyKey, ins
 /** One cycle of an institution (the report card); null when out of scope or unknown. */
 export async function loadInstitutionCycle(actor: Actor, policy: PolicyKey, institutionId: string, cycleId: string) {
   if (!can(actor, policy, { institutionId })) return null;
-  const cycle = await db.cycle.findFirst({ where: { id: cycleId, ...withInstitution(institutionId) }, select: cycleFields });
+  const [cycle] = await cyclesOf(institutionId, cycleId);
   return cycle ? institutionResultInCycle(actor, policy, institutionId, cycle) : null;
 }
 

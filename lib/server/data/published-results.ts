@@ -137,12 +137,18 @@ export async function loadNationalTrend() {
 // ───────────── Awards ─────────────
 
 const DEFAULT_RULES_FILE = path.join(process.cwd(), "prisma", "awards", "award-rules.json");
+let defaultRules: unknown = null;
 
-/** The award rules: the setting "awards.rules" when an admin has stored one, else the shipped file. */
-export async function loadAwardRules(): Promise<AwardRule[]> {
+/** The award rules as stored (setting "awards.rules" when an admin has stored one, else the shipped file), unparsed. */
+async function rawAwardRules(): Promise<unknown> {
   const stored = await pgPool.query<{ value: unknown }>(`SELECT value FROM "AppSetting" WHERE key = 'awards.rules'`);
-  const raw = stored.rows[0]?.value ?? JSON.parse(readFileSync(DEFAULT_RULES_FILE, "utf8"));
-  return ZAwardRules.parse(raw);
+  if (stored.rows[0]) return stored.rows[0].value;
+  defaultRules ??= JSON.parse(readFileSync(DEFAULT_RULES_FILE, "utf8"));
+  return defaultRules;
+}
+
+export async function loadAwardRules(): Promise<AwardRule[]> {
+  return ZAwardRules.parse(await rawAwardRules());
 }
 
 export interface PublishedAwards {
@@ -151,17 +157,22 @@ export interface PublishedAwards {
   eligibility: Map<string, AwardEligibility[]>;
 }
 
+/** Evaluations per cached listing (so per stored-results stamp) and per rule set. */
+const awardsCache = new WeakMap<PublishedCycleResults, { rulesKey: string; value: PublishedAwards }>();
+
 /** Who each award rule makes eligible in a published cycle, from final results only. */
 export async function loadPublishedAwards(cycleId: string): Promise<PublishedAwards | null> {
   const results = await loadPublishedResults(cycleId);
   if (!results) return null;
-  const [rules, loci] = await Promise.all([
-    loadAwardRules(),
-    pgPool.query<{ id: string; institutionId: string; name: string; published: string; grade: Grade }>(
-      `SELECT a.id, l."institutionId", l.name, r."indexPublished"::text AS published, r.grade
-       FROM "LocusResult" r JOIN "Assessment" a ON a.id = r."assessmentId" JOIN "Locus" l ON l.id = a."locusId"
-       WHERE r."cycleId" = $1 AND r.kind = 'VERIFIED' AND a.status = 'FINAL' ORDER BY l."serviceType"`, [cycleId]),
-  ]);
+  const raw = await rawAwardRules();
+  const rulesKey = JSON.stringify(raw);
+  const cached = awardsCache.get(results);
+  if (cached && cached.rulesKey === rulesKey) return cached.value;
+  const rules = ZAwardRules.parse(raw);
+  const loci = await pgPool.query<{ id: string; institutionId: string; name: string; published: string; grade: Grade }>(
+    `SELECT a.id, l."institutionId", l.name, r."indexPublished"::text AS published, r.grade
+     FROM "LocusResult" r JOIN "Assessment" a ON a.id = r."assessmentId" JOIN "Locus" l ON l.id = a."locusId"
+     WHERE r."cycleId" = $1 AND r.kind = 'VERIFIED' AND a.status = 'FINAL' ORDER BY l."serviceType"`, [cycleId]);
   const lociOf = new Map<string, AwardInstitution["loci"][number][]>();
   for (const locus of loci.rows) {
     const list = lociOf.get(locus.institutionId) ?? [];
@@ -169,5 +180,7 @@ export async function loadPublishedAwards(cycleId: string): Promise<PublishedAwa
     lociOf.set(locus.institutionId, list);
   }
   const institutions: AwardInstitution[] = results.institutions.map((i) => ({ ...i, loci: lociOf.get(i.id) ?? [] }));
-  return { cycle: results.cycle, rules, eligibility: evaluateAwards(rules, institutions) };
+  const value = { cycle: results.cycle, rules, eligibility: evaluateAwards(rules, institutions) };
+  awardsCache.set(results, { rulesKey, value });
+  return value;
 }

@@ -33,7 +33,8 @@ export async function ProgressBadge({ progress, overdue }: { progress: ProgressS
 export async function ActionBadges({ status, review }: { status: FollowUpStatus; review: FollowUpReview }) {
   const t = await getTranslations("followUp");
   return (
-    <span className="inline-flex flex-wrap gap-1">
+    // Polite live region: after a decision or a change the page refreshes and the new state is read out.
+    <span className="inline-flex flex-wrap gap-1" aria-live="polite">
       <span className={`${pill} bg-slate-100 text-slate-800`} data-testid="action-status">{t(`status.${status}`)}</span>
       <span className={`${pill} ${REVIEW_STYLE[review]}`} data-testid="action-review">{t(`review.${review}`)}</span>
     </span>

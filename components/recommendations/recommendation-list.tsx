@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 
 export interface RecommendationView {
@@ -11,7 +12,7 @@ export interface RecommendationView {
 
 /** A locus's recommendations, as its evaluator, its head and its verifier read them. */
 export async function RecommendationList({ items }: { items: RecommendationView[] }) {
-  const [t, format] = [await getTranslations("recommendations"), await getFormatter()];
+  const [t, tFollowUp, format] = [await getTranslations("recommendations"), await getTranslations("followUp"), await getFormatter()];
   return (
     <section aria-labelledby="recommendations-title" className="space-y-2">
       <h2 id="recommendations-title" className="text-lg font-semibold">{t("title")}</h2>
@@ -28,6 +29,7 @@ export async function RecommendationList({ items }: { items: RecommendationView[
                 {item.createdBy ? ` · ${t("by", { name: item.createdBy })}` : null}
                 {` · ${item.status === "OPEN" ? t("open") : t("closed")}`}
               </p>
+              <Link href={`/follow-up/recommendations/${item.id}`} className="mt-1 inline-block text-xs text-brand-700 underline underline-offset-2">{tFollowUp("previous.open")}</Link>
             </li>
           ))}
         </ul>

@@ -186,6 +186,10 @@ describe("follow-up of recommendations: scope, versions, review and audit", () =
     expect(await views.loadRecommendationDetail(verifier(), recommendationId)).toMatchObject({ canReview: true, canReport: false });
     expect(await views.loadRecommendationDetail(foreignEvaluator(), recommendationId)).toBeNull();
     expect(await views.loadRecommendationDetail(await otherVerifier(), recommendationId)).toBeNull();
+    const history = (await views.listFollowUpHistory(evaluator(), recommendationId)).map((e) => e.action);
+    expect(history).toEqual(expect.arrayContaining(["followUp.create", "followUp.update", "followUp.evidenceAddFile", "followUp.evidenceRemove", "followUp.requestMore", "followUp.accept", "recommendation.close"]));
+    expect(await views.listFollowUpHistory(foreignEvaluator(), recommendationId)).toEqual([]);
+    expect(await views.listFollowUpHistory(head(), recommendationId)).toEqual([]);
   });
 
   it("filters lists exactly as the pure rules decide, within the actor's scope", async () => {

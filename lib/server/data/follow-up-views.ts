@@ -171,5 +171,25 @@ export async function loadRecommendationDetail(actor: Actor, recommendationId: s
   };
 }
 
+/**
+ * The audit trail of one recommendation: its closing, its follow-up actions and their evidence
+ * (removed items included), newest first, for those who may see the locus's history
+ * ("assessment.history": its evaluator, its verifier in that cycle, admins); empty for others.
+ */
+export async function listFollowUpHistory(actor: Actor, recommendationId: string) {
+  const row = await db.recommendation.findFirst({
+    where: { id: recommendationId, assessment: assessmentScope(actor, "assessment.history") },
+    select: { assessmentId: true, assessment: { select: policyTargetFields }, followUps: { select: { id: true, evidence: { select: { id: true } } } } },
+  });
+  if (!row || !can(actor, "assessment.history", policyTargetOf(row.assessment))) return [];
+  const ids = [recommendationId, ...row.followUps.flatMap((f) => [f.id, ...f.evidence.map((e) => e.id)])];
+  return db.auditEvent.findMany({
+    where: { assessmentId: row.assessmentId, entityId: { in: ids } },
+    select: { id: true, occurredAt: true, actorLabel: true, action: true, entityType: true, entityId: true, before: true, after: true, ipAddress: true, actor: { select: { name: true, email: true } } },
+    orderBy: { id: "desc" },
+    take: 200,
+  });
+}
+
 export type RecommendationDetail = NonNullable<Awaited<ReturnType<typeof loadRecommendationDetail>>>;
 export type FollowUpView = RecommendationDetail["followUps"][number];

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AuditEventList } from "@/components/audit/audit-event-list";
 import { EmptyState } from "@/components/empty-state";
 import { FollowUpCard } from "@/components/follow-up/follow-up-card";
 import { FollowUpForm } from "@/components/follow-up/follow-up-form";
@@ -9,7 +10,7 @@ import { ruleFor } from "@/lib/auth/policies";
 import { calendarDate, daysBetween } from "@/lib/domain/follow-up";
 import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { loadRecommendationDetail } from "@/lib/server/data/follow-up-views";
+import { listFollowUpHistory, loadRecommendationDetail } from "@/lib/server/data/follow-up-views";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,7 +24,7 @@ export default async function RecommendationFollowUpPage({ params }: { params: P
   const { id } = await params;
   const detail = UUID.test(id) ? await loadRecommendationDetail(actor, id) : null;
   if (!detail) notFound();
-  const [t, tAll, format] = [await getTranslations("followUp"), await getTranslations(), await getFormatter()];
+  const [t, tAll, format, history] = [await getTranslations("followUp"), await getTranslations(), await getFormatter(), await listFollowUpHistory(actor, detail.id)];
   const back = ruleFor(actor, "followUp.report") ? "/follow-up" : ruleFor(actor, "followUp.review") ? "/follow-up/review" : ruleFor(actor, "followUp.monitor") ? "/follow-up/monitoring" : null;
   const late = detail.overdue && detail.targetDate ? daysBetween(detail.targetDate, calendarDate(new Date())) : 0;
   return (
@@ -66,6 +67,13 @@ export default async function RecommendationFollowUpPage({ params }: { params: P
         </section>
       ) : detail.status === "CLOSED" ? (
         <p role="status" className="rounded-md border border-slate-300 bg-white px-4 py-3 text-sm">{t("closedNotice")}</p>
+      ) : null}
+
+      {history.length > 0 ? (
+        <section aria-labelledby="follow-up-history-title" className="space-y-3">
+          <h2 id="follow-up-history-title" className="text-lg font-semibold">{t("historyTitle")}</h2>
+          <AuditEventList events={history} />
+        </section>
       ) : null}
     </div>
   );

@@ -135,6 +135,15 @@ test("a locus's full assessment downloads as CSV with the levels and the index t
   expect(indicators).toHaveLength(31);
   expect(indicators.map((r) => r.Kode)).toContain("1.a.Ak");
   expect(rows.find((r) => r.Indikator === "Indeks lokus")?.["Level mandiri"]).toBe(index);
+
+  const xlsx = await download(page, "locus-export-xlsx");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  const header = (sheet.getRow(1).values as string[]).slice(1);
+  const sheetRows = sheet.getRows(2, sheet.rowCount - 1)!.map((row) => Object.fromEntries(header.map((h, i) => [h, String(row.getCell(i + 1).value ?? "")])));
+  // The workbook holds the same cells as the CSV.
+  expect(sheetRows).toEqual(rows);
 });
 
 test("an unknown or unpublished cycle in the address shows nothing but 'not found'", async ({ page }) => {

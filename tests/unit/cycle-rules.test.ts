@@ -169,3 +169,27 @@ describe("the rows that store a version", () => {
     expect(rows.surveyItems.map((s) => s.code)).toEqual(source.surveyItems.map((s) => s.code));
   });
 });
+
+describe("locating a validation problem in the editor", () => {
+  it("finds the item of every problem the validator reports, by code or by position", async () => {
+    const { locateProblem } = await import("@/lib/domain/cycle");
+    const broken = structuredClone(readRealInstrument());
+    broken.aspects[0]!.weight = 30;
+    broken.aspects[1]!.indicators[2]!.code = broken.aspects[1]!.indicators[0]!.code;
+    broken.aspects[2]!.indicators[1]!.levels[3]!.description = " ";
+    broken.aspects[3]!.indicators[0]!.weight = 31;
+    broken.surveyItems[4]!.text = "";
+    const result = validateInstrument(broken);
+    expect(result.ok).toBe(false);
+    const located = result.ok ? [] : result.problems.map((p) => [p.code, locateProblem(broken, p.path)]);
+    expect(located).toEqual(expect.arrayContaining([
+      ["DUPLICATE_CODE", { aspect: 1, indicator: 2 }],
+      ["EMPTY_TEXT", { aspect: 2, indicator: 1, level: 3, field: "description" }],
+      ["INDICATOR_WEIGHTS_SUM", { aspect: 3 }],
+      ["ASPECT_WEIGHTS_SUM", { field: "aspects" }],
+      ["EMPTY_TEXT", { surveyItem: 4, field: "text" }],
+    ]));
+    expect(locateProblem(broken, "aspects[II].indicators[11.b.K].weight")).toEqual({ aspect: 1, indicator: 1, field: "weight" });
+    expect(locateProblem(broken, "aspects[ZZ].weight")).toEqual({ aspect: undefined, field: "weight" });
+  });
+});

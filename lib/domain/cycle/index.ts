@@ -4,3 +4,4 @@ export * from "./status";
 export * from "./instrument-version";
 export * from "./overview";
 export * from "./instrument-rows";
+export * from "./instrument-paths";

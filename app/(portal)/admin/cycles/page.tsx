@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CycleActionButton } from "@/components/admin/cycles/cycle-action-button";
 import { FinaliseCycleButton } from "@/components/admin/finalise-cycle-button";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
@@ -14,7 +16,10 @@ export default async function AdminCyclesPage() {
   const [t, format, cycles, verifiedCounts] = [await getTranslations(), await getFormatter(), await listCyclesForAdmin(user), await countVerifiedByCycle(user)];
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title" className="text-2xl font-semibold">{t("admin.title")}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 id="page-title" className="text-2xl font-semibold">{t("admin.title")}</h1>
+        <Link href="/admin/cycles/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">{t("cycleAdmin.new.title")}</Link>
+      </div>
       <p className="mt-1 text-slate-600">{t("admin.intro")}</p>
       {cycles.length === 0 ? (
         <div className="mt-6"><EmptyState>{t("admin.empty")}</EmptyState></div>
@@ -27,13 +32,16 @@ export default async function AdminCyclesPage() {
             {cycles.map((cycle) => (
               <tr key={cycle.id} data-testid="cycle-row">
                 <td className="px-4 py-2 tabular-nums">{cycle.year}</td>
-                <td className="px-4 py-2 font-medium">{cycle.name}</td>
+                <td className="px-4 py-2 font-medium"><Link href={`/admin/cycles/${cycle.id}`} className="text-brand-700 underline-offset-2 hover:underline">{cycle.name}</Link></td>
                 <td className="px-4 py-2">{cycle.instrumentVersion.code} {cycle.instrumentVersion.version}</td>
                 <td className="px-4 py-2">{t(`cycleStatus.${cycle.status}`)}</td>
                 <td className="px-4 py-2 tabular-nums">{format.number(cycle._count.assessments)}</td>
                 <td className="px-4 py-2">{cycle.publishedAt ? format.dateTime(cycle.publishedAt, { dateStyle: "medium" }) : t("admin.notPublished")}</td>
                 <td className="px-4 py-2">
                   {cycle.status === "ACTIVE" ? <FinaliseCycleButton cycleId={cycle.id} cycleName={cycle.name} verified={verifiedCounts.get(cycle.id) ?? 0} /> : null}
+                  {cycle.status === "FINALISED" ? (
+                    <CycleActionButton kind={cycle.publishedAt ? "UNPUBLISH" : "PUBLISH"} cycleId={cycle.id} cycleName={cycle.name} updatedAt={cycle.updatedAt.toISOString()} />
+                  ) : null}
                 </td>
               </tr>
             ))}

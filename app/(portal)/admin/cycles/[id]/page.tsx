@@ -1,0 +1,109 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CycleActionButton } from "@/components/admin/cycles/cycle-action-button";
+import { CycleHeader } from "@/components/admin/cycles/cycle-header";
+import { CycleTabs } from "@/components/admin/cycles/cycle-tabs";
+import { StatusMatrixTable } from "@/components/admin/cycles/status-matrix";
+import { WorkloadTable } from "@/components/admin/cycles/workload-table";
+import { DataTable } from "@/components/data-table";
+import { FinaliseCycleButton } from "@/components/admin/finalise-cycle-button";
+import { StatusBadge } from "@/components/status-badge";
+import { stageWindow } from "@/lib/domain/workflow";
+import { requirePolicy } from "@/lib/server/auth/current-user";
+import { cycleStatusMatrix, cycleVerifierWorkload, listCycleLoci } from "@/lib/server/data/cycle-overview";
+import { findCycleForAdmin } from "@/lib/server/data/cycles";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("cycleAdmin.tabs"))("overview") };
+}
+
+export default async function CycleOverviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePolicy("cycles.view");
+  const cycle = await findCycleForAdmin(actor, (await params).id);
+  if (!cycle) notFound();
+  const now = new Date();
+  const [t, format, matrix, workload, overdue] = [
+    await getTranslations(), await getFormatter(),
+    await cycleStatusMatrix(actor, cycle.id), await cycleVerifierWorkload(actor, cycle.id),
+    await listCycleLoci(actor, cycle.id, { overdue: true, page: 1 }, now),
+  ];
+  const lociHref = `/admin/cycles/${cycle.id}/loci`;
+  const updatedAt = cycle.updatedAt.toISOString();
+  const button = (kind: "START" | "CLOSE" | "PUBLISH" | "UNPUBLISH" | "ADD_LOCI") =>
+    <CycleActionButton kind={kind} cycleId={cycle.id} cycleName={cycle.name} updatedAt={updatedAt} />;
+
+  return (
+    <section aria-labelledby="page-title">
+      <CycleHeader cycle={cycle} />
+      <CycleTabs cycleId={cycle.id} current="overview" />
+
+      <section aria-labelledby="decisions-title" className="mt-6 rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="decisions-title" className="text-lg font-semibold">{t("cycleAdmin.overview.decisions")}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t(`cycleAdmin.overview.statusHint.${cycle.status}`)}</p>
+        <div className="mt-3 flex flex-wrap items-start gap-4">
+          {cycle.status === "PREPARATION" ? button("START") : null}
+          {cycle.status === "ACTIVE" ? <FinaliseCycleButton cycleId={cycle.id} cycleName={cycle.name} verified={matrix?.totals.VERIFIED ?? 0} /> : null}
+          {cycle.status === "ACTIVE" ? button("CLOSE") : null}
+          {cycle.status === "FINALISED" && !cycle.publishedAt ? button("PUBLISH") : null}
+          {cycle.publishedAt ? button("UNPUBLISH") : null}
+          {cycle.status === "PREPARATION" || cycle.status === "ACTIVE" ? button("ADD_LOCI") : null}
+        </div>
+      </section>
+
+      <section aria-labelledby="schedule-title" className="mt-8">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="schedule-title" className="text-lg font-semibold">{t("cycleAdmin.overview.scheduleTitle")}</h2>
+          <Link href={`/admin/cycles/${cycle.id}/setup`} className="text-sm text-brand-700 underline-offset-2 hover:underline">{t("cycleAdmin.overview.editSchedule")}</Link>
+        </div>
+        <div className="mt-3">
+          <DataTable caption={t("cycleAdmin.overview.scheduleTitle")} headers={[t("cycleAdmin.setup.stage"), t("cycleAdmin.setup.startsOn"), t("cycleAdmin.setup.endsOn"), t("common.status")]}>
+            {cycle.stages.map((stage) => {
+              const window = stageWindow(cycle.stages, stage.kind, now);
+              const state = window.open ? "open" : window.reason === "ENDED" ? "ended" : "upcoming";
+              return (
+                <tr key={stage.kind} data-testid={`schedule-${stage.kind}`}>
+                  <th scope="row" className="px-4 py-2 text-left font-medium">{t(`cycleAdmin.stage.${stage.kind}`)}</th>
+                  <td className="px-4 py-2">{format.dateTime(stage.startsAt, { dateStyle: "long" })}</td>
+                  <td className="px-4 py-2">{format.dateTime(stage.endsAt, { dateStyle: "long" })}</td>
+                  <td className="px-4 py-2">{t(`cycleAdmin.stageState.${state}`)}</td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        </div>
+      </section>
+
+      <section aria-labelledby="matrix-title" className="mt-8">
+        <h2 id="matrix-title" className="text-lg font-semibold">{t("cycleAdmin.overview.matrixTitle")}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t("cycleAdmin.overview.matrixIntro", { count: matrix?.total ?? 0 })}</p>
+        <div className="mt-3">{matrix ? <StatusMatrixTable matrix={matrix} lociHref={lociHref} /> : null}</div>
+      </section>
+
+      <section aria-labelledby="overdue-title" className="mt-8">
+        <h2 id="overdue-title" className="text-lg font-semibold">{t("cycleAdmin.overview.overdueTitle")}</h2>
+        <p className="mt-1 text-sm text-slate-600" data-testid="overdue-count">{t("cycleAdmin.overview.overdueCount", { count: overdue.total })}</p>
+        {overdue.total > 0 ? (
+          <>
+            <ul className="mt-3 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm">
+              {overdue.rows.slice(0, 10).map((row) => (
+                <li key={row.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
+                  <span><Link href={`/assessments/${row.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">{row.locusName}</Link>
+                    <span className="text-slate-600"> · {row.institutionName}</span></span>
+                  <StatusBadge status={row.status} />
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2 text-sm"><Link href={`${lociHref}?overdue=1`} className="text-brand-700 underline-offset-2 hover:underline">{t("cycleAdmin.overview.allOverdue", { count: overdue.total })}</Link></p>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="workload-title" className="mt-8">
+        <h2 id="workload-title" className="text-lg font-semibold">{t("cycleAdmin.overview.workloadTitle")}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t("cycleAdmin.overview.workloadIntro")}</p>
+        <div className="mt-3"><WorkloadTable rows={workload} /></div>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
+import { addMissingLociAction, changeCycleStatusAction, setCyclePublicationAction } from "@/app/(portal)/admin/cycles/actions";
+import { ActionErrorMessage } from "@/components/action-feedback";
+
+type Kind = "START" | "CLOSE" | "PUBLISH" | "UNPUBLISH" | "ADD_LOCI";
+
+interface Props {
+  kind: Kind;
+  cycleId: string;
+  cycleName: string;
+  updatedAt: string;
+}
+
+const STYLE: Record<Kind, string> = {
+  START: "bg-brand-700 text-white hover:bg-brand-900",
+  CLOSE: "border border-emerald-700 text-emerald-800 hover:bg-emerald-50",
+  PUBLISH: "bg-emerald-700 text-white hover:bg-emerald-900",
+  UNPUBLISH: "border border-red-700 text-red-800 hover:bg-red-50",
+  ADD_LOCI: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
+};
+
+/**
+ * One decision on a whole cycle (start, close, publish, withdraw, add new loci), taken after a
+ * confirmation that names the cycle and what follows; the outcome is announced, the page refreshed.
+ */
+export function CycleActionButton({ kind, cycleId, cycleName, updatedAt }: Props) {
+  const t = useTranslations("cycleAdmin");
+  const router = useRouter();
+  const options = { onSuccess: () => router.refresh() };
+  const status = useAction(changeCycleStatusAction, options);
+  const publication = useAction(setCyclePublicationAction, options);
+  const loci = useAction(addMissingLociAction, options);
+  const current = kind === "START" || kind === "CLOSE" ? status : kind === "ADD_LOCI" ? loci : publication;
+
+  const run = () => {
+    if (!window.confirm(t(`confirm.${kind}`, { cycle: cycleName }))) return;
+    if (kind === "START" || kind === "CLOSE") status.execute({ cycleId, expectedUpdatedAt: updatedAt, action: kind });
+    else if (kind === "ADD_LOCI") loci.execute({ cycleId });
+    else publication.execute({ cycleId, expectedUpdatedAt: updatedAt, publish: kind === "PUBLISH" });
+  };
+
+  return (
+    <div className="space-y-2">
+      <ActionErrorMessage error={current.result.serverError} />
+      <button type="button" onClick={run} disabled={current.isPending} aria-busy={current.isPending}
+        className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50 ${STYLE[kind]}`}>
+        {t(`button.${kind}`)}
+      </button>
+      <p role="status" className="text-sm text-emerald-800">
+        {current.hasSucceeded ? (kind === "ADD_LOCI" ? t("done.ADD_LOCI", { count: loci.result.data?.added ?? 0 }) : t(`done.${kind}`)) : null}
+      </p>
+    </div>
+  );
+}

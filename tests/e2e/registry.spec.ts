@@ -77,3 +77,44 @@ test("an admin imports a registry file, fixes its bad row, applies it, assigns a
   await expect(page.getByTestId("assignment-row")).toHaveCount(3);
   for (const row of await page.getByTestId("assignment-row").all()) await expect(row.getByTestId("institution-verifiers")).toContainText(VERIFIER.name);
 });
+
+test("an admin creates an institution and its locus in the browser, edits them, and a stale form is refused", async ({ browser, page }) => {
+  await signIn(page, "admin@pekppp.test");
+  await page.goto("/admin/institutions/new");
+  await page.getByLabel("Kode").fill("e2e-reg-kota-5");
+  await page.getByLabel("Nama instansi").fill("Kota Uji Formulir");
+  await page.getByLabel("Jenis instansi").selectOption("KOTA");
+  // A city without a province is refused with the rule named.
+  await page.getByRole("button", { name: "Simpan instansi" }).click();
+  await expect(page.getByText("Provinsi wajib diisi untuk provinsi, kabupaten dan kota.")).toBeVisible();
+  await page.getByLabel("Provinsi").selectOption({ label: "Nusa Tenggara Barat" });
+  await page.getByRole("button", { name: "Simpan instansi" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kota Uji Formulir" })).toBeVisible();
+  await expect(page.getByText("E2E-REG-KOTA-5")).toBeVisible();
+
+  const addLocus = page.locator("form").filter({ has: page.getByRole("button", { name: "Tambah lokus" }) });
+  await addLocus.getByLabel("Nama lokus").fill("Puskesmas Kota Uji Formulir");
+  await addLocus.getByLabel("Jenis layanan").selectOption("JASA");
+  await addLocus.getByRole("button", { name: "Tambah lokus" }).click();
+  await expect(page.getByTestId("locus-item")).toHaveCount(1);
+  await expect(page.getByTestId("locus-item")).toContainText("Jasa · Aktif");
+
+  // The same page open elsewhere, loaded before the next edit.
+  const other = await browser.newContext({ locale: "id-ID" }).then((c) => c.newPage());
+  await signIn(other, "admin@pekppp.test");
+  await other.goto(page.url());
+
+  await page.getByLabel("Nama instansi").fill("Kota Uji Formulir Baru");
+  await page.getByRole("button", { name: "Simpan perubahan" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Perubahan tersimpan." })).toBeVisible();
+
+  await other.getByLabel("Nama instansi").fill("Kota Uji Formulir Lain");
+  await other.getByRole("button", { name: "Simpan perubahan" }).click();
+  await expect(other.getByRole("alert").filter({ hasText: "baru saja diubah oleh orang lain" })).toBeVisible();
+
+  await page.getByText("Ubah lokus Puskesmas Kota Uji Formulir").click();
+  const editLocus = page.getByTestId("locus-item").locator("form");
+  await editLocus.getByLabel("Aktif").uncheck();
+  await editLocus.getByRole("button", { name: "Simpan lokus" }).click();
+  await expect(page.getByTestId("locus-item").locator("p").nth(1)).toContainText("Nonaktif");
+});

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { bulkAssignAction } from "@/app/(portal)/admin/assignments/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 import { INSTITUTION_TYPES, type InstitutionType } from "@/lib/domain/registry/fields";
+import { onFormSubmit } from "@/components/admin/registry/form-submit";
 
 interface Props {
   cycleId: string;
@@ -31,7 +32,7 @@ export function BulkAssignForm({ cycleId, verifiers, provinces }: Props) {
     });
 
   return (
-    <form action={submit} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate>
+    <form onSubmit={onFormSubmit(submit)} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2 space-y-2">
         <ActionErrorMessage error={result.serverError} />
         {hasSucceeded && result.data ? (

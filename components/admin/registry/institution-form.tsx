@@ -7,6 +7,7 @@ import { useState } from "react";
 import { createInstitutionAction, updateInstitutionAction } from "@/app/(portal)/admin/institutions/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 import { INSTITUTION_TYPES, provinceRule, type InstitutionType } from "@/lib/domain/registry/fields";
+import { onFormSubmit } from "./form-submit";
 
 export interface InstitutionFormValues {
   institutionId?: string;
@@ -51,7 +52,7 @@ export function InstitutionForm({ initial, provinces }: Props) {
   };
 
   return (
-    <form action={submit} className="max-w-xl space-y-4" noValidate>
+    <form onSubmit={onFormSubmit(submit)} className="max-w-xl space-y-4" noValidate>
       <ActionErrorMessage error={current.result.serverError} />
       {editing && update.hasSucceeded ? (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("registry.saved")}</p>

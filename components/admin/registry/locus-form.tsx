@@ -7,6 +7,7 @@ import { useId, useRef, useState } from "react";
 import { createLocusAction, updateLocusAction } from "@/app/(portal)/admin/institutions/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 import { SERVICE_TYPES, type ServiceType } from "@/lib/domain/registry/fields";
+import { onFormSubmit } from "./form-submit";
 
 export interface LocusFormValues {
   locusId: string;
@@ -55,7 +56,7 @@ export function LocusForm(props: Props) {
   };
 
   return (
-    <form ref={form} action={submit} className="space-y-3" noValidate>
+    <form ref={form} onSubmit={onFormSubmit(submit)} className="space-y-3" noValidate>
       <ActionErrorMessage error={current.result.serverError} />
       {current.hasSucceeded ? (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">

@@ -125,8 +125,8 @@ export default async function HeadDashboardPage() {
                   <td className="px-4 py-2">{r.text}</td>
                   <td className="px-4 py-2 tabular-nums">{r.targetDate ?? "—"}</td>
                   <td className="px-4 py-2">
-                    {t(`dashboard.recommendationStatus.${r.status}`)}
-                    {r.followUp ? <span className="block text-xs text-slate-600">{t(`dashboard.followUpStatus.${r.followUp.status}`)} · {t(`dashboard.followUpReview.${r.followUp.review}`)}</span> : <span className="block text-xs text-slate-600">{t("dashboard.noFollowUp")}</span>}
+                    {t(`followUp.progress.${r.progress}`)}
+                    {r.overdue ? <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800">{t("followUp.overdue")}</span> : null}
                   </td>
                 </tr>
               ))}

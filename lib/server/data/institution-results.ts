@@ -1,5 +1,6 @@
 import "server-only";
 import { can, type Actor, type PolicyKey } from "@/lib/auth/policies";
+import { calendarDate, isOverdue, progressOf } from "@/lib/domain/follow-up";
 import { classify, type Classification } from "@/lib/domain/grades";
 import { mean, toDecimalString, type Rational } from "@/lib/domain/rational";
 import { computeLocusResult, gap, institutionIndex, publish, type LocusResult } from "@/lib/domain/scoring";
@@ -158,16 +159,17 @@ export async function loadInstitutionTrend(actor: Actor, policy: PolicyKey, inst
   }));
 }
 
-/** Recommendations given to the institution's loci in a cycle, with the latest follow-up of each. */
+/** Recommendations given to the institution's loci in a cycle, with their follow-up progress and whether they are overdue. */
 export async function loadInstitutionRecommendations(actor: Actor, policy: PolicyKey, institutionId: string, cycleId: string) {
   if (!can(actor, policy, { institutionId })) return [];
+  const today = calendarDate(new Date());
   const rows = await db.recommendation.findMany({
     where: { assessment: { cycleId, locus: { institutionId } } },
     select: {
       id: true, text: true, targetDate: true, status: true,
       assessment: { select: { locus: { select: { name: true, serviceType: true } } } },
       indicator: { select: { code: true, name: true } }, aspect: { select: { code: true, name: true } },
-      followUps: { select: { status: true, review: true, actionDate: true }, orderBy: { createdAt: "desc" }, take: 1 },
+      followUps: { select: { status: true, review: true } },
     },
     orderBy: [{ assessment: { locus: { serviceType: "asc" } } }, { createdAt: "asc" }],
   });
@@ -175,6 +177,8 @@ export async function loadInstitutionRecommendations(actor: Actor, policy: Polic
     id: r.id, text: r.text, status: r.status, targetDate: r.targetDate?.toISOString().slice(0, 10) ?? null,
     locusName: r.assessment.locus.name,
     target: r.indicator ? `${r.indicator.code} ${r.indicator.name}` : r.aspect ? `${r.aspect.code}. ${r.aspect.name}` : "",
-    followUp: r.followUps[0] ? { status: r.followUps[0].status, review: r.followUps[0].review } : null,
+    // The same rules as the follow-up monitoring, so both pages agree on what is done and what is late.
+    progress: progressOf(r),
+    overdue: isOverdue({ status: r.status, targetDate: r.targetDate?.toISOString().slice(0, 10) ?? null, followUps: r.followUps }, today),
   }));
 }

@@ -18,7 +18,7 @@ export const GET = authorizedRoute("/api/institutions/[id]/report-card", z.objec
     {
       ...data,
       generatedAt,
-      recommendations: data.recommendations.map((r) => ({ ...r, status: t(`dashboard.recommendationStatus.${r.status}`) })),
+      recommendations: data.recommendations.map((r) => ({ ...r, status: `${t(`followUp.progress.${r.progress}`)}${r.overdue ? ` · ${t("followUp.overdue")}` : ""}` })),
     },
     {
       title: t("reportCard.title"),

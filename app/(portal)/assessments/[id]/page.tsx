@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AuditEventList } from "@/components/audit/audit-event-list";
 import { EmptyState } from "@/components/empty-state";
 import { previousRecommendationSlots } from "@/components/follow-up/previous-recommendation";
+import { LocusExportLinks } from "@/components/results/locus-export-links";
 import { RecommendationList } from "@/components/recommendations/recommendation-list";
 import { ReopenForm } from "@/components/self-assessment/reopen-form";
 import { ReviewRounds } from "@/components/self-assessment/review-rounds";
@@ -56,6 +57,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
           ) : null}
           {workspace.assessment.reopenedUntil ? <span>{t("workspace.reopenedUntil", { until: new Date(workspace.assessment.reopenedUntil) })}</span> : null}
         </div>
+        <LocusExportLinks assessmentId={workspace.assessment.id} />
       </div>
 
       <ReviewRounds rounds={workspace.rounds} status={workspace.assessment.status} />

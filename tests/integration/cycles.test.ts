@@ -84,6 +84,55 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
       expect(audit).toMatchObject({ actorId: admin().id, after: { copiedFrom: currentCycle.id, loci: activeLoci.n, f02SharePercent: 70 } });
     });
 
+    it("copies the verifier assignments of the institutions taking part, in the same transaction, each institution audited", async () => {
+      const copied = { id: copiedId };
+      const year = currentCycle.year + 2;
+      // A verifier account that was switched off, and an institution with no active locus left, stay behind.
+      const gone = await one(`SELECT u.id FROM "User" u WHERE u.email = 'verifikator01@pekppp.test'`);
+      const closed = await one(
+        `SELECT va."institutionId" AS id FROM "VerifierAssignment" va JOIN "Institution" i ON i.id = va."institutionId"
+         WHERE va."cycleId" = $1 AND va."verifierId" <> $2 AND i.code NOT IN ('KOTA-16-PALEMBANG', 'KL-KEMENKES') ORDER BY i.code LIMIT 1`, [copied.id, gone.id]);
+      expect(await one(`SELECT count(*)::int AS n FROM "VerifierAssignment" WHERE "cycleId" = $1 AND "verifierId" = $2`, [copied.id, gone.id])).not.toEqual({ n: 0 });
+      await client.query(`UPDATE "User" SET "isActive" = false WHERE id = $1`, [gone.id]);
+      await client.query(`UPDATE "Locus" SET "isActive" = false WHERE "institutionId" = $1`, [closed.id]);
+      try {
+        const created = await setup.createCycle(admin(), { from: "copy", year, name: `PEKPPP ${year}`, sourceCycleId: copied.id });
+        const pairs = async (cycleId: string) =>
+          (await client.query(`SELECT "institutionId" || ':' || "verifierId" AS pair FROM "VerifierAssignment" WHERE "cycleId" = $1 ORDER BY 1`, [cycleId])).rows.map((r) => r.pair as string);
+        const expected = (await client.query(
+          `SELECT va."institutionId" || ':' || va."verifierId" AS pair FROM "VerifierAssignment" va
+           WHERE va."cycleId" = $1 AND va."verifierId" <> $2 AND va."institutionId" <> $3 ORDER BY 1`, [copied.id, gone.id, closed.id])).rows.map((r) => r.pair as string);
+        expect(expected.length).toBeGreaterThan(0);
+        expect(await pairs(created.id)).toEqual(expected);
+        expect(created.assignments).toBe(expected.length);
+        // The demo verifier keeps Kota Palembang in the new cycle.
+        expect(await one(
+          `SELECT count(*)::int AS n FROM "VerifierAssignment" va JOIN "Institution" i ON i.id = va."institutionId" JOIN "User" u ON u.id = va."verifierId"
+           WHERE va."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' AND u.email = 'verifikator@pekppp.test' AND va."assignedById" = $2`, [created.id, admin().id])).toEqual({ n: 1 });
+
+        const cycleAudit = await one(`SELECT after FROM "AuditEvent" WHERE action = 'cycle.copy' AND "entityId" = $1`, [created.id]);
+        expect(cycleAudit.after.assignments).toBe(expected.length);
+        const audits = (await client.query(`SELECT "entityId", "actorId", before, after FROM "AuditEvent" WHERE action = 'assignment.copy' AND "entityId" LIKE $1 ORDER BY "entityId"`, [`${created.id}:%`])).rows;
+        const institutions = [...new Set(expected.map((pair) => pair.split(":")[0]!))].sort();
+        expect(audits.map((a) => a.entityId)).toEqual(institutions.map((id) => `${created.id}:${id}`));
+        for (const audit of audits) {
+          const institutionId = audit.entityId.split(":")[1];
+          expect(audit).toMatchObject({ actorId: admin().id, before: { verifierIds: [] }, after: { copiedFrom: copied.id, verifierIds: expected.filter((p) => p.startsWith(`${institutionId}:`)).map((p) => p.split(":")[1]).sort() } });
+        }
+
+        // A cycle made from an instrument version starts with no assignments.
+        const fresh = await setup.createCycle(admin(), { from: "instrument", year: 2040, name: "Tanpa penugasan 2040", instrumentVersionId: (await one(`SELECT "instrumentVersionId" FROM "Cycle" WHERE id = $1`, [copied.id])).instrumentVersionId,
+          settings: { f02SharePercent: 75, minSurveyRespondents: 10, evidenceRequiredAboveZero: true } });
+        expect(await pairs(fresh.id)).toEqual([]);
+        // Gone again, so the rest of this file sees the four cycles it expects.
+        await client.query(`DELETE FROM "Assessment" WHERE "cycleId" = ANY($1::uuid[])`, [[created.id, fresh.id]]);
+        await client.query(`DELETE FROM "Cycle" WHERE id = ANY($1::uuid[])`, [[created.id, fresh.id]]);
+      } finally {
+        await client.query(`UPDATE "User" SET "isActive" = true WHERE id = $1`, [gone.id]);
+        await client.query(`UPDATE "Locus" SET "isActive" = true WHERE "institutionId" = $1`, [closed.id]);
+      }
+    });
+
     it("refuses a second cycle of the same year and name, a copy into a year not after its source, and non-admins", async () => {
       const year = currentCycle.year + 1;
       await expect(setup.createCycle(admin(), { from: "copy", year, name: `PEKPPP ${year}`, sourceCycleId: currentCycle.id })).rejects.toMatchObject({ messageKey: "cycleAdmin.errors.nameTaken" });

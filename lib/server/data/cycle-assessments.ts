@@ -17,3 +17,24 @@ export function addDraftAssessments(tx: Prisma.TransactionClient, cycleId: strin
         SELECT pl."institutionId" FROM "Assessment" pa JOIN "Locus" pl ON pl.id = pa."locusId" WHERE pa."cycleId" = ${fromCycleId}::uuid))
     ON CONFLICT ("cycleId", "locusId") DO NOTHING`;
 }
+
+/**
+ * Gives a copied cycle the verifier assignments of the cycle it copies: each institution that
+ * takes part in the new cycle (it has a locus there) keeps the verifiers it had, as long as they
+ * are still active verifier accounts. Returns each institution's verifiers, for the audit.
+ */
+export async function copyVerifierAssignments(tx: Prisma.TransactionClient, cycleId: string, fromCycleId: string, assignedById: string) {
+  const rows = await tx.$queryRaw<{ institutionId: string; verifierId: string }[]>`
+    INSERT INTO "VerifierAssignment" ("cycleId", "verifierId", "institutionId", "assignedById")
+    SELECT ${cycleId}::uuid, va."verifierId", va."institutionId", ${assignedById}::uuid
+    FROM "VerifierAssignment" va
+    JOIN "User" u ON u.id = va."verifierId" AND u.role = 'VERIFIER' AND u."isActive"
+    WHERE va."cycleId" = ${fromCycleId}::uuid
+      AND EXISTS (SELECT 1 FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = ${cycleId}::uuid AND l."institutionId" = va."institutionId")
+    ORDER BY va."institutionId", va."createdAt"
+    ON CONFLICT ("cycleId", "institutionId", "verifierId") DO NOTHING
+    RETURNING "institutionId"::text, "verifierId"::text`;
+  const byInstitution = new Map<string, string[]>();
+  for (const row of rows) byInstitution.set(row.institutionId, [...(byInstitution.get(row.institutionId) ?? []), row.verifierId]);
+  return byInstitution;
+}

@@ -8,10 +8,11 @@ import { stageHasStarted } from "@/lib/domain/workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TCreateCycle, TCycleStages, TUpdateCycleSettings } from "@/lib/schemas/cycles";
 import { ActionError } from "../actions/errors";
-import { recordAudit } from "../audit";
+import { recordAudit, requestOrigin } from "../audit";
 import { db } from "../db";
-import { addDraftAssessments } from "./cycle-assessments";
+import { addDraftAssessments, copyVerifierAssignments } from "./cycle-assessments";
 import { lockCycle, lockInstrumentVersion, touchCycle } from "./cycle-lock";
+import { insertAuditRows } from "./registry-audit";
 
 type Manager = Actor & { email: string };
 type Tx = Prisma.TransactionClient;
@@ -42,10 +43,12 @@ async function resolveSetUp(tx: Tx, input: TCreateCycle) {
 /**
  * Creates a cycle in preparation, with its stage dates (the usual calendar of its year, or the
  * copied cycle's moved by the years between them) and one DRAFT assessment per active locus of
- * the institutions taking part. Audited.
+ * the institutions taking part. A copy also keeps each of those institutions' verifiers (active
+ * verifier accounts only). Audited: the cycle, and one record per institution given verifiers.
  */
 export async function createCycle(actor: Manager, input: TCreateCycle) {
   assertManager(actor);
+  const origin = await requestOrigin().catch(() => ({ ipAddress: null, userAgent: null }));
   try {
     return await db.$transaction(async (tx) => {
       const setUp = await resolveSetUp(tx, input);
@@ -55,14 +58,22 @@ export async function createCycle(actor: Manager, input: TCreateCycle) {
       });
       await tx.cycleStage.createMany({ data: setUp.stages.map((s) => ({ cycleId: cycle.id, kind: s.kind, startsAt: s.startsAt, endsAt: s.endsAt })) });
       const loci = await addDraftAssessments(tx, cycle.id, setUp.fromCycleId);
+      const assigned = setUp.fromCycleId ? await copyVerifierAssignments(tx, cycle.id, setUp.fromCycleId, actor.id) : new Map<string, string[]>();
+      const assignments = [...assigned.values()].reduce((sum, verifiers) => sum + verifiers.length, 0);
       await recordAudit({
         actorId: actor.id, actorLabel: actor.email, action: input.from === "copy" ? "cycle.copy" : "cycle.create", entityType: "Cycle", entityId: cycle.id,
         after: {
           year: input.year, name: input.name, instrumentVersionId: setUp.instrumentVersionId, ...setUp.settings,
           copiedFrom: setUp.fromCycleId, stages: stagesJson(setUp.stages), loci,
+          ...(setUp.fromCycleId ? { assignments, assignedInstitutions: assigned.size } : {}),
         },
       }, tx);
-      return { id: cycle.id, loci };
+      // Like every other assignment change: one record per institution, its verifier ids before and after.
+      await insertAuditRows(tx, { actorId: actor.id, actorLabel: actor.email, ...origin }, [...assigned].sort(([a], [b]) => a.localeCompare(b)).map(([institutionId, verifierIds]) => ({
+        action: "assignment.copy", entityType: "VerifierAssignment", entityId: `${cycle.id}:${institutionId}`,
+        before: { verifierIds: [] }, after: { verifierIds: [...verifierIds].sort(), copiedFrom: setUp.fromCycleId },
+      })));
+      return { id: cycle.id, loci, assignments };
     }, { timeout: 30_000 });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ActionError("cycleAdmin.errors.nameTaken", { year: input.year, name: input.name });

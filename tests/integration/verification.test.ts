@@ -96,11 +96,27 @@ describe("verification: who may set verified levels, and the return, approve and
     expect(stored.f02TenThousandths).toBe(30_000);
     const verifiedBefore = (await one(`SELECT count(*)::int AS n FROM "Assessment" WHERE "cycleId" = $1 AND status = 'VERIFIED'`, [cycleId])).n;
     await expect(layer.finaliseCycle(verifier(), cycleId)).rejects.toMatchObject({ messageKey: "errors.notFound" });
+    // The running cycle's finalisation stage has not begun yet: refused with its dates, nothing written.
+    await expect(layer.finaliseCycle(admin(), cycleId)).rejects.toMatchObject({ messageKey: "stageGate.finalisationNotStarted", values: { from: expect.any(String), to: expect.any(String) } });
+    expect((await one(`SELECT status FROM "Assessment" WHERE id = $1`, [submittedId])).status).toBe("VERIFIED");
+    expect((await one(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action IN ('assessment.finalise', 'cycle.finalise')`)).n).toBe(0);
+    await client.query(`UPDATE "CycleStage" SET "startsAt" = now() - interval '1 day', "endsAt" = now() + interval '10 days' WHERE "cycleId" = $1 AND kind = 'FINALISATION'`, [cycleId]);
     expect(await layer.finaliseCycle(admin(), cycleId)).toEqual({ finalised: verifiedBefore });
     expect((await one(`SELECT status FROM "Assessment" WHERE id = $1`, [submittedId])).status).toBe("FINAL");
     expect((await one(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'assessment.finalise'`)).n).toBe(verifiedBefore);
     // Nothing changes after FINAL.
     await expect(layer.saveVerifiedAnswer(verifier(), submittedId, { indicatorCode: "1.a.Ak", level: 5, note: "", baseVersion: 99 })).rejects.toMatchObject({ messageKey: "verification.wrongStatus" });
+  });
+
+  it("finalises only inside the cycle's finalisation stage, naming its dates, and not at all without one", async () => {
+    const past = (await one(`SELECT id FROM "Cycle" WHERE status = 'FINALISED' ORDER BY year DESC LIMIT 1`)).id as string;
+    await client.query(`UPDATE "CycleStage" SET "startsAt" = now() - interval '30 days', "endsAt" = now() - interval '1 day' WHERE "cycleId" = $1 AND kind = 'FINALISATION'`, [cycleId]);
+    await expect(layer.finaliseCycle(admin(), cycleId)).rejects.toMatchObject({ messageKey: "stageGate.finalisationEnded", values: { from: expect.any(String), to: expect.any(String) } });
+    // The same dates, judged at a moment inside them, let it through (nothing is left verified by now).
+    expect(await layer.finaliseCycle(admin(), cycleId, new Date(Date.now() - 10 * 86_400_000))).toEqual({ finalised: 0 });
+    await client.query(`DELETE FROM "CycleStage" WHERE "cycleId" = $1 AND kind = 'FINALISATION'`, [past]);
+    await expect(layer.finaliseCycle(admin(), past)).rejects.toMatchObject({ messageKey: "stageGate.finalisationNoStage" });
+    await expect(layer.finaliseCycle(admin(), "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ messageKey: "errors.notFound" });
   });
 
   it("refuses verifier actions outside the verification stage dates, naming them", async () => {

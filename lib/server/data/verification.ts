@@ -158,12 +158,24 @@ export async function approveAssessment(actor: Verifier, assessmentId: string) {
   return { status: outcome.status };
 }
 
-/** The admin fixes a cycle's results: every verified locus becomes final, each one audited. */
-export async function finaliseCycle(actor: Actor & { email: string }, cycleId: string) {
+/**
+ * The admin fixes a cycle's results: every verified locus becomes final, each one audited. Only
+ * while the cycle's finalisation stage is open (the same stage gate as the verifier's actions).
+ */
+export async function finaliseCycle(actor: Actor & { email: string }, cycleId: string, now = new Date()) {
   if (!can(actor, "cycle.finalise")) throw new ActionError("errors.notFound");
   return db.$transaction(async (tx) => {
+    const cycle = await tx.cycle.findUnique({ where: { id: cycleId }, select: { stages: { where: { kind: "FINALISATION" }, select: { kind: true, startsAt: true, endsAt: true } } } });
+    if (!cycle) throw new ActionError("errors.notFound");
+    const window = stageWindow(cycle.stages, "FINALISATION", now);
+    if (!window.open) {
+      if (!window.window) throw new ActionError("stageGate.finalisationNoStage");
+      throw new ActionError(window.reason === "NOT_STARTED" ? "stageGate.finalisationNotStarted" : "stageGate.finalisationEnded", {
+        from: window.window.startsAt.toISOString(),
+        to: window.window.endsAt.toISOString(),
+      });
+    }
     const verified = await tx.assessment.findMany({ where: { cycleId, status: "VERIFIED" }, select: { id: true, status: true, version: true } });
-    const now = new Date();
     for (const assessment of verified) {
       const step = transition(assessment.status, "FINALISE", actor.role);
       if (!step.ok) throw new ActionError("verification.wrongStatus", { status: assessment.status });

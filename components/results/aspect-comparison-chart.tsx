@@ -11,7 +11,7 @@ export function AspectComparisonChart({ data, selfLabel, verifiedLabel }: { data
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="code" />
-          <YAxis domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} />
+          <YAxis domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} interval={0} />
           <Tooltip />
           <Legend />
           <Bar dataKey="self" name={selfLabel} fill="#94a3b8" isAnimationActive={false} />

@@ -15,7 +15,7 @@ export function TrendChart({ points, seriesLabel }: { points: { label: string; v
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" />
-          <YAxis domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} />
+          <YAxis domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} interval={0} />
           <Tooltip />
           <Line type="monotone" dataKey="value" name={seriesLabel} stroke="#1d4ed8" strokeWidth={2} dot isAnimationActive={false} connectNulls />
         </LineChart>

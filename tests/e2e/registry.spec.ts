@@ -1,14 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support";
+import { expect, test } from "@playwright/test";
+import { createVerifierAsAdmin, expectOneImportError, previewRegistryFile, REGISTRY_HEADER, signIn } from "./support";
 
 /**
  * Data of this spec only: four institutions in Nusa Tenggara Barat (a province with no seeded
  * institution in the browser-test seed) and a verifier account of its own, so no other spec sees
  * a change in the seeded institutions, the demo accounts or their assignments.
  */
-const HEADER = "kode_instansi,nama_instansi,singkatan,jenis_instansi,provinsi,nama_lokus,jenis_layanan,alamat_lokus,lokus_aktif";
 const rows = (province: string) => [
-  HEADER,
+  REGISTRY_HEADER,
   "E2E-REG-KAB-1,Kabupaten Uji Registri Satu,,KABUPATEN,Nusa Tenggara Barat,Mal Pelayanan Publik Kabupaten Uji Registri Satu,ADMINISTRATIF,Jl. Uji 1,ya",
   "E2E-REG-KAB-1,Kabupaten Uji Registri Satu,,KABUPATEN,Nusa Tenggara Barat,RSUD Kabupaten Uji Registri Satu,JASA,,ya",
   "E2E-REG-KOTA-2,Kota Uji Registri Dua,,KOTA,52,Puskesmas Kota Uji Registri Dua,JASA,,ya",
@@ -17,38 +16,23 @@ const rows = (province: string) => [
 ].join("\r\n");
 const VERIFIER = { email: "verifikator.registri@pekppp.test", name: "Verifikator Registri Uji" };
 
-async function chooseFile(page: Page, content: string) {
-  await page.getByLabel("Berkas registri (CSV atau XLSX, maksimal 10 MB)").setInputFiles({ name: "registri-uji.csv", mimeType: "text/csv", buffer: Buffer.from(content, "utf8") });
-  await page.getByRole("button", { name: "Pratinjau" }).click();
-}
-
 test("an admin imports a registry file, fixes its bad row, applies it, assigns a verifier to the province in bulk and sees the load", async ({ page }) => {
   test.setTimeout(90_000);
   await signIn(page, "admin@pekppp.test");
 
   // A verifier account of this spec's own.
-  await page.goto("/admin/users/new");
-  await page.getByLabel("Surel").fill(VERIFIER.email);
-  await page.getByLabel("Nama").fill(VERIFIER.name);
-  await page.getByLabel("Peran").selectOption("VERIFIER");
-  await page.getByRole("button", { name: "Buat akun" }).click();
-  await expect(page.getByTestId("temporary-password")).toBeVisible();
+  await createVerifierAsAdmin(page, VERIFIER);
 
   await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Instansi dan lokus" }).click();
   await page.getByRole("link", { name: "Impor berkas" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Impor instansi dan lokus" })).toBeVisible();
 
   // One row names a province that does not exist: the preview shows it, and nothing can be applied.
-  await chooseFile(page, rows("Nusa Tenggara Baratt"));
-  const error = page.getByTestId("import-error");
-  await expect(error).toHaveCount(1);
-  await expect(error).toContainText("6");
-  await expect(error).toContainText('Provinsi "Nusa Tenggara Baratt" tidak dikenal.');
-  await expect(page.getByRole("alert", { name: "1 kesalahan ditemukan. Perbaiki berkas lalu pratinjau lagi; tidak ada yang disimpan." })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Terapkan impor" })).toHaveCount(0);
+  await previewRegistryFile(page, rows("Nusa Tenggara Baratt"));
+  await expectOneImportError(page, 6, 'Provinsi "Nusa Tenggara Baratt" tidak dikenal.');
 
   // The corrected file previews clean, then applies in one go.
-  await chooseFile(page, rows("Nusa Tenggara Barat"));
+  await previewRegistryFile(page, rows("Nusa Tenggara Barat"));
   await expect(page.getByTestId("import-ready")).toBeVisible();
   await expect(page.getByTestId("import-counts-institutions")).toContainText("4");
   await page.getByRole("button", { name: "Terapkan impor" }).click();

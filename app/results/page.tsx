@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { GradeBadge } from "@/components/grade-badge";
 import { Pagination } from "@/components/pagination";
-import { DownloadButton } from "@/components/results/download-button";
+import { DownloadButton } from "@/components/download-button";
 import { GradeDistribution } from "@/components/results/grade-distribution";
 import { TrendChart } from "@/components/results/national-trend-chart";
 import { RankingTable } from "@/components/results/ranking-table";

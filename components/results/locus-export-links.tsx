@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { DownloadButton } from "./download-button";
+import { DownloadButton } from "@/components/download-button";
 
 /** XLSX and CSV of the locus's full assessment (levels, notes, evidence list). */
 export async function LocusExportLinks({ assessmentId }: { assessmentId: string }) {

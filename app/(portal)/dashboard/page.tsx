@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { InstitutionResultCard } from "@/components/institution-result-card";
 import { AspectComparisonChart } from "@/components/results/aspect-comparison-chart";
 import { AwardReason } from "@/components/results/award-reason";
-import { DownloadButton } from "@/components/results/download-button";
+import { DownloadButton } from "@/components/download-button";
 import { TrendChart } from "@/components/results/national-trend-chart";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadHeadDashboard } from "@/lib/server/data/head-dashboard";

@@ -4,6 +4,7 @@ import { RegistryFilters } from "@/components/admin/registry/registry-filters";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
+import { DownloadButton } from "@/components/download-button";
 import { ZInstitutionSearch } from "@/lib/schemas/registry";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listProvinces, searchInstitutions } from "@/lib/server/data/registry";
@@ -26,8 +27,8 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
         <div className="flex flex-wrap gap-2">
           <Link href="/admin/institutions/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">{t("registry.add")}</Link>
           <Link href="/admin/institutions/import" className={buttonClass}>{t("registry.import")}</Link>
-          <a href={`/api/admin/registry/export?${exportQuery("xlsx")}`} className={buttonClass} download>{t("registry.exportXlsx")}</a>
-          <a href={`/api/admin/registry/export?${exportQuery("csv")}`} className={buttonClass} download>{t("registry.exportCsv")}</a>
+          <DownloadButton href={`/api/admin/registry/export?${exportQuery("xlsx")}`} label={t("registry.exportXlsx")} testId="registry-export-xlsx" />
+          <DownloadButton href={`/api/admin/registry/export?${exportQuery("csv")}`} label={t("registry.exportCsv")} testId="registry-export-csv" />
         </div>
       </div>
       <p className="mt-1 text-slate-600">{t("registry.intro")} {t("registry.exportHint")}</p>

@@ -4,6 +4,7 @@ import { CompletionSection } from "@/components/follow-up/completion-section";
 import { FollowUpFilters } from "@/components/follow-up/list-filters";
 import { RecommendationTable } from "@/components/follow-up/recommendation-table";
 import { Pagination } from "@/components/pagination";
+import { DownloadButton } from "@/components/download-button";
 import { ZFollowUpListFilter } from "@/lib/schemas/follow-up";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadFollowUpMonitoring } from "@/lib/server/data/follow-up-monitoring";
@@ -58,9 +59,9 @@ export default async function FollowUpMonitoringPage({ searchParams }: { searchP
           <section aria-labelledby="open-title" className="space-y-3">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id="open-title" className="text-lg font-semibold">{t("monitoring.openTitle", { count: open.total })}</h2>
-              <p className="flex gap-3 text-sm">
-                <a href={`/api/follow-up/open-recommendations?format=xlsx&cycle=${cycle.id}`} className="text-brand-700 underline underline-offset-2" download>{t("monitoring.exportXlsx")}</a>
-                <a href={`/api/follow-up/open-recommendations?format=csv&cycle=${cycle.id}`} className="text-brand-700 underline underline-offset-2" download>{t("monitoring.exportCsv")}</a>
+              <p className="flex flex-wrap gap-3 text-sm">
+                <DownloadButton href={`/api/follow-up/open-recommendations?format=xlsx&cycle=${cycle.id}`} label={t("monitoring.exportXlsx")} />
+                <DownloadButton href={`/api/follow-up/open-recommendations?format=csv&cycle=${cycle.id}`} label={t("monitoring.exportCsv")} />
               </p>
             </div>
             <RecommendationTable rows={open.rows} caption={t("monitoring.openTitle", { count: open.total })} emptyText={t("monitoring.noOpen")} />

@@ -152,3 +152,14 @@ test("an unknown or unpublished cycle in the address shows nothing but 'not foun
   const response = await page.request.get("/api/results/rankings?cycle=00000000-0000-4000-8000-000000000000&format=csv");
   expect(response.status()).toBe(404);
 });
+
+test("the admin sees a finalised cycle's results under the cycle, marked as published or not", async ({ page }) => {
+  await signIn(page, "admin@pekppp.test");
+  await page.goto("/admin/cycles");
+  await page.getByRole("link", { name: `PEKPPP ${new Date().getFullYear() - 1}` }).first().click();
+  await page.getByRole("link", { name: "Hasil", exact: true }).click();
+  await expect(page.getByTestId("preview-banner")).toContainText("sudah dipublikasikan");
+  await expect(page.getByTestId("preview-national")).toContainText(/\d\.\d\d/);
+  await expect(page.getByTestId("ranking-row").first()).toBeVisible();
+  await expect(page.getByTestId("preview-awards").locator("details").first()).toBeVisible();
+});

@@ -52,6 +52,27 @@ describe("published results: only final results of published cycles, numbers as 
     expect(results?.institutions.length).toBeGreaterThan(0);
   });
 
+  it("lets the admin preview a finalised cycle before publication, and nobody else", async () => {
+    await client.query(`UPDATE "Cycle" SET "publishedAt" = NULL WHERE id = $1`, [latestPublishedId]);
+    try {
+      const preview = await published.loadResultsPreview(actors["admin@pekppp.test"]!, latestPublishedId);
+      expect(preview?.cycle.publishedAt).toBeNull();
+      expect(preview?.institutions.length).toBeGreaterThan(0);
+      expect((await published.loadAwardsPreview(actors["admin@pekppp.test"]!, latestPublishedId))?.rules.length).toBeGreaterThan(0);
+      for (const email of ["pimpinan.palembang@pekppp.test", "evaluator.palembang@pekppp.test", "verifikator@pekppp.test"]) {
+        expect(await published.loadResultsPreview(actors[email]!, latestPublishedId)).toBeNull();
+      }
+      // The public loaders still see nothing of it.
+      expect(await published.loadPublishedResults(latestPublishedId)).toBeNull();
+      expect(await published.loadPublishedAwards(latestPublishedId)).toBeNull();
+      // A running cycle has no final results to preview.
+      expect(await published.loadResultsPreview(actors["admin@pekppp.test"]!, currentCycleId)).toBeNull();
+    } finally {
+      await client.query(`UPDATE "Cycle" SET "publishedAt" = now() WHERE id = $1`, [latestPublishedId]);
+    }
+    expect((await published.loadPublishedResults(latestPublishedId))?.cycle.publishedAt).toBeInstanceOf(Date);
+  });
+
   it("lists only institutions whose loci are all final, with the stored published index and grade", async () => {
     const results = (await published.loadPublishedResults(latestPublishedId))!;
     const stored = await client.query(

@@ -5,6 +5,7 @@ const TABS = [
   { key: "overview", path: "" },
   { key: "setup", path: "/setup" },
   { key: "loci", path: "/loci" },
+  { key: "results", path: "/results" },
 ] as const;
 
 /** The pages of one cycle, the current one marked for screen readers. */

@@ -2,6 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LRUCache } from "lru-cache";
+import { can, type Actor } from "@/lib/auth/policies";
 import { GRADE_BANDS, type Classification, type Grade } from "@/lib/domain/grades";
 import { Rational } from "@/lib/domain/rational";
 import { evaluateAwards, type AwardEligibility, type AwardInstitution, type AwardRule } from "@/lib/domain/results/awards";
@@ -22,7 +23,8 @@ export interface PublishedCycle {
   id: string;
   name: string;
   year: number;
-  publishedAt: Date;
+  /** Null only in an admin's preview of a finalised cycle before publication. */
+  publishedAt: Date | null;
 }
 
 export interface PublishedInstitution extends RankedInstitution {
@@ -104,14 +106,12 @@ async function resultsStamp(cycleId: string) {
   return row.rows[0]?.stamp ?? "";
 }
 
-/** A published cycle's ranked institutions and national figures; null for a cycle that is not published. */
-export async function loadPublishedResults(cycleId: string): Promise<PublishedCycleResults | null> {
-  const cycle = await findPublishedCycle(cycleId);
-  if (!cycle) return null;
-  const stamp = await resultsStamp(cycleId);
-  const cached = cache.get(cycleId);
+/** A finalised cycle's ranked institutions and national figures, cached until its stamp changes. */
+async function cycleResults(cycle: PublishedCycle): Promise<PublishedCycleResults> {
+  const stamp = await resultsStamp(cycle.id);
+  const cached = cache.get(cycle.id);
   if (cached && cached.stamp === stamp) return cached.value;
-  const institutions = await readFinalInstitutions(cycleId);
+  const institutions = await readFinalInstitutions(cycle.id);
   const provinces = new Map<string, string>();
   for (const institution of institutions) if (institution.provinceId && institution.provinceName) provinces.set(institution.provinceId, institution.provinceName);
   const value: PublishedCycleResults = {
@@ -120,8 +120,25 @@ export async function loadPublishedResults(cycleId: string): Promise<PublishedCy
     national: nationalIndex(institutions.map((i) => i.index)),
     provinces: [...provinces].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "id")),
   };
-  cache.set(cycleId, { stamp, value });
+  cache.set(cycle.id, { stamp, value });
   return value;
+}
+
+/** A published cycle's ranked institutions and national figures; null for a cycle that is not published. */
+export async function loadPublishedResults(cycleId: string): Promise<PublishedCycleResults | null> {
+  const cycle = await findPublishedCycle(cycleId);
+  return cycle ? cycleResults(cycle) : null;
+}
+
+/**
+ * What publishing a finalised cycle would show, for the admin who decides on publication (policy
+ * cycle.publish). Never reachable through the public pages or routes, which read
+ * loadPublishedResults only.
+ */
+export async function loadResultsPreview(actor: Actor, cycleId: string): Promise<PublishedCycleResults | null> {
+  if (!can(actor, "cycle.publish")) return null;
+  const rows = await pgPool.query<PublishedCycle>(`SELECT id, name, year, "publishedAt" FROM "Cycle" WHERE id = $1 AND status = 'FINALISED'`, [cycleId]);
+  return rows.rows[0] ? cycleResults(rows.rows[0]) : null;
 }
 
 /** The national index and grade distribution of every published cycle, oldest first (for the trend). */
@@ -163,7 +180,17 @@ const awardsCache = new WeakMap<PublishedCycleResults, { rulesKey: string; value
 /** Who each award rule makes eligible in a published cycle, from final results only. */
 export async function loadPublishedAwards(cycleId: string): Promise<PublishedAwards | null> {
   const results = await loadPublishedResults(cycleId);
-  if (!results) return null;
+  return results ? awardsFor(results) : null;
+}
+
+/** The award eligibility publishing a finalised cycle would show (admin preview; see loadResultsPreview). */
+export async function loadAwardsPreview(actor: Actor, cycleId: string): Promise<PublishedAwards | null> {
+  const results = await loadResultsPreview(actor, cycleId);
+  return results ? awardsFor(results) : null;
+}
+
+async function awardsFor(results: PublishedCycleResults): Promise<PublishedAwards> {
+  const cycleId = results.cycle.id;
   const raw = await rawAwardRules();
   const rulesKey = JSON.stringify(raw);
   const cached = awardsCache.get(results);

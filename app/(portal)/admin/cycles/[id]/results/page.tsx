@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CycleHeader } from "@/components/admin/cycles/cycle-header";
+import { CycleTabs } from "@/components/admin/cycles/cycle-tabs";
+import { EmptyState } from "@/components/empty-state";
+import { GradeBadge } from "@/components/grade-badge";
+import { Pagination } from "@/components/pagination";
+import { AwardReason } from "@/components/results/award-reason";
+import { RankingTable } from "@/components/results/ranking-table";
+import { RESULT_GROUPS, ZRankingQuery, firstValues } from "@/lib/schemas/results";
+import { requirePolicy } from "@/lib/server/auth/current-user";
+import { findCycleForAdmin } from "@/lib/server/data/cycles";
+import { loadAwardsPreview, loadResultsPreview } from "@/lib/server/data/published-results";
+import { selectRanking } from "@/lib/server/results/ranking-view";
+
+const PAGE_SIZE = 50;
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("resultsPreview"))("title") };
+}
+
+/**
+ * A finalised cycle's rankings and award eligibility exactly as publishing would show them, for
+ * the admin who decides on publication. The public pages never read this loader.
+ */
+export default async function CycleResultsPreviewPage({ params, searchParams }: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requirePolicy("cycle.publish");
+  const cycle = await findCycleForAdmin(actor, (await params).id);
+  if (!cycle) notFound();
+  const query = ZRankingQuery.parse(firstValues(await searchParams));
+  const [t, locale, results, awards] = [await getTranslations(), await getLocale(), await loadResultsPreview(actor, cycle.id), await loadAwardsPreview(actor, cycle.id)];
+  const base = `/admin/cycles/${cycle.id}/results`;
+  return (
+    <section aria-labelledby="page-title">
+      <CycleHeader cycle={cycle} />
+      <CycleTabs cycleId={cycle.id} current="results" />
+      {!results || !awards ? <div className="mt-6"><EmptyState>{t("resultsPreview.notFinalised")}</EmptyState></div> : (() => {
+        const { province, all, rows } = selectRanking(results, query);
+        const page = Math.min(query.page, Math.max(1, Math.ceil(rows.length / PAGE_SIZE)));
+        const groupName = query.group === "PROVINCE" ? t("publicResults.groupProvince", { province: province?.name ?? "" }) : t(`institutionType.${query.group}`);
+        return (
+          <div className="mt-6 space-y-6">
+            <p role="status" data-testid="preview-banner"
+              className={`rounded-md border px-4 py-3 text-sm ${results.cycle.publishedAt ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}>
+              {results.cycle.publishedAt ? t("resultsPreview.publishedBanner") : t("resultsPreview.previewBanner")}
+              {results.cycle.publishedAt ? <> <Link href={`/results?cycle=${cycle.id}`} className="underline">{t("resultsPreview.openPublic")}</Link></> : null}
+            </p>
+            <div className="rounded-xl border border-slate-200 bg-white p-5" data-testid="preview-national">
+              <p className="text-sm text-slate-600">{t("publicResults.nationalIndex", { cycle: cycle.name })}</p>
+              {results.national ? (
+                <p className="mt-2 flex items-baseline gap-3"><span className="text-3xl font-bold tabular-nums">{results.national.published}</span><GradeBadge grade={results.national.grade} label={results.national.label} /></p>
+              ) : <p className="mt-2">—</p>}
+              <p className="mt-1 text-xs text-slate-600">{t("publicResults.nationalBasis", { count: results.institutions.length })}</p>
+            </div>
+            <nav aria-label={t("publicResults.groups")} className="flex flex-wrap gap-2">
+              {RESULT_GROUPS.map((group) => (
+                <Link key={group} href={`${base}?group=${group}`} aria-current={group === query.group ? "page" : undefined}
+                  className={`rounded-full border px-3 py-1 text-sm ${group === query.group ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-700"}`}>
+                  {group === "PROVINCE" ? t("publicResults.groupPerProvince") : t(`institutionType.${group}`)}
+                </Link>
+              ))}
+            </nav>
+            <h2 className="text-lg font-semibold">{groupName}</h2>
+            <p className="text-sm text-slate-600">{t("publicResults.count", { shown: rows.length, total: all.length })}</p>
+            {rows.length === 0 ? <EmptyState>{t("publicResults.noMatch")}</EmptyState> : (
+              <RankingTable rows={rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)} caption={t("publicResults.tableCaption", { group: groupName, cycle: cycle.name })} />
+            )}
+            <Pagination page={page} pageSize={PAGE_SIZE} total={rows.length} params={{ group: query.group, province: province?.id }} />
+            <section aria-labelledby="preview-awards" className="space-y-3" data-testid="preview-awards">
+              <h2 id="preview-awards" className="text-lg font-semibold">{t("resultsPreview.awardsTitle")}</h2>
+              <ul className="space-y-3 text-sm">
+                {awards.rules.map((rule) => {
+                  const eligible = awards.eligibility.get(rule.id) ?? [];
+                  return (
+                    <li key={rule.id} className="rounded-lg border border-slate-200 bg-white p-3">
+                      <details>
+                        <summary className="cursor-pointer font-medium">{rule.name[locale === "en" ? "en" : "id"]}: {t("resultsPreview.eligibleCount", { count: eligible.length })}</summary>
+                        <ul className="mt-2 space-y-1">
+                          {eligible.map((e) => (
+                            <li key={`${e.institutionId}-${e.locus?.id ?? ""}`}>{e.institutionName}{e.locus ? ` · ${e.locus.name}` : ""}: <span className="text-slate-600"><AwardReason reason={e.reason} /></span></li>
+                          ))}
+                        </ul>
+                      </details>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          </div>
+        );
+      })()}
+    </section>
+  );
+}

@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly { href: string; labelKey: string; policy: Polic
   { href: "/results", labelKey: "publicResults.rankingsLink", policy: "results.public" },
   { href: "/admin/cycles", labelKey: "nav.cycles", policy: "cycles.view" },
   { href: "/admin/instruments", labelKey: "instrumentAdmin.nav", policy: "instruments.manage" },
+  { href: "/admin/awards", labelKey: "awardsAdmin.nav", policy: "awards.manage" },
   { href: "/admin/users", labelKey: "nav.users", policy: "users.manage" },
   { href: "/admin/institutions", labelKey: "registry.nav", policy: "registry.manage" },
   { href: "/admin/assignments", labelKey: "assignmentAdmin.nav", policy: "assignments.manage" },

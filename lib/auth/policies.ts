@@ -53,6 +53,7 @@ export const POLICIES = {
   "results.institution": { roles: { HEAD: "own" } },
   "results.public": { public: true },
   "results.reportCard": { roles: { ADMIN: "any", HEAD: "own" } },
+  "awards.manage": { roles: { ADMIN: "any" } },
   "assessment.export": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
 
   // Administration.

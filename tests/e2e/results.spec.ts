@@ -163,3 +163,25 @@ test("the admin sees a finalised cycle's results under the cycle, marked as publ
   await expect(page.getByTestId("ranking-row").first()).toBeVisible();
   await expect(page.getByTestId("preview-awards").locator("details").first()).toBeVisible();
 });
+
+test("the admin edits an award rule with the keyboard, the awards page follows at once, and the defaults come back", async ({ page }) => {
+  await signIn(page, "admin@pekppp.test");
+  await page.goto("/admin/awards");
+  await expect(page.getByTestId("rules-source")).toContainText("bawaan portal");
+  const topKota = page.getByTestId("award-rule").filter({ has: page.locator('input[value="Terbaik Kota"]') });
+  const n = topKota.getByRole("spinbutton");
+  await n.fill("1");
+  await n.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Aturan disimpan." })).toBeVisible();
+
+  await page.goto("/results/awards");
+  const rows = page.getByTestId("award-top-kota").getByTestId("award-row");
+  await expect(rows.first()).toContainText(/Peringkat 1( \(seri\))? dari \d+, termasuk 1 teratas/);
+  await expect(page.getByTestId("award-top-kota")).not.toContainText("Peringkat 2 ");
+
+  await page.goto("/admin/awards");
+  await expect(page.getByTestId("rules-source")).toContainText("disimpan oleh admin");
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Kembalikan ke aturan bawaan" }).click();
+  await expect(page.getByTestId("rules-source")).toContainText("bawaan portal");
+});

@@ -29,6 +29,7 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "results.institution": { ...NONE, HEAD: [true, false] },
   "results.public": ALL,
   "results.reportCard": { ...NONE, ADMIN: [true, true], HEAD: [true, false] },
+  "awards.manage": ADMIN_ONLY,
   "assessment.export": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
   "assessment.reopen": ADMIN_ONLY,
   "selfAssessment.edit": { ...NONE, EVALUATOR: [true, false] },

@@ -1,6 +1,4 @@
 import "server-only";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { LRUCache } from "lru-cache";
 import { can, type Actor } from "@/lib/auth/policies";
 import { GRADE_BANDS, type Classification, type Grade } from "@/lib/domain/grades";
@@ -9,6 +7,7 @@ import { evaluateAwards, type AwardEligibility, type AwardInstitution, type Awar
 import { gradeDistribution, nationalIndex } from "@/lib/domain/results/national-figures";
 import { rankInstitutions, type InstitutionType, type RankedInstitution } from "@/lib/domain/results/ranking-groups";
 import { ZAwardRules } from "@/lib/schemas/awards";
+import { rawAwardRules } from "./award-rules";
 import { pgPool } from "../pg-pool";
 
 /**
@@ -152,21 +151,6 @@ export async function loadNationalTrend() {
 }
 
 // ───────────── Awards ─────────────
-
-const DEFAULT_RULES_FILE = path.join(process.cwd(), "prisma", "awards", "award-rules.json");
-let defaultRules: unknown = null;
-
-/** The award rules as stored (setting "awards.rules" when an admin has stored one, else the shipped file), unparsed. */
-async function rawAwardRules(): Promise<unknown> {
-  const stored = await pgPool.query<{ value: unknown }>(`SELECT value FROM "AppSetting" WHERE key = 'awards.rules'`);
-  if (stored.rows[0]) return stored.rows[0].value;
-  defaultRules ??= JSON.parse(readFileSync(DEFAULT_RULES_FILE, "utf8"));
-  return defaultRules;
-}
-
-export async function loadAwardRules(): Promise<AwardRule[]> {
-  return ZAwardRules.parse(await rawAwardRules());
-}
 
 export interface PublishedAwards {
   cycle: PublishedCycle;

@@ -24,6 +24,7 @@ export const POLICIES = {
   // Any signed-in user, on their own account.
   "auth.signOut": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
   "account.changePassword": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
+  "account.endSessions": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
 
   // Assessments of loci.
   "loci.list": { roles: { EVALUATOR: "own" } },

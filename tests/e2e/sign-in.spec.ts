@@ -70,3 +70,21 @@ test("signing out ends the session", async ({ page }) => {
   await page.goto("/verification");
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test("signing out everywhere ends the account's sessions in every browser", async ({ browser }) => {
+  const [first, second] = await Promise.all([browser.newContext({ locale: "id-ID" }), browser.newContext({ locale: "id-ID" })]);
+  const [laptop, phone] = [await first.newPage(), await second.newPage()];
+  await signIn(laptop, "pimpinan.palembang@pekppp.test");
+  await signIn(phone, "pimpinan.palembang@pekppp.test");
+  await expect(phone).toHaveURL(/\/dashboard$/);
+
+  await laptop.goto("/account/password");
+  await laptop.getByRole("button", { name: "Keluar dari semua perangkat" }).click();
+  await expect(laptop).toHaveURL(/\/login$/);
+  await phone.goto("/dashboard");
+  await expect(phone).toHaveURL(/\/login$/);
+  // Signing in again works as before.
+  await signIn(phone, "pimpinan.palembang@pekppp.test");
+  await expect(phone).toHaveURL(/\/dashboard$/);
+  await Promise.all([first.close(), second.close()]);
+});

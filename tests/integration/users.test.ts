@@ -144,4 +144,14 @@ describe("account administration, through the policies, with an audit record of 
     expect(stored.mustChangePassword).toBe(false);
     expect(await bcrypt.compare("BaruSekali2026", stored.passwordHash)).toBe(true);
   });
+
+  it("ends all of one's own sessions, and only one's own, with an audit record", async () => {
+    const version = async (id: string) => (await row(`SELECT "sessionVersion" AS v FROM "User" WHERE id = $1`, [id])).v as number;
+    const [headBefore, adminBefore] = [await version(head().id), await version(admin().id)];
+    await users.endOwnSessions(head());
+    expect(await version(head().id)).toBe(headBefore + 1);
+    expect(await version(admin().id)).toBe(adminBefore);
+    const audited = await row(`SELECT "actorId", "entityId" FROM "AuditEvent" WHERE action = 'user.sessions-end' ORDER BY "occurredAt" DESC LIMIT 1`);
+    expect(audited).toEqual({ actorId: head().id, entityId: head().id });
+  });
 });

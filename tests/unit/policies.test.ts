@@ -22,6 +22,7 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "survey.respond": ALL,
   "auth.signOut": SIGNED_IN_SELF,
   "account.changePassword": SIGNED_IN_SELF,
+  "account.endSessions": SIGNED_IN_SELF,
   "loci.list": { ...NONE, EVALUATOR: [true, false] },
   "verification.queue": { ...NONE, VERIFIER: [true, false] },
   "assessment.view": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },

@@ -138,6 +138,17 @@ export async function changeOwnPassword(actor: Actor & { email: string }, curren
   });
 }
 
+/**
+ * Ends every open session of the user, this one included (the session check compares the cookie's
+ * version with the account's): for a lost laptop, or after a password change elsewhere. Audited.
+ */
+export async function endOwnSessions(actor: Actor & { email: string }) {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "user.sessions-end", entityType: "User", entityId: actor.id }, tx);
+  });
+}
+
 /** Replaces a verifier's institutions in one cycle; the assignments that stay keep their rows. */
 export async function setVerifierAssignments(actor: Actor & { email: string }, input: { userId: string; cycleId: string; institutionIds: string[] }) {
   assertManager(actor);

@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { ROLE_HOME } from "@/lib/auth/roles";
+import { asFormAction } from "@/lib/server/actions/form-action";
 import { requirePolicy } from "@/lib/server/auth/current-user";
+import { endAllSessionsAction } from "./sessions-actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("account"))("title") };
@@ -17,6 +19,15 @@ export default async function ChangePasswordPage() {
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{t("mustChange")}</p>
       ) : null}
       <ChangePasswordForm home={ROLE_HOME[user.role]} />
+      {user.mustChangePassword ? null : (
+        <section aria-labelledby="end-sessions-title" className="mt-8 rounded-xl border border-slate-200 bg-white p-5">
+          <h2 id="end-sessions-title" className="font-semibold">{t("endSessionsTitle")}</h2>
+          <p className="mt-1 text-sm text-slate-600">{t("endSessionsIntro")}</p>
+          <form action={asFormAction(endAllSessionsAction)} className="mt-3">
+            <button type="submit" className="rounded-md border border-red-300 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">{t("endSessions")}</button>
+          </form>
+        </section>
+      )}
     </section>
   );
 }

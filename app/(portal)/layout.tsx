@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/language-switcher";
+import { SkipLink } from "@/components/skip-link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { navigationFor } from "@/lib/auth/navigation";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
@@ -13,9 +14,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const t = await getTranslations();
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
-        {t("app.skipToContent")}
-      </a>
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/language-switcher";
+import { SkipLink } from "@/components/skip-link";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 
 /** The public frame of published results: no account needed; a signed-in user gets a way back. */
@@ -8,7 +9,7 @@ export default async function PublicResultsLayout({ children }: { children: Reac
   const [t, user] = [await getTranslations(), await getCurrentUser()];
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">{t("app.skipToContent")}</a>
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <div>

@@ -1,16 +1,17 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
-import { GradeBadge } from "@/components/grade-badge";
 import { Pagination } from "@/components/pagination";
 import { DownloadButton } from "@/components/download-button";
+import { CyclePicker, NothingPublished } from "@/components/results/cycle-picker";
 import { GradeDistribution } from "@/components/results/grade-distribution";
+import { GroupTabs } from "@/components/results/group-tabs";
+import { NationalIndexCard } from "@/components/results/national-index-card";
 import { TrendChart } from "@/components/results/national-trend-chart";
 import { RankingTable } from "@/components/results/ranking-table";
 import { GRADE_BANDS } from "@/lib/domain/grades";
 import { gradeDistribution } from "@/lib/domain/results/national-figures";
-import { RESULT_GROUPS, ZRankingQuery, firstValues } from "@/lib/schemas/results";
+import { ZRankingQuery, firstValues, type ResultGroup } from "@/lib/schemas/results";
 import { listPublishedCycles, loadNationalTrend, loadPublishedResults } from "@/lib/server/data/published-results";
 import { selectRanking } from "@/lib/server/results/ranking-view";
 
@@ -28,22 +29,15 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
   const query = ZRankingQuery.parse(firstValues(await searchParams));
   const t = await getTranslations();
   const cycles = await listPublishedCycles();
-  if (cycles.length === 0) {
-    return (
-      <section aria-labelledby="page-title" className="space-y-6">
-        <h1 id="page-title" className="text-2xl font-semibold">{t("publicResults.title")}</h1>
-        <EmptyState>{t("publicResults.nothingPublished")}</EmptyState>
-      </section>
-    );
-  }
+  if (cycles.length === 0) return <NothingPublished title={t("publicResults.title")} />;
   const results = await loadPublishedResults(query.cycle ?? cycles[0]!.id);
   if (!results) notFound();
-  const [trend, { province, all, rows }] = [await loadNationalTrend(), selectRanking(results, query)];
+  const [trend, { province, all, rows }] = [await loadNationalTrend(cycles), selectRanking(results, query)];
   const page = Math.min(query.page, Math.max(1, Math.ceil(rows.length / PAGE_SIZE)));
   const groupName = query.group === "PROVINCE" ? t("publicResults.groupProvince", { province: province?.name ?? "" }) : t(`institutionType.${query.group}`);
   const params = { cycle: results.cycle.id, group: query.group, province: province?.id, q: query.q, grade: query.grade };
   const exportHref = (format: string) => `/api/results/rankings?${new URLSearchParams(Object.entries({ ...params, format }).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
-  const groupHref = (group: string) => `/results?${new URLSearchParams({ cycle: results.cycle.id, group }).toString()}`;
+  const groupHref = (group: ResultGroup) => `/results?${new URLSearchParams({ cycle: results.cycle.id, group }).toString()}`;
 
   return (
     <section aria-labelledby="page-title" className="space-y-8">
@@ -52,28 +46,11 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
           <h1 id="page-title" className="text-2xl font-semibold">{t("publicResults.title")}</h1>
           <p className="mt-1 text-slate-600">{t("publicResults.subtitle", { cycle: results.cycle.name })}</p>
         </div>
-        <form method="get" className="flex items-end gap-2">
-          <label className="text-sm">
-            <span className="block text-slate-600">{t("publicResults.cycle")}</span>
-            <select name="cycle" defaultValue={results.cycle.id} className="rounded-md border border-slate-300 px-2 py-1.5">
-              {cycles.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-            </select>
-          </label>
-          <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white">{t("publicResults.show")}</button>
-        </form>
+        <CyclePicker cycles={cycles} current={results.cycle.id} />
       </header>
 
       <div className="grid gap-4 md:grid-cols-3">
-        <div className="rounded-xl border border-slate-200 bg-white p-5" data-testid="national-index">
-          <p className="text-sm text-slate-600">{t("publicResults.nationalIndex", { cycle: results.cycle.name })}</p>
-          {results.national ? (
-            <p className="mt-2 flex items-baseline gap-3">
-              <span className="text-4xl font-bold tabular-nums" data-testid="national-index-value">{results.national.published}</span>
-              <GradeBadge grade={results.national.grade} label={results.national.label} />
-            </p>
-          ) : <p className="mt-2 text-slate-600">—</p>}
-          <p className="mt-2 text-xs text-slate-600">{t("publicResults.nationalBasis", { count: results.institutions.length })}</p>
-        </div>
+        <NationalIndexCard cycleName={results.cycle.name} national={results.national} institutions={results.institutions.length} testId="national-index" />
         <figure className="rounded-xl border border-slate-200 bg-white p-4 md:col-span-2" data-testid="national-trend">
           <figcaption className="text-sm font-medium text-slate-700">{t("publicResults.trendTitle")}</figcaption>
           <TrendChart points={trend.map((p) => ({ label: String(p.cycle.year), value: p.national?.published ?? null }))} seriesLabel={t("publicResults.nationalIndexShort")} />
@@ -85,14 +62,7 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
         </figure>
       </div>
 
-      <nav aria-label={t("publicResults.groups")} className="flex flex-wrap gap-2" data-testid="group-tabs">
-        {RESULT_GROUPS.map((group) => (
-          <Link key={group} href={groupHref(group)} aria-current={group === query.group ? "page" : undefined}
-            className={`rounded-full border px-3 py-1 text-sm ${group === query.group ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-700 hover:border-brand-700"}`}>
-            {group === "PROVINCE" ? t("publicResults.groupPerProvince") : t(`institutionType.${group}`)}
-          </Link>
-        ))}
-      </nav>
+      <GroupTabs current={query.group} href={groupHref} />
 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label={t("publicResults.filters")}>
         <input type="hidden" name="cycle" value={results.cycle.id} />

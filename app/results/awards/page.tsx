@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { AwardReason } from "@/components/results/award-reason";
+import { CyclePicker, NothingPublished } from "@/components/results/cycle-picker";
 import { ZRankingQuery, firstValues } from "@/lib/schemas/results";
 import { listPublishedCycles, loadPublishedAwards } from "@/lib/server/data/published-results";
 
@@ -17,14 +18,7 @@ export async function generateMetadata() {
 export default async function AwardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = ZRankingQuery.parse(firstValues(await searchParams));
   const [t, locale, cycles] = [await getTranslations(), await getLocale(), await listPublishedCycles()];
-  if (cycles.length === 0) {
-    return (
-      <section aria-labelledby="page-title" className="space-y-6">
-        <h1 id="page-title" className="text-2xl font-semibold">{t("awards.title")}</h1>
-        <EmptyState>{t("publicResults.nothingPublished")}</EmptyState>
-      </section>
-    );
-  }
+  if (cycles.length === 0) return <NothingPublished title={t("awards.title")} />;
   const awards = await loadPublishedAwards(query.cycle ?? cycles[0]!.id);
   if (!awards) notFound();
   return (
@@ -34,15 +28,7 @@ export default async function AwardsPage({ searchParams }: { searchParams: Promi
           <h1 id="page-title" className="text-2xl font-semibold">{t("awards.title")}</h1>
           <p className="mt-1 text-slate-600">{t("awards.subtitle", { cycle: awards.cycle.name })}</p>
         </div>
-        <form method="get" className="flex items-end gap-2">
-          <label className="text-sm">
-            <span className="block text-slate-600">{t("publicResults.cycle")}</span>
-            <select name="cycle" defaultValue={awards.cycle.id} className="rounded-md border border-slate-300 px-2 py-1.5">
-              {cycles.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-            </select>
-          </label>
-          <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white">{t("publicResults.show")}</button>
-        </form>
+        <CyclePicker cycles={cycles} current={awards.cycle.id} />
       </header>
       <nav aria-label={t("awards.rulesNav")}>
         <ul className="flex flex-wrap gap-2 text-sm">

@@ -1,8 +1,6 @@
 import type { Grade } from "../grades";
-import { groupListing, type GroupStanding, type RankedInstitution, type RankingGroup } from "./ranking-groups";
 
 export interface ListingFilter {
-  group: RankingGroup;
   /** Part of the name or code, case- and accent-insensitive. */
   search?: string;
   grade?: Grade;
@@ -13,12 +11,13 @@ function fold(text: string) {
 }
 
 /**
- * The rows of one ranking group after search and grade filters. Ranks stay those of the whole
- * group: filtering a listing must never renumber it (a regency ranked 7th stays 7th in a search).
+ * The rows of a ranking group (see groupListing) that pass the search and grade filters. Ranks
+ * stay those of the whole group: filtering a listing must never renumber it (a regency ranked 7th
+ * stays 7th in a search).
  */
-export function rankingListing<T extends RankedInstitution & { code?: string }>(ranked: readonly T[], filter: ListingFilter): (T & { standing: GroupStanding })[] {
+export function filterListing<T extends { name: string; grade: Grade; code?: string }>(rows: readonly T[], filter: ListingFilter): T[] {
   const needle = filter.search ? fold(filter.search) : null;
-  return groupListing(ranked, filter.group).filter((row) =>
+  return rows.filter((row) =>
     (!filter.grade || row.grade === filter.grade) &&
     (!needle || fold(row.name).includes(needle) || (row.code !== undefined && fold(row.code).includes(needle))),
   );

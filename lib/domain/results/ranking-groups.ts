@@ -1,5 +1,5 @@
 import type { Grade } from "../grades";
-import type { Rational } from "../rational";
+import { compare, type Rational } from "../rational";
 import { rank, type RankedItem } from "../ranking";
 
 export const INSTITUTION_TYPES = ["KL", "PROVINSI", "KABUPATEN", "KOTA", "BUMN"] as const;
@@ -38,6 +38,8 @@ export function isRegional(type: InstitutionType): boolean {
 }
 
 const byName = (a: RankableInstitution, b: RankableInstitution) => a.name.localeCompare(b.name, "id") || a.id.localeCompare(b.id);
+/** The order of `rank`: highest exact index first, then by name. Ranks follow it within a group. */
+const byExactIndex = (a: RankableInstitution, b: RankableInstitution) => compare(b.index, a.index) || byName(a, b);
 
 function standings(members: readonly RankableInstitution[]): Map<string, GroupStanding> {
   const ranked: RankedItem<RankableInstitution>[] = rank(members.map((m) => ({ key: m, index: m.index })), byName);
@@ -67,12 +69,7 @@ export function rankInstitutions(institutions: readonly RankableInstitution[]): 
   for (const members of provincial.values()) for (const [id, s] of standings(members)) provinceStanding.set(id, s);
   return institutions
     .map((institution) => ({ ...institution, national: nationalStanding.get(institution.id)!, province: provinceStanding.get(institution.id) ?? null }))
-    .sort((a, b) => INSTITUTION_TYPES.indexOf(a.type) - INSTITUTION_TYPES.indexOf(b.type) || a.national.rank - b.national.rank || orderWithinRank(a, b));
-}
-
-function orderWithinRank(a: RankedInstitution, b: RankedInstitution) {
-  return a.index.numerator * b.index.denominator > b.index.numerator * a.index.denominator ? -1
-    : a.index.numerator * b.index.denominator < b.index.numerator * a.index.denominator ? 1 : byName(a, b);
+    .sort((a, b) => INSTITUTION_TYPES.indexOf(a.type) - INSTITUTION_TYPES.indexOf(b.type) || byExactIndex(a, b));
 }
 
 /** The members of one group, in ranking order, each with its standing in that group. */
@@ -83,5 +80,5 @@ export function groupListing<T extends RankedInstitution>(ranked: readonly T[], 
   return ranked
     .filter((r) => r.province !== null && r.provinceId === group.provinceId)
     .map((r) => ({ ...r, standing: r.province! }))
-    .sort((a, b) => a.standing.rank - b.standing.rank || orderWithinRank(a, b));
+    .sort(byExactIndex);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policies";
 import { awardsOf } from "@/lib/domain/results/awards";
 import { loadHeadResults, loadInstitutionRecommendations, loadInstitutionTrend } from "./institution-results";
-import { listPublishedCycles, loadPublishedAwards, loadPublishedResults } from "./published-results";
+import { listPublishedCycles, loadAwardsFor, loadPublishedResults } from "./published-results";
 
 /**
  * Everything the head's dashboard shows for its own institution: the running and the latest
@@ -18,11 +18,11 @@ export async function loadHeadDashboard(actor: Actor) {
     listPublishedCycles(),
   ]);
   const latestPublished = published[0] ?? null;
-  const [ranking, awards, recommendations] = await Promise.all([
+  const [ranking, recommendations] = await Promise.all([
     latestPublished ? loadPublishedResults(latestPublished.id) : null,
-    latestPublished ? loadPublishedAwards(latestPublished.id) : null,
     results?.finalised ? loadInstitutionRecommendations(actor, "results.institution", institutionId, results.finalised.cycle.id) : [],
   ]);
+  const awards = ranking ? await loadAwardsFor(ranking) : null;
   const own = ranking?.institutions.find((i) => i.id === institutionId) ?? null;
   return {
     institutionId,

@@ -117,7 +117,7 @@ async function cyclesOf(institutionId: string, cycleId?: string): Promise<CycleR
 }
 
 /** The running cycle (as far as verified) and the latest finalised one, for an institution in the policy's scope. */
-export async function loadInstitutionCycles(actor: Actor, policy: PolicyKey, institutionId: string) {
+async function loadInstitutionCycles(actor: Actor, policy: PolicyKey, institutionId: string) {
   if (!can(actor, policy, { institutionId })) return null;
   const cycles = await cyclesOf(institutionId);
   const current = cycles.find((c) => c.status === "ACTIVE");
@@ -129,10 +129,14 @@ export async function loadInstitutionCycles(actor: Actor, policy: PolicyKey, ins
   return { current: currentView, finalised: finalisedView };
 }
 
-/** One cycle of an institution (the report card); null when out of scope or unknown. */
-export async function loadInstitutionCycle(actor: Actor, policy: PolicyKey, institutionId: string, cycleId: string) {
+/**
+ * One cycle of an institution (the report card), or its latest finalised one when no cycle is
+ * named; null when out of scope or unknown.
+ */
+export async function loadInstitutionCycle(actor: Actor, policy: PolicyKey, institutionId: string, cycleId?: string) {
   if (!can(actor, policy, { institutionId })) return null;
-  const [cycle] = await cyclesOf(institutionId, cycleId);
+  const cycles = await cyclesOf(institutionId, cycleId);
+  const cycle = cycleId ? cycles[0] : cycles.find((c) => c.status === "FINALISED" || c.status === "ARCHIVED");
   return cycle ? institutionResultInCycle(actor, policy, institutionId, cycle) : null;
 }
 

@@ -14,7 +14,8 @@ import { loadWorkspace } from "./workspace";
 export async function loadLocusExport(actor: Actor, assessmentId: string) {
   const workspace = await loadWorkspace(actor, assessmentId);
   if (!workspace) return null;
-  const showVerified = ["VERIFIED", "FINAL"].includes(workspace.assessment.status) || actor.role === "ADMIN" || actor.role === "VERIFIER";
+  const isVerified = ["VERIFIED", "FINAL"].includes(workspace.assessment.status);
+  const showVerified = isVerified || actor.role === "ADMIN" || actor.role === "VERIFIER";
   const verified = showVerified
     ? await db.verifiedAnswer.findMany({ where: { assessmentId }, select: { level: true, note: true, indicator: { select: { code: true } } } })
     : [];
@@ -38,7 +39,7 @@ export async function loadLocusExport(actor: Actor, assessmentId: string) {
     assessment: workspace.assessment,
     rows,
     self: computeLocusResult(workspace.instrument, selfLevels, workspace.surveyResponses, workspace.settings),
-    verified: showVerified && ["VERIFIED", "FINAL"].includes(workspace.assessment.status)
+    verified: isVerified
       ? computeLocusResult(workspace.instrument, verifiedLevels, workspace.surveyResponses, workspace.settings)
       : null,
   };

@@ -4,7 +4,7 @@ import { can, type Actor } from "@/lib/auth/policies";
 import { GRADE_BANDS, type Classification, type Grade } from "@/lib/domain/grades";
 import { Rational } from "@/lib/domain/rational";
 import { evaluateAwards, type AwardEligibility, type AwardInstitution, type AwardRule } from "@/lib/domain/results/awards";
-import { gradeDistribution, nationalIndex } from "@/lib/domain/results/national-figures";
+import { nationalIndex } from "@/lib/domain/results/national-figures";
 import { rankInstitutions, type InstitutionType, type RankedInstitution } from "@/lib/domain/results/ranking-groups";
 import { ZAwardRules } from "@/lib/schemas/awards";
 import { rawAwardRules } from "./award-rules";
@@ -140,13 +140,11 @@ export async function loadResultsPreview(actor: Actor, cycleId: string): Promise
   return rows.rows[0] ? cycleResults(rows.rows[0]) : null;
 }
 
-/** The national index and grade distribution of every published cycle, oldest first (for the trend). */
-export async function loadNationalTrend() {
-  const cycles = await listPublishedCycles();
-  const results = await Promise.all(cycles.map((c) => loadPublishedResults(c.id)));
+/** The national index of every published cycle, oldest first (for the trend). */
+export async function loadNationalTrend(cycles: readonly PublishedCycle[]) {
+  const results = await Promise.all(cycles.map(cycleResults));
   return results
-    .filter((r): r is PublishedCycleResults => r !== null)
-    .map((r) => ({ cycle: r.cycle, national: r.national, institutions: r.institutions.length, distribution: gradeDistribution(r.institutions.map((i) => i.grade)) }))
+    .map((r) => ({ cycle: r.cycle, national: r.national }))
     .reverse();
 }
 
@@ -164,16 +162,14 @@ const awardsCache = new WeakMap<PublishedCycleResults, { rulesKey: string; value
 /** Who each award rule makes eligible in a published cycle, from final results only. */
 export async function loadPublishedAwards(cycleId: string): Promise<PublishedAwards | null> {
   const results = await loadPublishedResults(cycleId);
-  return results ? awardsFor(results) : null;
+  return results ? loadAwardsFor(results) : null;
 }
 
-/** The award eligibility publishing a finalised cycle would show (admin preview; see loadResultsPreview). */
-export async function loadAwardsPreview(actor: Actor, cycleId: string): Promise<PublishedAwards | null> {
-  const results = await loadResultsPreview(actor, cycleId);
-  return results ? awardsFor(results) : null;
-}
-
-async function awardsFor(results: PublishedCycleResults): Promise<PublishedAwards> {
+/**
+ * The award eligibility of results already loaded (published, or an admin's preview): callers
+ * that show both the ranking and the awards load the results once.
+ */
+export async function loadAwardsFor(results: PublishedCycleResults): Promise<PublishedAwards> {
   const cycleId = results.cycle.id;
   const raw = await rawAwardRules();
   const rulesKey = JSON.stringify(raw);

@@ -1,6 +1,6 @@
 import "server-only";
-import { rankingListing } from "@/lib/domain/results/listing";
-import type { RankingGroup } from "@/lib/domain/results/ranking-groups";
+import { filterListing } from "@/lib/domain/results/listing";
+import { groupListing, type RankingGroup } from "@/lib/domain/results/ranking-groups";
 import type { TRankingQuery } from "@/lib/schemas/results";
 import type { PublishedCycleResults } from "../data/published-results";
 
@@ -11,7 +11,7 @@ import type { PublishedCycleResults } from "../data/published-results";
 export function selectRanking(results: PublishedCycleResults, query: TRankingQuery) {
   const province = query.group === "PROVINCE" ? (results.provinces.find((p) => p.id === query.province) ?? results.provinces[0] ?? null) : null;
   const group: RankingGroup = query.group === "PROVINCE" ? { kind: "PROVINCE", provinceId: province?.id ?? "" } : { kind: "NATIONAL", type: query.group };
-  const all = rankingListing(results.institutions, { group });
-  const rows = query.q || query.grade ? rankingListing(results.institutions, { group, search: query.q, grade: query.grade }) : all;
+  const all = groupListing(results.institutions, group);
+  const rows = query.q || query.grade ? filterListing(all, { search: query.q, grade: query.grade }) : all;
   return { group, province, all, rows };
 }

@@ -4,14 +4,15 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CycleHeader } from "@/components/admin/cycles/cycle-header";
 import { CycleTabs } from "@/components/admin/cycles/cycle-tabs";
 import { EmptyState } from "@/components/empty-state";
-import { GradeBadge } from "@/components/grade-badge";
 import { Pagination } from "@/components/pagination";
 import { AwardReason } from "@/components/results/award-reason";
+import { GroupTabs } from "@/components/results/group-tabs";
+import { NationalIndexCard } from "@/components/results/national-index-card";
 import { RankingTable } from "@/components/results/ranking-table";
-import { RESULT_GROUPS, ZRankingQuery, firstValues } from "@/lib/schemas/results";
+import { ZRankingQuery, firstValues } from "@/lib/schemas/results";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { findCycleForAdmin } from "@/lib/server/data/cycles";
-import { loadAwardsPreview, loadResultsPreview } from "@/lib/server/data/published-results";
+import { loadAwardsFor, loadResultsPreview } from "@/lib/server/data/published-results";
 import { selectRanking } from "@/lib/server/results/ranking-view";
 
 const PAGE_SIZE = 50;
@@ -32,7 +33,8 @@ export default async function CycleResultsPreviewPage({ params, searchParams }: 
   const cycle = await findCycleForAdmin(actor, (await params).id);
   if (!cycle) notFound();
   const query = ZRankingQuery.parse(firstValues(await searchParams));
-  const [t, locale, results, awards] = [await getTranslations(), await getLocale(), await loadResultsPreview(actor, cycle.id), await loadAwardsPreview(actor, cycle.id)];
+  const [t, locale, results] = [await getTranslations(), await getLocale(), await loadResultsPreview(actor, cycle.id)];
+  const awards = results ? await loadAwardsFor(results) : null;
   const base = `/admin/cycles/${cycle.id}/results`;
   return (
     <section aria-labelledby="page-title">
@@ -49,21 +51,8 @@ export default async function CycleResultsPreviewPage({ params, searchParams }: 
               {results.cycle.publishedAt ? t("resultsPreview.publishedBanner") : t("resultsPreview.previewBanner")}
               {results.cycle.publishedAt ? <> <Link href={`/results?cycle=${cycle.id}`} className="underline">{t("resultsPreview.openPublic")}</Link></> : null}
             </p>
-            <div className="rounded-xl border border-slate-200 bg-white p-5" data-testid="preview-national">
-              <p className="text-sm text-slate-600">{t("publicResults.nationalIndex", { cycle: cycle.name })}</p>
-              {results.national ? (
-                <p className="mt-2 flex items-baseline gap-3"><span className="text-3xl font-bold tabular-nums">{results.national.published}</span><GradeBadge grade={results.national.grade} label={results.national.label} /></p>
-              ) : <p className="mt-2">—</p>}
-              <p className="mt-1 text-xs text-slate-600">{t("publicResults.nationalBasis", { count: results.institutions.length })}</p>
-            </div>
-            <nav aria-label={t("publicResults.groups")} className="flex flex-wrap gap-2">
-              {RESULT_GROUPS.map((group) => (
-                <Link key={group} href={`${base}?group=${group}`} aria-current={group === query.group ? "page" : undefined}
-                  className={`rounded-full border px-3 py-1 text-sm ${group === query.group ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-700"}`}>
-                  {group === "PROVINCE" ? t("publicResults.groupPerProvince") : t(`institutionType.${group}`)}
-                </Link>
-              ))}
-            </nav>
+            <NationalIndexCard cycleName={cycle.name} national={results.national} institutions={results.institutions.length} testId="preview-national" />
+            <GroupTabs current={query.group} href={(group) => `${base}?group=${group}`} />
             <h2 className="text-lg font-semibold">{groupName}</h2>
             <p className="text-sm text-slate-600">{t("publicResults.count", { shown: rows.length, total: all.length })}</p>
             {rows.length === 0 ? <EmptyState>{t("publicResults.noMatch")}</EmptyState> : (

@@ -121,6 +121,19 @@ describe("account administration, through the policies, with an audit record of 
     expect(event.after.institutionIds).toEqual([keep, kemenkesId].sort());
   });
 
+  it("refuses to rewrite a finalised cycle's assignments and writes nothing", async () => {
+    const verifier = accounts["verifikator@pekppp.test"]!;
+    const finalised = (await row(`SELECT id FROM "Cycle" WHERE status = 'FINALISED' ORDER BY year DESC LIMIT 1`)).id;
+    const assignments = `SELECT count(*)::int AS n FROM "VerifierAssignment" WHERE "cycleId" = $1`;
+    const before = await row(assignments, [finalised]);
+    const events = await row(`SELECT count(*)::int AS n FROM "AuditEvent"`);
+    await expect(
+      users.setVerifierAssignments(admin(), { userId: verifier.id, cycleId: finalised, institutionIds: [kemenkesId] }),
+    ).rejects.toMatchObject({ messageKey: "assignmentAdmin.cycleClosed" });
+    expect(await row(assignments, [finalised])).toEqual(before);
+    expect(await row(`SELECT count(*)::int AS n FROM "AuditEvent"`)).toEqual(events);
+  });
+
   it("lets an admin search the audit trail by actor, action, entity and date", async () => {
     const byAction = await audit.searchAuditEvents(admin(), { action: "user.create", page: 1 });
     expect(byAction.events.map((e) => e.action)).toEqual(["user.create"]);

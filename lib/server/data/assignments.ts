@@ -106,13 +106,14 @@ export async function searchAssignments(actor: Actor, cycleId: string, filter: T
 }
 
 /** The cycle must still be running or in preparation; a finalised cycle's assignments are history. */
-async function assertOpenCycle(tx: Prisma.TransactionClient, cycleId: string) {
+export async function assertOpenCycle(tx: Prisma.TransactionClient, cycleId: string) {
   const cycle = await tx.cycle.findUnique({ where: { id: cycleId }, select: { status: true } });
   if (!cycle) throw new ActionError("errors.notFound");
   if (cycle.status === "FINALISED" || cycle.status === "ARCHIVED") throw new ActionError("assignmentAdmin.cycleClosed");
 }
 
-async function assertVerifier(tx: Prisma.TransactionClient, verifierId: string) {
+/** The account must exist and be an active verifier. */
+export async function assertVerifier(tx: Prisma.TransactionClient, verifierId: string) {
   const user = await tx.user.findUnique({ where: { id: verifierId }, select: { role: true, isActive: true } });
   if (!user) throw new ActionError("errors.notFound");
   if (user.role !== "VERIFIER" || !user.isActive) throw new ActionError("users.notAVerifier");

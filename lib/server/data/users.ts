@@ -7,6 +7,7 @@ import type { TCreateUser, TUpdateUser } from "@/lib/schemas/users";
 import { ActionError } from "../actions/errors";
 import { recordAudit } from "../audit";
 import { db } from "../db";
+import { assertOpenCycle, assertVerifier } from "./assignments";
 
 const PAGE_SIZE = 25;
 const BCRYPT_COST = 10;
@@ -153,10 +154,8 @@ export async function endOwnSessions(actor: Actor & { email: string }) {
 export async function setVerifierAssignments(actor: Actor & { email: string }, input: { userId: string; cycleId: string; institutionIds: string[] }) {
   assertManager(actor);
   return db.$transaction(async (tx) => {
-    const verifier = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true } });
-    if (!verifier) throw new ActionError("errors.notFound");
-    if (verifier.role !== "VERIFIER") throw new ActionError("users.notAVerifier");
-    if (!(await tx.cycle.findUnique({ where: { id: input.cycleId }, select: { id: true } }))) throw new ActionError("errors.notFound");
+    await assertVerifier(tx, input.userId);
+    await assertOpenCycle(tx, input.cycleId);
     const wanted = [...new Set(input.institutionIds)];
     const known = await tx.institution.count({ where: { id: { in: wanted } } });
     if (known !== wanted.length) throw new ActionError("validation.institutionInvalid");

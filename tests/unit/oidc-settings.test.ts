@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { oidcProvider, oidcSettings } from "@/lib/server/auth/oidc";
+import { oidcProvider, oidcSettings, verifiedEmail } from "@/lib/server/auth/oidc";
 
 const VARIABLES = ["AUTH_OIDC_ISSUER", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET", "AUTH_OIDC_NAME"] as const;
 const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
@@ -29,5 +29,14 @@ describe("the optional OpenID Connect provider", () => {
     expect(oidcProvider()).toMatchObject({ id: "oidc", type: "oidc", issuer: "https://sso.contoh.go.id/realms/pekppp", name: "SSO" });
     process.env.AUTH_OIDC_NAME = "Keycloak KemenPANRB";
     expect(oidcProvider()?.name).toBe("Keycloak KemenPANRB");
+  });
+
+  it("signs in by e-mail only when the provider says the address is verified", () => {
+    expect(verifiedEmail({ email: " Admin@PEKPPP.test ", email_verified: true })).toBe("admin@pekppp.test");
+    expect(verifiedEmail({ email: "admin@pekppp.test", email_verified: false })).toBeNull();
+    expect(verifiedEmail({ email: "admin@pekppp.test" })).toBeNull();
+    expect(verifiedEmail({ email: "admin@pekppp.test", email_verified: null })).toBeNull();
+    expect(verifiedEmail({ email: "", email_verified: true })).toBeNull();
+    expect(verifiedEmail(undefined)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { ZSignIn } from "@/lib/schemas/auth";
 import { recordAudit, requestOrigin } from "../audit";
 import { db } from "../db";
 import { logger } from "../logger";
-import { oidcProvider } from "./oidc";
+import { oidcProvider, verifiedEmail } from "./oidc";
 import { checkSignInAllowed, clearSignInFailures, recordSignInFailure } from "./sign-in-throttle-store";
 
 declare module "next-auth" {
@@ -62,11 +62,14 @@ async function authorizeWithPassword(raw: unknown) {
   return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, role: user.role, institutionId: user.institutionId };
 }
 
-/** An OpenID Connect identity signs in only as an existing, active portal account of the same e-mail. */
-async function portalAccountForEmail(email: string | null | undefined) {
+/**
+ * An OpenID Connect identity signs in only as an existing, active portal account of the same,
+ * provider-verified e-mail.
+ */
+async function portalAccountForEmail(email: string | null) {
   if (!email) return null;
   const user = await db.user.findUnique({
-    where: { email: email.trim().toLowerCase() },
+    where: { email },
     select: { id: true, email: true, name: true, isActive: true, sessionVersion: true, role: true, institutionId: true },
   });
   return user?.isActive ? user : null;
@@ -90,24 +93,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     ...(oidc ? [oidc] : []),
   ],
   callbacks: {
-    async signIn({ account, profile }) {
+    async signIn({ user, account, profile }) {
       if (account?.provider !== "oidc") return true;
-      const user = await portalAccountForEmail(profile?.email);
-      await recordAudit({ actorId: user?.id, actorLabel: profile?.email ?? "", action: user ? "auth.sign-in" : "auth.sign-in-failed", entityType: "User", entityId: user?.id, after: { provider: "oidc" } });
-      return Boolean(user);
+      const portalUser = await portalAccountForEmail(verifiedEmail(profile));
+      await recordAudit({ actorId: portalUser?.id, actorLabel: profile?.email ?? "", action: portalUser ? "auth.sign-in" : "auth.sign-in-failed", entityType: "User", entityId: portalUser?.id, after: { provider: "oidc" } });
+      if (!portalUser) return false;
+      // Without a database adapter Auth.js hands this same user object to the jwt callback (and
+      // builds the default token's sub, name and email from it), so the account is looked up once.
+      Object.assign(user, {
+        id: portalUser.id, name: portalUser.name, email: portalUser.email,
+        sessionVersion: portalUser.sessionVersion, role: portalUser.role, institutionId: portalUser.institutionId,
+      });
+      return true;
     },
-    async jwt({ token, user, account, profile }) {
-      if (account?.provider === "oidc") {
-        const portalUser = await portalAccountForEmail(profile?.email);
-        if (portalUser) {
-          token.sub = portalUser.id;
-          token.name = portalUser.name;
-          token.email = portalUser.email;
-          token.sv = portalUser.sessionVersion;
-          token.role = portalUser.role;
-          token.inst = portalUser.institutionId;
-        }
-      } else if (user) {
+    async jwt({ token, user }) {
+      if (user) {
         // Role and institution ride in the token only as a hint for the autosave fast path, which
         // confirms them against the database in the same statement (see saveSelfAnswer).
         token.sv = user.sessionVersion ?? 0;

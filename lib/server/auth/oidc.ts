@@ -13,6 +13,15 @@ export function oidcSettings() {
   return { issuer, clientId, clientSecret, name: process.env.AUTH_OIDC_NAME?.trim() || "SSO" };
 }
 
+/**
+ * The e-mail an OpenID Connect profile may sign in with: only one the identity provider says it
+ * has verified (email_verified exactly true), trimmed and lower-cased as portal accounts store it.
+ */
+export function verifiedEmail(profile: { email?: string | null; email_verified?: boolean | null } | undefined): string | null {
+  if (profile?.email_verified !== true) return null;
+  return profile.email?.trim().toLowerCase() || null;
+}
+
 export function oidcProvider(): OIDCConfig<{ email?: string; email_verified?: boolean; name?: string }> | null {
   const settings = oidcSettings();
   if (!settings) return null;

@@ -1,8 +1,7 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
 import { db } from "../db";
-import type { SavedAnswer } from "./self-assessment";
-import { policyTargetFields, policyTargetOf } from "./assessments";
+import { toSaved, verifiedView } from "./verification";
 import { loadWorkspace } from "./workspace";
 
 /**
@@ -12,19 +11,14 @@ import { loadWorkspace } from "./workspace";
 export async function loadReview(actor: Actor, assessmentId: string) {
   const workspace = await loadWorkspace(actor, assessmentId);
   if (!workspace) return null;
-  const assignment = await db.assessment.findFirst({ where: { id: assessmentId }, select: policyTargetFields });
-  if (!assignment) return null;
-  const target = policyTargetOf(assignment);
-  if (!can(actor, "verification.review", target)) return null;
+  if (!can(actor, "verification.review", workspace.target)) return null;
   const verified = await db.verifiedAnswer.findMany({
     where: { assessmentId },
-    select: { level: true, note: true, version: true, updatedAt: true, updatedBy: { select: { name: true } }, indicator: { select: { code: true } } },
+    select: { ...verifiedView, indicator: { select: { code: true } } },
   });
   return {
     ...workspace,
-    verified: Object.fromEntries(
-      verified.map((v) => [v.indicator.code, { level: v.level, justification: v.note, version: v.version, updatedAt: v.updatedAt.toISOString(), updatedBy: v.updatedBy?.name ?? null } satisfies SavedAnswer]),
-    ),
-    canDecide: can(actor, "verification.decide", target),
+    verified: Object.fromEntries(verified.map((v) => [v.indicator.code, toSaved(v)])),
+    canDecide: can(actor, "verification.decide", workspace.target),
   };
 }

@@ -4,11 +4,12 @@ import { stageWindow, transition, type AssessmentStatus, type WorkflowAction } f
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TReturnForRevision, TSaveVerifiedAnswer } from "@/lib/schemas/verification";
 import { ActionError } from "../actions/errors";
-import { recordAudit } from "../audit";
+import { recordAudit, requestOrigin } from "../audit";
 import { db } from "../db";
 import { recomputeCycleResults } from "../results/recompute";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "./assessments";
 import type { SaveOutcome, SavedAnswer } from "./self-assessment";
+import { assertStageOpen } from "./stage-gate";
 
 type Verifier = Actor & { email: string; name: string };
 type Tx = Prisma.TransactionClient;
@@ -29,14 +30,7 @@ async function loadForVerifier(tx: Tx, actor: Actor, assessmentId: string, now =
   });
   if (!assessment || !can(actor, "verification.review", policyTargetOf(assessment))) throw new ActionError("errors.notFound");
   // The portal's one stage gate (lib/domain/workflow), on the verification stage's dates.
-  const window = stageWindow(assessment.cycle.stages, "VERIFICATION", now);
-  if (!window.open) {
-    if (!window.window) throw new ActionError("verification.noStage");
-    throw new ActionError(window.reason === "NOT_STARTED" ? "verification.notStarted" : "verification.ended", {
-      from: window.window.startsAt.toISOString(),
-      to: window.window.endsAt.toISOString(),
-    });
-  }
+  assertStageOpen(stageWindow(assessment.cycle.stages, "VERIFICATION", now), { noStage: "verification.noStage", notStarted: "verification.notStarted", ended: "verification.ended" });
   return assessment;
 }
 
@@ -62,8 +56,8 @@ export async function startReview(actor: Verifier, assessmentId: string) {
   });
 }
 
-const verifiedView = { level: true, note: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } } as const;
-function toSaved(row: { level: number | null; note: string; version: number; updatedAt: Date; updatedBy: { name: string } | null }): SavedAnswer {
+export const verifiedView = { level: true, note: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } } as const;
+export function toSaved(row: { level: number | null; note: string; version: number; updatedAt: Date; updatedBy: { name: string } | null }): SavedAnswer {
   return { level: row.level, justification: row.note, version: row.version, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy?.name ?? null };
 }
 
@@ -161,30 +155,30 @@ export async function approveAssessment(actor: Verifier, assessmentId: string) {
 /**
  * The admin fixes a cycle's results: every verified locus becomes final, each one audited. Only
  * while the cycle's finalisation stage is open (the same stage gate as the verifier's actions).
+ * A verified locus may still have received F-03 responses since its approval, so the stored
+ * results are recomputed once the change has committed, as after an approval.
  */
 export async function finaliseCycle(actor: Actor & { email: string }, cycleId: string, now = new Date()) {
   if (!can(actor, "cycle.finalise")) throw new ActionError("errors.notFound");
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const cycle = await tx.cycle.findUnique({ where: { id: cycleId }, select: { stages: { where: { kind: "FINALISATION" }, select: { kind: true, startsAt: true, endsAt: true } } } });
     if (!cycle) throw new ActionError("errors.notFound");
-    const window = stageWindow(cycle.stages, "FINALISATION", now);
-    if (!window.open) {
-      if (!window.window) throw new ActionError("stageGate.finalisationNoStage");
-      throw new ActionError(window.reason === "NOT_STARTED" ? "stageGate.finalisationNotStarted" : "stageGate.finalisationEnded", {
-        from: window.window.startsAt.toISOString(),
-        to: window.window.endsAt.toISOString(),
-      });
-    }
-    const verified = await tx.assessment.findMany({ where: { cycleId, status: "VERIFIED" }, select: { id: true, status: true, version: true } });
-    for (const assessment of verified) {
-      const step = transition(assessment.status, "FINALISE", actor.role);
-      if (!step.ok) throw new ActionError("verification.wrongStatus", { status: assessment.status });
-    }
-    await tx.assessment.updateMany({ where: { id: { in: verified.map((a) => a.id) }, status: "VERIFIED" }, data: { status: "FINAL", finalisedAt: now, version: { increment: 1 } } });
-    await tx.auditEvent.createMany({
-      data: verified.map((a) => ({ actorId: actor.id, actorLabel: actor.email, action: "assessment.finalise", entityType: "Assessment", entityId: a.id, assessmentId: a.id, before: { status: "VERIFIED" }, after: { status: "FINAL" } })),
+    assertStageOpen(stageWindow(cycle.stages, "FINALISATION", now), { noStage: "stageGate.finalisationNoStage", notStarted: "stageGate.finalisationNotStarted", ended: "stageGate.finalisationEnded" });
+    const step = transition("VERIFIED", "FINALISE", actor.role);
+    if (!step.ok) throw new ActionError("verification.wrongStatus", { status: "VERIFIED" });
+    // The audit rows name exactly the loci this write changed, not those a read before it saw.
+    const finalised = await tx.assessment.updateManyAndReturn({
+      where: { cycleId, status: step.from },
+      data: { status: step.to, finalisedAt: now, version: { increment: 1 } },
+      select: { id: true },
     });
-    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "cycle.finalise", entityType: "Cycle", entityId: cycleId, after: { finalised: verified.length } }, tx);
-    return { finalised: verified.length };
+    const origin = await requestOrigin();
+    await tx.auditEvent.createMany({
+      data: finalised.map((a) => ({ actorId: actor.id, actorLabel: actor.email, action: "assessment.finalise", entityType: "Assessment", entityId: a.id, assessmentId: a.id, before: { status: step.from }, after: { status: step.to }, ...origin })),
+    });
+    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "cycle.finalise", entityType: "Cycle", entityId: cycleId, after: { finalised: finalised.length } }, tx);
+    return { finalised: finalised.length };
   });
+  await recomputeCycleResults(cycleId);
+  return outcome;
 }

@@ -1,10 +1,9 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
-import type { InstrumentDefinition } from "@/lib/domain/instrument";
 import type { ScoringSettings } from "@/lib/domain/scoring";
 import { isSelfAssessmentEditable, selfAssessmentWindow } from "@/lib/domain/workflow";
 import { db } from "../db";
-import { findAssessment } from "./assessments";
+import { findAssessment, policyTargetOf } from "./assessments";
 import type { EvidenceItemView } from "@/lib/domain/evidence/view";
 import { listEvidence } from "./evidence";
 import { loadInstrument } from "./instrument";
@@ -36,11 +35,8 @@ export type EditBlock =
 export async function loadWorkspace(actor: Actor, assessmentId: string, now = new Date()) {
   const assessment = await findAssessment(actor, assessmentId);
   if (!assessment) return null;
-  const target = { institutionId: assessment.locus.institutionId };
-  const cycle = await db.cycle.findUniqueOrThrow({
-    where: { id: assessment.cycleId },
-    select: { instrumentVersionId: true, f02SharePercent: true, minSurveyRespondents: true, evidenceRequiredAboveZero: true },
-  });
+  const target = policyTargetOf(assessment);
+  const cycle = assessment.cycle;
   const [instrument, answers, evidence, rounds, responses] = await Promise.all([
     loadInstrument(cycle.instrumentVersionId),
     db.selfAnswer.findMany({
@@ -80,7 +76,7 @@ export async function loadWorkspace(actor: Actor, assessmentId: string, now = ne
       reopenedUntil: assessment.reopenedUntil?.toISOString() ?? null,
       canSeeHistory: assessment.canSeeHistory,
     },
-    instrument: instrument as InstrumentDefinition,
+    instrument,
     answers: Object.fromEntries(
       answers.map((a) => [a.indicator.code, { level: a.level, justification: a.justification, version: a.version, updatedAt: a.updatedAt.toISOString(), updatedBy: a.updatedBy?.name ?? null } satisfies SavedAnswer]),
     ),
@@ -96,6 +92,7 @@ export async function loadWorkspace(actor: Actor, assessmentId: string, now = ne
     editBlock,
     canEdit: editBlock.kind === "none",
     canSubmit: editBlock.kind === "none" && can(actor, "selfAssessment.submit", target),
+    target,
     canReopen: can(actor, "assessment.reopen") && ["DRAFT", "SUBMITTED", "RETURNED"].includes(assessment.status),
   };
 }

@@ -14,9 +14,12 @@ import { loadReportableFollowUp, markFollowUpChanged, type FollowUpActor } from 
  * the verifier and moves its version on, in the same transaction as the row and its audit record.
  */
 
-/** What the audit trail keeps: the item, the action it belongs to, and the recommendation's target. */
+/**
+ * What the audit trail keeps: the item, the action it belongs to, the recommendation's target, and
+ * what the change did to the action (its review back to PENDING, its new version).
+ */
 function followUpAuditView(row: Awaited<ReturnType<typeof markFollowUpChanged>>, item: Parameters<typeof auditView>[0]) {
-  return { ...auditView(item), followUpActionId: row.id, recommendationId: row.recommendationId };
+  return { ...auditView(item), followUpActionId: row.id, recommendationId: row.recommendationId, followUpReview: "PENDING", followUpVersion: row.newVersion };
 }
 
 const targetCode = (row: Awaited<ReturnType<typeof markFollowUpChanged>>) => row.recommendation.indicator?.code ?? row.recommendation.aspect?.code ?? "";

@@ -44,8 +44,17 @@ function refuse(problem: string | null) {
   if (problem) throw new ActionError(problem);
 }
 
+/**
+ * Holds the recommendation's row lock for the rest of the transaction, so its status read next
+ * cannot be overtaken by a concurrent close (the verifier's accept updates that row).
+ */
+async function lockRecommendation(tx: Tx, recommendationId: string) {
+  await tx.$executeRaw`SELECT 1 FROM "Recommendation" WHERE id = ${recommendationId}::uuid FOR UPDATE`;
+}
+
 /** A follow-up action the evaluator may change now (in scope, recommendation open, not settled). */
 export async function loadReportableFollowUp(tx: Tx, actor: Actor, followUpId: string) {
+  await tx.$executeRaw`SELECT 1 FROM "Recommendation" WHERE id = (SELECT "recommendationId" FROM "FollowUpAction" WHERE id = ${followUpId}::uuid) FOR UPDATE`;
   const row = await findFollowUpInScope(tx, actor, "followUp.report", followUpId);
   refuse(followUpEditProblem(row.recommendation, row));
   return row;
@@ -70,6 +79,7 @@ export async function markFollowUpChanged(tx: Tx, actor: Actor, followUpId: stri
 /** The evaluator records a follow-up action on a recommendation of its own loci. Audited. */
 export async function createFollowUp(actor: FollowUpActor, input: TCreateFollowUp, now = new Date()) {
   return db.$transaction(async (tx) => {
+    await lockRecommendation(tx, input.recommendationId);
     const recommendation = await tx.recommendation.findFirst({
       where: { id: input.recommendationId, assessment: assessmentScope(actor, "followUp.report") },
       select: { id: true, status: true, assessmentId: true, assessment: { select: policyTargetFields } },

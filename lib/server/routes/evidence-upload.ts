@@ -2,7 +2,6 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
-import { ActionError } from "../actions/errors";
 import { errorResponse } from "./handler";
 
 /** Room for the multipart envelope and the small fields around the file itself. */
@@ -56,28 +55,6 @@ export function parseEvidenceLink<S extends z.ZodType>(body: unknown, schema: S)
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   return errorResponse(422, parsed.error.issues[0]?.message ?? "validation.invalid", { fieldErrors: z.flattenError(parsed.error).fieldErrors });
-}
-
-/**
- * Status of the refusals that are not plain validation (422): too large, wrong type, and a
- * record that cannot be changed now (locked status or outside the stage dates: 423).
- */
-const STATUS_OF_KEY: Record<string, number> = {
-  "evidence.fileTooLarge": 413,
-  "evidence.typeNotAllowed": 415,
-  "evidence.typeMismatch": 415,
-  "selfAssessment.locked": 423,
-  "selfAssessment.noStage": 423,
-  "selfAssessment.notStarted": 423,
-  "selfAssessment.ended": 423,
-  "followUp.recommendationClosed": 423,
-  "followUp.settled": 423,
-};
-
-/** The response of an expected evidence refusal that has its own status; null for the others. */
-export function evidenceRefusal(error: unknown): Response | null {
-  const status = error instanceof ActionError ? STATUS_OF_KEY[error.messageKey] : undefined;
-  return error instanceof ActionError && status ? errorResponse(status, error.messageKey, { values: error.values }) : null;
 }
 
 /**

@@ -32,6 +32,12 @@ const STATUS_OF_KEY: Record<string, number> = {
   "selfAssessment.notStarted": 423,
   "selfAssessment.ended": 423,
   "selfAssessment.noStage": 423,
+  "followUp.recommendationClosed": 423,
+  "followUp.settled": 423,
+  // Evidence refused for what the file is, not for the form around it.
+  "evidence.fileTooLarge": 413,
+  "evidence.typeNotAllowed": 415,
+  "evidence.typeMismatch": 415,
 };
 
 /** Expected errors become JSON with their message key and status; anything else is logged with a reference. */

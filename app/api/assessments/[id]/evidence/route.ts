@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ZAddEvidenceLink, ZIndicatorCode } from "@/lib/domain/evidence/link";
 import type { EvidenceItemView } from "@/lib/domain/evidence/view";
 import { addFileEvidence, addLinkEvidence } from "@/lib/server/data/evidence";
-import { evidenceRefusal, parseEvidenceLink, readEvidenceUpload } from "@/lib/server/routes/evidence-upload";
+import { parseEvidenceLink, readEvidenceUpload } from "@/lib/server/routes/evidence-upload";
 import { authorizedRoute, errorResponse } from "@/lib/server/routes/handler";
 
 /**
@@ -13,24 +13,18 @@ import { authorizedRoute, errorResponse } from "@/lib/server/routes/handler";
  * and bounded by readEvidenceUpload, the same for every route that takes evidence.
  */
 export const POST = authorizedRoute("/api/assessments/[id]/evidence", z.object({ id: z.uuid() }), async ({ actor, params, request }) => {
-  try {
-    const upload = await readEvidenceUpload(request);
-    if (upload instanceof Response) return upload;
-    let item: EvidenceItemView;
-    if (upload.kind === "file") {
-      const indicatorCode = ZIndicatorCode.safeParse(upload.form.get("indicatorCode"));
-      if (!indicatorCode.success) return errorResponse(422, "evidence.indicatorInvalid");
-      item = await addFileEvidence(actor, { assessmentId: params.id, indicatorCode: indicatorCode.data, originalName: upload.originalName, bytes: upload.bytes });
-    } else {
-      const link = parseEvidenceLink(upload.body, ZAddEvidenceLink);
-      if (link instanceof Response) return link;
-      item = await addLinkEvidence(actor, { assessmentId: params.id, ...link });
-    }
-    revalidatePath(`/assessments/${params.id}`);
-    return NextResponse.json(item, { status: 201, headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    const refusal = evidenceRefusal(error);
-    if (refusal) return refusal;
-    throw error;
+  const upload = await readEvidenceUpload(request);
+  if (upload instanceof Response) return upload;
+  let item: EvidenceItemView;
+  if (upload.kind === "file") {
+    const indicatorCode = ZIndicatorCode.safeParse(upload.form.get("indicatorCode"));
+    if (!indicatorCode.success) return errorResponse(422, "evidence.indicatorInvalid");
+    item = await addFileEvidence(actor, { assessmentId: params.id, indicatorCode: indicatorCode.data, originalName: upload.originalName, bytes: upload.bytes });
+  } else {
+    const link = parseEvidenceLink(upload.body, ZAddEvidenceLink);
+    if (link instanceof Response) return link;
+    item = await addLinkEvidence(actor, { assessmentId: params.id, ...link });
   }
+  revalidatePath(`/assessments/${params.id}`);
+  return NextResponse.json(item, { status: 201, headers: { "cache-control": "no-store" } });
 });

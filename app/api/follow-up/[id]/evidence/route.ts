@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ZEvidenceLink } from "@/lib/domain/evidence/link";
 import type { EvidenceItemView } from "@/lib/domain/evidence/view";
 import { addFollowUpFileEvidence, addFollowUpLinkEvidence } from "@/lib/server/data/follow-up-evidence";
-import { evidenceRefusal, parseEvidenceLink, readEvidenceUpload } from "@/lib/server/routes/evidence-upload";
+import { parseEvidenceLink, readEvidenceUpload } from "@/lib/server/routes/evidence-upload";
 import { authorizedRoute } from "@/lib/server/routes/handler";
 
 /**
@@ -13,22 +13,16 @@ import { authorizedRoute } from "@/lib/server/routes/handler";
  * Answers 201 with the item; the action goes back to the verifier.
  */
 export const POST = authorizedRoute("/api/follow-up/[id]/evidence", z.object({ id: z.uuid() }), async ({ actor, params, request }) => {
-  try {
-    const upload = await readEvidenceUpload(request);
-    if (upload instanceof Response) return upload;
-    let item: EvidenceItemView;
-    if (upload.kind === "file") {
-      item = await addFollowUpFileEvidence(actor, { followUpId: params.id, originalName: upload.originalName, bytes: upload.bytes });
-    } else {
-      const link = parseEvidenceLink(upload.body, ZEvidenceLink);
-      if (link instanceof Response) return link;
-      item = await addFollowUpLinkEvidence(actor, { followUpId: params.id, ...link });
-    }
-    revalidatePath("/follow-up", "layout");
-    return NextResponse.json(item, { status: 201, headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    const refusal = evidenceRefusal(error);
-    if (refusal) return refusal;
-    throw error;
+  const upload = await readEvidenceUpload(request);
+  if (upload instanceof Response) return upload;
+  let item: EvidenceItemView;
+  if (upload.kind === "file") {
+    item = await addFollowUpFileEvidence(actor, { followUpId: params.id, originalName: upload.originalName, bytes: upload.bytes });
+  } else {
+    const link = parseEvidenceLink(upload.body, ZEvidenceLink);
+    if (link instanceof Response) return link;
+    item = await addFollowUpLinkEvidence(actor, { followUpId: params.id, ...link });
   }
+  revalidatePath("/follow-up", "layout");
+  return NextResponse.json(item, { status: 201, headers: { "cache-control": "no-store" } });
 });

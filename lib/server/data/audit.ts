@@ -42,8 +42,9 @@ export async function searchAuditEvents(actor: Actor, filter: TAuditSearch) {
 export async function auditFacets(actor: Actor) {
   if (!can(actor, "audit.search")) return { actions: [], entityTypes: [] };
   const [actions, entityTypes] = await Promise.all([
-    db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
-    db.auditEvent.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
+    // groupBy is a SQL GROUP BY; findMany({ distinct }) would read every audit row and dedupe in memory.
+    db.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+    db.auditEvent.groupBy({ by: ["entityType"], orderBy: { entityType: "asc" } }),
   ]);
   return { actions: actions.map((a) => a.action), entityTypes: entityTypes.map((e) => e.entityType) };
 }

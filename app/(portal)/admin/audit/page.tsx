@@ -15,7 +15,7 @@ const field = "mt-1 block rounded-md border border-slate-300 px-3 py-2";
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePolicy("audit.search");
   const filter = ZAuditSearch.parse(await searchParams);
-  const [t, result, facets] = [await getTranslations("audit"), await searchAuditEvents(actor, filter), await auditFacets(actor)];
+  const [t, result, facets] = await Promise.all([getTranslations("audit"), searchAuditEvents(actor, filter), auditFacets(actor)]);
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title" className="text-2xl font-semibold">{t("title")}</h1>
@@ -56,7 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {result.events.length === 0 ? <EmptyState>{t("empty")}</EmptyState> : <AuditEventList events={result.events} />}
       </div>
       <Pagination page={result.page} pageSize={result.pageSize} total={result.total}
-        params={{ actor: filter.actor, entityType: filter.entityType, action: filter.action, from: filter.from, to: filter.to }} />
+        params={{ actor: filter.actor, entityType: filter.entityType, entityId: filter.entityId, action: filter.action, from: filter.from, to: filter.to }} />
     </section>
   );
 }

@@ -18,7 +18,7 @@ const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-
 export default async function InstitutionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePolicy("registry.manage");
   const filter = ZInstitutionSearch.parse(await searchParams);
-  const [t, provinces, result] = [await getTranslations(), await listProvinces(actor), await searchInstitutions(actor, filter)];
+  const [t, provinces, result] = await Promise.all([getTranslations(), listProvinces(actor), searchInstitutions(actor, filter)]);
   const exportQuery = (format: string) => new URLSearchParams({ format, ...(filter.type ? { type: filter.type } : {}), ...(filter.province ? { province: filter.province } : {}) }).toString();
   return (
     <section aria-labelledby="page-title">

@@ -12,7 +12,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const user = /^[0-9a-f-]{36}$/i.test(id) ? await findUser(actor, id) : null;
   if (!user) notFound();
-  const [t, institutions, cycle] = [await getTranslations("users"), await listInstitutionOptions(actor), await findCurrentCycle()];
+  const [t, institutions, cycle] = await Promise.all([getTranslations("users"), listInstitutionOptions(actor), findCurrentCycle()]);
   const assigned = user.role === "VERIFIER" && cycle ? await listVerifierAssignments(actor, user.id, cycle.id) : [];
   return (
     <section aria-labelledby="page-title" className="space-y-8">

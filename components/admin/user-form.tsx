@@ -5,9 +5,13 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { createUserAction, updateUserAction } from "@/app/(portal)/admin/users/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
+import { onFormSubmit } from "@/components/form-submit";
+import type { TCreateUser } from "@/lib/schemas/users";
 import { TemporaryPasswordNotice } from "./temporary-password-notice";
 
-const ROLES = ["ADMIN", "EVALUATOR", "VERIFIER", "HEAD"] as const;
+// Not imported from lib/schemas/users: that module pulls node:crypto (lib/auth/passwords) into the
+// browser bundle. The type ties the list to the schema's roles.
+const ROLES = ["ADMIN", "EVALUATOR", "VERIFIER", "HEAD"] as const satisfies readonly TCreateUser["role"][];
 type Role = (typeof ROLES)[number];
 
 export interface UserFormValues {
@@ -57,7 +61,7 @@ export function UserForm({ initial, institutions }: Props) {
   };
 
   return (
-    <form action={submit} className="max-w-xl space-y-4" noValidate>
+    <form onSubmit={onFormSubmit(submit)} className="max-w-xl space-y-4" noValidate>
       <ActionErrorMessage error={current.result.serverError} />
       {editing && update.hasSucceeded ? (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("users.saved")}</p>

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { bulkAssignAction } from "@/app/(portal)/admin/assignments/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 import { INSTITUTION_TYPES, type InstitutionType } from "@/lib/domain/registry/fields";
-import { onFormSubmit } from "@/components/admin/registry/form-submit";
+import { onFormSubmit } from "@/components/form-submit";
 
 interface Props {
   cycleId: string;

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { createInstitutionAction, updateInstitutionAction } from "@/app/(portal)/admin/institutions/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 import { INSTITUTION_TYPES, provinceRule, type InstitutionType } from "@/lib/domain/registry/fields";
-import { onFormSubmit } from "./form-submit";
+import { onFormSubmit } from "@/components/form-submit";
 
 export interface InstitutionFormValues {
   institutionId?: string;

@@ -7,7 +7,7 @@ import { useId, useRef, useState } from "react";
 import { createLocusAction, updateLocusAction } from "@/app/(portal)/admin/institutions/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 import { SERVICE_TYPES, type ServiceType } from "@/lib/domain/registry/fields";
-import { onFormSubmit } from "./form-submit";
+import { onFormSubmit } from "@/components/form-submit";
 
 export interface LocusFormValues {
   locusId: string;

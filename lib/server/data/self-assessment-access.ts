@@ -4,6 +4,7 @@ import { isSelfAssessmentEditable, selfAssessmentWindow, type AssessmentStatus, 
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "../actions/errors";
 import { assessmentScope } from "./assessments";
+import { assertStageOpen } from "./stage-gate";
 
 type Reader = Pick<Prisma.TransactionClient, "assessment" | "$executeRaw">;
 
@@ -40,12 +41,5 @@ export async function loadEditableAssessment(reader: Reader, actor: Actor, asses
 /** Refuses a change to a locus that is not with the unit, or outside its stage dates (with the dates). */
 export function assertEditable(status: AssessmentStatus, stage: StageWindow | null, reopenedUntil: Date | null, now = new Date()) {
   if (!isSelfAssessmentEditable(status)) throw new ActionError("selfAssessment.locked", { status });
-  const window = selfAssessmentWindow(stage, reopenedUntil, now);
-  if (!window.open) {
-    if (!window.window) throw new ActionError("selfAssessment.noStage");
-    throw new ActionError(window.reason === "NOT_STARTED" ? "selfAssessment.notStarted" : "selfAssessment.ended", {
-      from: window.window.startsAt.toISOString(),
-      to: window.window.endsAt.toISOString(),
-    });
-  }
+  assertStageOpen(selfAssessmentWindow(stage, reopenedUntil, now), { noStage: "selfAssessment.noStage", notStarted: "selfAssessment.notStarted", ended: "selfAssessment.ended" });
 }

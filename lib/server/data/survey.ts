@@ -21,6 +21,7 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "./assessments";
 import { loadInstrument } from "./instrument";
+import { assertStageOpen } from "./stage-gate";
 
 /**
  * The F-03 service-user survey (pekppp.md §3 step 3, §4, §5): links opened by a verifier or an
@@ -136,8 +137,10 @@ type CollectingFacts = { status: string; cycle: { status: string; stages: readon
  * "nothing is edited after it is final").
  */
 function isCollecting(assessment: CollectingFacts, now: Date): boolean {
-  return assessment.cycle.status === "ACTIVE" && assessment.status !== "FINAL" && stageWindow(assessment.cycle.stages, "SURVEY", now).open;
+  return isRunning(assessment) && stageWindow(assessment.cycle.stages, "SURVEY", now).open;
 }
+
+const isRunning = (assessment: CollectingFacts) => assessment.cycle.status === "ACTIVE" && assessment.status !== "FINAL";
 
 // ───────────────────────────── Links (verifier, admin) ─────────────────────────────
 
@@ -154,13 +157,9 @@ export async function createSurveyLink(actor: Manager, input: { assessmentId: st
   return db.$transaction(async (tx) => {
     const assessment = await findManagedAssessment(tx, actor, input.assessmentId);
     if (!assessment) throw new ActionError("errors.notFound");
-    if (!isCollecting(assessment, now)) {
-      // Only a running cycle's closed survey stage is worth its dates; anything else is over.
-      const window = stageWindow(assessment.cycle.stages, "SURVEY", now);
-      const running = assessment.cycle.status === "ACTIVE" && assessment.status !== "FINAL";
-      if (running && !window.open && window.window) throw new ActionError("stageGate.surveyClosed", { from: window.window.startsAt.toISOString(), to: window.window.endsAt.toISOString() });
-      throw new ActionError("surveyAdmin.errors.notCollecting");
-    }
+    // Only a running cycle's closed survey stage is worth its dates; anything else is over.
+    if (!isRunning(assessment)) throw new ActionError("surveyAdmin.errors.notCollecting");
+    assertStageOpen(stageWindow(assessment.cycle.stages, "SURVEY", now), { noStage: "surveyAdmin.errors.notCollecting", notStarted: "stageGate.surveyClosed", ended: "stageGate.surveyClosed" });
     const link = await tx.surveyLink.create({
       data: { assessmentId: assessment.id, token: randomBytes(SURVEY_TOKEN_BYTES).toString("base64url"), closesAt, createdById: actor.id },
       select: { id: true, token: true, closesAt: true, createdAt: true, assessmentId: true },

@@ -1,17 +1,15 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { SavedAnswer } from "@/lib/schemas/self-assessment";
 
 export interface AnswerValue {
   level: number | null;
   justification: string;
 }
 
-export interface StoredAnswer extends AnswerValue {
-  version: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
+/** An answer as the server stored it. */
+export type StoredAnswer = SavedAnswer;
 
 interface PendingEntry extends AnswerValue {
   baseVersion: number;

@@ -12,6 +12,15 @@ export const ZSaveAnswer = z.object({
 });
 export type TSaveAnswer = z.infer<typeof ZSaveAnswer>;
 
+/** An answer as stored: what the workspace starts from, and what a save or a refused save returns. */
+export interface SavedAnswer {
+  level: number | null;
+  justification: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
 export const ZSubmitSelfAssessment = z.object({ assessmentId: z.uuid() });
 
 export const ZReopenAssessment = z.object({

@@ -79,14 +79,6 @@ export function surveyLinkState(link: { closedAt: Date | string | null; closesAt
   return "open";
 }
 
-/**
- * The last instant of a calendar day in Asia/Jakarta (WIB, UTC+7, no daylight saving): a link
- * "closing on 17 August" takes responses until the end of that day where the locus is.
- */
-export function endOfJakartaDay(isoDate: string): Date {
-  return new Date(`${isoDate}T23:59:59.999+07:00`);
-}
-
 /** The verifier's "open a link": the locus and an optional last day (inclusive, WIB). */
 export const ZCreateSurveyLink = z.strictObject({
   assessmentId: z.uuid({ error: "errors.notFound" }),

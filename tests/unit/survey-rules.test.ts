@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { endOfDayWib } from "@/lib/domain/cycle/dates";
 import {
-  endOfJakartaDay,
   missingRatings,
   SURVEY_TOKEN_BYTES,
   SURVEY_TOKEN_PATTERN,
@@ -126,7 +126,7 @@ describe("creating a link", () => {
   const assessmentId = "0b6c3d7e-8f41-4f4a-9a51-2c1d0e9f8a7b";
 
   it("closes at the end of the chosen day in Asia/Jakarta (WIB, UTC+7)", () => {
-    expect(endOfJakartaDay("2026-08-17").toISOString()).toBe("2026-08-17T16:59:59.999Z");
+    expect(endOfDayWib("2026-08-17").toISOString()).toBe("2026-08-17T16:59:59.999Z");
   });
 
   it("treats an empty closing date as none and refuses a malformed one or an extra field", () => {

@@ -48,3 +48,11 @@ export function transition(status: AssessmentStatus, action: WorkflowAction, rol
 export function isSelfAssessmentEditable(status: AssessmentStatus): boolean {
   return status === "DRAFT" || status === "RETURNED";
 }
+
+/**
+ * Whether an admin may reopen a locus for editing: a submitted one goes back to draft (REOPEN),
+ * a draft or returned one only gets a later editing date.
+ */
+export function isReopenable(status: AssessmentStatus): boolean {
+  return status === "SUBMITTED" || isSelfAssessmentEditable(status);
+}

@@ -1,31 +1,21 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
-import { ASSESSMENT_STATUSES, checkCompleteness, isSelfAssessmentEditable, transition, type AssessmentStatus } from "@/lib/domain/workflow";
+import { endOfDayWib } from "@/lib/domain/cycle/dates";
+import { ASSESSMENT_STATUSES, checkCompleteness, isReopenable, isSelfAssessmentEditable, transition, type AssessmentStatus } from "@/lib/domain/workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { TSaveAnswer } from "@/lib/schemas/self-assessment";
+import type { SavedAnswer, TSaveAnswer } from "@/lib/schemas/self-assessment";
 import { ActionError } from "../actions/errors";
-import { recordAudit } from "../audit";
+import { recordAudit, type requestOrigin } from "../audit";
 import { db } from "../db";
 import { loadInstrument } from "./instrument";
 import { pgPool } from "../pg-pool";
 import { assertEditable, loadEditableAssessment } from "./self-assessment-access";
 import { sqlAssessmentScope } from "./sql-scope";
 
-export interface RequestOrigin {
-  ipAddress: string | null;
-  userAgent: string | null;
-}
+type RequestOrigin = Awaited<ReturnType<typeof requestOrigin>>;
 const NO_ORIGIN: RequestOrigin = { ipAddress: null, userAgent: null };
 
 type Editor = Actor & { email: string; name: string };
-
-export interface SavedAnswer {
-  level: number | null;
-  justification: string;
-  version: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
 
 export type SaveOutcome = { ok: true; answer: SavedAnswer } | { ok: false; conflict: SavedAnswer };
 
@@ -189,14 +179,15 @@ export async function saveWithDiagnosis(actor: Editor, assessmentId: string, inp
   return { ok: false, conflict: stored };
 }
 
-/** What still keeps the self-assessment from being submitted (for the page and for submit itself). */
+/** What still keeps the self-assessment from being submitted (checked by submit, under its lock). */
 async function completenessOf(tx: Prisma.TransactionClient, assessmentId: string, instrumentVersionId: string, evidenceRequiredAboveZero: boolean) {
-  const [instrument, answers, evidence] = await Promise.all([
+  const [instrument, answers, evidence, indicators] = await Promise.all([
     loadInstrument(instrumentVersionId),
     tx.selfAnswer.findMany({ where: { assessmentId }, select: { level: true, justification: true, indicator: { select: { code: true } } } }),
     tx.evidenceItem.groupBy({ by: ["indicatorId"], where: { assessmentId, removedAt: null }, _count: { _all: true } }),
+    tx.instrumentIndicator.findMany({ where: { instrumentVersionId }, select: { id: true, code: true } }),
   ]);
-  const codeById = new Map((await tx.instrumentIndicator.findMany({ where: { instrumentVersionId }, select: { id: true, code: true } })).map((i) => [i.id, i.code]));
+  const codeById = new Map(indicators.map((i) => [i.id, i.code]));
   return checkCompleteness({
     instrument,
     answers: new Map(answers.map((a) => [a.indicator.code, { level: a.level, justification: a.justification }])),
@@ -239,7 +230,7 @@ export async function submitSelfAssessment(actor: Editor, assessmentId: string) 
  */
 export async function reopenAssessment(actor: Actor & { email: string }, assessmentId: string, untilDate: string) {
   if (!can(actor, "assessment.reopen")) throw new ActionError("errors.notFound");
-  const until = new Date(`${untilDate}T23:59:59.999+07:00`);
+  const until = endOfDayWib(untilDate);
   if (until.getTime() <= Date.now()) throw new ActionError("validation.dateInPast");
   return db.$transaction(async (tx) => {
     const assessment = await tx.assessment.findUnique({ where: { id: assessmentId }, select: { id: true, status: true, version: true, reopenedUntil: true } });
@@ -249,7 +240,7 @@ export async function reopenAssessment(actor: Actor & { email: string }, assessm
       const step = transition(status, "REOPEN", actor.role);
       if (!step.ok) throw new ActionError("selfAssessment.locked", { status });
       status = step.to;
-    } else if (status !== "DRAFT" && status !== "RETURNED") {
+    } else if (!isReopenable(status)) {
       throw new ActionError("selfAssessment.cannotReopen", { status });
     }
     const updated = await tx.assessment.updateMany({

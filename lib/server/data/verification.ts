@@ -2,13 +2,14 @@ import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
 import { stageWindow, transition, type AssessmentStatus, type WorkflowAction } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SavedAnswer } from "@/lib/schemas/self-assessment";
 import type { TReturnForRevision, TSaveVerifiedAnswer } from "@/lib/schemas/verification";
 import { ActionError } from "../actions/errors";
 import { recordAudit, requestOrigin } from "../audit";
 import { db } from "../db";
 import { recomputeCycleResults } from "../results/recompute";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "./assessments";
-import type { SaveOutcome, SavedAnswer } from "./self-assessment";
+import type { SaveOutcome } from "./self-assessment";
 import { assertStageOpen } from "./stage-gate";
 
 type Verifier = Actor & { email: string; name: string };

@@ -1,13 +1,13 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
 import type { ScoringSettings } from "@/lib/domain/scoring";
-import { isSelfAssessmentEditable, selfAssessmentWindow } from "@/lib/domain/workflow";
+import { isReopenable, isSelfAssessmentEditable, selfAssessmentWindow } from "@/lib/domain/workflow";
 import { db } from "../db";
 import { findAssessment, policyTargetOf } from "./assessments";
 import type { EvidenceItemView } from "@/lib/domain/evidence/view";
 import { listEvidence } from "./evidence";
 import { loadInstrument } from "./instrument";
-import type { SavedAnswer } from "./self-assessment";
+import type { SavedAnswer } from "@/lib/schemas/self-assessment";
 
 /** Evidence as the workspace and the review page show it (the evidence layer's view). */
 export type EvidenceSummary = EvidenceItemView;
@@ -93,7 +93,7 @@ export async function loadWorkspace(actor: Actor, assessmentId: string, now = ne
     canEdit: editBlock.kind === "none",
     canSubmit: editBlock.kind === "none" && can(actor, "selfAssessment.submit", target),
     target,
-    canReopen: can(actor, "assessment.reopen") && ["DRAFT", "SUBMITTED", "RETURNED"].includes(assessment.status),
+    canReopen: can(actor, "assessment.reopen") && isReopenable(assessment.status),
   };
 }
 

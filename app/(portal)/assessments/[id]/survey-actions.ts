@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { endOfJakartaDay, ZCloseSurveyLink, ZCreateSurveyLink } from "@/lib/schemas/survey";
+import { endOfDayWib } from "@/lib/domain/cycle/dates";
+import { ZCloseSurveyLink, ZCreateSurveyLink } from "@/lib/schemas/survey";
 import { authorizedActionClient } from "@/lib/server/actions/client";
 import { closeSurveyLink, createSurveyLink } from "@/lib/server/data/survey";
 
@@ -12,7 +13,7 @@ export const createSurveyLinkAction = authorizedActionClient
   .action(async ({ parsedInput, ctx }) => {
     const link = await createSurveyLink(ctx.actor, {
       assessmentId: parsedInput.assessmentId,
-      closesAt: parsedInput.closesOn ? endOfJakartaDay(parsedInput.closesOn) : null,
+      closesAt: parsedInput.closesOn ? endOfDayWib(parsedInput.closesOn) : null,
     });
     revalidatePath(`/assessments/${link.assessmentId}`);
     return { id: link.id, token: link.token };

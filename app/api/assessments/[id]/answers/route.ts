@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ZSaveAnswer } from "@/lib/schemas/self-assessment";
-import { saveWithDiagnosis, trySaveInOneStatement, type RequestOrigin } from "@/lib/server/data/self-assessment";
+import { requestOrigin } from "@/lib/server/audit";
+import { saveWithDiagnosis, trySaveInOneStatement } from "@/lib/server/data/self-assessment";
 import { errorResponse, parseJsonBody, sessionClaimsRoute } from "@/lib/server/routes/handler";
 
 /**
@@ -11,10 +12,7 @@ import { errorResponse, parseJsonBody, sessionClaimsRoute } from "@/lib/server/r
 export const POST = sessionClaimsRoute("/api/assessments/[id]/answers", z.object({ id: z.uuid() }), async ({ claimed, params, request, confirmActor }) => {
   const body = await parseJsonBody(request, ZSaveAnswer);
   if (!body.ok) return body.response;
-  const origin: RequestOrigin = {
-    ipAddress: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip"),
-    userAgent: request.headers.get("user-agent"),
-  };
+  const origin = await requestOrigin();
   // Every autosave of every evaluator comes here: one statement when all is well...
   const saved = claimed ? await trySaveInOneStatement(claimed, params.id, body.data, origin) : null;
   if (saved) return NextResponse.json({ answer: saved }, { headers: { "cache-control": "no-store" } });

@@ -1,11 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { dateOf } from "@/lib/domain/cycle/dates";
 import type { FollowUpView } from "@/lib/server/data/follow-up-views";
 import { FollowUpEvidence } from "./follow-up-evidence";
 import { FollowUpForm } from "./follow-up-form";
 import { ActionBadges } from "./progress-badge";
 import { FollowUpReviewForm } from "./review-form";
-
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** One follow-up action: what was done, when, its status, the verifier's decision, its evidence and controls. */
 export async function FollowUpCard({ followUp, recommendationId, canReview, maxBytes }: { followUp: FollowUpView; recommendationId: string; canReview: boolean; maxBytes: number }) {
@@ -13,7 +12,7 @@ export async function FollowUpCard({ followUp, recommendationId, canReview, maxB
   return (
     <article aria-labelledby={`follow-up-${followUp.id}`} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="follow-up-action" data-id={followUp.id}>
       <header className="flex flex-wrap items-start justify-between gap-2">
-        <h3 id={`follow-up-${followUp.id}`} className="font-medium">{t("actionOn", { date: format.dateTime(day(followUp.actionDate), { dateStyle: "long", timeZone: "UTC" }) })}</h3>
+        <h3 id={`follow-up-${followUp.id}`} className="font-medium">{t("actionOn", { date: format.dateTime(dateOf(followUp.actionDate), { dateStyle: "long", timeZone: "UTC" }) })}</h3>
         <ActionBadges status={followUp.status} review={followUp.review} />
       </header>
       <p className="text-sm whitespace-pre-wrap" data-testid="follow-up-description">{followUp.description}</p>

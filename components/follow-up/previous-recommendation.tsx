@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { Actor } from "@/lib/auth/policies";
+import { dateOf } from "@/lib/domain/cycle/dates";
 import { loadPreviousRecommendations, type PreviousRecommendationItem } from "@/lib/server/data/follow-up-previous";
 import { ProgressBadge } from "./progress-badge";
 
@@ -21,12 +22,12 @@ export async function PreviousRecommendation({ items, cycleName, canOpenDetail }
             <p className="whitespace-pre-wrap">{item.text}</p>
             <div className="flex flex-wrap items-center gap-2 text-xs text-slate-700">
               <ProgressBadge progress={item.progress} overdue={item.overdue} />
-              {item.targetDate ? <span>{t("previous.due", { date: format.dateTime(new Date(`${item.targetDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) })}</span> : null}
+              {item.targetDate ? <span>{t("previous.due", { date: format.dateTime(dateOf(item.targetDate), { dateStyle: "medium", timeZone: "UTC" }) })}</span> : null}
             </div>
             {latest ? (
               <p className="text-xs text-slate-700" data-testid="previous-latest-action">
                 {t("previous.latest", {
-                  date: format.dateTime(new Date(`${latest.actionDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }),
+                  date: format.dateTime(dateOf(latest.actionDate), { dateStyle: "medium", timeZone: "UTC" }),
                   status: t(`status.${latest.status}`), review: t(`review.${latest.review}`), evidence: latest.evidenceCount,
                 })}{" "}
                 <span className="italic">{latest.description}</span>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { dateOf } from "@/lib/domain/cycle/dates";
 import type { FollowUpListRow } from "@/lib/server/data/follow-up-views";
 import { ProgressBadge } from "./progress-badge";
 
@@ -23,7 +24,7 @@ export async function RecommendationTable({ rows, caption, emptyText }: { rows: 
             </Link>
             <span className="mt-0.5 line-clamp-2 block text-xs text-slate-600">{row.text}</span>
           </td>
-          <td className="px-4 py-2 align-top whitespace-nowrap">{row.targetDate ? format.dateTime(new Date(`${row.targetDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : tAll("common.none")}</td>
+          <td className="px-4 py-2 align-top whitespace-nowrap">{row.targetDate ? format.dateTime(dateOf(row.targetDate), { dateStyle: "medium", timeZone: "UTC" }) : tAll("common.none")}</td>
           <td className="px-4 py-2 align-top"><ProgressBadge progress={row.progress} overdue={row.overdue} /></td>
           <td className="px-4 py-2 align-top">
             {t("actionsCount", { count: row.followUpCount })}

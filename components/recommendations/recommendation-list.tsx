@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { dateOf } from "@/lib/domain/cycle/dates";
 
 export interface RecommendationView {
   id: string;
@@ -12,7 +13,7 @@ export interface RecommendationView {
 
 /** A locus's recommendations, as its evaluator, its head and its verifier read them. */
 export async function RecommendationList({ items }: { items: RecommendationView[] }) {
-  const [t, tFollowUp, format] = [await getTranslations("recommendations"), await getTranslations("followUp"), await getFormatter()];
+  const [t, tFollowUp] = [await getTranslations("recommendations"), await getTranslations("followUp")];
   return (
     <section aria-labelledby="recommendations-title" className="space-y-2">
       <h2 id="recommendations-title" className="text-lg font-semibold">{t("title")}</h2>
@@ -25,7 +26,7 @@ export async function RecommendationList({ items }: { items: RecommendationView[
               <p className="font-medium">{item.target}</p>
               <p className="mt-1 whitespace-pre-wrap">{item.text}</p>
               <p className="mt-1 text-xs text-slate-600">
-                {item.targetDate ? t("due", { date: new Date(`${item.targetDate}T00:00:00Z`) }) : null}
+                {item.targetDate ? t("due", { date: dateOf(item.targetDate) }) : null}
                 {item.createdBy ? ` · ${t("by", { name: item.createdBy })}` : null}
                 {` · ${item.status === "OPEN" ? t("open") : t("closed")}`}
               </p>
@@ -34,7 +35,6 @@ export async function RecommendationList({ items }: { items: RecommendationView[
           ))}
         </ul>
       )}
-      <p className="sr-only">{format.dateTime(new Date(), { dateStyle: "short" })}</p>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { ProgressBadge } from "@/components/follow-up/progress-badge";
 import { InstitutionResultCard } from "@/components/institution-result-card";
 import { AspectComparisonChart } from "@/components/results/aspect-comparison-chart";
 import { AwardReason } from "@/components/results/award-reason";
@@ -124,10 +125,7 @@ export default async function HeadDashboardPage() {
                   <td className="px-4 py-2">{r.target}</td>
                   <td className="px-4 py-2">{r.text}</td>
                   <td className="px-4 py-2 tabular-nums">{r.targetDate ?? "—"}</td>
-                  <td className="px-4 py-2">
-                    {t(`followUp.progress.${r.progress}`)}
-                    {r.overdue ? <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800">{t("followUp.overdue")}</span> : null}
-                  </td>
+                  <td className="px-4 py-2"><ProgressBadge progress={r.progress} overdue={r.overdue} /></td>
                 </tr>
               ))}
             </DataTable>

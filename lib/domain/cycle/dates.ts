@@ -39,6 +39,13 @@ export function wibDate(instant: Date): string {
 }
 
 /**
+ * A calendar date (YYYY-MM-DD) as a date-only (@db.Date) column stores it, and back: midnight UTC,
+ * with no time zone involved. Shown with `timeZone: "UTC"` so the day does not move.
+ */
+export const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
+export const isoDateOf = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
  * The same WIB wall-clock moment `years` later. A 29 February that does not exist in the target
  * year becomes 28 February, so a shifted stage never ends later than its month.
  */

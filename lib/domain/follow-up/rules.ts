@@ -3,6 +3,7 @@
  * reports what it did about each recommendation, the verifier accepts it or asks for more, and the
  * next cycle shows what was and was not done. Pure rules: no framework, no database.
  */
+import { wibDate } from "../cycle/dates";
 
 export const FOLLOW_UP_STATUSES = ["PLANNED", "IN_PROGRESS", "DONE"] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
@@ -67,15 +68,8 @@ export function isOverdue(recommendation: RecommendationFacts, today: IsoDate) {
   return recommendation.targetDate !== null && recommendation.targetDate < today && !isCompleted(recommendation);
 }
 
-/** The portal's time zone for calendar dates: Western Indonesia Time (WIB), where KemenPANRB sits. */
-export const PORTAL_TIME_ZONE = "Asia/Jakarta";
-
-/** The calendar date of an instant in a time zone, as "YYYY-MM-DD". */
-export function calendarDate(instant: Date, timeZone: string = PORTAL_TIME_ZONE): IsoDate {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part("year")}-${part("month")}-${part("day")}`;
-}
+/** The calendar date of an instant in the portal's time zone (WIB, where KemenPANRB sits), as "YYYY-MM-DD". */
+export const calendarDate: (instant: Date) => IsoDate = wibDate;
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate) {

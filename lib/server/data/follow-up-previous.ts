@@ -1,10 +1,10 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
+import { isoDateOf } from "@/lib/domain/cycle/dates";
 import { calendarDate, previousCycleOf } from "@/lib/domain/follow-up";
 import { db } from "../db";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "./assessments";
-import { withProgress } from "./follow-up-views";
-import { isoDateOf } from "./follow-up";
+import { recommendationFields, withProgress } from "./follow-up-views";
 
 /**
  * What the locus was recommended in its previous cycle (the same Locus in the cycle of the latest
@@ -28,8 +28,7 @@ export async function loadPreviousRecommendations(actor: Actor, assessmentId: st
       ...policyTargetFields,
       recommendations: {
         select: {
-          id: true, text: true, targetDate: true, status: true, createdAt: true, assessmentId: true,
-          indicator: { select: { code: true, name: true, aspect: { select: { code: true } } } }, aspect: { select: { code: true, name: true } },
+          ...recommendationFields,
           followUps: {
             select: { status: true, review: true, description: true, actionDate: true, reviewNote: true, _count: { select: { evidence: { where: { removedAt: null } } } } },
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -1,5 +1,6 @@
 import "server-only";
 import { can, type Actor, type PolicyKey } from "@/lib/auth/policies";
+import { dateOf, isoDateOf } from "@/lib/domain/cycle/dates";
 import { calendarDate, followUpEditProblem, isOverdue, progressOf, type IsoDate, type ProgressState } from "@/lib/domain/follow-up";
 import type { EvidenceItemView } from "@/lib/domain/evidence/view";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -7,7 +8,6 @@ import type { TFollowUpListFilter } from "@/lib/schemas/follow-up";
 import { db } from "../db";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "./assessments";
 import { itemFields, toView } from "./evidence";
-import { dateOf, isoDateOf } from "./follow-up";
 
 const PAGE_SIZE = 50;
 
@@ -37,7 +37,7 @@ export interface RecommendationTarget {
   aspectCode: string;
 }
 
-const recommendationFields = {
+export const recommendationFields = {
   id: true, text: true, targetDate: true, status: true, createdAt: true, assessmentId: true,
   indicator: { select: { code: true, name: true, aspect: { select: { code: true } } } }, aspect: { select: { code: true, name: true } },
   followUps: { select: { status: true, review: true } },
@@ -48,6 +48,11 @@ type RecommendationRowData = Prisma.RecommendationGetPayload<{ select: typeof re
 export function targetOf(row: Pick<RecommendationRowData, "indicator" | "aspect">): RecommendationTarget {
   if (row.indicator) return { kind: "indicator", code: row.indicator.code, name: row.indicator.name, aspectCode: row.indicator.aspect.code };
   return { kind: "aspect", code: row.aspect?.code ?? "", name: row.aspect?.name ?? "", aspectCode: row.aspect?.code ?? "" };
+}
+
+/** A target as one line: "code name" for an indicator, "code. name" for a whole aspect. */
+export function targetLabel(target: RecommendationTarget) {
+  return target.kind === "indicator" ? `${target.code} ${target.name}` : target.code ? `${target.code}. ${target.name}` : "";
 }
 
 /** A recommendation with where it stands (the pure rules of lib/domain/follow-up decide). */
@@ -123,6 +128,14 @@ export async function loadRecommendationDetail(actor: Actor, recommendationId: s
     where: { id: recommendationId, assessment: assessmentScope(actor, "recommendations.view") },
     select: {
       ...recommendationFields,
+      followUps: {
+        select: {
+          id: true, description: true, actionDate: true, status: true, review: true, reviewNote: true, reviewedAt: true, version: true, createdAt: true, updatedAt: true,
+          reviewedBy: { select: { name: true } }, createdBy: { select: { name: true } },
+          evidence: { where: { removedAt: null }, select: itemFields, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
       createdBy: { select: { name: true } },
       assessment: {
         select: {
@@ -136,15 +149,6 @@ export async function loadRecommendationDetail(actor: Actor, recommendationId: s
   const target = policyTargetOf(row.assessment);
   if (!can(actor, "recommendations.view", target)) return null;
   const today = calendarDate(now);
-  const actions = await db.followUpAction.findMany({
-    where: { recommendationId },
-    select: {
-      id: true, description: true, actionDate: true, status: true, review: true, reviewNote: true, reviewedAt: true, version: true, createdAt: true, updatedAt: true,
-      reviewedBy: { select: { name: true } }, createdBy: { select: { name: true } },
-      evidence: { where: { removedAt: null }, select: itemFields, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
   const mayReport = can(actor, "followUp.report", target);
   const nextAssessment = await db.assessment.findFirst({
     where: { AND: [{ locusId: row.assessment.locusId, cycle: { year: { gt: row.assessment.cycle.year } } }, assessmentScope(actor, "assessment.view")] },
@@ -161,7 +165,7 @@ export async function loadRecommendationDetail(actor: Actor, recommendationId: s
     canReport: mayReport && followUpEditProblem(row) === null,
     canReview: can(actor, "followUp.review", target),
     nextCycle: nextAssessment && can(actor, "assessment.view", policyTargetOf(nextAssessment)) ? { assessmentId: nextAssessment.id, cycleName: nextAssessment.cycle.name } : null,
-    followUps: actions.map((a) => ({
+    followUps: row.followUps.map((a) => ({
       id: a.id, description: a.description, actionDate: isoDateOf(a.actionDate), status: a.status, review: a.review, reviewNote: a.reviewNote,
       reviewedAt: a.reviewedAt?.toISOString() ?? null, reviewedBy: a.reviewedBy?.name ?? null, createdBy: a.createdBy?.name ?? null,
       createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(), version: a.version,

@@ -1,5 +1,6 @@
 import "server-only";
 import { can, type Actor, type PolicyKey } from "@/lib/auth/policies";
+import { dateOf, isoDateOf } from "@/lib/domain/cycle/dates";
 import { actionDateProblem, calendarDate, followUpEditProblem, reviewOutcome } from "@/lib/domain/follow-up";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCreateFollowUp, TReviewFollowUp, TUpdateFollowUp } from "@/lib/schemas/follow-up";
@@ -11,10 +12,6 @@ import { assessmentScope, policyTargetFields, policyTargetOf } from "./assessmen
 /** Who acts: the server layer's current user (its e-mail labels the audit record). */
 export type FollowUpActor = Actor & { email: string };
 type Tx = Prisma.TransactionClient;
-
-/** A calendar date of the form as the @db.Date column stores it. */
-export const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
-export const isoDateOf = (date: Date) => date.toISOString().slice(0, 10);
 
 const followUpFields = {
   id: true, status: true, review: true, version: true, description: true, actionDate: true, recommendationId: true,

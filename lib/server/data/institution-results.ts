@@ -1,11 +1,12 @@
 import "server-only";
 import { can, type Actor, type PolicyKey } from "@/lib/auth/policies";
-import { calendarDate, isOverdue, progressOf } from "@/lib/domain/follow-up";
+import { calendarDate } from "@/lib/domain/follow-up";
 import { classify, type Classification } from "@/lib/domain/grades";
 import { mean, toDecimalString, type Rational } from "@/lib/domain/rational";
 import { computeLocusResult, gap, institutionIndex, publish, type LocusResult } from "@/lib/domain/scoring";
 import { db } from "../db";
 import { pgPool } from "../pg-pool";
+import { recommendationFields, targetLabel, withProgress } from "./follow-up-views";
 import { loadInstrument } from "./instrument";
 import { sqlAssessmentScope } from "./sql-scope";
 
@@ -169,20 +170,12 @@ export async function loadInstitutionRecommendations(actor: Actor, policy: Polic
   const today = calendarDate(new Date());
   const rows = await db.recommendation.findMany({
     where: { assessment: { cycleId, locus: { institutionId } } },
-    select: {
-      id: true, text: true, targetDate: true, status: true,
-      assessment: { select: { locus: { select: { name: true, serviceType: true } } } },
-      indicator: { select: { code: true, name: true } }, aspect: { select: { code: true, name: true } },
-      followUps: { select: { status: true, review: true } },
-    },
+    select: { ...recommendationFields, assessment: { select: { locus: { select: { name: true } } } } },
     orderBy: [{ assessment: { locus: { serviceType: "asc" } } }, { createdAt: "asc" }],
   });
-  return rows.map((r) => ({
-    id: r.id, text: r.text, status: r.status, targetDate: r.targetDate?.toISOString().slice(0, 10) ?? null,
-    locusName: r.assessment.locus.name,
-    target: r.indicator ? `${r.indicator.code} ${r.indicator.name}` : r.aspect ? `${r.aspect.code}. ${r.aspect.name}` : "",
-    // The same rules as the follow-up monitoring, so both pages agree on what is done and what is late.
-    progress: progressOf(r),
-    overdue: isOverdue({ status: r.status, targetDate: r.targetDate?.toISOString().slice(0, 10) ?? null, followUps: r.followUps }, today),
-  }));
+  // The same rules as the follow-up monitoring (withProgress), so both pages agree on what is done and what is late.
+  return rows.map((r) => {
+    const { id, text, status, targetDate, target, progress, overdue } = withProgress(r, today);
+    return { id, text, status, targetDate, locusName: r.assessment.locus.name, target: targetLabel(target), progress, overdue };
+  });
 }

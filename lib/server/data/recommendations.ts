@@ -1,12 +1,14 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
+import { dateOf, isoDateOf } from "@/lib/domain/cycle/dates";
 import type { TCreateRecommendation } from "@/lib/schemas/recommendations";
 import { ActionError } from "../actions/errors";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "./assessments";
 
-const WRITABLE_STATUSES = ["IN_REVIEW", "VERIFIED", "FINAL"] as const;
+/** The assessment statuses in which the verifier may write recommendations. */
+export const WRITABLE_STATUSES: readonly string[] = ["IN_REVIEW", "VERIFIED", "FINAL"];
 
 /** The verifier writes a recommendation on an aspect or an indicator of a locus it verifies. Audited. */
 export async function createRecommendation(actor: Actor & { email: string }, input: TCreateRecommendation) {
@@ -16,14 +18,14 @@ export async function createRecommendation(actor: Actor & { email: string }, inp
       select: { id: true, status: true, cycle: { select: { instrumentVersionId: true } }, ...policyTargetFields },
     });
     if (!assessment || !can(actor, "recommendation.write", policyTargetOf(assessment))) throw new ActionError("errors.notFound");
-    if (!(WRITABLE_STATUSES as readonly string[]).includes(assessment.status)) throw new ActionError("verification.wrongStatus", { status: assessment.status });
+    if (!WRITABLE_STATUSES.includes(assessment.status)) throw new ActionError("verification.wrongStatus", { status: assessment.status });
     const [kind, code] = input.target.split(":") as ["aspect" | "indicator", string];
     const where = { instrumentVersionId_code: { instrumentVersionId: assessment.cycle.instrumentVersionId, code } };
     const aspect = kind === "aspect" ? await tx.instrumentAspect.findUnique({ where, select: { id: true } }) : null;
     const indicator = kind === "indicator" ? await tx.instrumentIndicator.findUnique({ where, select: { id: true } }) : null;
     if (!aspect && !indicator) throw new ActionError("recommendations.targetRequired");
     const created = await tx.recommendation.create({
-      data: { assessmentId: assessment.id, aspectId: aspect?.id, indicatorId: indicator?.id, text: input.text, targetDate: new Date(`${input.targetDate}T00:00:00Z`), createdById: actor.id },
+      data: { assessmentId: assessment.id, aspectId: aspect?.id, indicatorId: indicator?.id, text: input.text, targetDate: dateOf(input.targetDate), createdById: actor.id },
       select: { id: true },
     });
     await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "recommendation.create", entityType: "Recommendation", entityId: created.id, assessmentId: assessment.id,
@@ -48,7 +50,7 @@ export async function listRecommendations(actor: Actor, assessmentId: string) {
     orderBy: { createdAt: "asc" },
   });
   return rows.map((r) => ({
-    id: r.id, text: r.text, targetDate: r.targetDate?.toISOString().slice(0, 10) ?? null, status: r.status, createdAt: r.createdAt.toISOString(),
+    id: r.id, text: r.text, targetDate: r.targetDate ? isoDateOf(r.targetDate) : null, status: r.status, createdAt: r.createdAt.toISOString(),
     target: r.indicator ? `${r.indicator.code} ${r.indicator.name}` : r.aspect ? `${r.aspect.code}. ${r.aspect.name}` : "",
     createdBy: r.createdBy?.name ?? null,
   }));

@@ -12,13 +12,12 @@ import { SelfAssessmentWorkspace } from "@/components/self-assessment/workspace"
 import { StatusBadge } from "@/components/status-badge";
 import { SurveyLinksPanel } from "@/components/survey/survey-links-panel";
 import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
+import { isUuid } from "@/lib/schemas/ids";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listAssessmentHistory } from "@/lib/server/data/audit";
 import { listRecommendations } from "@/lib/server/data/recommendations";
 import { surveyBaseUrl, surveyStatusForAssessment } from "@/lib/server/data/survey";
 import { loadWorkspace } from "@/lib/server/data/workspace";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("workspace");
@@ -29,7 +28,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePolicy("assessment.view");
   const { id } = await params;
-  const workspace = UUID.test(id) ? await loadWorkspace(actor, id) : null;
+  const workspace = isUuid(id) ? await loadWorkspace(actor, id) : null;
   if (!workspace) notFound();
   const [t, format] = [await getTranslations(), await getFormatter()];
   const [history, recommendations, survey, previousRecommendations] = await Promise.all([

@@ -6,11 +6,10 @@ import { ReviewWorkspace } from "@/components/verification/review-workspace";
 import { RecommendationForm } from "@/components/recommendations/recommendation-form";
 import { RecommendationList } from "@/components/recommendations/recommendation-list";
 import { StatusBadge } from "@/components/status-badge";
-import { listRecommendations } from "@/lib/server/data/recommendations";
+import { isUuid } from "@/lib/schemas/ids";
+import { listRecommendations, WRITABLE_STATUSES } from "@/lib/server/data/recommendations";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadReview } from "@/lib/server/data/review";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function generateMetadata() {
   return { title: (await getTranslations("verification"))("pageTitle") };
@@ -20,7 +19,7 @@ export async function generateMetadata() {
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePolicy("verification.review");
   const { id } = await params;
-  const review = UUID.test(id) ? await loadReview(actor, id) : null;
+  const review = isUuid(id) ? await loadReview(actor, id) : null;
   if (!review) notFound();
   const [t, recommendations, previous] = [await getTranslations(), await listRecommendations(actor, id), await previousRecommendationSlots(actor, id)];
   const status = review.assessment.status;
@@ -46,7 +45,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         previous={previous}
       />
       <RecommendationList items={recommendations} />
-      {review.canDecide && ["IN_REVIEW", "VERIFIED", "FINAL"].includes(status) ? <RecommendationForm assessmentId={id} instrument={review.instrument} /> : null}
+      {review.canDecide && WRITABLE_STATUSES.includes(status) ? <RecommendationForm assessmentId={id} instrument={review.instrument} /> : null}
     </div>
   );
 }

@@ -8,11 +8,11 @@ import { FollowUpForm } from "@/components/follow-up/follow-up-form";
 import { ProgressBadge } from "@/components/follow-up/progress-badge";
 import { ruleFor } from "@/lib/auth/policies";
 import { calendarDate, daysBetween } from "@/lib/domain/follow-up";
+import { dateOf } from "@/lib/domain/cycle/dates";
 import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
+import { isUuid } from "@/lib/schemas/ids";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listFollowUpHistory, loadRecommendationDetail } from "@/lib/server/data/follow-up-views";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function generateMetadata() {
   return { title: (await getTranslations("followUp"))("detailTitle") };
@@ -22,9 +22,9 @@ export async function generateMetadata() {
 export default async function RecommendationFollowUpPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePolicy("recommendations.view");
   const { id } = await params;
-  const detail = UUID.test(id) ? await loadRecommendationDetail(actor, id) : null;
+  const [detail, history] = isUuid(id) ? await Promise.all([loadRecommendationDetail(actor, id), listFollowUpHistory(actor, id)]) : [null, []];
   if (!detail) notFound();
-  const [t, tAll, format, history] = [await getTranslations("followUp"), await getTranslations(), await getFormatter(), await listFollowUpHistory(actor, detail.id)];
+  const [t, tAll, format] = [await getTranslations("followUp"), await getTranslations(), await getFormatter()];
   const back = ruleFor(actor, "followUp.report") ? "/follow-up" : ruleFor(actor, "followUp.review") ? "/follow-up/review" : ruleFor(actor, "followUp.monitor") ? "/follow-up/monitoring" : null;
   const late = detail.overdue && detail.targetDate ? daysBetween(detail.targetDate, calendarDate(new Date())) : 0;
   return (
@@ -42,7 +42,7 @@ export default async function RecommendationFollowUpPage({ params }: { params: P
         </h2>
         <p className="whitespace-pre-wrap">{detail.text}</p>
         <dl className="grid gap-2 text-sm sm:grid-cols-3">
-          <div><dt className="text-slate-600">{t("targetDate")}</dt><dd>{detail.targetDate ? format.dateTime(new Date(`${detail.targetDate}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) : tAll("common.none")}</dd></div>
+          <div><dt className="text-slate-600">{t("targetDate")}</dt><dd>{detail.targetDate ? format.dateTime(dateOf(detail.targetDate), { dateStyle: "long", timeZone: "UTC" }) : tAll("common.none")}</dd></div>
           <div><dt className="text-slate-600">{t("progressColumn")}</dt><dd><ProgressBadge progress={detail.progress} overdue={detail.overdue} /></dd></div>
           <div><dt className="text-slate-600">{t("writtenBy")}</dt><dd>{detail.createdBy ?? tAll("common.none")}</dd></div>
         </dl>

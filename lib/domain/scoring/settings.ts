@@ -21,6 +21,11 @@ export const DEFAULT_SCORING_SETTINGS: Readonly<ScoringSettings> = Object.freeze
   institutionAggregation: "MEAN",
 });
 
+/** The scoring settings a cycle carries as data (its own F-02 share and F-03 minimum; the mean). */
+export function scoringSettingsOf(cycle: { f02SharePercent: number; minSurveyRespondents: number }): ScoringSettings {
+  return { f02SharePercent: cycle.f02SharePercent, minSurveyRespondents: cycle.minSurveyRespondents, institutionAggregation: "MEAN" };
+}
+
 export const ZScoringSettings = z.object({
   f02SharePercent: z
     .number({ error: "Porsi F-02 harus berupa angka." })

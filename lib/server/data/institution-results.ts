@@ -3,7 +3,7 @@ import { can, type Actor, type PolicyKey } from "@/lib/auth/policies";
 import { calendarDate } from "@/lib/domain/follow-up";
 import { classify, type Classification } from "@/lib/domain/grades";
 import { mean, toDecimalString, type Rational } from "@/lib/domain/rational";
-import { computeLocusResult, gap, institutionIndex, publish, type LocusResult } from "@/lib/domain/scoring";
+import { computeLocusResult, gap, institutionIndex, publish, scoringSettingsOf, type LocusResult } from "@/lib/domain/scoring";
 import { db } from "../db";
 import { pgPool } from "../pg-pool";
 import { recommendationFields, targetLabel, withProgress } from "./follow-up-views";
@@ -69,7 +69,7 @@ async function institutionResultInCycle(actor: Actor, policy: PolicyKey, institu
     ),
     pgPool.query<{ assessmentId: string; ratings: number[] }>(`SELECT "assessmentId", ratings FROM "SurveyResponse" WHERE "assessmentId" = ANY($1::uuid[])`, [ids]),
   ]);
-  const settings = { f02SharePercent: cycle.f02SharePercent, minSurveyRespondents: cycle.minSurveyRespondents, institutionAggregation: "MEAN" as const };
+  const settings = scoringSettingsOf(cycle);
   const levels = (assessmentId: string, kind: "S" | "V") =>
     new Map(answers.rows.filter((a) => a.assessmentId === assessmentId && a.kind === kind).map((a) => [a.code, a.level] as const));
   const loci = lociRows.rows.map((row) => {

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { can, type Actor } from "@/lib/auth/policies";
 import type { ThrottleState } from "@/lib/auth/sign-in-throttle";
 import { fromInteger } from "@/lib/domain/rational";
-import { f03Score, locusIndex, publish } from "@/lib/domain/scoring";
+import { f03Score, locusIndex, publish, scoringSettingsOf } from "@/lib/domain/scoring";
 import { stageWindow } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -269,7 +269,7 @@ export async function surveyStatusForAssessment(actor: Actor, assessmentId: stri
   const index = locusIndex({
     f02: fromInteger(0),
     f03,
-    settings: { f02SharePercent: assessment.cycle.f02SharePercent, minSurveyRespondents: assessment.cycle.minSurveyRespondents, institutionAggregation: "MEAN" },
+    settings: scoringSettingsOf(assessment.cycle),
   });
   return {
     assessmentId,

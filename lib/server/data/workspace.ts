@@ -1,6 +1,6 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
-import type { ScoringSettings } from "@/lib/domain/scoring";
+import { scoringSettingsOf } from "@/lib/domain/scoring";
 import { isReopenable, isSelfAssessmentEditable, selfAssessmentWindow } from "@/lib/domain/workflow";
 import { db } from "../db";
 import { findAssessment, policyTargetOf } from "./assessments";
@@ -63,7 +63,6 @@ export async function loadWorkspace(actor: Actor, assessmentId: string, now = ne
         ? { kind: "window", reason: window.reason, from: window.window?.startsAt.toISOString() ?? null, to: window.window?.endsAt.toISOString() ?? null }
         : { kind: "none" };
 
-  const settings: ScoringSettings = { f02SharePercent: cycle.f02SharePercent, minSurveyRespondents: cycle.minSurveyRespondents, institutionAggregation: "MEAN" };
   return {
     assessment: {
       id: assessment.id,
@@ -86,7 +85,7 @@ export async function loadWorkspace(actor: Actor, assessmentId: string, now = ne
       reasons: r.reasons.map((x) => ({ indicatorCode: x.indicator.code, reason: x.reason })),
     })),
     surveyResponses: responses.map((r) => r.ratings),
-    settings,
+    settings: scoringSettingsOf(cycle),
     evidenceRequiredAboveZero: cycle.evidenceRequiredAboveZero,
     window: stage ? { startsAt: stage.startsAt.toISOString(), endsAt: stage.endsAt.toISOString() } : null,
     editBlock,

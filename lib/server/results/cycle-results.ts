@@ -3,7 +3,7 @@
 import type { InstrumentDefinition } from "@/lib/domain/instrument";
 import { classify, type Grade } from "@/lib/domain/grades";
 import type { Rational } from "@/lib/domain/rational";
-import { computeLocusResult, institutionIndex, type ScoringSettings } from "@/lib/domain/scoring";
+import { computeLocusResult, institutionIndex, scoringSettingsOf, type ScoringSettings } from "@/lib/domain/scoring";
 
 /** The one method both pg.Pool and pg.Client share, which is all this module needs. */
 export interface Queryable {
@@ -40,8 +40,7 @@ export async function cycleScoringSettings(reader: Queryable, cycleId: string) {
   const cycle = (await reader.query<{ instrumentVersionId: string; f02SharePercent: number; minSurveyRespondents: number }>(
     `SELECT "instrumentVersionId", "f02SharePercent", "minSurveyRespondents" FROM "Cycle" WHERE id = $1`, [cycleId])).rows[0];
   if (!cycle) throw new Error(`cycle ${cycleId} not found`);
-  const settings: ScoringSettings = { f02SharePercent: cycle.f02SharePercent, minSurveyRespondents: cycle.minSurveyRespondents, institutionAggregation: "MEAN" };
-  return { instrumentVersionId: cycle.instrumentVersionId, settings };
+  return { instrumentVersionId: cycle.instrumentVersionId, settings: scoringSettingsOf(cycle) };
 }
 
 /**

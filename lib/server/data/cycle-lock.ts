@@ -12,7 +12,7 @@ export async function lockCycle(tx: Prisma.TransactionClient, cycleId: string, e
   if (!locked[0]) throw new ActionError("errors.notFound");
   const cycle = await tx.cycle.findUniqueOrThrow({
     where: { id: cycleId },
-    include: { stages: true, instrumentVersion: { select: { id: true, lockedAt: true } } },
+    include: { stages: true },
   });
   if (cycle.updatedAt.getTime() !== new Date(expectedUpdatedAt).getTime()) throw new ActionError("errors.conflict");
   return cycle;
@@ -20,9 +20,10 @@ export async function lockCycle(tx: Prisma.TransactionClient, cycleId: string, e
 
 /** Moves the cycle's updatedAt with the write, so the condition that found it unchanged holds. */
 export async function touchCycle(tx: Prisma.TransactionClient, cycle: { id: string; updatedAt: Date }, data: Prisma.CycleUpdateManyMutationInput = {}) {
-  const updated = await tx.cycle.updateMany({ where: { id: cycle.id, updatedAt: cycle.updatedAt }, data: { ...data, updatedAt: new Date() } });
+  const updatedAt = new Date();
+  const updated = await tx.cycle.updateMany({ where: { id: cycle.id, updatedAt: cycle.updatedAt }, data: { ...data, updatedAt } });
   if (updated.count === 0) throw new ActionError("errors.conflict");
-  return tx.cycle.findUniqueOrThrow({ where: { id: cycle.id }, select: { updatedAt: true } });
+  return { updatedAt };
 }
 
 /**

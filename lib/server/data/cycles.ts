@@ -1,6 +1,7 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
 import { STAGE_KINDS } from "@/lib/domain/workflow";
+import { isUuid } from "@/lib/schemas/ids";
 import { db } from "../db";
 
 /** The running cycle: the latest ACTIVE one. */
@@ -18,8 +19,7 @@ export function listCyclesForAdmin(actor: Actor) {
   return db.cycle.findMany({
     orderBy: { year: "desc" },
     include: {
-      instrumentVersion: { select: { code: true, version: true, name: true } },
-      stages: { orderBy: { startsAt: "asc" } },
+      instrumentVersion: { select: { code: true, version: true } },
       _count: { select: { assessments: true } },
     },
   });
@@ -32,15 +32,14 @@ export async function countVerifiedByCycle(actor: Actor) {
   return new Map(groups.map((g) => [g.cycleId, g._count._all]));
 }
 
-/** Admin only: one cycle with its instrument, stages in their order and its number of loci; null when absent. */
+/** Admin only: one cycle with its instrument and stages in their order; null when absent (or the id is no UUID). */
 export async function findCycleForAdmin(actor: Actor, cycleId: string) {
-  if (!can(actor, "cycles.view")) return null;
+  if (!can(actor, "cycles.view") || !isUuid(cycleId)) return null;
   const cycle = await db.cycle.findUnique({
     where: { id: cycleId },
     include: {
       instrumentVersion: { select: { id: true, code: true, version: true, name: true } },
       stages: true,
-      _count: { select: { assessments: true, verifierAssignments: true } },
     },
   });
   if (!cycle) return null;

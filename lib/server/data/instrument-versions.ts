@@ -4,11 +4,12 @@ import { can, type Actor } from "@/lib/auth/policies";
 import { checkNewVersionLabel, copyDefinition, instrumentRows, isVersionReadOnly, type CycleUsingVersion } from "@/lib/domain/cycle";
 import { validateInstrument, type InstrumentDefinition, type InstrumentProblem } from "@/lib/domain/instrument";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isUuid } from "@/lib/schemas/ids";
 import type { TCopyInstrumentVersion, TSaveInstrumentVersion } from "@/lib/schemas/instruments";
 import { ActionError } from "../actions/errors";
 import { recordAudit } from "../audit";
 import { db } from "../db";
-import { forgetInstrument, readInstrument } from "./instrument";
+import { readInstrument } from "./instrument";
 
 type Manager = Actor & { email: string };
 type Reader = Pick<Prisma.TransactionClient, "cycle" | "$queryRaw">;
@@ -19,24 +20,35 @@ type Reader = Pick<Prisma.TransactionClient, "cycle" | "$queryRaw">;
  * that uses it has started (then it is read-only, here on the server, whatever the page shows).
  */
 
-/** What decides whether a version is read-only: its lock, its cycles, and whether anyone answered on it. */
-async function lockFacts(reader: Reader, versionId: string) {
+/**
+ * What decides whether versions are read-only: their lock, their cycles, and whether anyone
+ * answered on them. Two queries, however many versions.
+ */
+async function lockFactsOf(reader: Reader, versionIds: string[]) {
   const [cycles, answered] = await Promise.all([
     reader.cycle.findMany({
-      where: { instrumentVersionId: versionId },
-      select: { id: true, name: true, year: true, status: true, stages: { where: { kind: "SELF_ASSESSMENT" }, select: { startsAt: true } } },
+      where: { instrumentVersionId: { in: versionIds } },
+      select: { id: true, name: true, year: true, status: true, instrumentVersionId: true, stages: { where: { kind: "SELF_ASSESSMENT" }, select: { startsAt: true } } },
       orderBy: { year: "desc" },
     }),
-    reader.$queryRaw<{ answered: boolean }[]>`
-      SELECT EXISTS (
-        SELECT 1 FROM "Assessment" a JOIN "Cycle" c ON c.id = a."cycleId"
-        WHERE c."instrumentVersionId" = ${versionId}::uuid
-          AND (EXISTS (SELECT 1 FROM "SelfAnswer" s WHERE s."assessmentId" = a.id)
-            OR EXISTS (SELECT 1 FROM "VerifiedAnswer" v WHERE v."assessmentId" = a.id)
-            OR EXISTS (SELECT 1 FROM "EvidenceItem" e WHERE e."assessmentId" = a.id))) AS answered`,
+    reader.$queryRaw<{ versionId: string }[]>`
+      SELECT DISTINCT c."instrumentVersionId"::text AS "versionId"
+      FROM "Assessment" a JOIN "Cycle" c ON c.id = a."cycleId"
+      WHERE c."instrumentVersionId" = ANY(${versionIds}::uuid[])
+        AND (EXISTS (SELECT 1 FROM "SelfAnswer" s WHERE s."assessmentId" = a.id)
+          OR EXISTS (SELECT 1 FROM "VerifiedAnswer" v WHERE v."assessmentId" = a.id)
+          OR EXISTS (SELECT 1 FROM "EvidenceItem" e WHERE e."assessmentId" = a.id))`,
   ]);
-  const using: CycleUsingVersion[] = cycles.map((c) => ({ status: c.status, selfAssessmentStartsAt: c.stages[0]?.startsAt ?? null }));
-  return { cycles: cycles.map(({ id, name, year, status }) => ({ id, name, year, status })), using, answered: answered[0]?.answered ?? false };
+  const answeredIds = new Set(answered.map((row) => row.versionId));
+  return new Map(versionIds.map((versionId) => {
+    const own = cycles.filter((c) => c.instrumentVersionId === versionId);
+    const using: CycleUsingVersion[] = own.map((c) => ({ status: c.status, selfAssessmentStartsAt: c.stages[0]?.startsAt ?? null }));
+    return [versionId, { cycles: own.map(({ id, name, year, status }) => ({ id, name, year, status })), using, answered: answeredIds.has(versionId) }];
+  }));
+}
+
+async function lockFacts(reader: Reader, versionId: string) {
+  return (await lockFactsOf(reader, [versionId])).get(versionId)!;
 }
 
 export interface InstrumentVersionSummary {
@@ -59,20 +71,21 @@ export async function listInstrumentVersions(actor: Actor, now = new Date()): Pr
     orderBy: [{ code: "asc" }, { createdAt: "desc" }],
     select: { id: true, code: true, version: true, name: true, lockedAt: true, updatedAt: true, _count: { select: { aspects: true, indicators: true, surveyItems: true } } },
   });
-  return Promise.all(versions.map(async (v) => {
-    const facts = await lockFacts(db, v.id);
+  const factsById = await lockFactsOf(db, versions.map((v) => v.id));
+  return versions.map((v) => {
+    const facts = factsById.get(v.id)!;
     return {
       id: v.id, code: v.code, version: v.version, name: v.name, updatedAt: v.updatedAt.toISOString(),
       aspects: v._count.aspects, indicators: v._count.indicators, surveyItems: v._count.surveyItems,
       readOnly: isVersionReadOnly({ lockedAt: v.lockedAt, answered: facts.answered }, facts.using, now),
       cycles: facts.cycles,
     };
-  }));
+  });
 }
 
 /** One version with its whole definition; null when it does not exist (or the actor may not manage instruments). */
 export async function getInstrumentVersion(actor: Actor, versionId: string, now = new Date()) {
-  if (!can(actor, "instruments.manage")) return null;
+  if (!can(actor, "instruments.manage") || !isUuid(versionId)) return null;
   const version = await db.instrumentVersion.findUnique({ where: { id: versionId }, select: { id: true, code: true, version: true, lockedAt: true, updatedAt: true, createdAt: true } });
   if (!version) return null;
   const [definition, facts, labels] = await Promise.all([
@@ -139,7 +152,7 @@ export type SaveInstrumentOutcome = { saved: true; updatedAt: string } | { saved
  */
 export async function saveInstrumentVersion(actor: Manager, input: TSaveInstrumentVersion, now = new Date()): Promise<SaveInstrumentOutcome> {
   if (!can(actor, "instruments.manage")) throw new ActionError("errors.notFound");
-  const outcome = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     // Cycles that start, and other saves, take this lock too: nothing slips in between check and write.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "InstrumentVersion" WHERE id = ${input.versionId}::uuid FOR UPDATE`;
     if (!locked[0]) throw new ActionError("errors.notFound");
@@ -150,7 +163,7 @@ export async function saveInstrumentVersion(actor: Manager, input: TSaveInstrume
 
     const checked = validateInstrument({ ...input.definition, code: stored.code, version: stored.version });
     if (!checked.ok) return { saved: false as const, problems: checked.problems };
-    const before = await readInstrument(input.versionId);
+    const before = await readInstrument(input.versionId, tx);
     await tx.instrumentAspect.deleteMany({ where: { instrumentVersionId: input.versionId } });
     await tx.surveyItem.deleteMany({ where: { instrumentVersionId: input.versionId } });
     await writeContent(tx, input.versionId, checked.instrument);
@@ -165,6 +178,4 @@ export async function saveInstrumentVersion(actor: Manager, input: TSaveInstrume
     }, tx);
     return { saved: true as const, updatedAt: now.toISOString() };
   });
-  if (outcome.saved) forgetInstrument(input.versionId);
-  return outcome;
 }

@@ -1,31 +1,31 @@
 import "server-only";
 import type { InstrumentDefinition } from "@/lib/domain/instrument";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db";
 
-const cache = new Map<string, Promise<InstrumentDefinition>>();
+type Reader = Pick<Prisma.TransactionClient, "instrumentVersion">;
 
-/** An instrument version as the domain type. Versions in use are read-only, so they are cached. */
-export function loadInstrument(instrumentVersionId: string): Promise<InstrumentDefinition> {
-  let pending = cache.get(instrumentVersionId);
-  if (!pending) {
-    pending = readInstrument(instrumentVersionId);
-    cache.set(instrumentVersionId, pending);
-    pending.catch(() => cache.delete(instrumentVersionId));
-  }
-  return pending;
-}
+const cache = new Map<string, InstrumentDefinition>();
 
 /**
- * Drops a version from the cache after the instrument editor changed it (only versions that no
- * started cycle uses can change; see lib/server/data/instrument-versions.ts).
+ * An instrument version as the domain type. Only locked versions (used by a started cycle, so
+ * read-only for good: lib/server/data/cycle-lock.ts) are cached; an editable one is read afresh.
  */
-export function forgetInstrument(instrumentVersionId: string): void {
-  cache.delete(instrumentVersionId);
+export async function loadInstrument(instrumentVersionId: string): Promise<InstrumentDefinition> {
+  const cached = cache.get(instrumentVersionId);
+  if (cached) return cached;
+  const { definition, locked } = await readVersion(db, instrumentVersionId);
+  if (locked) cache.set(instrumentVersionId, definition);
+  return definition;
 }
 
-/** A version as stored now, bypassing the cache (the instrument editor reads through this). */
-export async function readInstrument(id: string): Promise<InstrumentDefinition> {
-  const version = await db.instrumentVersion.findUniqueOrThrow({
+/** A version as stored now, bypassing the cache (the instrument editor reads through this, inside its transaction). */
+export async function readInstrument(id: string, client: Reader = db): Promise<InstrumentDefinition> {
+  return (await readVersion(client, id)).definition;
+}
+
+async function readVersion(client: Reader, id: string): Promise<{ definition: InstrumentDefinition; locked: boolean }> {
+  const version = await client.instrumentVersion.findUniqueOrThrow({
     where: { id },
     include: {
       aspects: {
@@ -35,7 +35,7 @@ export async function readInstrument(id: string): Promise<InstrumentDefinition> 
       surveyItems: { orderBy: { position: "asc" } },
     },
   });
-  return {
+  const definition: InstrumentDefinition = {
     code: version.code,
     version: version.version,
     name: version.name,
@@ -55,4 +55,5 @@ export async function readInstrument(id: string): Promise<InstrumentDefinition> 
     })),
     surveyItems: version.surveyItems.map((item) => ({ code: item.code, text: item.text })),
   };
+  return { definition, locked: version.lockedAt !== null };
 }

@@ -5,13 +5,14 @@ import {
   type CycleStageDates, type StageProblem,
 } from "@/lib/domain/cycle";
 import { stageHasStarted } from "@/lib/domain/workflow";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCreateCycle, TCycleStages, TUpdateCycleSettings } from "@/lib/schemas/cycles";
 import { ActionError } from "../actions/errors";
 import { recordAudit, requestOrigin } from "../audit";
 import { db } from "../db";
 import { addDraftAssessments, copyVerifierAssignments } from "./cycle-assessments";
 import { lockCycle, lockInstrumentVersion, touchCycle } from "./cycle-lock";
+import { uniqueAs } from "./unique";
 import { insertAuditRows } from "./registry-audit";
 
 type Manager = Actor & { email: string };
@@ -49,8 +50,8 @@ async function resolveSetUp(tx: Tx, input: TCreateCycle) {
 export async function createCycle(actor: Manager, input: TCreateCycle) {
   assertManager(actor);
   const origin = await requestOrigin().catch(() => ({ ipAddress: null, userAgent: null }));
-  try {
-    return await db.$transaction(async (tx) => {
+  return uniqueAs("cycleAdmin.errors.nameTaken", { year: input.year, name: input.name }, () =>
+    db.$transaction(async (tx) => {
       const setUp = await resolveSetUp(tx, input);
       const cycle = await tx.cycle.create({
         data: { year: input.year, name: input.name, instrumentVersionId: setUp.instrumentVersionId, status: "PREPARATION", ...setUp.settings },
@@ -74,11 +75,8 @@ export async function createCycle(actor: Manager, input: TCreateCycle) {
         before: { verifierIds: [] }, after: { verifierIds: [...verifierIds].sort(), copiedFrom: setUp.fromCycleId },
       })));
       return { id: cycle.id, loci, assignments };
-    }, { timeout: 30_000 });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ActionError("cycleAdmin.errors.nameTaken", { year: input.year, name: input.name });
-    throw error;
-  }
+    }, { timeout: 30_000 }),
+  );
 }
 
 export type SaveStagesOutcome = { saved: true; updatedAt: string } | { saved: false; problems: StageProblem[] };

@@ -3,13 +3,14 @@ import { randomUUID } from "node:crypto";
 import { can, type Actor } from "@/lib/auth/policies";
 import { checkNewVersionLabel, copyDefinition, instrumentRows, isVersionReadOnly, type CycleUsingVersion } from "@/lib/domain/cycle";
 import { validateInstrument, type InstrumentDefinition, type InstrumentProblem } from "@/lib/domain/instrument";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/schemas/ids";
 import type { TCopyInstrumentVersion, TSaveInstrumentVersion } from "@/lib/schemas/instruments";
 import { ActionError } from "../actions/errors";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { readInstrument } from "./instrument";
+import { uniqueAs } from "./unique";
 
 type Manager = Actor & { email: string };
 type Reader = Pick<Prisma.TransactionClient, "cycle" | "$queryRaw">;
@@ -121,8 +122,9 @@ export async function copyInstrumentVersion(actor: Manager, input: TCopyInstrume
   const problem = checkNewVersionLabel(input.version, labels);
   if (problem) throw new ActionError(problem === "EMPTY" ? "instrumentAdmin.validation.versionEmpty" : "instrumentAdmin.errors.versionTaken", { version: input.version.trim() });
   const definition = copyDefinition(await readInstrument(source.id), input.version, input.name);
-  try {
-    return await db.$transaction(async (tx) => {
+  // Two copies racing for one label: the unique index decides, and the loser is told plainly.
+  return uniqueAs("instrumentAdmin.errors.versionTaken", { version: definition.version }, () =>
+    db.$transaction(async (tx) => {
       const created = await tx.instrumentVersion.create({
         data: { code: definition.code, version: definition.version, name: definition.name, description: definition.description },
         select: { id: true },
@@ -133,12 +135,8 @@ export async function copyInstrumentVersion(actor: Manager, input: TCopyInstrume
         after: { from: source.id, code: definition.code, version: definition.version, name: definition.name },
       }, tx);
       return { id: created.id };
-    });
-  } catch (error) {
-    // Two copies racing for one label: the unique index decides, and the loser is told plainly.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ActionError("instrumentAdmin.errors.versionTaken", { version: definition.version });
-    throw error;
-  }
+    }),
+  );
 }
 
 export type SaveInstrumentOutcome = { saved: true; updatedAt: string } | { saved: false; problems: InstrumentProblem[] };

@@ -1,11 +1,12 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
 import { nameKey } from "@/lib/domain/registry/fields";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCreateInstitution, TCreateLocus, TInstitutionSearch, TUpdateInstitution, TUpdateLocus } from "@/lib/schemas/registry";
 import { ActionError } from "../actions/errors";
 import { recordAudit } from "../audit";
 import { db } from "../db";
+import { uniqueAs } from "./unique";
 
 const PAGE_SIZE = 25;
 type Manager = Actor & { email: string };
@@ -87,16 +88,6 @@ async function provinceIdOf(tx: Prisma.TransactionClient, code: string | undefin
   const province = await tx.province.findUnique({ where: { code }, select: { id: true } });
   if (!province) throw new ActionError("registry.provinceUnknown");
   return province.id;
-}
-
-/** Runs a write; a unique index refusing it (a concurrent twin of the checked write) becomes the given message. */
-async function uniqueAs<T>(key: string, values: Record<string, string>, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ActionError(key, values);
-    throw error;
-  }
 }
 
 export async function createInstitution(actor: Manager, input: TCreateInstitution) {

@@ -8,6 +8,7 @@ import { ActionError } from "../actions/errors";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { assertOpenCycle, assertVerifier } from "./assignments";
+import { uniqueAs } from "./unique";
 
 const PAGE_SIZE = 25;
 const BCRYPT_COST = 10;
@@ -64,7 +65,8 @@ export async function createUser(actor: Actor & { email: string }, input: TCreat
   assertManager(actor);
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await bcrypt.hash(temporaryPassword, BCRYPT_COST);
-  const user = await db.$transaction(async (tx) => {
+  // The check gives the message; the unique index still decides between two concurrent creations.
+  const user = await uniqueAs("users.emailTaken", {}, () => db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new ActionError("users.emailTaken");
     await assertInstitutionExists(tx, input.institutionId);
     const created = await tx.user.create({
@@ -73,7 +75,7 @@ export async function createUser(actor: Actor & { email: string }, input: TCreat
     });
     await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "user.create", entityType: "User", entityId: created.id, after: auditView(created) }, tx);
     return created;
-  });
+  }));
   return { user, temporaryPassword };
 }
 

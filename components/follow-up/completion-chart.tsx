@@ -4,17 +4,17 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 
 /**
  * Horizontal bars of the follow-up completion rate (percent) per group. Hidden from screen
- * readers: the table beside it (CompletionTable) carries the same numbers exactly.
+ * readers: the table beside it (CompletionSection's) carries the same numbers exactly.
  */
-export function CompletionChart({ data, unit }: { data: { label: string; percent: number }[]; unit: string }) {
+export function CompletionChart({ data }: { data: { label: string; percent: number }[] }) {
   return (
     <div aria-hidden="true" className="w-full" style={{ height: Math.max(120, data.length * 26 + 40) }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" domain={[0, 100]} unit={unit} />
+          <XAxis type="number" domain={[0, 100]} unit="%" />
           <YAxis type="category" dataKey="label" width={180} interval={0} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(value) => `${String(value)}${unit}`} />
+          <Tooltip formatter={(value) => `${String(value)}%`} />
           <Bar dataKey="percent" fill="#047857" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

@@ -7,20 +7,20 @@ import { CompletionChart } from "./completion-chart";
  * Completion of follow-up per group (province, aspect, institution): a chart for the eye and, with
  * the same numbers, a table for everyone (screen readers read the table; the chart is hidden).
  */
-export async function CompletionSection({ id, title, groups, chart = true, scroll = false, testId }: {
+export async function CompletionSection({ id, title, groups, chart = true, testId }: {
   id: string;
   title: string;
   groups: CompletionGroup[];
+  /** Without a chart (too many groups to draw), the long table scrolls in its own keyboard-reachable region. */
   chart?: boolean;
-  /** A long table scrolls in its own keyboard-reachable region. */
-  scroll?: boolean;
   testId: string;
 }) {
   const t = await getTranslations("followUp");
+  const scroll = !chart;
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-3" data-testid={testId}>
       <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
-      {chart && groups.length > 1 ? <CompletionChart data={groups.map((g) => ({ label: g.label, percent: Number(g.percent ?? 0) }))} unit="%" /> : null}
+      {chart && groups.length > 1 ? <CompletionChart data={groups.map((g) => ({ label: g.label, percent: Number(g.percent ?? 0) }))} /> : null}
       <div {...(scroll ? { role: "region", "aria-label": title, tabIndex: 0, className: "max-h-[32rem] overflow-y-auto" } : {})}>
       <DataTable caption={title} headers={[t("monitoring.group"), t("monitoring.total"), t("monitoring.completed"), t("monitoring.rate"), t("monitoring.overdue")]}>
         {groups.map((g) => (

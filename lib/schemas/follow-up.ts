@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FOLLOW_UP_STATUSES } from "@/lib/domain/follow-up/rules";
+import { ZEvidenceRef } from "./ids";
 
 const description = z
   .string({ error: "followUp.descriptionTooShort" })
@@ -28,7 +29,7 @@ export const ZReviewFollowUp = z
   .refine((input) => input.decision === "ACCEPT" || input.note.length >= 5, { error: "followUp.reasonRequired", path: ["note"] });
 export type TReviewFollowUp = z.infer<typeof ZReviewFollowUp>;
 
-export const ZRemoveFollowUpEvidence = z.object({ evidenceId: z.uuid() });
+export const ZRemoveFollowUpEvidence = ZEvidenceRef;
 
 export const FOLLOW_UP_SHOW = ["all", "open", "overdue", "pending"] as const;
 

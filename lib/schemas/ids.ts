@@ -6,3 +6,6 @@ const ZId = z.uuid();
 export function isUuid(text: string): boolean {
   return ZId.safeParse(text).success;
 }
+
+/** One evidence item, by id: what a removal (self-assessment or follow-up) takes. */
+export const ZEvidenceRef = z.object({ evidenceId: z.uuid() });

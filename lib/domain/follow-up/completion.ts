@@ -7,9 +7,9 @@ export interface CompletionCount {
   overdue: number;
 }
 
-export const EMPTY_COUNT: CompletionCount = { total: 0, completed: 0, overdue: 0 };
+const EMPTY_COUNT: CompletionCount = { total: 0, completed: 0, overdue: 0 };
 
-export function addToCount(count: CompletionCount, recommendation: RecommendationFacts, today: IsoDate): CompletionCount {
+function addToCount(count: CompletionCount, recommendation: RecommendationFacts, today: IsoDate): CompletionCount {
   return {
     total: count.total + 1,
     completed: count.completed + (isCompleted(recommendation) ? 1 : 0),

@@ -53,3 +53,8 @@ export async function auditFacets(actor: Actor) {
 export function listAssessmentHistory(assessmentId: string, take = 100) {
   return db.auditEvent.findMany({ where: { assessmentId }, select: eventFields, orderBy: { id: "desc" }, take });
 }
+
+/** The history of some records of a locus (e.g. one recommendation and its follow-up), newest first; the caller has checked the scope. */
+export function listEntityHistory(assessmentId: string, entityIds: string[], take = 200) {
+  return db.auditEvent.findMany({ where: { assessmentId, entityId: { in: entityIds } }, select: eventFields, orderBy: { id: "desc" }, take });
+}

@@ -45,6 +45,20 @@ export function auditView(row: { kind: string; indicatorCode: string; safeName?:
   return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined && value !== null)) as Prisma.InputJsonObject;
 }
 
+/** What a removal reads of an item: what its audit record keeps, and the record the item belongs to. */
+export const removedItemFields = {
+  id: true, kind: true, safeName: true, originalName: true, url: true, title: true, mimeType: true, sizeBytes: true, sha256: true, storageKey: true,
+  assessmentId: true, followUpActionId: true, indicator: { select: { code: true } },
+} satisfies Prisma.EvidenceItemSelect;
+
+type RemovedItem = Prisma.EvidenceItemGetPayload<{ select: typeof removedItemFields }>;
+
+/** The audit view of a removed item; `indicatorCode` is the code it is recorded under (its indicator's by default). */
+export function removedAuditView(item: RemovedItem, indicatorCode = item.indicator?.code ?? "") {
+  const { kind, safeName, originalName, url, title, mimeType, sizeBytes, sha256, storageKey } = item;
+  return auditView({ kind, indicatorCode, safeName, originalName, url, title: title || undefined, mimeType, sizeBytes, sha256, storageKey });
+}
+
 type IndicatorReader = Pick<Prisma.TransactionClient, "instrumentIndicator">;
 
 /** The indicator of this code in the instrument version of the assessment's cycle; unknown: a validation error. */
@@ -156,7 +170,7 @@ export async function removeEvidence(actor: Editor, evidenceId: string): Promise
   return db.$transaction(async (tx) => {
     const item = await tx.evidenceItem.findFirst({
       where: { id: evidenceId, removedAt: null, assessment: assessmentScope(actor, "selfAssessment.edit") },
-      select: { ...itemFields, originalName: true, storageKey: true, sha256: true },
+      select: removedItemFields,
     });
     if (!item?.assessmentId) throw new ActionError("errors.notFound");
     await loadEditableAssessment(tx, actor, item.assessmentId);
@@ -166,10 +180,7 @@ export async function removeEvidence(actor: Editor, evidenceId: string): Promise
       {
         actorId: actor.id, actorLabel: actor.email, action: "evidence.remove", entityType: "EvidenceItem", entityId: item.id,
         assessmentId: item.assessmentId,
-        before: auditView({
-          kind: item.kind, indicatorCode: item.indicator?.code ?? "", safeName: item.safeName, url: item.url, title: item.title || undefined,
-          mimeType: item.mimeType, sizeBytes: item.sizeBytes, sha256: item.sha256, storageKey: item.storageKey,
-        }),
+        before: removedAuditView(item),
       },
       tx,
     );
@@ -177,7 +188,6 @@ export async function removeEvidence(actor: Editor, evidenceId: string): Promise
   });
 }
 
-/** The assessment and the verifiers assigned to its institution in its cycle, for `can`. */
 /**
  * The items of an assessment that are not removed, ordered by the indicator's position in the
  * instrument, then oldest first, for anyone who may view the assessment ("assessment.view").

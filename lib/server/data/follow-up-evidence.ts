@@ -1,11 +1,12 @@
 import "server-only";
 import { ZEvidenceLink } from "@/lib/domain/evidence/link";
 import type { EvidenceItemView } from "@/lib/domain/evidence/view";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "../actions/errors";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { assessmentScope } from "./assessments";
-import { auditView, itemFields, storeEvidenceFile, toView } from "./evidence";
+import { auditView, itemFields, removedAuditView, removedItemFields, storeEvidenceFile, toView } from "./evidence";
 import { loadReportableFollowUp, markFollowUpChanged, type FollowUpActor } from "./follow-up";
 
 /**
@@ -18,11 +19,13 @@ import { loadReportableFollowUp, markFollowUpChanged, type FollowUpActor } from 
  * What the audit trail keeps: the item, the action it belongs to, the recommendation's target, and
  * what the change did to the action (its review back to PENDING, its new version).
  */
-function followUpAuditView(row: Awaited<ReturnType<typeof markFollowUpChanged>>, item: Parameters<typeof auditView>[0]) {
-  return { ...auditView(item), followUpActionId: row.id, recommendationId: row.recommendationId, followUpReview: "PENDING", followUpVersion: row.newVersion };
+function followUpAuditView(row: ChangedFollowUp, item: Prisma.InputJsonObject) {
+  return { ...item, followUpActionId: row.id, recommendationId: row.recommendationId, followUpReview: "PENDING", followUpVersion: row.newVersion };
 }
 
-const targetCode = (row: Awaited<ReturnType<typeof markFollowUpChanged>>) => row.recommendation.indicator?.code ?? row.recommendation.aspect?.code ?? "";
+type ChangedFollowUp = Awaited<ReturnType<typeof markFollowUpChanged>>;
+
+const targetCode = (row: ChangedFollowUp) => row.recommendation.indicator?.code ?? row.recommendation.aspect?.code ?? "";
 
 export async function addFollowUpFileEvidence(actor: FollowUpActor, input: { followUpId: string; originalName: string; bytes: Uint8Array }): Promise<EvidenceItemView> {
   // Refuse early (out of scope, settled, closed) so nothing is stored for a refused caller.
@@ -33,7 +36,7 @@ export async function addFollowUpFileEvidence(actor: FollowUpActor, input: { fol
       const item = await tx.evidenceItem.create({ data: { kind: "FILE", followUpActionId: row.id, ...file, uploadedById: actor.id }, select: itemFields });
       await recordAudit({
         actorId: actor.id, actorLabel: actor.email, action: "followUp.evidenceAddFile", entityType: "EvidenceItem", entityId: item.id,
-        assessmentId: row.recommendation.assessmentId, after: followUpAuditView(row, { kind: "FILE", indicatorCode: targetCode(row), ...file }),
+        assessmentId: row.recommendation.assessmentId, after: followUpAuditView(row, auditView({ kind: "FILE", indicatorCode: targetCode(row), ...file })),
       }, tx);
       return toView(item);
     }),
@@ -49,7 +52,7 @@ export async function addFollowUpLinkEvidence(actor: FollowUpActor, input: { fol
     const item = await tx.evidenceItem.create({ data: { kind: "LINK", followUpActionId: row.id, url: link.url, title: link.title, uploadedById: actor.id }, select: itemFields });
     await recordAudit({
       actorId: actor.id, actorLabel: actor.email, action: "followUp.evidenceAddLink", entityType: "EvidenceItem", entityId: item.id,
-      assessmentId: row.recommendation.assessmentId, after: followUpAuditView(row, { kind: "LINK", indicatorCode: targetCode(row), url: link.url, title: link.title }),
+      assessmentId: row.recommendation.assessmentId, after: followUpAuditView(row, auditView({ kind: "LINK", indicatorCode: targetCode(row), url: link.url, title: link.title })),
     }, tx);
     return toView(item);
   });
@@ -60,17 +63,16 @@ export async function removeFollowUpEvidence(actor: FollowUpActor, evidenceId: s
   return db.$transaction(async (tx) => {
     const item = await tx.evidenceItem.findFirst({
       where: { id: evidenceId, removedAt: null, followUpAction: { recommendation: { assessment: assessmentScope(actor, "followUp.report") } } },
-      select: { id: true, kind: true, safeName: true, originalName: true, url: true, title: true, mimeType: true, sizeBytes: true, sha256: true, storageKey: true, followUpActionId: true },
+      select: removedItemFields,
     });
     if (!item?.followUpActionId) throw new ActionError("errors.notFound");
     const row = await markFollowUpChanged(tx, actor, item.followUpActionId);
     const removed = await tx.evidenceItem.updateMany({ where: { id: item.id, removedAt: null }, data: { removedAt: new Date() } });
     if (removed.count === 0) throw new ActionError("errors.notFound");
-    const { id, followUpActionId, ...fields } = item;
     await recordAudit({
-      actorId: actor.id, actorLabel: actor.email, action: "followUp.evidenceRemove", entityType: "EvidenceItem", entityId: id,
-      assessmentId: row.recommendation.assessmentId, before: followUpAuditView(row, { ...fields, title: fields.title || undefined, indicatorCode: targetCode(row) }),
+      actorId: actor.id, actorLabel: actor.email, action: "followUp.evidenceRemove", entityType: "EvidenceItem", entityId: item.id,
+      assessmentId: row.recommendation.assessmentId, before: followUpAuditView(row, removedAuditView(item, targetCode(row))),
     }, tx);
-    return { id, followUpId: followUpActionId, recommendationId: row.recommendationId };
+    return { id: item.id, followUpId: item.followUpActionId, recommendationId: row.recommendationId };
   });
 }

@@ -21,22 +21,20 @@ interface FactRow {
   reviews: FollowUpReview[];
 }
 
-/** A group's counts with its rate, ready to show (percent as exact text, ratio for the chart only). */
+/** A group's counts with its rate, ready to show. */
 export interface CompletionGroup extends CompletionCount {
   key: string;
   label: string;
   /** Percent with one decimal, rounded half up with integers; null without recommendations. */
   percent: string | null;
-  /** The same rate as a number, for drawing bars only (never stored or exported). */
-  ratio: number;
 }
 
 function toGroup(key: string, label: string, count: CompletionCount): CompletionGroup {
-  return { key, label, ...count, percent: completionPercent(count), ratio: count.total === 0 ? 0 : count.completed / count.total };
+  return { key, label, ...count, percent: completionPercent(count) };
 }
 
-/** Lowest completion first (those needing attention), then by name. */
-const byRate = (a: CompletionGroup, b: CompletionGroup) => a.ratio - b.ratio || a.label.localeCompare(b.label, "id");
+/** Lowest completion first (those needing attention), compared exactly (cross-multiplied), then by name. */
+const byRate = (a: CompletionGroup, b: CompletionGroup) => a.completed * b.total - b.completed * a.total || a.label.localeCompare(b.label, "id");
 
 /**
  * One row per recommendation of the cycle in the actor's scope ("followUp.monitor": admins all,
@@ -96,5 +94,3 @@ export async function loadFollowUpMonitoring(actor: Actor, cycleId: string, now 
     aspects: grouped("a", (row) => row.aspectCode).sort((a, b) => (position.get(a.key) ?? 0) - (position.get(b.key) ?? 0)),
   };
 }
-
-export type FollowUpMonitoring = NonNullable<Awaited<ReturnType<typeof loadFollowUpMonitoring>>>;

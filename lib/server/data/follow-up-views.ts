@@ -1,12 +1,13 @@
 import "server-only";
 import { can, type Actor, type PolicyKey } from "@/lib/auth/policies";
 import { dateOf, isoDateOf } from "@/lib/domain/cycle/dates";
-import { calendarDate, followUpEditProblem, isOverdue, progressOf, type IsoDate, type ProgressState } from "@/lib/domain/follow-up";
+import { calendarDate, followUpEditProblem, isOverdue, progressOf, type IsoDate } from "@/lib/domain/follow-up";
 import type { EvidenceItemView } from "@/lib/domain/evidence/view";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TFollowUpListFilter } from "@/lib/schemas/follow-up";
 import { db } from "../db";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "./assessments";
+import { listEntityHistory } from "./audit";
 import { itemFields, toView } from "./evidence";
 
 const PAGE_SIZE = 50;
@@ -60,7 +61,7 @@ export function withProgress(row: RecommendationRowData, today: IsoDate) {
   const facts = { status: row.status, targetDate: row.targetDate ? isoDateOf(row.targetDate) : null, followUps: row.followUps };
   return {
     id: row.id, text: row.text, status: row.status, targetDate: facts.targetDate, assessmentId: row.assessmentId,
-    target: targetOf(row), progress: progressOf(facts) as ProgressState, overdue: isOverdue(facts, today),
+    target: targetOf(row), progress: progressOf(facts), overdue: isOverdue(facts, today),
     followUpCount: row.followUps.length, pendingCount: row.followUps.filter((f) => f.review === "PENDING").length,
   };
 }
@@ -87,12 +88,14 @@ function showWhere(show: TFollowUpListFilter["show"], today: IsoDate): Prisma.Re
 /**
  * The recommendations of a cycle in the actor's scope under `key` (the evaluator's own loci, the
  * verifier's institutions assigned in that cycle; a head's institution, every one for an admin),
- * filtered, the earliest target first: 50 a page, or every row for an export (`all`).
+ * filtered, the earliest target first: 50 a page, or every row for an export (`all`, no count needed).
  */
-export async function listFollowUpRecommendations(actor: Actor, key: PolicyKey, cycleId: string, filter: TFollowUpListFilter, now = new Date(), all = false) {
+export async function listFollowUpRecommendations(
+  actor: Actor, key: PolicyKey, cycleId: string, filter: TFollowUpListFilter, { all = false, now = new Date() }: { all?: boolean; now?: Date } = {},
+) {
   const today = calendarDate(now);
   const where: Prisma.RecommendationWhereInput = { AND: [{ assessment: assessmentScope(actor, key, cycleId) }, showWhere(filter.show, today)] };
-  const [rows, total] = await Promise.all([
+  const [rows, count] = await Promise.all([
     db.recommendation.findMany({
       where,
       select: {
@@ -102,7 +105,7 @@ export async function listFollowUpRecommendations(actor: Actor, key: PolicyKey, 
       orderBy: [{ targetDate: { sort: "asc", nulls: "last" } }, { assessment: { locus: { institution: { name: "asc" } } } }, { assessment: { locus: { name: "asc" } } }, { createdAt: "asc" }, { id: "asc" }],
       ...(all ? {} : { skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     }),
-    db.recommendation.count({ where }),
+    all ? null : db.recommendation.count({ where }),
   ]);
   return {
     rows: rows.map((row) => ({
@@ -112,7 +115,7 @@ export async function listFollowUpRecommendations(actor: Actor, key: PolicyKey, 
       institutionName: row.assessment.locus.institution.name,
       provinceName: row.assessment.locus.institution.province?.name ?? null,
     })),
-    total, page: filter.page, pageSize: PAGE_SIZE,
+    total: count ?? rows.length, page: filter.page, pageSize: PAGE_SIZE,
   };
 }
 
@@ -187,12 +190,7 @@ export async function listFollowUpHistory(actor: Actor, recommendationId: string
   });
   if (!row || !can(actor, "assessment.history", policyTargetOf(row.assessment))) return [];
   const ids = [recommendationId, ...row.followUps.flatMap((f) => [f.id, ...f.evidence.map((e) => e.id)])];
-  return db.auditEvent.findMany({
-    where: { assessmentId: row.assessmentId, entityId: { in: ids } },
-    select: { id: true, occurredAt: true, actorLabel: true, action: true, entityType: true, entityId: true, before: true, after: true, ipAddress: true, actor: { select: { name: true, email: true } } },
-    orderBy: { id: "desc" },
-    take: 200,
-  });
+  return listEntityHistory(row.assessmentId, ids, 200);
 }
 
 export type RecommendationDetail = NonNullable<Awaited<ReturnType<typeof loadRecommendationDetail>>>;

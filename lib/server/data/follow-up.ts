@@ -28,7 +28,7 @@ const followUpFields = {
  * recommendation's assessment), and "assigned" is confirmed for the assessment's own cycle.
  * Outside it, or unknown: "not found", alike.
  */
-export async function findFollowUpInScope(tx: Tx, actor: Actor, key: PolicyKey, followUpId: string) {
+async function findFollowUpInScope(tx: Tx, actor: Actor, key: PolicyKey, followUpId: string) {
   const row = await tx.followUpAction.findFirst({
     where: { id: followUpId, recommendation: { assessment: assessmentScope(actor, key) } },
     select: followUpFields,

@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { ZEvidenceRef } from "@/lib/schemas/ids";
 import { authorizedActionClient } from "@/lib/server/actions/client";
 import { removeEvidence } from "@/lib/server/data/evidence";
 
 /** Removes one evidence item (recorded as removed, never erased; audited). */
 export const removeEvidenceAction = authorizedActionClient
   .metadata({ action: "evidence.remove", policy: "selfAssessment.edit" })
-  .inputSchema(z.object({ evidenceId: z.uuid() }))
+  .inputSchema(ZEvidenceRef)
   .action(async ({ parsedInput, ctx }) => {
     const removed = await removeEvidence(ctx.actor, parsedInput.evidenceId);
     revalidatePath(`/assessments/${removed.assessmentId}`);

@@ -54,7 +54,7 @@ export default async function FollowUpMonitoringPage({ searchParams }: { searchP
           <CompletionSection id="by-aspect" testId="completion-by-aspect" title={t("monitoring.byAspect")} groups={monitoring.aspects} />
           <CompletionSection id="by-province" testId="completion-by-province" title={t("monitoring.byProvince")}
             groups={monitoring.provinces.map((g) => (g.key === "" ? { ...g, label: t("national") } : g))} />
-          <CompletionSection id="by-institution" testId="completion-by-institution" title={t("monitoring.byInstitution")} groups={monitoring.institutions} chart={monitoring.institutions.length <= 40} scroll={monitoring.institutions.length > 40} />
+          <CompletionSection id="by-institution" testId="completion-by-institution" title={t("monitoring.byInstitution")} groups={monitoring.institutions} chart={monitoring.institutions.length <= 40} />
 
           <section aria-labelledby="open-title" className="space-y-3">
             <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -13,7 +13,7 @@ export const GET = authorizedRoute("/api/follow-up/open-recommendations", z.unkn
   const query = ZOpenRecommendationsExport.parse(Object.fromEntries(request.nextUrl.searchParams));
   const cycle = chooseFollowUpCycle(await listFollowUpCycles(), query.cycle);
   if (!cycle) return errorResponse(404, "errors.notFound");
-  const { rows } = await listFollowUpRecommendations(actor, "followUp.monitor", cycle.id, { show: "open", page: 1 }, new Date(), true);
+  const { rows } = await listFollowUpRecommendations(actor, "followUp.monitor", cycle.id, { show: "open", page: 1 }, { all: true });
   const t = await getTranslations();
   const columns: ExportColumn<FollowUpListRow>[] = [
     { header: t("common.institution"), value: (r) => r.institutionName, width: 36 },

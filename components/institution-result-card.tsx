@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { GradeBadge } from "@/components/grade-badge";
 import { StatusBadge } from "@/components/status-badge";
-import { publish } from "@/lib/domain/scoring";
+import { classify } from "@/lib/domain/grades";
 import type { InstitutionResultView } from "@/lib/server/data/institution-results";
 
 /** An institution's verified result in one cycle: its index when complete, and each locus. */
@@ -24,7 +24,7 @@ export async function InstitutionResultCard({ view, testId }: { view: Institutio
       <ul className="grid gap-4 md:grid-cols-3">
         {view.loci.map((locus) => {
           const result = locus.result;
-          const f03 = result?.f03.score ? publish(result.f03.score).published : null;
+          const f03 = result?.f03.score ? classify(result.f03.score).published : null;
           return (
             <li key={locus.assessmentId} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="locus-result">
               <p className="text-xs tracking-wide text-slate-500 uppercase">{t(`serviceType.${locus.serviceType}`)}</p>
@@ -38,7 +38,7 @@ export async function InstitutionResultCard({ view, testId }: { view: Institutio
                   </p>
                   <p className="mt-2 text-xs text-slate-600" data-testid="locus-index-basis">
                     {result.index.f03Included && f03
-                      ? t("head.f03Included", { f02: publish(result.f02.total).published, f03, share: view.cycle.f02SharePercent, rest: 100 - view.cycle.f02SharePercent })
+                      ? t("head.f03Included", { f02: classify(result.f02.total).published, f03, share: view.cycle.f02SharePercent, rest: 100 - view.cycle.f02SharePercent })
                       : t("head.f02Only", { count: result.f03.respondents, min: view.cycle.minSurveyRespondents })}
                   </p>
                 </>

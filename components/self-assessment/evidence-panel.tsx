@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { removeEvidenceAction } from "@/app/(portal)/assessments/[id]/evidence-actions";
 import { EVIDENCE_ACCEPT } from "@/lib/domain/evidence/file-types";
-import { ZEvidenceLink } from "@/lib/domain/evidence/link";
+import { LINK_MAX, LINK_TITLE_MAX, ZEvidenceLink } from "@/lib/domain/evidence/link";
 import { evidenceDownloadUrl, type EvidenceItemView } from "@/lib/domain/evidence/view";
 
 /** One evidence item as the panel shows it (from listEvidence, or from the evidence route's answer). */
@@ -251,12 +251,12 @@ export function EvidencePanel({ assessmentId, indicatorCode, initialItems, edita
           <form onSubmit={(event) => void addLink(event)} noValidate className="space-y-2">
             <div>
               <label htmlFor={urlId} className="block text-sm font-medium">{t("linkLabel")}</label>
-              <input id={urlId} name="url" type="url" inputMode="url" required maxLength={2000} placeholder={t("linkPlaceholder")}
+              <input id={urlId} name="url" type="url" inputMode="url" required maxLength={LINK_MAX} placeholder={t("linkPlaceholder")}
                 aria-describedby={linkProblem ? linkErrorId : undefined} aria-invalid={linkProblem ? true : undefined} className={inputClass} />
             </div>
             <div>
               <label htmlFor={titleId} className="block text-sm font-medium">{t("linkTitleLabel")}</label>
-              <input id={titleId} name="title" type="text" maxLength={200} className={inputClass} />
+              <input id={titleId} name="title" type="text" maxLength={LINK_TITLE_MAX} className={inputClass} />
             </div>
             {linkProblem ? <p id={linkErrorId} role="alert" className={alertClass}>{message(linkProblem)}</p> : null}
             <button type="submit" disabled={linkSaving} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { InstrumentIndicator } from "@/lib/domain/instrument";
+import { isScoredIndicator, type InstrumentIndicator } from "@/lib/domain/instrument";
+import { MAX_JUSTIFICATION } from "@/lib/schemas/self-assessment";
 import type { AnswerValue, Conflict } from "./use-autosave";
 
 interface Props {
@@ -25,7 +26,7 @@ export function IndicatorCard({ indicator, answer, editable, returnReasons, conf
   const t = useTranslations("workspace");
   const groupName = `level-${indicator.code}`;
   const chosen = answer?.level ?? null;
-  const scored = indicator.weight > 0;
+  const scored = isScoredIndicator(indicator);
   return (
     <article id={`indikator-${indicator.code}`} aria-labelledby={`title-${indicator.code}`} className="scroll-mt-24 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="indicator-card" data-code={indicator.code}>
       <header className="flex flex-wrap items-baseline justify-between gap-2">
@@ -93,7 +94,7 @@ export function IndicatorCard({ indicator, answer, editable, returnReasons, conf
         {editable ? (
           <>
             <label htmlFor={`justification-${indicator.code}`} className="block text-sm font-medium">{t("justification")}</label>
-            <textarea id={`justification-${indicator.code}`} rows={3} maxLength={5000} value={answer?.justification ?? ""} disabled={Boolean(conflict)}
+            <textarea id={`justification-${indicator.code}`} rows={3} maxLength={MAX_JUSTIFICATION} value={answer?.justification ?? ""} disabled={Boolean(conflict)}
               onChange={(event) => onChange({ justification: event.target.value })}
               className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
           </>

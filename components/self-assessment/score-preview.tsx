@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { InstrumentDefinition } from "@/lib/domain/instrument";
-import { computeLocusResult, publish, type ScoringSettings } from "@/lib/domain/scoring";
+import { classify } from "@/lib/domain/grades";
+import { computeLocusResult, levelsOf, type ScoringSettings } from "@/lib/domain/scoring";
 import type { AnswerValue } from "./use-autosave";
 
 interface Props {
@@ -16,11 +17,7 @@ interface Props {
 /** The self-score per aspect, the index and the grade, recomputed by the scoring module as levels change. */
 export function ScorePreview({ instrument, answers, surveyResponses, settings }: Props) {
   const t = useTranslations("workspace");
-  const result = useMemo(() => {
-    const levels = new Map<string, number>();
-    for (const [code, answer] of Object.entries(answers)) if (answer.level !== null) levels.set(code, answer.level);
-    return computeLocusResult(instrument, levels, surveyResponses, settings);
-  }, [instrument, answers, surveyResponses, settings]);
+  const result = useMemo(() => computeLocusResult(instrument, levelsOf(answers), surveyResponses, settings), [instrument, answers, surveyResponses, settings]);
   return (
     <section aria-labelledby="preview-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="score-preview">
       <h2 id="preview-title" className="text-sm font-semibold">{t("previewTitle")}</h2>
@@ -31,12 +28,12 @@ export function ScorePreview({ instrument, answers, surveyResponses, settings }:
           {instrument.aspects.map((aspect, i) => (
             <tr key={aspect.code} className="border-b border-slate-100">
               <th scope="row" className="py-1 pr-2 text-left font-normal">{aspect.code}. {aspect.name}</th>
-              <td className="py-1 text-right tabular-nums" data-testid={`aspect-score-${aspect.code}`}>{publish(result.f02.aspects[i]!.score).published}</td>
+              <td className="py-1 text-right tabular-nums" data-testid={`aspect-score-${aspect.code}`}>{classify(result.f02.aspects[i]!.score).published}</td>
             </tr>
           ))}
           <tr>
             <th scope="row" className="pt-2 pr-2 text-left">{t("f02Self")}</th>
-            <td className="pt-2 text-right font-semibold tabular-nums" data-testid="f02-preview">{publish(result.f02.total).published}</td>
+            <td className="pt-2 text-right font-semibold tabular-nums" data-testid="f02-preview">{classify(result.f02.total).published}</td>
           </tr>
         </tbody>
       </table>

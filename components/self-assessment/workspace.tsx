@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
-import type { InstrumentDefinition } from "@/lib/domain/instrument";
+import { groupEvidenceByIndicator } from "@/lib/domain/evidence/view";
+import { isScoredIndicator, type InstrumentDefinition } from "@/lib/domain/instrument";
 import type { ScoringSettings } from "@/lib/domain/scoring";
 import { checkCompleteness } from "@/lib/domain/workflow";
 import { EvidencePanel, type EvidencePanelItem } from "./evidence-panel";
@@ -32,11 +33,7 @@ export interface WorkspaceProps {
 export function SelfAssessmentWorkspace(props: WorkspaceProps) {
   const t = useTranslations("workspace");
   const { answers, conflicts, status, pendingCount, change, resolve, retry } = useAutosave(props.assessmentId, props.initialAnswers, props.canEdit);
-  const [evidenceByCode, setEvidenceByCode] = useState(() => {
-    const grouped: Record<string, EvidencePanelItem[]> = {};
-    for (const item of props.evidence) (grouped[item.indicatorCode] ??= []).push(item);
-    return grouped;
-  });
+  const [evidenceByCode, setEvidenceByCode] = useState(() => groupEvidenceByIndicator(props.evidence));
   const onEvidenceChange = useCallback((code: string, items: EvidencePanelItem[]) => setEvidenceByCode((all) => ({ ...all, [code]: items })), []);
 
   const completeness = useMemo(
@@ -54,7 +51,7 @@ export function SelfAssessmentWorkspace(props: WorkspaceProps) {
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div className="space-y-10">
         {props.instrument.aspects.map((aspect) => {
-          const scored = aspect.indicators.filter((i) => i.weight > 0);
+          const scored = aspect.indicators.filter(isScoredIndicator);
           const answered = scored.filter((i) => answers[i.code]?.level != null).length;
           return (
             <section key={aspect.code} aria-labelledby={`aspect-${aspect.code}`} className="space-y-4">

@@ -6,16 +6,12 @@ import { useEffect, useRef, useState } from "react";
 import { submitSurveyAction } from "@/app/survey/[token]/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import { missingRatings, SURVEY_RATINGS } from "@/lib/schemas/survey";
-
-interface SurveyItem {
-  code: string;
-  text: string;
-}
+import type { SurveyItemView } from "@/lib/server/data/survey";
 
 interface Props {
   token: string;
   locusName: string;
-  items: SurveyItem[];
+  items: SurveyItemView[];
   /** This browser has already answered through this link (the server saw its cookie). */
   answered: boolean;
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { EvidenceSummary } from "@/lib/server/data/workspace";
+import type { EvidenceItemView } from "@/lib/domain/evidence/view";
 
 /** The unit's evidence for one indicator: images and PDFs shown inline, other files downloadable. */
-export function EvidencePreview({ items }: { items: EvidenceSummary[] }) {
+export function EvidencePreview({ items }: { items: EvidenceItemView[] }) {
   const t = useTranslations("verification");
   if (items.length === 0) return <p className="text-sm text-slate-600">{t("noEvidence")}</p>;
   return (

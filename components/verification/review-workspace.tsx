@@ -7,10 +7,11 @@ import { approveAction, returnForRevisionAction } from "@/app/(portal)/assessmen
 import { ActionErrorMessage } from "@/components/action-feedback";
 import { SaveStatusBar } from "@/components/self-assessment/save-status";
 import { useAutosave, type StoredAnswer } from "@/components/self-assessment/use-autosave";
-import type { InstrumentDefinition } from "@/lib/domain/instrument";
+import { isScoredIndicator, type InstrumentDefinition } from "@/lib/domain/instrument";
 import { toDecimalString, type Rational } from "@/lib/domain/rational";
-import { computeLocusResult, gap, publish, type ScoringSettings } from "@/lib/domain/scoring";
-import type { EvidenceSummary } from "@/lib/server/data/workspace";
+import { classify } from "@/lib/domain/grades";
+import { computeLocusResult, gap, levelsOf, type ScoringSettings } from "@/lib/domain/scoring";
+import type { EvidenceItemView } from "@/lib/domain/evidence/view";
 import { EvidencePreview } from "./evidence-preview";
 
 interface Props {
@@ -18,7 +19,7 @@ interface Props {
   instrument: InstrumentDefinition;
   selfAnswers: Record<string, StoredAnswer>;
   verified: Record<string, StoredAnswer>;
-  evidence: EvidenceSummary[];
+  evidence: EvidenceItemView[];
   surveyResponses: number[][];
   settings: ScoringSettings;
   canEdit: boolean;
@@ -26,12 +27,6 @@ interface Props {
   /** The previous cycle's recommendations and their follow-up, keyed `indicator:<code>` / `aspect:<code>` (components/follow-up). */
   previous?: Record<string, React.ReactNode>;
 }
-
-const levelsOf = (answers: Record<string, { level: number | null }>) => {
-  const map = new Map<string, number>();
-  for (const [code, a] of Object.entries(answers)) if (a.level !== null) map.set(code, a.level);
-  return map;
-};
 
 /** The verifier's review: one indicator at a time (n / p move), verified level and note autosaved, scores side by side. */
 export function ReviewWorkspace(props: Props) {
@@ -64,7 +59,7 @@ export function ReviewWorkspace(props: Props) {
 
   const self = useMemo(() => computeLocusResult(props.instrument, levelsOf(props.selfAnswers), props.surveyResponses, props.settings), [props.instrument, props.selfAnswers, props.surveyResponses, props.settings]);
   const checked = useMemo(() => computeLocusResult(props.instrument, levelsOf(answers), props.surveyResponses, props.settings), [props.instrument, answers, props.surveyResponses, props.settings]);
-  const scored = indicators.filter((i) => i.weight > 0);
+  const scored = indicators.filter(isScoredIndicator);
   const verifiedCount = scored.filter((i) => answers[i.code]?.level != null).length;
   const selfAnswer = props.selfAnswers[indicator.code];
   const mine = answers[indicator.code];
@@ -145,8 +140,8 @@ export function ReviewWorkspace(props: Props) {
               {props.instrument.aspects.map((aspect, i) => (
                 <tr key={aspect.code} className="border-t border-slate-100">
                   <th scope="row" className="py-1 text-left font-normal">{aspect.code}</th>
-                  <td className="text-right tabular-nums">{publish(self.f02.aspects[i]!.score).published}</td>
-                  <td className="text-right tabular-nums">{publish(checked.f02.aspects[i]!.score).published}</td>
+                  <td className="text-right tabular-nums">{classify(self.f02.aspects[i]!.score).published}</td>
+                  <td className="text-right tabular-nums">{classify(checked.f02.aspects[i]!.score).published}</td>
                   <td className="text-right tabular-nums">{signedGap(self.f02.aspects[i]!.score, checked.f02.aspects[i]!.score)}</td>
                 </tr>
               ))}

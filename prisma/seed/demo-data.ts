@@ -4,6 +4,7 @@ import type pg from "pg";
 import { arrayLiteral, insertRows } from "./bulk-insert";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { standardStageDates } from "../../lib/domain/cycle/stages";
+import { isScoredIndicator } from "../../lib/domain/instrument/types";
 import { insertInstrument, readInstrumentFile, SECOND_INSTRUMENT_FILE, type StoredInstrument } from "./instrument";
 import { createRandom, type Random } from "./random";
 import { buildRegistry, DEMO_INSTITUTION_CODES, provinceRows, type InstitutionSeedRow } from "./registry";
@@ -209,7 +210,7 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
       }
 
       if (status === "FINAL" && yearsAgo >= 1) {
-        const weakest = indicators.filter((ind) => ind.weight > 0).slice(locusIndex % 20, (locusIndex % 20) + 2);
+        const weakest = indicators.filter(isScoredIndicator).slice(locusIndex % 20, (locusIndex % 20) + 2);
         weakest.forEach((indicator, k) => {
           const recommendationId = randomUUID();
           // Older cycles' follow-up is done and accepted; the previous cycle's sits at every stage.

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { validateInstrument } from "@/lib/domain/instrument";
-import { computeLocusResult, publish } from "@/lib/domain/scoring";
+import { classify } from "@/lib/domain/grades";
+import { computeLocusResult } from "@/lib/domain/scoring";
 import { createEvaluatorAsAdmin, DEMO_PASSWORD, replaceTemporaryPassword, signIn } from "./support";
 
 const checked = validateInstrument(JSON.parse(readFileSync(new URL("../../prisma/instruments/pekppp-a-2025.json", import.meta.url), "utf8")));
@@ -77,7 +78,7 @@ test("a whole locus is filled with the keyboard only, with a live score preview,
     await expect(page.getByTestId(`aspect-progress-${aspect.code}`)).toHaveText(`${scored} dari ${scored} terjawab`);
   }
   const expected = computeLocusResult(instrument, chosen, [], { f02SharePercent: 75, minSurveyRespondents: 10_000, institutionAggregation: "MEAN" });
-  await expect(page.getByTestId("f02-preview")).toHaveText(publish(expected.f02.total).published);
+  await expect(page.getByTestId("f02-preview")).toHaveText(classify(expected.f02.total).published);
   await expect(page.getByTestId("save-status")).toContainText("Semua perubahan tersimpan", { timeout: 15_000 });
 
   await page.reload();

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { f03Score, publish } from "@/lib/domain/scoring";
+import { classify } from "@/lib/domain/grades";
+import { f03Score } from "@/lib/domain/scoring";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
@@ -297,7 +298,7 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
       await answer(first.token, 5);
       const reached = (await layer.surveyStatusForAssessment(admin(), counting))!;
       expect(reached).toMatchObject({ respondents: MINIMUM, minimum: MINIMUM, f03Included: true });
-      expect(reached.f03Published).toBe(publish(f03Score(given).score!).published);
+      expect(reached.f03Published).toBe(classify(f03Score(given).score!).published);
       const perLink = Object.fromEntries(reached.links.map((l) => [l.id, l.responses]));
       expect(perLink).toMatchObject({ [first.id]: 2, [second.id]: 1 });
       const ours = reached.links.filter((l) => l.id === first.id || l.id === second.id);

@@ -32,6 +32,13 @@ export function scoredLevel(answers: Answers, indicatorCode: string): number {
   return answeredLevel(answers, indicatorCode) ?? 0;
 }
 
+/** The chosen levels of stored or edited answers (code → level), leaving out the cleared ones. */
+export function levelsOf(answers: Readonly<Record<string, { level: number | null }>>): Map<string, number> {
+  const levels = new Map<string, number>();
+  for (const [code, answer] of Object.entries(answers)) if (answer.level !== null) levels.set(code, answer.level);
+  return levels;
+}
+
 /** Every code that has an answer. */
 export function answeredCodes(answers: Answers): string[] {
   return isMap(answers) ? [...answers.keys()] : Object.keys(answers);

@@ -1,6 +1,5 @@
 import { classify, type Classification } from "../grades";
 import type { InstrumentDefinition } from "../instrument/types";
-import type { Rational } from "../rational";
 import type { Answers } from "./answers";
 import { f02Score, type F02Score } from "./f02";
 import { f03Score, type F03Score } from "./f03";
@@ -28,9 +27,4 @@ export function computeLocusResult(
   const f03 = f03Score(surveyResponses, { itemCount: instrument.surveyItems.length });
   const index = locusIndex({ f02: f02.total, f03, settings });
   return { f02, f03, index, classification: classify(index.index) };
-}
-
-/** The published form of any score: half-up to 2 decimals, with grade and label. */
-export function publish(value: Rational): Classification {
-  return classify(value);
 }

@@ -3,7 +3,7 @@ import { can, type Actor, type PolicyKey } from "@/lib/auth/policies";
 import { calendarDate } from "@/lib/domain/follow-up";
 import { classify, type Classification } from "@/lib/domain/grades";
 import { mean, toDecimalString, type Rational } from "@/lib/domain/rational";
-import { computeLocusResult, gap, institutionIndex, publish, scoringSettingsOf, type LocusResult } from "@/lib/domain/scoring";
+import { computeLocusResult, gap, institutionIndex, scoringSettingsOf, type LocusResult } from "@/lib/domain/scoring";
 import { db } from "../db";
 import { pgPool } from "../pg-pool";
 import { recommendationFields, targetLabel, withProgress } from "./follow-up-views";
@@ -91,7 +91,7 @@ async function institutionResultInCycle(actor: Actor, policy: PolicyKey, institu
     const scoreOf = (result: LocusResult) => result.f02.aspects.find((a) => a.code === aspect.code)!.score;
     const self = mean(verifiedLoci.map((l) => scoreOf(l.selfResult)))!;
     const verified = mean(verifiedLoci.map((l) => scoreOf(l.result!)))!;
-    return { code: aspect.code, name: aspect.name, weight: aspect.weight, self: publish(self).published, verified: publish(verified).published, gap: signedGap(self, verified) };
+    return { code: aspect.code, name: aspect.name, weight: aspect.weight, self: classify(self).published, verified: classify(verified).published, gap: signedGap(self, verified) };
   });
   const { instrumentVersionId: _unused, publishedAt, ...cycleView } = cycle;
   return { cycle: { ...cycleView, publishedAt: publishedAt?.toISOString() ?? null }, loci, index: index ? classify(index) : null, aspects };

@@ -5,7 +5,8 @@ import { headers } from "next/headers";
 import { can, type Actor } from "@/lib/auth/policies";
 import type { ThrottleState } from "@/lib/auth/sign-in-throttle";
 import { fromInteger } from "@/lib/domain/rational";
-import { f03Score, locusIndex, publish, scoringSettingsOf } from "@/lib/domain/scoring";
+import { classify } from "@/lib/domain/grades";
+import { f03Score, locusIndex, scoringSettingsOf } from "@/lib/domain/scoring";
 import { stageWindow } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -277,7 +278,7 @@ export async function surveyStatusForAssessment(actor: Actor, assessmentId: stri
     minimum: assessment.cycle.minSurveyRespondents,
     f02SharePercent: assessment.cycle.f02SharePercent,
     f03Included: index.f03Included,
-    f03Published: f03.score ? publish(f03.score).published : null,
+    f03Published: f03.score ? classify(f03.score).published : null,
     collecting: isCollecting(assessment, now),
     links,
   };

@@ -9,9 +9,6 @@ import { listEvidence } from "./evidence";
 import { loadInstrument } from "./instrument";
 import type { SavedAnswer } from "@/lib/schemas/self-assessment";
 
-/** Evidence as the workspace and the review page show it (the evidence layer's view). */
-export type EvidenceSummary = EvidenceItemView;
-
 export interface ReviewRoundView {
   round: number;
   decision: "RETURNED" | "APPROVED";

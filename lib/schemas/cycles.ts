@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate, STAGE_KINDS } from "@/lib/domain/cycle";
+import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
 
 /** A cycle year the portal takes: the programme started in 2020; far futures are typing errors. */
 const year = z.coerce.number({ error: "cycleAdmin.validation.year" }).int({ error: "cycleAdmin.validation.year" })
@@ -52,7 +53,7 @@ export const ZCycleId = z.object({ cycleId: z.uuid() });
 /** The loci list of a cycle: search by institution or locus name, filter by status, page. */
 export const ZCycleLociQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  status: z.enum(["DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL"]).optional().catch(undefined),
+  status: z.enum(ASSESSMENT_STATUSES).optional().catch(undefined),
   overdue: z.preprocess((v) => v === "1" || v === "true", z.boolean()).optional().catch(false),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(1),
 });

@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { INSTITUTION_TYPES, SERVICE_TYPES } from "@/lib/domain/registry/fields";
+import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
 import { fromFormData } from "./form-data";
-
-const STATUSES = ["DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL"] as const;
-const INSTITUTION_TYPES = ["KL", "PROVINSI", "KABUPATEN", "KOTA", "BUMN"] as const;
-const SERVICE_TYPES = ["ADMINISTRATIF", "JASA", "BARANG"] as const;
 
 /** Filters of the verifier's queue, from the URL; a malformed filter is ignored, not an error. */
 export const ZQueueFilter = z.object({
-  status: z.enum(STATUSES).optional().catch(undefined),
+  status: z.enum(ASSESSMENT_STATUSES).optional().catch(undefined),
   type: z.enum(INSTITUTION_TYPES).optional().catch(undefined),
   province: z.uuid().optional().catch(undefined),
   service: z.enum(SERVICE_TYPES).optional().catch(undefined),
@@ -37,4 +35,3 @@ export const ZReturnForRevision = z.object({
 });
 export type TReturnForRevision = z.infer<typeof ZReturnForRevision>;
 
-export const ZFinaliseCycle = fromFormData(z.object({ cycleId: z.uuid() }));

@@ -4,6 +4,8 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { StatusBadge } from "@/components/status-badge";
+import { INSTITUTION_TYPES, SERVICE_TYPES } from "@/lib/domain/registry/fields";
+import type { AssessmentStatus } from "@/lib/domain/workflow";
 import { ZQueueFilter } from "@/lib/schemas/verification";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { countScoredIndicators } from "@/lib/server/data/assessments";
@@ -14,7 +16,8 @@ export async function generateMetadata() {
   return { title: (await getTranslations("verifier"))("title") };
 }
 
-const STATUSES = ["SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL", "DRAFT"] as const;
+/** The queue's status tabs, in the verifier's order of work (open work first). */
+const STATUSES = ["SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL", "DRAFT"] as const satisfies readonly AssessmentStatus[];
 const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
 
 export default async function VerifierQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -56,7 +59,7 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
           <label htmlFor="type" className="block text-sm font-medium">{t("verification.institutionType")}</label>
           <select id="type" name="type" defaultValue={filter.type ?? ""} className={field}>
             <option value="">{t("verification.all")}</option>
-            {(["KL", "PROVINSI", "KABUPATEN", "KOTA", "BUMN"] as const).map((type) => <option key={type} value={type}>{t(`institutionType.${type}`)}</option>)}
+            {INSTITUTION_TYPES.map((type) => <option key={type} value={type}>{t(`institutionType.${type}`)}</option>)}
           </select>
         </div>
         <div>
@@ -70,7 +73,7 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
           <label htmlFor="service" className="block text-sm font-medium">{t("common.serviceType")}</label>
           <select id="service" name="service" defaultValue={filter.service ?? ""} className={field}>
             <option value="">{t("verification.all")}</option>
-            {(["ADMINISTRATIF", "JASA", "BARANG"] as const).map((service) => <option key={service} value={service}>{t(`serviceType.${service}`)}</option>)}
+            {SERVICE_TYPES.map((service) => <option key={service} value={service}>{t(`serviceType.${service}`)}</option>)}
           </select>
         </div>
         <div className="lg:col-span-5">

@@ -1,7 +1,6 @@
+import { INSTITUTION_TYPES, type InstitutionType } from "../registry/fields";
 import { ASSESSMENT_STATUSES, isSelfAssessmentEditable, selfAssessmentWindow, type AssessmentStatus, type StageWindow } from "../workflow";
 
-export const INSTITUTION_TYPES = ["KL", "PROVINSI", "KABUPATEN", "KOTA", "BUMN"] as const;
-export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 
 /**
  * A locus is overdue when its self-assessment deadline has passed (and no reopening by an admin

@@ -1,6 +1,7 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
-import { statusMatrix, verifierWorkload, type InstitutionType, type StatusMatrix, type WorkloadRow } from "@/lib/domain/cycle";
+import { statusMatrix, verifierWorkload, type StatusMatrix, type WorkloadRow } from "@/lib/domain/cycle";
+import type { InstitutionType } from "@/lib/domain/registry";
 import type { AssessmentStatus } from "@/lib/domain/workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TCycleLociQuery } from "@/lib/schemas/cycles";

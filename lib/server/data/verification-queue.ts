@@ -22,7 +22,7 @@ export async function loadVerifierQueue(actor: Actor, cycleId: string, filter: T
   };
   const withoutStatus: Prisma.AssessmentWhereInput = { AND: [scope, { locus }] };
   const where: Prisma.AssessmentWhereInput = filter.status ? { AND: [withoutStatus, { status: filter.status }] } : withoutStatus;
-  const [rows, total, byStatus] = await Promise.all([
+  const [rows, byStatus] = await Promise.all([
     db.assessment.findMany({
       where,
       select: {
@@ -34,16 +34,12 @@ export async function loadVerifierQueue(actor: Actor, cycleId: string, filter: T
       skip: (filter.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
     }),
-    db.assessment.count({ where }),
     db.assessment.groupBy({ by: ["status"], where: withoutStatus, _count: { _all: true } }),
   ]);
-  return {
-    rows,
-    total,
-    page: filter.page,
-    pageSize: PAGE_SIZE,
-    countsByStatus: Object.fromEntries(byStatus.map((g) => [g.status, g._count._all])) as Record<string, number>,
-  };
+  const countsByStatus = Object.fromEntries(byStatus.map((g) => [g.status, g._count._all])) as Record<string, number>;
+  // The filtered total is one of the status counts (or all of them): no separate count query.
+  const total = filter.status ? (countsByStatus[filter.status] ?? 0) : byStatus.reduce((sum, g) => sum + g._count._all, 0);
+  return { rows, total, page: filter.page, pageSize: PAGE_SIZE, countsByStatus };
 }
 
 /** Provinces of the verifier's assigned institutions in the cycle, for the filter. */

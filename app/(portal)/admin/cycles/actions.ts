@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { ZCreateCycle, ZCycleId, ZCyclePublication, ZCycleStages, ZCycleStatusChange, ZUpdateCycleSettings } from "@/lib/schemas/cycles";
-import { ZFinaliseCycle } from "@/lib/schemas/verification";
 import { authorizedActionClient } from "@/lib/server/actions/client";
 import { addMissingLoci, createCycle, updateCycleSettings, updateCycleStages } from "@/lib/server/data/cycle-setup";
 import { changeCycleStatus, setCyclePublication } from "@/lib/server/data/cycle-status";
@@ -10,7 +9,7 @@ import { finaliseCycle } from "@/lib/server/data/verification";
 
 export const finaliseCycleAction = authorizedActionClient
   .metadata({ action: "cycle.finalise", policy: "cycle.finalise" })
-  .inputSchema(ZFinaliseCycle)
+  .inputSchema(ZCycleId)
   .action(async ({ parsedInput, ctx }) => {
     const result = await finaliseCycle(ctx.actor, parsedInput.cycleId);
     revalidatePath("/admin/cycles", "layout");

@@ -37,7 +37,7 @@ async function authorizeWithPassword(raw: unknown) {
   const parsed = ZSignIn.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const origin = await requestOrigin().catch(() => ({ ipAddress: null, userAgent: null }));
+  const origin = await requestOrigin();
   // Without a client address (no proxy header) only the per-account limit applies: one shared
   // "unknown" key would let anyone lock everybody out.
   const keys = [accountKey(email), ...(origin.ipAddress ? [addressKey(origin.ipAddress)] : [])];

@@ -3,10 +3,9 @@ import { can, type Actor } from "@/lib/auth/policies";
 import type { AssessmentStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { TAssignInstitutions, TAssignmentSearch, TBulkAssign, TUnassign } from "@/lib/schemas/assignments";
 import { ActionError } from "../actions/errors";
-import { recordAudit, requestOrigin } from "../audit";
+import { recordAudit, recordAuditRows, type AuditRow } from "../audit";
 import { db } from "../db";
 import { institutionFilter } from "./registry";
-import { insertAuditRows, type AuditRow } from "./registry-audit";
 
 const PAGE_SIZE = 25;
 type Manager = Actor & { email: string };
@@ -128,7 +127,6 @@ export async function assertVerifier(tx: Prisma.TransactionClient, verifierId: s
  */
 export async function assignInstitutions(actor: Manager, input: TAssignInstitutions) {
   assertManager(actor);
-  const origin = await requestOrigin().catch(() => ({ ipAddress: null, userAgent: null }));
   const wanted = [...new Set(input.institutionIds)].sort();
   return db.$transaction(
     async (tx) => {
@@ -158,7 +156,7 @@ export async function assignInstitutions(actor: Manager, input: TAssignInstituti
           before: { verifierIds: [...verifiers].sort() }, after: { verifierIds: [...after].sort() },
         });
       }
-      await insertAuditRows(tx, { actorId: actor.id, actorLabel: actor.email, ...origin }, audit);
+      await recordAuditRows(tx, actor, audit);
       return { matched: wanted.length, changed: audit.length };
     },
     { timeout: 60_000 },

@@ -8,12 +8,11 @@ import { stageHasStarted } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCreateCycle, TCycleStages, TUpdateCycleSettings } from "@/lib/schemas/cycles";
 import { ActionError } from "../actions/errors";
-import { recordAudit, requestOrigin } from "../audit";
+import { recordAudit, recordAuditRows } from "../audit";
 import { db } from "../db";
 import { addDraftAssessments, copyVerifierAssignments } from "./cycle-assessments";
 import { lockCycle, lockInstrumentVersion, touchCycle } from "./cycle-lock";
 import { uniqueAs } from "./unique";
-import { insertAuditRows } from "./registry-audit";
 
 type Manager = Actor & { email: string };
 type Tx = Prisma.TransactionClient;
@@ -49,7 +48,6 @@ async function resolveSetUp(tx: Tx, input: TCreateCycle) {
  */
 export async function createCycle(actor: Manager, input: TCreateCycle) {
   assertManager(actor);
-  const origin = await requestOrigin().catch(() => ({ ipAddress: null, userAgent: null }));
   return uniqueAs("cycleAdmin.errors.nameTaken", { year: input.year, name: input.name }, () =>
     db.$transaction(async (tx) => {
       const setUp = await resolveSetUp(tx, input);
@@ -70,7 +68,7 @@ export async function createCycle(actor: Manager, input: TCreateCycle) {
         },
       }, tx);
       // Like every other assignment change: one record per institution, its verifier ids before and after.
-      await insertAuditRows(tx, { actorId: actor.id, actorLabel: actor.email, ...origin }, [...assigned].sort(([a], [b]) => a.localeCompare(b)).map(([institutionId, verifierIds]) => ({
+      await recordAuditRows(tx, actor, [...assigned].sort(([a], [b]) => a.localeCompare(b)).map(([institutionId, verifierIds]) => ({
         action: "assignment.copy", entityType: "VerifierAssignment", entityId: `${cycle.id}:${institutionId}`,
         before: { verifierIds: [] }, after: { verifierIds: [...verifierIds].sort(), copiedFrom: setUp.fromCycleId },
       })));

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { RegistryPlan } from "@/lib/domain/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AuditRow } from "./registry-audit";
+import type { AuditRow } from "../audit";
 
 /**
  * Writes an import plan inside the caller's transaction. New institutions and loci go in with one

@@ -6,10 +6,9 @@ import {
 } from "@/lib/domain/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "../actions/errors";
-import { requestOrigin } from "../audit";
+import { recordAuditRows } from "../audit";
 import { db } from "../db";
-import { readRegistryFile, UnreadableFileError } from "./registry-file";
-import { insertAuditRows } from "./registry-audit";
+import { readRegistryFile, UnreadableFileError, type RegistryTable } from "./registry-file";
 import { writeRegistryPlan } from "./registry-import-write";
 import { institutionFilter } from "./registry";
 
@@ -56,15 +55,20 @@ async function loadExisting(client: Db, codes: readonly string[]): Promise<Map<s
   return new Map(rows.map(({ province, ...i }) => [i.code, { ...i, provinceCode: province?.code ?? null }]));
 }
 
-/** Reads, validates and plans a file against the registry as `client` sees it. Writes nothing. */
-async function evaluate(client: Db, file: RegistryFile) {
-  let table;
+/** Parses a file's bytes (CSV or XLSX); an unreadable file is an answer, not an error. */
+async function readTable(file: RegistryFile): Promise<{ table: RegistryTable } | { unreadable: string }> {
   try {
-    table = await readRegistryFile(file.bytes);
+    return { table: await readRegistryFile(file.bytes) };
   } catch (error) {
-    if (error instanceof UnreadableFileError) return { unreadable: error.detail } as const;
+    if (error instanceof UnreadableFileError) return { unreadable: error.detail };
     throw error;
   }
+}
+
+/** Validates and plans a parsed file against the registry as `client` sees it. Writes nothing. */
+async function evaluate(client: Db, read: { table: RegistryTable } | { unreadable: string }) {
+  if ("unreadable" in read) return read;
+  const { table } = read;
   const provinces = await client.province.findMany({ select: { id: true, code: true, name: true } });
   const validation = validateRegistryTable(table.rows, provinces);
   const existing = await loadExisting(client, validation.institutions.map((i) => i.code));
@@ -100,7 +104,7 @@ function preview(file: RegistryFile, result: Awaited<ReturnType<typeof evaluate>
 /** The dry run: what the file would change, and every problem row by row. Nothing is written. */
 export async function previewRegistryImport(actor: Actor, file: RegistryFile): Promise<ImportPreview> {
   assertManager(actor);
-  return preview(file, await evaluate(db, file));
+  return preview(file, await evaluate(db, await readTable(file)));
 }
 
 /**
@@ -112,19 +116,20 @@ export async function previewRegistryImport(actor: Actor, file: RegistryFile): P
  */
 export async function applyRegistryImport(actor: Manager, file: RegistryFile, expectedSha256: string): Promise<ImportOutcome> {
   assertManager(actor);
-  const origin = await requestOrigin().catch(() => ({ ipAddress: null, userAgent: null }));
   const started = performance.now();
+  // Parsed before the transaction: a large file's parsing holds neither a connection nor the lock.
+  const read = await readTable(file);
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('pekppp.registry-import'))`;
-      const result = await evaluate(tx, file);
+      const result = await evaluate(tx, read);
       const summary = preview(file, result);
       // Nothing has been written yet: a refused file leaves the registry exactly as it was.
       if ("unreadable" in result || !summary.ok) return { applied: false, preview: summary };
       if (summary.sha256 !== expectedSha256) throw new ActionError("registryImport.fileChanged");
       const { plan, provinces } = result;
       const changes = await writeRegistryPlan(tx, plan, new Map(provinces.map((p) => [p.code, p.id])));
-      await insertAuditRows(tx, { actorId: actor.id, actorLabel: actor.email, ...origin }, [
+      await recordAuditRows(tx, actor, [
         { action: "registry.import", entityType: "Registry", entityId: summary.sha256, after: { fileName: file.name, rows: summary.dataRows, counts: plan.counts } },
         ...changes,
       ]);

@@ -9,11 +9,8 @@ import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 import type { SurveyLinkView, SurveyStatus } from "@/lib/server/data/survey";
 
 export interface SurveyLinksPanelProps {
-  assessmentId: string;
-  /** From surveyStatusForAssessment (plain data: dates are ISO strings). */
+  /** From surveyStatusForAssessment (plain data: dates are ISO strings); the create and close controls show while it is collecting. */
   status: SurveyStatus;
-  /** Whether to show the create and close controls. */
-  canManage: boolean;
   /** The portal's public origin, e.g. "https://pekppp.example.go.id" (surveyBaseUrl()). */
   baseUrl: string;
 }
@@ -28,7 +25,7 @@ const STATE_STYLE: Record<SurveyLinkView["state"], string> = {
  * The F-03 survey of one locus, for its verifier and admins: respondents against the cycle's
  * minimum, whether F-03 now enters the index, and the public links with their controls.
  */
-export function SurveyLinksPanel({ assessmentId, status, canManage, baseUrl }: SurveyLinksPanelProps) {
+export function SurveyLinksPanel({ status, baseUrl }: SurveyLinksPanelProps) {
   const t = useTranslations("surveyAdmin");
   const origin = baseUrl.replace(/\/+$/, "");
   return (
@@ -53,7 +50,7 @@ export function SurveyLinksPanel({ assessmentId, status, canManage, baseUrl }: S
           : t("indexF02Only", { count: status.respondents, minimum: status.minimum })}
       </p>
       {status.collecting ? null : <p className="text-sm text-slate-700">{t("notCollecting")}</p>}
-      {canManage && status.collecting ? <CreateLinkForm assessmentId={assessmentId} /> : null}
+      {status.collecting ? <CreateLinkForm assessmentId={status.assessmentId} /> : null}
 
       <div>
         <h3 className="font-semibold">{t("linksTitle")}</h3>
@@ -62,7 +59,7 @@ export function SurveyLinksPanel({ assessmentId, status, canManage, baseUrl }: S
         ) : (
           <ul className="mt-2 space-y-3">
             {status.links.map((link) => (
-              <LinkRow key={link.id} link={link} url={`${origin}/survey/${link.token}`} canManage={canManage} />
+              <LinkRow key={link.id} link={link} url={`${origin}/survey/${link.token}`} canManage={status.collecting} />
             ))}
           </ul>
         )}

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { isIPv6 } from "node:net";
 import { headers } from "next/headers";
-import { can, type Actor } from "@/lib/auth/policies";
+import { can, ruleFor, type Actor } from "@/lib/auth/policies";
 import type { ThrottleState } from "@/lib/auth/sign-in-throttle";
 import { fromInteger } from "@/lib/domain/rational";
 import { classify } from "@/lib/domain/grades";
@@ -122,6 +122,8 @@ type Reader = Pick<typeof db, "assessment">;
  * same answer as for an id that does not exist.
  */
 async function findManagedAssessment(reader: Reader, actor: Actor, assessmentId: string): Promise<ManagedAssessment | null> {
+  // Most roles never manage a survey (the locus page asks for everyone): no query for them.
+  if (!ruleFor(actor, "survey.manage")) return null;
   const assessment = await reader.assessment.findFirst({
     where: { AND: [{ id: assessmentId }, assessmentScope(actor, "survey.manage")] },
     select: managedFields,
@@ -229,12 +231,6 @@ async function readLinks(assessmentId: string, now: Date): Promise<SurveyLinkVie
     createdByName: row.createdBy?.name ?? null,
     responses: row._count.responses,
   }));
-}
-
-/** The links of a locus with their response counts, newest first; null when out of scope. */
-export async function listSurveyLinks(actor: Actor, assessmentId: string, now = new Date()): Promise<SurveyLinkView[] | null> {
-  if (!(await findManagedAssessment(db, actor, assessmentId))) return null;
-  return readLinks(assessmentId, now);
 }
 
 export interface SurveyStatus {
@@ -392,7 +388,8 @@ export async function submitSurveyResponse(
     const link = await tx.surveyLink.findUniqueOrThrow({ where: { id: locked[0].id }, select: { ...publicLinkFields, assessmentId: true } });
     if (!acceptsResponses(link, now)) return { outcome: "closed" } as const;
 
-    const itemCount = await tx.surveyItem.count({ where: { instrumentVersionId: link.assessment.cycle.instrumentVersionId } });
+    // The items come from the instrument cache: nothing more to read while the link is locked.
+    const itemCount = (await loadInstrument(link.assessment.cycle.instrumentVersionId)).surveyItems.length;
     const parsed = surveyRatingsSchema(itemCount).safeParse(input.ratings);
     if (!parsed.success) {
       const missing = missingRatings(input.ratings, itemCount);

@@ -93,7 +93,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         previousRecommendations={previousRecommendations}
       />
 
-      {survey ? <SurveyLinksPanel assessmentId={id} status={survey} canManage={survey.collecting} baseUrl={await surveyBaseUrl()} /> : null}
+      {survey ? <SurveyLinksPanel status={survey} baseUrl={await surveyBaseUrl()} /> : null}
 
       <RecommendationList items={recommendations} />
 

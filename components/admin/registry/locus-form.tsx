@@ -2,7 +2,6 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { createLocusAction, updateLocusAction } from "@/app/(portal)/admin/institutions/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
@@ -25,22 +24,16 @@ const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py
 /** Adds a locus to an institution, or edits one (name, service type, address, active) with a version check. */
 export function LocusForm(props: Props) {
   const t = useTranslations();
-  const router = useRouter();
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
   const initial = props.initial;
   const [version, setVersion] = useState(initial?.expectedUpdatedAt);
   const create = useAction(createLocusAction, {
-    onSuccess: () => {
-      form.current?.reset();
-      router.refresh();
-    },
+    // The action revalidates the institution's page, which brings the new locus in.
+    onSuccess: () => form.current?.reset(),
   });
   const update = useAction(updateLocusAction, {
-    onSuccess: ({ data }) => {
-      setVersion(data.updatedAt);
-      router.refresh();
-    },
+    onSuccess: ({ data }) => setVersion(data.updatedAt),
   });
   const current = initial ? update : create;
   const fieldErrors = (current.result.validationErrors?.fieldErrors ?? {}) as Record<string, string[] | undefined>;

@@ -124,6 +124,8 @@ export async function updateCycleSettings(actor: Manager, input: TUpdateCycleSet
 export async function addMissingLoci(actor: Manager, cycleId: string) {
   assertManager(actor);
   return db.$transaction(async (tx) => {
+    // A shared lock on the cycle row: a start or close (which updates it) cannot change the status between this check and the insert.
+    await tx.$executeRaw`SELECT 1 FROM "Cycle" WHERE id = ${cycleId}::uuid FOR SHARE`;
     const cycle = await tx.cycle.findUnique({ where: { id: cycleId }, select: { id: true, status: true } });
     if (!cycle) throw new ActionError("errors.notFound");
     if (!areStagesEditable(cycle.status)) throw new ActionError("cycleAdmin.errors.stagesFixed", { status: cycle.status });

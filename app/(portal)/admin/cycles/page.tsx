@@ -13,7 +13,7 @@ export async function generateMetadata() {
 
 export default async function AdminCyclesPage() {
   const user = await requirePolicy("cycles.view");
-  const [t, format, cycles, verifiedCounts] = [await getTranslations(), await getFormatter(), await listCyclesForAdmin(user), await countVerifiedByCycle(user)];
+  const [t, format, cycles, verifiedCounts] = await Promise.all([getTranslations(), getFormatter(), listCyclesForAdmin(user), countVerifiedByCycle(user)]);
   return (
     <section aria-labelledby="page-title">
       <div className="flex flex-wrap items-center justify-between gap-4">

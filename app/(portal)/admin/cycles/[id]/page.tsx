@@ -23,11 +23,11 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
   const cycle = await findCycleForAdmin(actor, (await params).id);
   if (!cycle) notFound();
   const now = new Date();
-  const [t, format, matrix, workload, overdue] = [
-    await getTranslations(), await getFormatter(),
-    await cycleStatusMatrix(actor, cycle.id), await cycleVerifierWorkload(actor, cycle.id),
-    await listCycleLoci(actor, cycle.id, { overdue: true, page: 1 }, now),
-  ];
+  const [t, format, matrix, workload, overdue] = await Promise.all([
+    getTranslations(), getFormatter(),
+    cycleStatusMatrix(actor, cycle.id), cycleVerifierWorkload(actor, cycle.id),
+    listCycleLoci(actor, cycle.id, { overdue: true, page: 1 }, now),
+  ]);
   const lociHref = `/admin/cycles/${cycle.id}/loci`;
   const updatedAt = cycle.updatedAt.toISOString();
   const button = (kind: "START" | "CLOSE" | "PUBLISH" | "UNPUBLISH" | "ADD_LOCI") =>

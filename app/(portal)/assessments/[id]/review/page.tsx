@@ -21,7 +21,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const review = isUuid(id) ? await loadReview(actor, id) : null;
   if (!review) notFound();
-  const [t, recommendations, previous] = [await getTranslations(), await listRecommendations(actor, id), await previousRecommendationSlots(actor, id)];
+  const [t, recommendations, previous] = await Promise.all([getTranslations(), listRecommendations(actor, id), previousRecommendationSlots(actor, id)]);
   const status = review.assessment.status;
   return (
     <div className="space-y-6">

@@ -5,4 +5,3 @@ export const ZSignIn = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "invalidInput" })),
   password: z.string().min(1, { error: "invalidInput" }).max(200),
 });
-export type TSignIn = z.infer<typeof ZSignIn>;

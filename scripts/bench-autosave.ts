@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import bcrypt from "bcryptjs";
 import pg from "pg";
 import { resolveAuthSecret } from "./lib/auth-secret";
-import { PROJECT_ROOT, withDatabaseName } from "./lib/database";
+import { withDatabaseName } from "./lib/database";
 import { findFreePort } from "./lib/embedded-postgres";
 import { UserFacingError, runMain } from "./lib/errors";
-import { ensureNextBuild, nextBin } from "./lib/next-build";
+import { e2eDistDir, ensureNextBuild, startNext } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
 import { run, signIn, summarise, waitForServer } from "./lib/bench-http";
 import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from "./lib/test-database";
@@ -58,12 +58,9 @@ runMain(async () => {
     const port = await findFreePort(3200);
     const base = `http://127.0.0.1:${port}`;
     const env = { ...process.env, DATABASE_URL: process.env.BENCH_TCP ? url : withDatabaseName(server.appServerUrl, name), AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" };
-    ensureNextBuild(".next-e2e", env, (line) => console.log(line));
+    ensureNextBuild(e2eDistDir(3100), env, (line) => console.log(line));
     const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    portal = spawn(process.execPath, [...profile, nextBin(), "start", "-p", String(port)], {
-      cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "inherit"],
-      env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-e2e" },
-    });
+    portal = startNext({ distDir: e2eDistDir(3100), port, env, stdio: ["ignore", "ignore", "inherit"], nodeArgs: profile });
     await waitForServer(`${base}/api/health`);
 
     const cookies = await Promise.all(accounts.map((a) => signIn(base, a.email, PASSWORD)));
@@ -101,10 +98,6 @@ runMain(async () => {
     console.log("saturation: each saver sends its next save as soon as the last one is answered");
     const autosave = summarise("autosave route", await run(savers, seconds, save), seconds);
     console.log(`autosave responses by status: ${[...statuses].map(([status, n]) => `${status}×${n}`).join(", ")}`);
-    if (process.env.BENCH_PROBES) {
-      summarise("probe auth()", await run(savers, seconds, async (w) => (await fetch(`${base}/api/probe-auth`, { headers: { cookie: cookies[w]! } })).ok), seconds);
-      summarise("probe user", await run(savers, seconds, async (w) => (await fetch(`${base}/api/probe-user`, { headers: { cookie: cookies[w]! } })).ok), seconds);
-    }
     const floor = summarise("trivial route", await run(savers, seconds, trivial), seconds);
     console.log(`throughput ratio autosave/trivial: ${(autosave.throughput / floor.throughput).toFixed(2)}`);
     console.log(

@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { seedDatabase } from "../prisma/seed/seed-database";
 import { resolveAuthSecret } from "./lib/auth-secret";
 import { run, signIn, summarise, waitForServer } from "./lib/bench-http";
-import { PROJECT_ROOT, withDatabaseName } from "./lib/database";
+import { withDatabaseName } from "./lib/database";
 import { findFreePort } from "./lib/embedded-postgres";
 import { UserFacingError, runMain } from "./lib/errors";
-import { ensureNextBuild, nextBin } from "./lib/next-build";
+import { e2eDistDir, ensureNextBuild, startNext } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
 import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from "./lib/test-database";
 
@@ -54,10 +54,8 @@ runMain(async () => {
     const port = await findFreePort(3300);
     const base = `http://127.0.0.1:${port}`;
     const env = { ...process.env, DATABASE_URL: withDatabaseName(server.appServerUrl, name), AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" };
-    ensureNextBuild(".next-e2e", env, (line) => console.log(line));
-    portal = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
-      cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-e2e" },
-    });
+    ensureNextBuild(e2eDistDir(3100), env, (line) => console.log(line));
+    portal = startNext({ distDir: e2eDistDir(3100), port, env, stdio: ["ignore", "ignore", "inherit"] });
     await waitForServer(`${base}/api/health`);
     const head = await signIn(base, "pimpinan.palembang@pekppp.test", "pekppp-demo");
     const pages: [string, string, string | null][] = [

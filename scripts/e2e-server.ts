@@ -1,20 +1,14 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { resolveAuthSecret } from "./lib/auth-secret";
-import { PROJECT_ROOT } from "./lib/database";
 import { runMain } from "./lib/errors";
-import { ensureNextBuild, nextBin } from "./lib/next-build";
+import { e2eDistDir, ensureNextBuild, startNext } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
 import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from "./lib/test-database";
 
 /** Demo size for browser tests: every role's pages have data, the seed takes about a second. */
 const E2E_SEED_INSTITUTIONS = 40;
-/** Its own build folder per port, so that two test runs side by side never share a build. */
-export function e2eDistDir(port: number) {
-  return port === 3100 ? ".next-e2e" : `.next-e2e-${port}`;
-}
 
 /**
  * The portal as Playwright's webServer: a throw-away seeded database and a production build on
@@ -36,11 +30,7 @@ runMain(async () => {
     const url = await createMigratedDatabase(server.serverUrl, name, E2E_SEED_INSTITUTIONS);
     const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1", EVIDENCE_DIR: evidenceDir };
     ensureNextBuild(e2eDistDir(port), env, (line) => console.log(line));
-    const next = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
-      cwd: PROJECT_ROOT,
-      stdio: "inherit",
-      env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: e2eDistDir(port) },
-    });
+    const next = startNext({ distDir: e2eDistDir(port), port, env });
     const stop = () => next.kill("SIGTERM");
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);

@@ -1,12 +1,11 @@
-import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { seedDatabase } from "../prisma/seed/seed-database";
 import { resolveAuthSecret } from "./lib/auth-secret";
-import { openPortalDatabase, PROJECT_ROOT } from "./lib/database";
+import { openPortalDatabase } from "./lib/database";
 import { isPortFree } from "./lib/embedded-postgres";
 import { UserFacingError, runMain } from "./lib/errors";
 import { applyMigrations } from "./lib/migrate";
-import { ensureNextBuild, nextBin } from "./lib/next-build";
+import { ensureNextBuild, startNext } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
 
 const log = (line: string) => console.log(`▸ ${line}`);
@@ -43,12 +42,8 @@ runMain(async () => {
       NEXT_TELEMETRY_DISABLED: "1",
     };
     if (!values.dev) ensureNextBuild(".next", env, log);
-  
-    const next = spawn(process.execPath, [nextBin(), values.dev ? "dev" : "start", "-p", String(port)], {
-      cwd: PROJECT_ROOT,
-      stdio: "inherit",
-      env: { ...env, NODE_ENV: values.dev ? "development" : "production" },
-    });
+
+    const next = startNext({ distDir: ".next", port, env, dev: values.dev });
     log(`Portal siap di http://localhost:${port} (Ctrl-C untuk berhenti)`);
     const stopNext = () => {
       if (next.exitCode === null && next.signalCode === null) next.kill("SIGTERM");

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess, type StdioOptions } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { UserFacingError } from "./errors";
@@ -29,6 +29,24 @@ export function ensureNextBuild(distDir: string, env: NodeJS.ProcessEnv, log: (l
   if (result.status !== 0) throw new UserFacingError("Pembangunan portal (next build) gagal; lihat pesan di atas.");
 }
 
-export function nextBin() {
+/** Its own build folder per port, so that two test runs side by side never share a build. */
+export function e2eDistDir(port: number) {
+  return port === 3100 ? ".next-e2e" : `.next-e2e-${port}`;
+}
+
+/**
+ * The portal on a port: `next start` of the build in distDir (production), or `next dev`.
+ * nodeArgs go to node itself (e.g. --cpu-prof).
+ */
+export function startNext(options: { distDir: string; port: number; env: NodeJS.ProcessEnv; stdio?: StdioOptions; dev?: boolean; nodeArgs?: string[] }): ChildProcess {
+  const { distDir, port, env, stdio = "inherit", dev = false, nodeArgs = [] } = options;
+  return spawn(process.execPath, [...nodeArgs, nextBin(), dev ? "dev" : "start", "-p", String(port)], {
+    cwd: PROJECT_ROOT,
+    stdio,
+    env: { ...env, NODE_ENV: dev ? "development" : "production", NEXT_DIST_DIR: distDir },
+  });
+}
+
+function nextBin() {
   return path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 }

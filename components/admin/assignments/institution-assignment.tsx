@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { assignInstitutionsAction, unassignAction } from "@/app/(portal)/admin/assignments/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
+import type { TAssignInstitutions } from "@/lib/schemas/assignments";
 
 interface Props {
   cycleId: string;
@@ -24,7 +25,7 @@ export function InstitutionAssignment({ cycleId, institution, current, verifiers
   const assign = useAction(assignInstitutionsAction);
   const remove = useAction(unassignAction);
   const pending = assign.isPending || remove.isPending;
-  const run = (mode: "add" | "replace") => chosen && assign.execute({ cycleId, verifierId: chosen, institutionIds: [institution.id], mode });
+  const run = (mode: TAssignInstitutions["mode"]) => chosen && assign.execute({ cycleId, verifierId: chosen, institutionIds: [institution.id], mode });
 
   return (
     <>

@@ -2,9 +2,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
 import type { VerifierLoad } from "@/lib/server/data/assignments";
 
-const STATUSES = ["DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL", "NONE"] as const;
+const STATUSES = [...ASSESSMENT_STATUSES, "NONE"] as const;
 
 /** Institutions and loci per verifier in a cycle, the loci split by assessment status. */
 export async function VerifierLoadTable({ verifiers }: { verifiers: VerifierLoad[] }) {

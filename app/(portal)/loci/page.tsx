@@ -12,7 +12,7 @@ export async function generateMetadata() {
 
 export default async function EvaluatorLociPage() {
   const user = await requirePolicy("loci.list");
-  const [t, format, cycle] = [await getTranslations(), await getFormatter(), await findCurrentCycle()];
+  const [t, format, cycle] = await Promise.all([getTranslations(), getFormatter(), findCurrentCycle()]);
   if (!cycle) return <EmptyState>{t("common.noActiveCycle")}</EmptyState>;
   const [loci, total] = await Promise.all([listLociForEvaluator(user, cycle.id), countScoredIndicators(cycle.id)]);
   const deadline = cycle.stages.find((s) => s.kind === "SELF_ASSESSMENT")?.endsAt;

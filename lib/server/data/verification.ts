@@ -173,7 +173,8 @@ export async function finaliseCycle(actor: Actor & { email: string }, cycleId: s
       data: { status: step.to, finalisedAt: now, version: { increment: 1 } },
       select: { id: true },
     });
-    const origin = await requestOrigin().catch(() => ({ ipAddress: null, userAgent: null }));
+    // Not recordAuditRows: these rows also carry their assessmentId (the locus's audit trail).
+    const origin = await requestOrigin();
     await tx.auditEvent.createMany({
       data: finalised.map((a) => ({ actorId: actor.id, actorLabel: actor.email, action: "assessment.finalise", entityType: "Assessment", entityId: a.id, assessmentId: a.id, before: { status: step.from }, after: { status: step.to }, ...origin })),
     });

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { updateCycleSettingsAction } from "@/app/(portal)/admin/cycles/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
-import { SettingsFields } from "./new-cycle-form";
+import { SettingsFields, settingsFromForm } from "./new-cycle-form";
 import { StageDatesForm, type StageDays } from "./stage-dates-form";
 
 interface Props {
@@ -39,11 +39,7 @@ export function CycleSetup({ cycleId, updatedAt: loaded, stages, settings, stage
       <form aria-labelledby="settings-title" className="max-w-2xl space-y-4" noValidate
         action={(formData) => execute({
           cycleId, expectedUpdatedAt: updatedAt,
-          settings: {
-            f02SharePercent: Number(formData.get("f02SharePercent")),
-            minSurveyRespondents: Number(formData.get("minSurveyRespondents")),
-            evidenceRequiredAboveZero: formData.get("evidenceRequiredAboveZero") === "on",
-          },
+          settings: settingsFromForm(formData),
         })}>
         <h2 id="settings-title" className="text-lg font-semibold">{t("setup.settingsTitle")}</h2>
         <ActionErrorMessage error={result.serverError} />

@@ -33,11 +33,7 @@ export function NewCycleForm({ versions, cycles }: Props) {
     } else {
       execute({
         from, ...common, instrumentVersionId: String(formData.get("instrumentVersionId") ?? ""),
-        settings: {
-          f02SharePercent: Number(formData.get("f02SharePercent")),
-          minSurveyRespondents: Number(formData.get("minSurveyRespondents")),
-          evidenceRequiredAboveZero: formData.get("evidenceRequiredAboveZero") === "on",
-        },
+        settings: settingsFromForm(formData),
       });
     }
   };
@@ -101,6 +97,15 @@ export function NewCycleForm({ versions, cycles }: Props) {
       </button>
     </form>
   );
+}
+
+/** The values of SettingsFields in a submitted form. */
+export function settingsFromForm(formData: FormData) {
+  return {
+    f02SharePercent: Number(formData.get("f02SharePercent")),
+    minSurveyRespondents: Number(formData.get("minSurveyRespondents")),
+    evidenceRequiredAboveZero: formData.get("evidenceRequiredAboveZero") === "on",
+  };
 }
 
 /** The three scoring settings of a cycle, as plain form fields (shared by the new-cycle and set-up forms). */

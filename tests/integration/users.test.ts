@@ -148,6 +148,16 @@ describe("account administration, through the policies, with an audit record of 
     expect((await audit.searchAuditEvents(head(), { page: 1 })).events).toEqual([]);
   });
 
+  it("offers the search form each action and entity type once, in order, and nothing to a non-admin", async () => {
+    const facets = await audit.auditFacets(admin());
+    const distinct = await client.query(`SELECT DISTINCT action FROM "AuditEvent" ORDER BY action`);
+    expect(facets.actions).toEqual(distinct.rows.map((r) => r.action));
+    expect(facets.actions).toContain("user.create");
+    expect(facets.entityTypes).toContain("VerifierAssignment");
+    expect(new Set(facets.entityTypes).size).toBe(facets.entityTypes.length);
+    expect(await audit.auditFacets(head())).toEqual({ actions: [], entityTypes: [] });
+  });
+
   it("changes one's own password only with the current one, and clears the forced change", async () => {
     const created = await users.createUser(admin(), { email: "kepala.baru@pekppp.test", name: "Kepala Baru", role: "HEAD", institutionId: palembangId });
     const actor: CurrentUser = { id: created.user.id, email: "kepala.baru@pekppp.test", name: "Kepala Baru", role: "HEAD", institutionId: palembangId, institutionName: null, mustChangePassword: true };

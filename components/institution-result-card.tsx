@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { GradeBadge } from "@/components/grade-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { classify } from "@/lib/domain/grades";
-import type { InstitutionResultView } from "@/lib/server/data/institution-results";
+import type { InstitutionResultView } from "@/lib/server/results/institution";
 
 /** An institution's verified result in one cycle: its index when complete, and each locus. */
 export async function InstitutionResultCard({ view, testId }: { view: InstitutionResultView; testId: string }) {

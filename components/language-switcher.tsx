@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { setLocaleAction } from "@/app/locale-actions";
+import { setLocaleAction } from "@/lib/server/locale/actions";
 import { LOCALES } from "@/lib/i18n/locales";
-import { asFormAction } from "@/lib/server/actions/form-action";
+import { asFormAction } from "@/lib/server/action-client/form-action";
 
 const LABELS = { id: "Bahasa Indonesia", en: "English" } as const;
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { signOutAction } from "@/app/sign-out-action";
-import { asFormAction } from "@/lib/server/actions/form-action";
+import { signOutAction } from "@/lib/server/auth/sign-out-actions";
+import { asFormAction } from "@/lib/server/action-client/form-action";
 
 export async function SignOutButton() {
   const t = await getTranslations("nav");

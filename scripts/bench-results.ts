@@ -36,7 +36,7 @@ runMain(async () => {
     process.env.DATABASE_URL = url;
     process.env.AUTH_SECRET ??= "benchmark-secret-benchmark-secret-benchmark";
     const { recomputeCycleResults } = await import("../lib/server/results/recompute");
-    const { pgPool } = await import("../lib/server/pg-pool");
+    const { pgPool } = await import("../lib/server/db/pg-pool");
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const cycles = (await client.query<{ id: string; name: string; status: string }>(`SELECT id, name, status FROM "Cycle" ORDER BY year DESC`)).rows;

@@ -12,7 +12,7 @@ import { RankingTable } from "@/components/results/ranking-table";
 import { GRADE_BANDS } from "@/lib/domain/grades";
 import { gradeDistribution } from "@/lib/domain/results/national-figures";
 import { ZRankingQuery, firstValues, type ResultGroup } from "@/lib/schemas/results";
-import { listPublishedCycles, loadNationalTrend, loadPublishedResults } from "@/lib/server/data/published-results";
+import { listPublishedCycles, loadNationalTrend, loadPublishedResults } from "@/lib/server/results/published";
 import { selectRanking } from "@/lib/server/results/ranking-view";
 
 const PAGE_SIZE = 50;

@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { issueTemporaryPasswordAction } from "@/app/(portal)/admin/users/actions";
+import { issueTemporaryPasswordAction } from "@/lib/server/users/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import { TemporaryPasswordNotice } from "./temporary-password-notice";
 

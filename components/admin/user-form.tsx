@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { createUserAction, updateUserAction } from "@/app/(portal)/admin/users/actions";
+import { createUserAction, updateUserAction } from "@/lib/server/users/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 import { onFormSubmit } from "@/components/form-submit";
 import type { TCreateUser } from "@/lib/schemas/users";

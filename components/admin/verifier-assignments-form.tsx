@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { setVerifierAssignmentsAction } from "@/app/(portal)/admin/users/actions";
+import { setVerifierAssignmentsAction } from "@/lib/server/users/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 
 interface Props {

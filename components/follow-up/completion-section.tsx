@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
-import type { CompletionGroup } from "@/lib/server/data/follow-up-monitoring";
+import type { CompletionGroup } from "@/lib/server/follow-up/monitoring";
 import { CompletionChart } from "./completion-chart";
 
 /**

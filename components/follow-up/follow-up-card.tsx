@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { dateOf } from "@/lib/domain/cycle/dates";
-import type { FollowUpView } from "@/lib/server/data/follow-up-views";
+import type { FollowUpView } from "@/lib/server/follow-up/views";
 import { FollowUpEvidence } from "./follow-up-evidence";
 import { FollowUpForm } from "./follow-up-form";
 import { ActionBadges } from "./progress-badge";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { removeFollowUpEvidenceAction } from "@/app/(portal)/follow-up/actions";
+import { removeFollowUpEvidenceAction } from "@/lib/server/follow-up/actions";
 import { EvidencePanel } from "@/components/self-assessment/evidence-panel";
 import type { EvidenceItemView } from "@/lib/domain/evidence/view";
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useId, useRef } from "react";
-import { createFollowUpAction, updateFollowUpAction } from "@/app/(portal)/follow-up/actions";
+import { createFollowUpAction, updateFollowUpAction } from "@/lib/server/follow-up/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from "@/lib/domain/follow-up/rules";
 

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { Actor } from "@/lib/auth/policies";
 import { dateOf } from "@/lib/domain/cycle/dates";
-import { loadPreviousRecommendations, type PreviousRecommendationItem } from "@/lib/server/data/follow-up-previous";
+import { loadPreviousRecommendations, type PreviousRecommendationItem } from "@/lib/server/follow-up/previous";
 import { ProgressBadge } from "./progress-badge";
 
 /**

@@ -3,7 +3,7 @@ import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import type { Actor } from "@/lib/auth/policies";
 import type { TFollowUpListFilter } from "@/lib/schemas/follow-up";
-import { chooseFollowUpCycle, listFollowUpCycles, listFollowUpRecommendations } from "@/lib/server/data/follow-up-views";
+import { chooseFollowUpCycle, listFollowUpCycles, listFollowUpRecommendations } from "@/lib/server/follow-up/views";
 import { FollowUpFilters } from "./list-filters";
 import { RecommendationTable } from "./recommendation-table";
 

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { dateOf } from "@/lib/domain/cycle/dates";
-import type { FollowUpListRow } from "@/lib/server/data/follow-up-views";
+import type { FollowUpListRow } from "@/lib/server/follow-up/views";
 import { ProgressBadge } from "./progress-badge";
 
 /** Recommendations with their target date, overdue flag and follow-up progress; each opens its page. */

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { reviewFollowUpAction } from "@/app/(portal)/follow-up/actions";
+import { reviewFollowUpAction } from "@/lib/server/follow-up/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 
 /** The verifier accepts a follow-up action, or asks for more with a reason, on the version shown. */

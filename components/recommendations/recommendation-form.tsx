@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { createRecommendationAction } from "@/app/(portal)/assessments/[id]/review/actions";
+import { createRecommendationAction } from "@/lib/server/verification/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 import type { InstrumentDefinition } from "@/lib/domain/instrument";
 

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { GradeBadge } from "@/components/grade-badge";
 import type { GroupStanding } from "@/lib/domain/results/ranking-groups";
-import type { PublishedInstitution } from "@/lib/server/data/published-results";
+import type { PublishedInstitution } from "@/lib/server/results/published";
 
 /** Ranked rows; a shared rank is marked "=" and read out as a tie. */
 export async function RankingTable({ rows, caption }: { rows: (PublishedInstitution & { standing: GroupStanding })[]; caption: string }) {

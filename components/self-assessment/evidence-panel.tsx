@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { removeEvidenceAction } from "@/app/(portal)/assessments/[id]/evidence-actions";
+import { removeEvidenceAction } from "@/lib/server/assessment/evidence-actions";
 import { EVIDENCE_ACCEPT } from "@/lib/domain/evidence/file-types";
 import { LINK_MAX, LINK_TITLE_MAX, ZEvidenceLink } from "@/lib/domain/evidence/link";
 import { evidenceDownloadUrl, type EvidenceItemView } from "@/lib/domain/evidence/view";

@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { reopenAssessmentAction } from "@/app/(portal)/assessments/[id]/actions";
+import { reopenAssessmentAction } from "@/lib/server/assessment/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 
 /** An admin lets one locus edit again until a date. */

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { ReviewRoundView } from "@/lib/server/data/workspace";
+import type { ReviewRoundView } from "@/lib/server/assessment/workspace";
 
 /** The verifier's decisions, newest first: the latest return is open, earlier rounds fold away. */
 export async function ReviewRounds({ rounds, status }: { rounds: ReviewRoundView[]; status: string }) {

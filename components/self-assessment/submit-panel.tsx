@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { submitSelfAssessmentAction } from "@/app/(portal)/assessments/[id]/actions";
+import { submitSelfAssessmentAction } from "@/lib/server/assessment/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import type { MissingItem } from "@/lib/domain/workflow";
 

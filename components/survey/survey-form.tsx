@@ -3,10 +3,10 @@
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { submitSurveyAction } from "@/app/survey/[token]/actions";
+import { submitSurveyAction } from "@/lib/server/survey/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import { missingRatings, SURVEY_RATINGS } from "@/lib/schemas/survey";
-import type { SurveyItemView } from "@/lib/server/data/survey";
+import type { SurveyItemView } from "@/lib/server/survey/survey";
 
 interface Props {
   token: string;

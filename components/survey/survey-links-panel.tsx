@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { closeSurveyLinkAction, createSurveyLinkAction } from "@/app/(portal)/assessments/[id]/survey-actions";
+import { closeSurveyLinkAction, createSurveyLinkAction } from "@/lib/server/survey/link-actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
-import type { SurveyLinkView, SurveyStatus } from "@/lib/server/data/survey";
+import type { SurveyLinkView, SurveyStatus } from "@/lib/server/survey/survey";
 
 export interface SurveyLinksPanelProps {
   /** From surveyStatusForAssessment (plain data: dates are ISO strings); the create and close controls show while it is collecting. */

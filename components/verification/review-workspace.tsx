@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
-import { approveAction, returnForRevisionAction } from "@/app/(portal)/assessments/[id]/review/actions";
+import { approveAction, returnForRevisionAction } from "@/lib/server/verification/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import { SaveStatusBar } from "@/components/self-assessment/save-status";
 import { useAutosave, type StoredAnswer } from "@/components/self-assessment/use-autosave";

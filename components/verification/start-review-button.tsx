@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { startReviewAction } from "@/app/(portal)/assessments/[id]/review/actions";
+import { startReviewAction } from "@/lib/server/verification/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 
 export function StartReviewButton({ assessmentId }: { assessmentId: string }) {

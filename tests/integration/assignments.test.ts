@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
-type Assignments = typeof import("@/lib/server/data/assignments");
+type Assignments = typeof import("@/lib/server/users/assignments");
 
 describe("verifier assignments per cycle: bulk, load, reassignment that keeps the work, audit", () => {
   let database: Awaited<ReturnType<typeof useSeededDatabase>>;
@@ -23,7 +23,7 @@ describe("verifier assignments per cycle: bulk, load, reassignment that keeps th
   beforeAll(async () => {
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
-    layer = await import("@/lib/server/data/assignments");
+    layer = await import("@/lib/server/users/assignments");
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);
@@ -68,7 +68,7 @@ describe("verifier assignments per cycle: bulk, load, reassignment that keeps th
   });
 
   it("moves an institution to another verifier keeping its verified answers and review rounds; the new verifier sees them, the old one no longer", async () => {
-    const { loadReview } = await import("@/lib/server/data/review");
+    const { loadReview } = await import("@/lib/server/verification/review-view");
     const oldVerifier = actors["verifikator@pekppp.test"]!;
     const newVerifier = await pool("02");
     const verified = await one(

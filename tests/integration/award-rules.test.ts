@@ -6,16 +6,16 @@ import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeeded
 describe("award rules as data the admin edits", () => {
   let database: Awaited<ReturnType<typeof useSeededDatabase>>;
   let client: pg.Client;
-  let rules: typeof import("@/lib/server/data/award-rules");
-  let published: typeof import("@/lib/server/data/published-results");
+  let rules: typeof import("@/lib/server/results/award-rules");
+  let published: typeof import("@/lib/server/results/published");
   let actors: Record<string, CurrentUser>;
   let cycleId: string;
 
   beforeAll(async () => {
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
-    rules = await import("@/lib/server/data/award-rules");
-    published = await import("@/lib/server/data/published-results");
+    rules = await import("@/lib/server/results/award-rules");
+    published = await import("@/lib/server/results/published");
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);

@@ -4,10 +4,10 @@ import { isOverdue, STAGE_KINDS, wibDate } from "@/lib/domain/cycle";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
-type Setup = typeof import("@/lib/server/data/cycle-setup");
-type Status = typeof import("@/lib/server/data/cycle-status");
-type Overview = typeof import("@/lib/server/data/cycle-overview");
-type Versions = typeof import("@/lib/server/data/instrument-versions");
+type Setup = typeof import("@/lib/server/cycle/setup");
+type Status = typeof import("@/lib/server/cycle/status");
+type Overview = typeof import("@/lib/server/cycle/overview");
+type Versions = typeof import("@/lib/server/instrument/versions");
 
 const DAY = 86_400_000;
 const day = (offset: number) => wibDate(new Date(Date.now() + offset * DAY));
@@ -42,10 +42,10 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
   beforeAll(async () => {
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
-    setup = await import("@/lib/server/data/cycle-setup");
-    status = await import("@/lib/server/data/cycle-status");
-    overview = await import("@/lib/server/data/cycle-overview");
-    versions = await import("@/lib/server/data/instrument-versions");
+    setup = await import("@/lib/server/cycle/setup");
+    status = await import("@/lib/server/cycle/status");
+    overview = await import("@/lib/server/cycle/overview");
+    versions = await import("@/lib/server/instrument/versions");
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);
@@ -181,7 +181,7 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
     });
 
     it("lets an evaluator edit and submit only inside the self-assessment dates the admin sets", async () => {
-      const self = await import("@/lib/server/data/self-assessment");
+      const self = await import("@/lib/server/assessment/self-assessment");
       const locus = await palembangLocus(copiedId, "ADMINISTRATIF");
       const saved = await self.saveSelfAnswer(evaluator(), locus, { indicatorCode: "1.a.Ak", level: 3, justification: "SP ditetapkan.", baseVersion: 0 });
       expect(saved).toMatchObject({ ok: true, answer: { level: 3, version: 1 } });
@@ -195,7 +195,7 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
     });
 
     it("closes the F-03 survey outside its stage: no new link, and a response through an open link is refused", async () => {
-      const survey = await import("@/lib/server/data/survey");
+      const survey = await import("@/lib/server/survey/survey");
       const locus = await palembangLocus(currentCycle.id, "JASA");
       const link = await survey.createSurveyLink(verifier(), { assessmentId: locus });
       const original = await formStages(currentCycle.id, {});
@@ -211,7 +211,7 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
     });
 
     it("refuses verifier decisions outside the verification dates the admin sets", async () => {
-      const verification = await import("@/lib/server/data/verification");
+      const verification = await import("@/lib/server/verification/review");
       const locus = await palembangLocus(currentCycle.id, "JASA");
       await client.query(`UPDATE "Assessment" SET status = 'SUBMITTED' WHERE id = $1`, [locus]);
       const original = await formStages(currentCycle.id, {});

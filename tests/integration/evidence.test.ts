@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
-type Evidence = typeof import("@/lib/server/data/evidence");
+type Evidence = typeof import("@/lib/server/assessment/evidence");
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const text = (s: string) => new TextEncoder().encode(s);
@@ -76,7 +76,7 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
     configureServerEnvironment(database.url);
     storageDir = await mkdtemp(path.join(tmpdir(), "pekppp-evidence-"));
     process.env.EVIDENCE_DIR = storageDir;
-    evidence = await import("@/lib/server/data/evidence");
+    evidence = await import("@/lib/server/assessment/evidence");
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);
@@ -117,7 +117,7 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
       action: "evidence.addFile", entityType: "EvidenceItem", assessmentId: draftId, actorId: evaluator().id, actorLabel: evaluator().email,
       after: { kind: "FILE", indicatorCode: "1.a.Ak", safeName: "SK Tim Pelayanan 2025.pdf", mimeType: "application/pdf", storageKey: row.storageKey },
     });
-    const { listAssessmentHistory } = await import("@/lib/server/data/audit");
+    const { listAssessmentHistory } = await import("@/lib/server/audit/search");
     expect((await listAssessmentHistory(draftId)).map((e) => e.action)).toContain("evidence.addFile");
   });
 

@@ -6,8 +6,8 @@ import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeeded
 describe("finalising a cycle stores results that include everything a verified locus received after its approval", () => {
   let database: Awaited<ReturnType<typeof useSeededDatabase>>;
   let client: pg.Client;
-  let verification: typeof import("@/lib/server/data/verification");
-  let survey: typeof import("@/lib/server/data/survey");
+  let verification: typeof import("@/lib/server/verification/review");
+  let survey: typeof import("@/lib/server/survey/survey");
   let actors: Record<string, CurrentUser>;
   let cycleId: string;
   let locusId: string;
@@ -19,8 +19,8 @@ describe("finalising a cycle stores results that include everything a verified l
   beforeAll(async () => {
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
-    verification = await import("@/lib/server/data/verification");
-    survey = await import("@/lib/server/data/survey");
+    verification = await import("@/lib/server/verification/review");
+    survey = await import("@/lib/server/survey/survey");
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
-type FollowUp = typeof import("@/lib/server/data/follow-up");
-type FollowUpEvidence = typeof import("@/lib/server/data/follow-up-evidence");
-type Views = typeof import("@/lib/server/data/follow-up-views");
-type Previous = typeof import("@/lib/server/data/follow-up-previous");
-type Monitoring = typeof import("@/lib/server/data/follow-up-monitoring");
+type FollowUp = typeof import("@/lib/server/follow-up/follow-ups");
+type FollowUpEvidence = typeof import("@/lib/server/follow-up/evidence");
+type Views = typeof import("@/lib/server/follow-up/views");
+type Previous = typeof import("@/lib/server/follow-up/previous");
+type Monitoring = typeof import("@/lib/server/follow-up/monitoring");
 type Domain = typeof import("@/lib/domain/follow-up");
 
 const PNG = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64"));
@@ -51,11 +51,11 @@ describe("follow-up of recommendations: scope, versions, review and audit", () =
     configureServerEnvironment(database.url);
     storageDir = await mkdtemp(path.join(tmpdir(), "pekppp-follow-up-"));
     process.env.EVIDENCE_DIR = storageDir;
-    layer = await import("@/lib/server/data/follow-up");
-    evidence = await import("@/lib/server/data/follow-up-evidence");
-    views = await import("@/lib/server/data/follow-up-views");
-    previous = await import("@/lib/server/data/follow-up-previous");
-    monitoring = await import("@/lib/server/data/follow-up-monitoring");
+    layer = await import("@/lib/server/follow-up/follow-ups");
+    evidence = await import("@/lib/server/follow-up/evidence");
+    views = await import("@/lib/server/follow-up/views");
+    previous = await import("@/lib/server/follow-up/previous");
+    monitoring = await import("@/lib/server/follow-up/monitoring");
     domain = await import("@/lib/domain/follow-up");
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
@@ -134,7 +134,7 @@ describe("follow-up of recommendations: scope, versions, review and audit", () =
     expect(await stateOf(followUpId)).toMatchObject({ review: "PENDING", version: 4 });
     expect((await auditsOf(file.id)).map((a) => a.action)).toEqual(["followUp.evidenceAddFile"]);
 
-    const { openEvidence } = await import("@/lib/server/data/evidence");
+    const { openEvidence } = await import("@/lib/server/assessment/evidence");
     for (const actor of [evaluator(), head(), verifier(), admin()]) await expect(openEvidence(actor, file.id)).resolves.toMatchObject({ mimeType: "image/png" });
     await expect(openEvidence(foreignEvaluator(), file.id)).rejects.toMatchObject({ messageKey: "errors.notFound" });
     await expect(openEvidence(await otherVerifier(), file.id)).rejects.toMatchObject({ messageKey: "errors.notFound" });

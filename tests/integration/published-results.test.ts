@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
-type Published = typeof import("@/lib/server/data/published-results");
+type Published = typeof import("@/lib/server/results/published");
 
 describe("published results: only final results of published cycles, numbers as stored", () => {
   let database: Awaited<ReturnType<typeof useSeededDatabase>>;
   let client: pg.Client;
   let published: Published;
-  let loadHeadDashboard: typeof import("@/lib/server/data/head-dashboard").loadHeadDashboard;
-  let loadReportCard: typeof import("@/lib/server/data/report-card").loadReportCard;
+  let loadHeadDashboard: typeof import("@/lib/server/results/head-dashboard").loadHeadDashboard;
+  let loadReportCard: typeof import("@/lib/server/results/report-card").loadReportCard;
   let actors: Record<string, CurrentUser>;
   let currentCycleId: string;
   let latestPublishedId: string;
@@ -18,9 +18,9 @@ describe("published results: only final results of published cycles, numbers as 
   beforeAll(async () => {
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
-    published = await import("@/lib/server/data/published-results");
-    ({ loadHeadDashboard } = await import("@/lib/server/data/head-dashboard"));
-    ({ loadReportCard } = await import("@/lib/server/data/report-card"));
+    published = await import("@/lib/server/results/published");
+    ({ loadHeadDashboard } = await import("@/lib/server/results/head-dashboard"));
+    ({ loadReportCard } = await import("@/lib/server/results/report-card"));
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);

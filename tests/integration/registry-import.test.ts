@@ -8,7 +8,7 @@ import { MINISTRIES_AND_AGENCIES, STATE_ENTERPRISES } from "@/prisma/seed/data/a
 import { PROVINCES } from "@/prisma/seed/data/regions";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
-type Import = typeof import("@/lib/server/data/registry-import");
+type Import = typeof import("@/lib/server/registry/import");
 type Cells = [code: string, name: string, short: string, type: string, province: string, locus: string, service: string, address: string, active: string];
 
 const csv = (rows: readonly (readonly string[])[], header: readonly string[] = REGISTRY_HEADERS) =>
@@ -43,7 +43,7 @@ describe("registry import: dry run, one transaction, idempotence, export round t
   beforeAll(async () => {
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
-    layer = await import("@/lib/server/data/registry-import");
+    layer = await import("@/lib/server/registry/import");
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     admin = (await loadDemoActors(client))["admin@pekppp.test"]!;
@@ -128,7 +128,7 @@ describe("registry import: dry run, one transaction, idempotence, export round t
   });
 
   it("exports the whole registry as CSV and XLSX that re-import with zero changes", async () => {
-    const { registryFileResponse } = await import("@/lib/server/data/registry-export");
+    const { registryFileResponse } = await import("@/lib/server/registry/export");
     const rows = await layer.registryExportRows(admin, {});
     const total = (await counts()).institutions;
     expect(new Set(rows.map((r) => r.institutionCode)).size).toBe(total);

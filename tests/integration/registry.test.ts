@@ -4,7 +4,7 @@ import { ZCreateInstitution, ZUpdateLocus } from "@/lib/schemas/registry";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
-type Registry = typeof import("@/lib/server/data/registry");
+type Registry = typeof import("@/lib/server/registry/institutions");
 
 describe("registry: institutions and loci edited one at a time", () => {
   let database: Awaited<ReturnType<typeof useSeededDatabase>>;
@@ -17,7 +17,7 @@ describe("registry: institutions and loci edited one at a time", () => {
   beforeAll(async () => {
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
-    layer = await import("@/lib/server/data/registry");
+    layer = await import("@/lib/server/registry/institutions");
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);

@@ -7,7 +7,7 @@ describe("stored results equal a fresh computation by the scoring module", () =>
   let database: Awaited<ReturnType<typeof useSeededDatabase>>;
   let client: pg.Client;
   let recompute: typeof import("@/lib/server/results/recompute").recomputeCycleResults;
-  let loadHeadResults: typeof import("@/lib/server/data/institution-results").loadHeadResults;
+  let loadHeadResults: typeof import("@/lib/server/results/institution").loadHeadResults;
   let head: CurrentUser;
   let cycleId: string;
 
@@ -15,7 +15,7 @@ describe("stored results equal a fresh computation by the scoring module", () =>
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
     ({ recomputeCycleResults: recompute } = await import("@/lib/server/results/recompute"));
-    ({ loadHeadResults } = await import("@/lib/server/data/institution-results"));
+    ({ loadHeadResults } = await import("@/lib/server/results/institution"));
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     head = (await loadDemoActors(client))["pimpinan.palembang@pekppp.test"]!;

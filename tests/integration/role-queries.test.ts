@@ -6,10 +6,10 @@ import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
 type DataLayer = {
-  assessments: typeof import("@/lib/server/data/assessments");
-  cycles: typeof import("@/lib/server/data/cycles");
-  results: typeof import("@/lib/server/data/institution-results");
-  queue: typeof import("@/lib/server/data/verification-queue");
+  assessments: typeof import("@/lib/server/assessment/queries");
+  cycles: typeof import("@/lib/server/cycle/cycles");
+  results: typeof import("@/lib/server/results/institution");
+  queue: typeof import("@/lib/server/verification/queue");
 };
 
 describe("data queries per role, with the scope in the query", () => {
@@ -23,10 +23,10 @@ describe("data queries per role, with the scope in the query", () => {
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
     layer = {
-      assessments: await import("@/lib/server/data/assessments"),
-      cycles: await import("@/lib/server/data/cycles"),
-      results: await import("@/lib/server/data/institution-results"),
-      queue: await import("@/lib/server/data/verification-queue"),
+      assessments: await import("@/lib/server/assessment/queries"),
+      cycles: await import("@/lib/server/cycle/cycles"),
+      results: await import("@/lib/server/results/institution"),
+      queue: await import("@/lib/server/verification/queue"),
     };
     client = new pg.Client({ connectionString: database.url });
     await client.connect();

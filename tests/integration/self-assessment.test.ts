@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
-type SelfAssessment = typeof import("@/lib/server/data/self-assessment");
+type SelfAssessment = typeof import("@/lib/server/assessment/self-assessment");
 
 describe("saving, conflicts, submission and stage dates of a self-assessment", () => {
   let database: Awaited<ReturnType<typeof useSeededDatabase>>;
@@ -23,7 +23,7 @@ describe("saving, conflicts, submission and stage dates of a self-assessment", (
   beforeAll(async () => {
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
-    layer = await import("@/lib/server/data/self-assessment");
+    layer = await import("@/lib/server/assessment/self-assessment");
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);

@@ -4,7 +4,7 @@ import { accountKey, addressKey } from "@/lib/auth/sign-in-throttle";
 import { configureServerEnvironment, useSeededDatabase } from "./support/test-database";
 
 type Store = typeof import("@/lib/server/auth/sign-in-throttle-store");
-type Db = (typeof import("@/lib/server/db"))["db"];
+type Db = (typeof import("@/lib/server/db/client"))["db"];
 interface AppInstance {
   store: Store;
   db: Db;
@@ -25,7 +25,7 @@ async function loadSecondInstance(first: AppInstance): Promise<AppInstance> {
   vi.resetModules();
   const instance = {
     store: await import("@/lib/server/auth/sign-in-throttle-store"),
-    db: (await import("@/lib/server/db")).db,
+    db: (await import("@/lib/server/db/client")).db,
   };
   slot.prisma = first.db;
   return instance;
@@ -42,7 +42,7 @@ describe("failed sign-in throttle in PostgreSQL", () => {
     configureServerEnvironment(database.url);
     first = {
       store: await import("@/lib/server/auth/sign-in-throttle-store"),
-      db: (await import("@/lib/server/db")).db,
+      db: (await import("@/lib/server/db/client")).db,
     };
     second = await loadSecondInstance(first);
     client = new pg.Client({ connectionString: database.url });

@@ -6,7 +6,7 @@ import { f03Score } from "@/lib/domain/scoring";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
-type Survey = typeof import("@/lib/server/data/survey");
+type Survey = typeof import("@/lib/server/survey/survey");
 
 const HOUR = 60 * 60_000;
 const MINIMUM = 3;
@@ -37,7 +37,7 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
   beforeAll(async () => {
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
-    layer = await import("@/lib/server/data/survey");
+    layer = await import("@/lib/server/survey/survey");
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);

@@ -4,15 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
-type Users = typeof import("@/lib/server/data/users");
-type Audit = typeof import("@/lib/server/data/audit");
+type Users = typeof import("@/lib/server/users/users");
+type Audit = typeof import("@/lib/server/audit/search");
 
 describe("account administration, through the policies, with an audit record of every change", () => {
   let database: Awaited<ReturnType<typeof useSeededDatabase>>;
   let client: pg.Client;
   let users: Users;
   let audit: Audit;
-  let ActionError: typeof import("@/lib/server/actions/errors").ActionError;
+  let ActionError: typeof import("@/lib/server/errors").ActionError;
   const accounts: Record<string, CurrentUser> = {};
   let palembangId: string;
   let kemenkesId: string;
@@ -23,9 +23,9 @@ describe("account administration, through the policies, with an audit record of 
   beforeAll(async () => {
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
-    users = await import("@/lib/server/data/users");
-    audit = await import("@/lib/server/data/audit");
-    ({ ActionError } = await import("@/lib/server/actions/errors"));
+    users = await import("@/lib/server/users/users");
+    audit = await import("@/lib/server/audit/search");
+    ({ ActionError } = await import("@/lib/server/errors"));
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     Object.assign(accounts, await loadDemoActors(client));

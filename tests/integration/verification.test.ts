@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
-type Verification = typeof import("@/lib/server/data/verification");
+type Verification = typeof import("@/lib/server/verification/review");
 
 describe("verification: who may set verified levels, and the return, approve and finalise rules", () => {
   let database: Awaited<ReturnType<typeof useSeededDatabase>>;
@@ -27,7 +27,7 @@ describe("verification: who may set verified levels, and the return, approve and
   beforeAll(async () => {
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
-    layer = await import("@/lib/server/data/verification");
+    layer = await import("@/lib/server/verification/review");
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);

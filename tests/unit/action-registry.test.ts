@@ -20,11 +20,11 @@ const routeOf = (file: string) =>
   "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join("/");
 
 const isServerActionFile = (source: string) => /^\s*["']use server["'];?/.test(source);
-const serverActionFiles = appFiles.filter((file) => isServerActionFile(readFileSync(file, "utf8")));
+const serverActionFiles = sourceFiles.filter((file) => isServerActionFile(readFileSync(file, "utf8")));
 
 describe("registry of server actions, routes and pages", () => {
   it("finds the server action files (the scan itself works)", () => {
-    expect(serverActionFiles.map(relative)).toEqual(expect.arrayContaining(["app/login/actions.ts", "app/(portal)/admin/users/actions.ts"]));
+    expect(serverActionFiles.map(relative)).toEqual(expect.arrayContaining(["lib/server/auth/sign-in-actions.ts", "lib/server/users/actions.ts"]));
   });
 
   for (const file of serverActionFiles) {
@@ -45,6 +45,10 @@ describe("registry of server actions, routes and pages", () => {
       }
     });
   }
+
+  it("keeps server actions in their feature module (lib/server/<feature>/), never in app/ or components/", () => {
+    expect(serverActionFiles.map(relative).filter((file) => !/^lib\/server\/[\w-]+\/([\w-]+-)?actions\.ts$/.test(file))).toEqual([]);
+  });
 
   it("has no inline server functions outside action files (they would escape the registry)", () => {
     const inline = sourceFiles.filter((file) => {

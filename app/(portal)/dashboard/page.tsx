@@ -8,7 +8,7 @@ import { AwardReason } from "@/components/results/award-reason";
 import { DownloadButton } from "@/components/download-button";
 import { TrendChart } from "@/components/results/national-trend-chart";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { loadHeadDashboard } from "@/lib/server/data/head-dashboard";
+import { loadHeadDashboard } from "@/lib/server/results/head-dashboard";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("head"))("title") };

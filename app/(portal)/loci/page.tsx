@@ -3,8 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { countScoredIndicators, listLociForEvaluator } from "@/lib/server/data/assessments";
-import { findCurrentCycle } from "@/lib/server/data/cycles";
+import { countScoredIndicators, listLociForEvaluator } from "@/lib/server/assessment/queries";
+import { findCurrentCycle } from "@/lib/server/cycle/cycles";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("evaluator"))("title") };

@@ -8,9 +8,9 @@ import { INSTITUTION_TYPES, SERVICE_TYPES } from "@/lib/domain/registry/fields";
 import type { AssessmentStatus } from "@/lib/domain/workflow";
 import { ZQueueFilter } from "@/lib/schemas/verification";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { countScoredIndicators } from "@/lib/server/data/assessments";
-import { findCurrentCycle } from "@/lib/server/data/cycles";
-import { loadVerifierQueue, queueProvinces } from "@/lib/server/data/verification-queue";
+import { countScoredIndicators } from "@/lib/server/assessment/queries";
+import { findCurrentCycle } from "@/lib/server/cycle/cycles";
+import { loadVerifierQueue, queueProvinces } from "@/lib/server/verification/queue";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("verifier"))("title") };

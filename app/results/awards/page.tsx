@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { AwardReason } from "@/components/results/award-reason";
 import { CyclePicker, NothingPublished } from "@/components/results/cycle-picker";
 import { ZRankingQuery, firstValues } from "@/lib/schemas/results";
-import { listPublishedCycles, loadPublishedAwards } from "@/lib/server/data/published-results";
+import { listPublishedCycles, loadPublishedAwards } from "@/lib/server/results/published";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("awards"))("title") };

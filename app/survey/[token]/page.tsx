@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { SurveyForm } from "@/components/survey/survey-form";
-import { loadPublicSurvey, parseRespondentId, respondentKeyHash, SURVEY_RESPONDENT_COOKIE } from "@/lib/server/data/survey";
+import { loadPublicSurvey, parseRespondentId, respondentKeyHash, SURVEY_RESPONDENT_COOKIE } from "@/lib/server/survey/survey";
 
 export async function generateMetadata() {
   const t = await getTranslations("survey");

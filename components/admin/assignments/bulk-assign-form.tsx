@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { bulkAssignAction } from "@/app/(portal)/admin/assignments/actions";
+import { bulkAssignAction } from "@/lib/server/users/assignment-actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 import { INSTITUTION_TYPES, type InstitutionType } from "@/lib/domain/registry/fields";
 import { onFormSubmit } from "@/components/form-submit";

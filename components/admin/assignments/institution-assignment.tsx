@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { assignInstitutionsAction, unassignAction } from "@/app/(portal)/admin/assignments/actions";
+import { assignInstitutionsAction, unassignAction } from "@/lib/server/users/assignment-actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import type { TAssignInstitutions } from "@/lib/schemas/assignments";
 

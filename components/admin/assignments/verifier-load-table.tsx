@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
-import type { VerifierLoad } from "@/lib/server/data/assignments";
+import type { VerifierLoad } from "@/lib/server/users/assignments";
 
 const STATUSES = [...ASSESSMENT_STATUSES, "NONE"] as const;
 

@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { resetAwardRulesAction, saveAwardRulesAction } from "@/app/(portal)/admin/awards/actions";
+import { resetAwardRulesAction, saveAwardRulesAction } from "@/lib/server/results/award-actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import { GRADE_BANDS } from "@/lib/domain/grades";
 import type { AwardRule } from "@/lib/domain/results/awards";

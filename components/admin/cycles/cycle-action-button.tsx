@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { addMissingLociAction, changeCycleStatusAction, setCyclePublicationAction } from "@/app/(portal)/admin/cycles/actions";
+import { addMissingLociAction, changeCycleStatusAction, setCyclePublicationAction } from "@/lib/server/cycle/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 
 type Kind = "START" | "CLOSE" | "PUBLISH" | "UNPUBLISH" | "ADD_LOCI";

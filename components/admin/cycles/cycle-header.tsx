@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { findCycleForAdmin } from "@/lib/server/data/cycles";
+import type { findCycleForAdmin } from "@/lib/server/cycle/cycles";
 
 type Cycle = NonNullable<Awaited<ReturnType<typeof findCycleForAdmin>>>;
 

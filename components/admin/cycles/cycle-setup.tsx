@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { updateCycleSettingsAction } from "@/app/(portal)/admin/cycles/actions";
+import { updateCycleSettingsAction } from "@/lib/server/cycle/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import { SettingsFields, settingsFromForm } from "./new-cycle-form";
 import { StageDatesForm, type StageDays } from "./stage-dates-form";

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { createCycleAction } from "@/app/(portal)/admin/cycles/actions";
+import { createCycleAction } from "@/lib/server/cycle/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 
 interface Props {

@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { updateCycleStagesAction } from "@/app/(portal)/admin/cycles/actions";
+import { updateCycleStagesAction } from "@/lib/server/cycle/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import { DataTable } from "@/components/data-table";
 import type { StageKind, StageProblem } from "@/lib/domain/cycle";

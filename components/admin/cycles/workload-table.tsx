@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import type { WorkloadView } from "@/lib/server/data/cycle-overview";
+import type { WorkloadView } from "@/lib/server/cycle/overview";
 
 /** Each verifier's load in the cycle: institutions, loci waiting for it, and loci by status. */
 export async function WorkloadTable({ rows }: { rows: WorkloadView[] }) {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { copyInstrumentVersionAction } from "@/app/(portal)/admin/instruments/actions";
+import { copyInstrumentVersionAction } from "@/lib/server/instrument/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 
 /** A new version of this instrument, copied whole under a new label, then opened in the editor. */

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { saveInstrumentVersionAction } from "@/app/(portal)/admin/instruments/actions";
+import { saveInstrumentVersionAction } from "@/lib/server/instrument/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import { locateProblem } from "@/lib/domain/cycle";
 import { validateInstrument, type InstrumentDefinition, type InstrumentProblem } from "@/lib/domain/instrument";

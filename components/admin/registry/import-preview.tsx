@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { DataTable } from "@/components/data-table";
 import { REGISTRY_COLUMNS } from "@/lib/domain/registry/columns";
 import type { FieldChange } from "@/lib/domain/registry/plan";
-import type { ImportPreview } from "@/lib/server/data/registry-import";
+import type { ImportPreview } from "@/lib/server/registry/import";
 
 const HEADER_OF = new Map<string, string>(REGISTRY_COLUMNS.map((c) => [c.key, c.header]));
 

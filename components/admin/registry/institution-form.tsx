@@ -4,7 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { createInstitutionAction, updateInstitutionAction } from "@/app/(portal)/admin/institutions/actions";
+import { createInstitutionAction, updateInstitutionAction } from "@/lib/server/registry/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 import { INSTITUTION_TYPES, provinceRule, type InstitutionType } from "@/lib/domain/registry/fields";
 import { onFormSubmit } from "@/components/form-submit";

@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
-import { createLocusAction, updateLocusAction } from "@/app/(portal)/admin/institutions/actions";
+import { createLocusAction, updateLocusAction } from "@/lib/server/registry/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 import { SERVICE_TYPES, type ServiceType } from "@/lib/domain/registry/fields";
 import { onFormSubmit } from "@/components/form-submit";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { ActionErrorMessage } from "@/components/action-feedback";
-import type { ImportOutcome, ImportPreview } from "@/lib/server/data/registry-import";
+import type { ImportOutcome, ImportPreview } from "@/lib/server/registry/import";
 import { ImportPreviewView } from "./import-preview";
 import { postWithProgress } from "./upload";
 

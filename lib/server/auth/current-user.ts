@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { ruleFor, type Actor, type PolicyKey } from "@/lib/auth/policies";
 import type { PortalRole } from "@/lib/auth/roles";
-import { pgPool } from "../pg-pool";
+import { pgPool } from "../db/pg-pool";
 import { readSessionClaims } from "./session-cookie";
 
 export interface CurrentUser extends Actor {

@@ -6,7 +6,7 @@ import {
   type ThrottleDecision,
   type ThrottleState,
 } from "@/lib/auth/sign-in-throttle";
-import { db } from "../db";
+import { db } from "../db/client";
 
 /**
  * Failed sign-in counters in PostgreSQL (`SignInThrottle`), shared by every app instance. The

@@ -2,7 +2,7 @@ import "server-only";
 import { filterListing } from "@/lib/domain/results/listing";
 import { groupListing, type RankingGroup } from "@/lib/domain/results/ranking-groups";
 import type { TRankingQuery } from "@/lib/schemas/results";
-import type { PublishedCycleResults } from "../data/published-results";
+import type { PublishedCycleResults } from "./published";
 
 /**
  * The rows a ranking query selects from a published cycle: the one function behind both the

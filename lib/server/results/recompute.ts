@@ -1,6 +1,6 @@
 import "server-only";
-import { loadInstrument } from "../data/instrument";
-import { pgPool } from "../pg-pool";
+import { loadInstrument } from "../instrument/load";
+import { pgPool } from "../db/pg-pool";
 import { computeCycleResults, cycleScoringSettings, replaceCycleResults } from "./cycle-results";
 
 /**

@@ -31,8 +31,8 @@ export async function loadDemoActors(client: import("pg").Client) {
 
 /** Closes the server layer's pool, then drops the test database. */
 export async function closeServerLayer(database: { drop: () => Promise<void> }) {
-  const { db } = await import("@/lib/server/db");
-  const { pgPool } = await import("@/lib/server/pg-pool");
+  const { db } = await import("@/lib/server/db/client");
+  const { pgPool } = await import("@/lib/server/db/pg-pool");
   await Promise.all([db.$disconnect(), pgPool.end()]);
   await database.drop();
 }

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { ROLE_HOME } from "@/lib/auth/roles";
-import { asFormAction } from "@/lib/server/actions/form-action";
+import { asFormAction } from "@/lib/server/action-client/form-action";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { endAllSessionsAction } from "./sessions-actions";
+import { endAllSessionsAction } from "../../../../lib/server/auth/session-actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("account"))("title") };

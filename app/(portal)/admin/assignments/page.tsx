@@ -8,8 +8,8 @@ import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { ZAssignmentSearch } from "@/lib/schemas/assignments";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { listAssignableCycles, listVerifiers, searchAssignments, verifierLoad } from "@/lib/server/data/assignments";
-import { listProvinces } from "@/lib/server/data/registry";
+import { listAssignableCycles, listVerifiers, searchAssignments, verifierLoad } from "@/lib/server/users/assignments";
+import { listProvinces } from "@/lib/server/registry/institutions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("assignmentAdmin"))("title") };

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { ZAuditSearch } from "@/lib/schemas/audit";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { auditFacets, searchAuditEvents } from "@/lib/server/data/audit";
+import { auditFacets, searchAuditEvents } from "@/lib/server/audit/search";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("audit"))("title") };

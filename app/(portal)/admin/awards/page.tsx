@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AwardRulesEditor } from "@/components/admin/awards/award-rules-editor";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { loadAwardRulesForAdmin } from "@/lib/server/data/award-rules";
+import { loadAwardRulesForAdmin } from "@/lib/server/results/award-rules";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("awardsAdmin"))("title") };

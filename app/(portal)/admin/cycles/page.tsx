@@ -5,7 +5,7 @@ import { FinaliseCycleButton } from "@/components/admin/finalise-cycle-button";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { countVerifiedByCycle, listCyclesForAdmin } from "@/lib/server/data/cycles";
+import { countVerifiedByCycle, listCyclesForAdmin } from "@/lib/server/cycle/cycles";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin"))("title") };

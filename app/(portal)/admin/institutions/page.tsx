@@ -7,7 +7,7 @@ import { Pagination } from "@/components/pagination";
 import { DownloadButton } from "@/components/download-button";
 import { ZInstitutionSearch } from "@/lib/schemas/registry";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { listProvinces, searchInstitutions } from "@/lib/server/data/registry";
+import { listProvinces, searchInstitutions } from "@/lib/server/registry/institutions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("registry"))("title") };

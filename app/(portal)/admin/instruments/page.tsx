@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { listInstrumentVersions } from "@/lib/server/data/instrument-versions";
+import { listInstrumentVersions } from "@/lib/server/instrument/versions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("instrumentAdmin"))("title") };

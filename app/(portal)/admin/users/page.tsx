@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { ROLES, ZUserSearch } from "@/lib/schemas/users";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { searchUsers } from "@/lib/server/data/users";
+import { searchUsers } from "@/lib/server/users/users";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("users"))("title") };

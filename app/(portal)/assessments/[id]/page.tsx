@@ -14,10 +14,10 @@ import { SurveyLinksPanel } from "@/components/survey/survey-links-panel";
 import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
 import { isUuid } from "@/lib/schemas/ids";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { listAssessmentHistory } from "@/lib/server/data/audit";
-import { listRecommendations } from "@/lib/server/data/recommendations";
-import { surveyBaseUrl, surveyStatusForAssessment } from "@/lib/server/data/survey";
-import { loadWorkspace } from "@/lib/server/data/workspace";
+import { listAssessmentHistory } from "@/lib/server/audit/search";
+import { listRecommendations } from "@/lib/server/verification/recommendations";
+import { surveyBaseUrl, surveyStatusForAssessment } from "@/lib/server/survey/survey";
+import { loadWorkspace } from "@/lib/server/assessment/workspace";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("workspace");

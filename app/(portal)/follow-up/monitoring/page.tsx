@@ -7,8 +7,8 @@ import { Pagination } from "@/components/pagination";
 import { DownloadButton } from "@/components/download-button";
 import { ZFollowUpListFilter } from "@/lib/schemas/follow-up";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { loadFollowUpMonitoring } from "@/lib/server/data/follow-up-monitoring";
-import { chooseFollowUpCycle, listFollowUpCycles, listFollowUpRecommendations } from "@/lib/server/data/follow-up-views";
+import { loadFollowUpMonitoring } from "@/lib/server/follow-up/monitoring";
+import { chooseFollowUpCycle, listFollowUpCycles, listFollowUpRecommendations } from "@/lib/server/follow-up/views";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("followUp"))("monitoring.title") };

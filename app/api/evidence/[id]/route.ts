@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { contentDisposition } from "@/lib/domain/evidence/names";
-import { openEvidence } from "@/lib/server/data/evidence";
-import { authorizedRoute } from "@/lib/server/routes/handler";
+import { openEvidence } from "@/lib/server/assessment/evidence";
+import { authorizedRoute } from "@/lib/server/http/route-handler";
 
 /**
  * Serves one evidence file to those who may see it (policy "evidence.download", scope in the

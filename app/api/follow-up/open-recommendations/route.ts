@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ZOpenRecommendationsExport } from "@/lib/schemas/follow-up";
-import { chooseFollowUpCycle, listFollowUpCycles, listFollowUpRecommendations, type FollowUpListRow } from "@/lib/server/data/follow-up-views";
-import { downloadResponse, tableToFile, type ExportColumn } from "@/lib/server/exports/table-file";
-import { authorizedRoute, errorResponse } from "@/lib/server/routes/handler";
+import { chooseFollowUpCycle, listFollowUpCycles, listFollowUpRecommendations, type FollowUpListRow } from "@/lib/server/follow-up/views";
+import { downloadResponse, tableToFile, type ExportColumn } from "@/lib/server/http/table-file";
+import { authorizedRoute, errorResponse } from "@/lib/server/http/route-handler";
 
 /**
  * The open recommendations of a cycle in the caller's scope (admins: all; heads: their own

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { tableToFile, downloadResponse, type ExportColumn } from "@/lib/server/exports/table-file";
+import { tableToFile, downloadResponse, type ExportColumn } from "@/lib/server/http/table-file";
 import { ZRankingExportQuery } from "@/lib/schemas/results";
-import { listPublishedCycles, loadPublishedResults, type PublishedInstitution } from "@/lib/server/data/published-results";
-import { errorResponse, publicRoute } from "@/lib/server/routes/handler";
+import { listPublishedCycles, loadPublishedResults, type PublishedInstitution } from "@/lib/server/results/published";
+import { errorResponse, publicRoute } from "@/lib/server/http/route-handler";
 import { selectRanking } from "@/lib/server/results/ranking-view";
 import type { GroupStanding } from "@/lib/domain/results/ranking-groups";
 

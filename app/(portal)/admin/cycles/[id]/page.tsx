@@ -11,8 +11,8 @@ import { FinaliseCycleButton } from "@/components/admin/finalise-cycle-button";
 import { StatusBadge } from "@/components/status-badge";
 import { stageWindow } from "@/lib/domain/workflow";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { cycleStatusMatrix, cycleVerifierWorkload, listCycleLoci } from "@/lib/server/data/cycle-overview";
-import { findCycleForAdmin } from "@/lib/server/data/cycles";
+import { cycleStatusMatrix, cycleVerifierWorkload, listCycleLoci } from "@/lib/server/cycle/overview";
+import { findCycleForAdmin } from "@/lib/server/cycle/cycles";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("cycleAdmin.tabs"))("overview") };

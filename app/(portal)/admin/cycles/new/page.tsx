@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { NewCycleForm } from "@/components/admin/cycles/new-cycle-form";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { newCycleChoices } from "@/lib/server/data/cycles";
+import { newCycleChoices } from "@/lib/server/cycle/cycles";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("cycleAdmin.new"))("title") };

@@ -5,7 +5,7 @@ import { InstitutionForm } from "@/components/admin/registry/institution-form";
 import { LocusForm } from "@/components/admin/registry/locus-form";
 import { EmptyState } from "@/components/empty-state";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { findInstitution, listProvinces } from "@/lib/server/data/registry";
+import { findInstitution, listProvinces } from "@/lib/server/registry/institutions";
 
 export default async function InstitutionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePolicy("registry.manage");

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { InstitutionForm } from "@/components/admin/registry/institution-form";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { listProvinces } from "@/lib/server/data/registry";
+import { listProvinces } from "@/lib/server/registry/institutions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("registry"))("newTitle") };

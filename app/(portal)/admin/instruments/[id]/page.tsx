@@ -5,7 +5,7 @@ import { CopyVersionForm } from "@/components/admin/instruments/copy-version-for
 import { InstrumentView } from "@/components/admin/instruments/instrument-view";
 import { suggestNextVersionLabel } from "@/lib/domain/cycle";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { getInstrumentVersion } from "@/lib/server/data/instrument-versions";
+import { getInstrumentVersion } from "@/lib/server/instrument/versions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("instrumentAdmin"))("title") };

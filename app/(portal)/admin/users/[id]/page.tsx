@@ -4,8 +4,8 @@ import { TemporaryPasswordButton } from "@/components/admin/temporary-password-b
 import { UserForm } from "@/components/admin/user-form";
 import { VerifierAssignmentsForm } from "@/components/admin/verifier-assignments-form";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { findCurrentCycle } from "@/lib/server/data/cycles";
-import { findUser, listInstitutionOptions, listVerifierAssignments } from "@/lib/server/data/users";
+import { findCurrentCycle } from "@/lib/server/cycle/cycles";
+import { findUser, listInstitutionOptions, listVerifierAssignments } from "@/lib/server/users/users";
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePolicy("users.manage");

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { UserForm } from "@/components/admin/user-form";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { listInstitutionOptions } from "@/lib/server/data/users";
+import { listInstitutionOptions } from "@/lib/server/users/users";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("users"))("add") };

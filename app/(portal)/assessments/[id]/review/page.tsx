@@ -7,9 +7,9 @@ import { RecommendationForm } from "@/components/recommendations/recommendation-
 import { RecommendationList } from "@/components/recommendations/recommendation-list";
 import { StatusBadge } from "@/components/status-badge";
 import { isUuid } from "@/lib/schemas/ids";
-import { listRecommendations, WRITABLE_STATUSES } from "@/lib/server/data/recommendations";
+import { listRecommendations, WRITABLE_STATUSES } from "@/lib/server/verification/recommendations";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { loadReview } from "@/lib/server/data/review";
+import { loadReview } from "@/lib/server/verification/review-view";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("verification"))("pageTitle") };

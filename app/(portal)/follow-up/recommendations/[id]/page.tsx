@@ -12,7 +12,7 @@ import { dateOf } from "@/lib/domain/cycle/dates";
 import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
 import { isUuid } from "@/lib/schemas/ids";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { listFollowUpHistory, loadRecommendationDetail } from "@/lib/server/data/follow-up-views";
+import { listFollowUpHistory, loadRecommendationDetail } from "@/lib/server/follow-up/views";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("followUp"))("detailTitle") };

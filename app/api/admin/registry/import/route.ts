@@ -2,9 +2,9 @@ import { revalidatePath } from "next/cache";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ZRegistryImportMode } from "@/lib/schemas/registry";
-import { applyRegistryImport, previewRegistryImport } from "@/lib/server/data/registry-import";
-import { REGISTRY_FILE_MAX_BYTES } from "@/lib/server/data/registry-file";
-import { authorizedRoute, errorResponse } from "@/lib/server/routes/handler";
+import { applyRegistryImport, previewRegistryImport } from "@/lib/server/registry/import";
+import { REGISTRY_FILE_MAX_BYTES } from "@/lib/server/registry/file";
+import { authorizedRoute, errorResponse } from "@/lib/server/http/route-handler";
 
 /** Room for the multipart envelope and the small fields around the file. */
 const MULTIPART_OVERHEAD = 64 * 1024;

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ZSaveAnswer } from "@/lib/schemas/self-assessment";
-import { requestOrigin } from "@/lib/server/audit";
-import { saveWithDiagnosis, trySaveInOneStatement } from "@/lib/server/data/self-assessment";
-import { errorResponse, parseJsonBody, sessionClaimsRoute } from "@/lib/server/routes/handler";
+import { requestOrigin } from "@/lib/server/audit/record";
+import { saveWithDiagnosis, trySaveInOneStatement } from "@/lib/server/assessment/self-assessment";
+import { errorResponse, parseJsonBody, sessionClaimsRoute } from "@/lib/server/http/route-handler";
 
 /**
  * Autosave of one self-assessment answer (policy selfAssessment.edit). 200 with the new version,

@@ -3,9 +3,9 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ZAddEvidenceLink, ZIndicatorCode } from "@/lib/domain/evidence/link";
 import type { EvidenceItemView } from "@/lib/domain/evidence/view";
-import { addFileEvidence, addLinkEvidence } from "@/lib/server/data/evidence";
-import { parseEvidenceLink, readEvidenceUpload } from "@/lib/server/routes/evidence-upload";
-import { authorizedRoute, errorResponse } from "@/lib/server/routes/handler";
+import { addFileEvidence, addLinkEvidence } from "@/lib/server/assessment/evidence";
+import { parseEvidenceLink, readEvidenceUpload } from "@/lib/server/http/evidence-upload";
+import { authorizedRoute, errorResponse } from "@/lib/server/http/route-handler";
 
 /**
  * Adds evidence to one indicator: a file as multipart/form-data (fields `indicatorCode`, `file`),

@@ -2,9 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { toDecimalString } from "@/lib/domain/rational";
 import { ZExportFormat } from "@/lib/schemas/results";
-import { loadLocusExport } from "@/lib/server/data/locus-export";
-import { downloadResponse, tableToFile, type ExportColumn } from "@/lib/server/exports/table-file";
-import { authorizedRoute, errorResponse } from "@/lib/server/routes/handler";
+import { loadLocusExport } from "@/lib/server/assessment/locus-export";
+import { downloadResponse, tableToFile, type ExportColumn } from "@/lib/server/http/table-file";
+import { authorizedRoute, errorResponse } from "@/lib/server/http/route-handler";
 
 type Row = { aspect: string; code: string; indicator: string; weight: number | string; selfLevel: number | string | null; justification: string; verifiedLevel: number | string | null; verifierNote: string; evidence: string };
 

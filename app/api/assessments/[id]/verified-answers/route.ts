@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ZSaveVerifiedAnswer } from "@/lib/schemas/verification";
-import { saveVerifiedAnswer } from "@/lib/server/data/verification";
-import { authorizedRoute, errorResponse, parseJsonBody } from "@/lib/server/routes/handler";
+import { saveVerifiedAnswer } from "@/lib/server/verification/review";
+import { authorizedRoute, errorResponse, parseJsonBody } from "@/lib/server/http/route-handler";
 
 /** Autosave of one verified level and note (policy verification.review); 409 on a stale version. */
 export const POST = authorizedRoute("/api/assessments/[id]/verified-answers", z.object({ id: z.uuid() }), async ({ actor, params, request }) => {

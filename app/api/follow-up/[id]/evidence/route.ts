@@ -3,9 +3,9 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ZEvidenceLink } from "@/lib/domain/evidence/link";
 import type { EvidenceItemView } from "@/lib/domain/evidence/view";
-import { addFollowUpFileEvidence, addFollowUpLinkEvidence } from "@/lib/server/data/follow-up-evidence";
-import { parseEvidenceLink, readEvidenceUpload } from "@/lib/server/routes/evidence-upload";
-import { authorizedRoute } from "@/lib/server/routes/handler";
+import { addFollowUpFileEvidence, addFollowUpLinkEvidence } from "@/lib/server/follow-up/evidence";
+import { parseEvidenceLink, readEvidenceUpload } from "@/lib/server/http/evidence-upload";
+import { authorizedRoute } from "@/lib/server/http/route-handler";
 
 /**
  * Adds evidence to one follow-up action (`[id]`): a file as multipart/form-data (field `file`), or

@@ -1,9 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { loadReportCard } from "@/lib/server/data/report-card";
-import { renderReportCard } from "@/lib/server/exports/report-card-pdf";
-import { downloadResponse } from "@/lib/server/exports/table-file";
-import { authorizedRoute, errorResponse } from "@/lib/server/routes/handler";
+import { loadReportCard } from "@/lib/server/results/report-card";
+import { renderReportCard } from "@/lib/server/results/report-card-pdf";
+import { downloadResponse } from "@/lib/server/http/table-file";
+import { authorizedRoute, errorResponse } from "@/lib/server/http/route-handler";
 
 const ZQuery = z.object({ cycle: z.uuid().optional().catch(undefined) });
 

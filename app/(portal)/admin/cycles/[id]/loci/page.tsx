@@ -10,8 +10,8 @@ import { StatusBadge } from "@/components/status-badge";
 import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
 import { ZCycleLociQuery } from "@/lib/schemas/cycles";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { CYCLE_LOCI_PAGE_SIZE, listCycleLoci } from "@/lib/server/data/cycle-overview";
-import { findCycleForAdmin } from "@/lib/server/data/cycles";
+import { CYCLE_LOCI_PAGE_SIZE, listCycleLoci } from "@/lib/server/cycle/overview";
+import { findCycleForAdmin } from "@/lib/server/cycle/cycles";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("cycleAdmin.tabs"))("loci") };

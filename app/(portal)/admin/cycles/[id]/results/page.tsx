@@ -11,8 +11,8 @@ import { NationalIndexCard } from "@/components/results/national-index-card";
 import { RankingTable } from "@/components/results/ranking-table";
 import { ZRankingQuery, firstValues } from "@/lib/schemas/results";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { findCycleForAdmin } from "@/lib/server/data/cycles";
-import { loadAwardsFor, loadResultsPreview } from "@/lib/server/data/published-results";
+import { findCycleForAdmin } from "@/lib/server/cycle/cycles";
+import { loadAwardsFor, loadResultsPreview } from "@/lib/server/results/published";
 import { selectRanking } from "@/lib/server/results/ranking-view";
 
 const PAGE_SIZE = 50;

@@ -5,7 +5,7 @@ import { CycleSetup } from "@/components/admin/cycles/cycle-setup";
 import { CycleTabs } from "@/components/admin/cycles/cycle-tabs";
 import { areSettingsEditable, areStagesEditable, STAGE_KINDS, standardStageDates, wibDate } from "@/lib/domain/cycle";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { findCycleForAdmin } from "@/lib/server/data/cycles";
+import { findCycleForAdmin } from "@/lib/server/cycle/cycles";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("cycleAdmin.tabs"))("setup") };

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { InstrumentEditor } from "@/components/admin/instruments/instrument-editor";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { getInstrumentVersion } from "@/lib/server/data/instrument-versions";
+import { getInstrumentVersion } from "@/lib/server/instrument/versions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("instrumentAdmin"))("edit") };

@@ -1,0 +1,42 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createSafeActionClient } from "next-safe-action";
+import { z } from "zod";
+import { POLICY_KEYS, ruleFor } from "@/lib/auth/policies";
+import { getCurrentUser } from "../auth/current-user";
+import { logger } from "../logger";
+import { ActionError, type ActionErrorPayload } from "../errors";
+
+/**
+ * Every server action goes through this client: parse (zod) → authorize (policy of the action's
+ * metadata; the data layer then applies the scope in its query) → run. Expected errors reach the
+ * user as a message key; anything else is logged with a reference and shown as a generic message.
+ */
+const baseClient = createSafeActionClient({
+  defineMetadataSchema: () => z.object({ action: z.string(), policy: z.enum(POLICY_KEYS) }),
+  handleServerError(error, { metadata }): ActionErrorPayload {
+    if (error instanceof ActionError) return { key: error.messageKey, values: error.values };
+    const ref = randomUUID().slice(0, 8);
+    logger.error({ err: error, ref, action: metadata?.action }, "server action failed");
+    return { key: "errors.unexpected", ref };
+  },
+  defaultValidationErrorsShape: "flattened",
+});
+
+/** Actions anyone may call (sign-in, language, the public survey). Their policy must be public. */
+export const publicActionClient = baseClient.use(async ({ next, metadata }) => {
+  if (ruleFor(null, metadata.policy) !== "public") throw new ActionError("errors.notFound");
+  return next({ ctx: {} });
+});
+
+/** Actions of signed-in users; ctx.actor is the current user, whose role has a rule for the policy. */
+export const authorizedActionClient = baseClient.use(async ({ next, metadata }) => {
+  const actor = await getCurrentUser();
+  if (!actor) throw new ActionError("errors.signInRequired");
+  if (actor.mustChangePassword && metadata.policy !== "account.changePassword" && metadata.policy !== "auth.signOut") {
+    throw new ActionError("errors.passwordChangeRequired");
+  }
+  // Same answer as for a record that does not exist: nothing to learn from probing.
+  if (!ruleFor(actor, metadata.policy)) throw new ActionError("errors.notFound");
+  return next({ ctx: { actor } });
+});

@@ -1,0 +1,91 @@
+import "server-only";
+import { can, ruleFor, type Actor, type PolicyKey } from "@/lib/auth/policies";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "../db/client";
+
+const NOTHING: Prisma.AssessmentWhereInput = { id: { in: [] } };
+
+/**
+ * The assessments an actor may reach under a policy, as a `where` clause derived from the policy
+ * table: the scope is part of every query, so a record outside it is simply not found.
+ * With a cycle, "assigned" is exact; without one, it narrows to institutions ever assigned to the
+ * verifier, and callers of single records confirm the cycle with `can` (findAssessment does).
+ */
+export function assessmentScope(actor: Actor, key: PolicyKey, cycleId?: string): Prisma.AssessmentWhereInput {
+  const inCycle = cycleId ? { cycleId } : {};
+  switch (ruleFor(actor, key)) {
+    case "any":
+    case "public":
+      return inCycle;
+    case "own":
+      return actor.institutionId ? { ...inCycle, locus: { institutionId: actor.institutionId } } : NOTHING;
+    case "assigned":
+      return {
+        ...inCycle,
+        locus: { institution: { verifierAssignments: { some: { verifierId: actor.id, ...(cycleId ? { cycleId } : {}) } } } },
+      };
+    default:
+      return NOTHING;
+  }
+}
+
+/** What a policy decision about one assessment needs: its institution and its verifiers in its cycle. */
+export const policyTargetFields = {
+  cycleId: true,
+  locus: { select: { institutionId: true, institution: { select: { verifierAssignments: { select: { cycleId: true, verifierId: true } } } } } },
+} satisfies Prisma.AssessmentSelect;
+
+export function policyTargetOf(row: Prisma.AssessmentGetPayload<{ select: typeof policyTargetFields }>) {
+  return {
+    institutionId: row.locus.institutionId,
+    verifierIds: row.locus.institution.verifierAssignments.filter((a) => a.cycleId === row.cycleId).map((a) => a.verifierId),
+  };
+}
+
+const progressCounts = {
+  _count: {
+    select: {
+      // Only scored indicators count towards "answered out of 30" (the weight-0 item is optional).
+      selfAnswers: { where: { level: { not: null }, indicator: { weight: { gt: 0 } } } },
+      evidence: { where: { removedAt: null } },
+    },
+  },
+} satisfies Prisma.AssessmentInclude;
+
+export function listLociForEvaluator(actor: Actor, cycleId: string) {
+  return db.assessment.findMany({
+    where: assessmentScope(actor, "loci.list", cycleId),
+    include: { locus: { select: { name: true, serviceType: true } }, ...progressCounts },
+    orderBy: [{ locus: { serviceType: "asc" } }, { locus: { name: "asc" } }],
+  });
+}
+
+/**
+ * One assessment, if the actor may see it; otherwise null, exactly as for an id that does not
+ * exist. Also says whether the actor may see its history.
+ */
+export async function findAssessment(actor: Actor, assessmentId: string) {
+  const assessment = await db.assessment.findFirst({
+    where: { AND: [{ id: assessmentId }, assessmentScope(actor, "assessment.view")] },
+    include: {
+      cycle: { select: { id: true, name: true, stages: true, instrumentVersionId: true, f02SharePercent: true, minSurveyRespondents: true, evidenceRequiredAboveZero: true } },
+      locus: {
+        select: {
+          name: true, serviceType: true, institutionId: true,
+          institution: { select: { name: true, verifierAssignments: { select: { cycleId: true, verifierId: true } } } },
+        },
+      },
+    },
+  });
+  if (!assessment) return null;
+  const target = policyTargetOf(assessment);
+  if (!can(actor, "assessment.view", target)) return null;
+  return { ...assessment, canSeeHistory: can(actor, "assessment.history", target) };
+}
+
+/** The number of scored indicators of a cycle's instrument (30 for code A). */
+export async function countScoredIndicators(cycleId: string) {
+  return db.instrumentIndicator.count({
+    where: { weight: { gt: 0 }, instrumentVersion: { cycles: { some: { id: cycleId } } } },
+  });
+}

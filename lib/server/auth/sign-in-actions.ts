@@ -1,0 +1,35 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { z } from "zod";
+import { ZSignIn } from "@/lib/schemas/auth";
+import { publicActionClient } from "@/lib/server/action-client/client";
+import { signIn } from "@/lib/server/auth/config";
+import { oidcSettings } from "@/lib/server/auth/oidc";
+
+export type SignInOutcome = { error: "invalid" } | { error: "throttled"; minutes: number } | { error: "unavailable" };
+
+/** Parses the form, then lets the credentials provider decide; the message never says which part was wrong. */
+export const signInAction = publicActionClient
+  .metadata({ action: "auth.signIn", policy: "auth.signIn" })
+  .inputSchema(ZSignIn)
+  .action(async ({ parsedInput }): Promise<SignInOutcome | undefined> => {
+    try {
+      await signIn("credentials", { ...parsedInput, redirectTo: "/" });
+    } catch (error) {
+      if (error instanceof CredentialsSignin && error.code.startsWith("throttled:")) {
+        return { error: "throttled", minutes: Number(error.code.split(":")[1]) || 1 };
+      }
+      if (error instanceof AuthError) return { error: error.type === "CredentialsSignin" ? "invalid" : "unavailable" };
+      throw error; // the redirect after a successful sign-in travels as an exception
+    }
+  });
+
+/** Starts the OpenID Connect sign-in; refused when the provider is not configured. */
+export const signInWithOidcAction = publicActionClient
+  .metadata({ action: "auth.signInOidc", policy: "auth.signIn" })
+  .inputSchema(z.object({}).optional())
+  .action(async () => {
+    if (!oidcSettings()) return { error: "unavailable" as const };
+    await signIn("oidc", { redirectTo: "/" });
+  });

@@ -1,0 +1,91 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/policies";
+import { statusMatrix, verifierWorkload, type StatusMatrix, type WorkloadRow } from "@/lib/domain/cycle";
+import type { InstitutionType } from "@/lib/domain/registry";
+import type { AssessmentStatus } from "@/lib/domain/workflow";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TCycleLociQuery } from "@/lib/schemas/cycles";
+import { db } from "../db/client";
+
+/**
+ * The admin's picture of a running cycle: loci per status per institution type, overdue loci,
+ * each verifier's load, and a searchable list of the cycle's loci.
+ */
+
+export async function cycleStatusMatrix(actor: Actor, cycleId: string): Promise<StatusMatrix | null> {
+  if (!can(actor, "cycles.view")) return null;
+  const rows = await db.$queryRaw<{ type: InstitutionType; status: AssessmentStatus; count: number }[]>`
+    SELECT i.type, a.status, count(*)::int AS count
+    FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
+    WHERE a."cycleId" = ${cycleId}::uuid GROUP BY i.type, a.status`;
+  return statusMatrix(rows);
+}
+
+export interface WorkloadView extends WorkloadRow {
+  name: string;
+  email: string;
+}
+
+/** Every verifier assigned in the cycle: institutions, loci per status, open work first. */
+export async function cycleVerifierWorkload(actor: Actor, cycleId: string): Promise<WorkloadView[]> {
+  if (!can(actor, "cycles.view")) return [];
+  const rows = await db.$queryRaw<{ verifierId: string; institutionId: string; status: AssessmentStatus | null; count: number }[]>`
+    SELECT va."verifierId", va."institutionId", a.status, count(a.id)::int AS count
+    FROM "VerifierAssignment" va
+    LEFT JOIN "Locus" l ON l."institutionId" = va."institutionId"
+    LEFT JOIN "Assessment" a ON a."locusId" = l.id AND a."cycleId" = va."cycleId"
+    WHERE va."cycleId" = ${cycleId}::uuid
+    GROUP BY va."verifierId", va."institutionId", a.status`;
+  const workload = verifierWorkload(rows);
+  const users = await db.user.findMany({ where: { id: { in: workload.map((w) => w.verifierId) } }, select: { id: true, name: true, email: true } });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return workload.map((w) => ({ ...w, name: byId.get(w.verifierId)?.name ?? "", email: byId.get(w.verifierId)?.email ?? "" }));
+}
+
+/**
+ * The SQL form of lib/domain/cycle's `isOverdue`, for filtering and counting in the database:
+ * still with the unit (draft or returned), the self-assessment stage over, no reopening running.
+ * tests/integration/cycles.test.ts checks that both agree on every locus.
+ */
+const overdueCondition = (now: Date) => Prisma.sql`
+  a.status IN ('DRAFT', 'RETURNED')
+  AND EXISTS (SELECT 1 FROM "CycleStage" s WHERE s."cycleId" = a."cycleId" AND s.kind = 'SELF_ASSESSMENT' AND s."endsAt" < ${now})
+  AND NOT (a."reopenedUntil" IS NOT NULL AND a."reopenedUntil" >= ${now}
+           AND EXISTS (SELECT 1 FROM "CycleStage" s WHERE s."cycleId" = a."cycleId" AND s.kind = 'SELF_ASSESSMENT' AND s."startsAt" <= ${now}))`;
+
+export const CYCLE_LOCI_PAGE_SIZE = 50;
+
+export interface CycleLocusRow {
+  id: string;
+  status: AssessmentStatus;
+  locusName: string;
+  serviceType: string;
+  institutionName: string;
+  institutionType: InstitutionType;
+  submittedAt: Date | null;
+  reopenedUntil: Date | null;
+  overdue: boolean;
+}
+
+/** The cycle's loci, filtered (name, status, overdue) and paged, institutions in name order. */
+export async function listCycleLoci(actor: Actor, cycleId: string, query: TCycleLociQuery, now = new Date()) {
+  if (!can(actor, "cycles.view")) return { rows: [] as CycleLocusRow[], total: 0, overdueTotal: 0, page: 1, pages: 1 };
+  const filters = [Prisma.sql`a."cycleId" = ${cycleId}::uuid`];
+  if (query.q) filters.push(Prisma.sql`(i.name ILIKE ${`%${query.q}%`} OR l.name ILIKE ${`%${query.q}%`})`);
+  if (query.status) filters.push(Prisma.sql`a.status = ${query.status}::"AssessmentStatus"`);
+  if (query.overdue) filters.push(overdueCondition(now));
+  const where = Prisma.join(filters, " AND ");
+  const from = Prisma.sql`FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"`;
+  const [counts] = await db.$queryRaw<{ total: number; overdue: number }[]>`
+    SELECT count(*)::int AS total, count(*) FILTER (WHERE ${overdueCondition(now)})::int AS overdue ${from} WHERE ${where}`;
+  const total = counts?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / CYCLE_LOCI_PAGE_SIZE));
+  const page = Math.min(query.page ?? 1, pages);
+  const rows = await db.$queryRaw<CycleLocusRow[]>`
+    SELECT a.id, a.status, l.name AS "locusName", l."serviceType", i.name AS "institutionName", i.type AS "institutionType",
+           a."submittedAt", a."reopenedUntil", (${overdueCondition(now)}) AS overdue
+    ${from} WHERE ${where}
+    ORDER BY i.name, l."serviceType", l.name
+    LIMIT ${CYCLE_LOCI_PAGE_SIZE} OFFSET ${(page - 1) * CYCLE_LOCI_PAGE_SIZE}`;
+  return { rows, total, overdueTotal: counts?.overdue ?? 0, page, pages };
+}

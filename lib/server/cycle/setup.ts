@@ -1,0 +1,136 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/policies";
+import {
+  areSettingsEditable, areStagesEditable, endOfDayWib, shiftStagesByYears, standardStageDates, startOfDayWib, validateStageDates,
+  type CycleStageDates, type StageProblem,
+} from "@/lib/domain/cycle";
+import { stageHasStarted } from "@/lib/domain/workflow";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TCreateCycle, TCycleStages, TUpdateCycleSettings } from "@/lib/schemas/cycles";
+import { ActionError } from "../errors";
+import { recordAudit, recordAuditRows } from "../audit/record";
+import { db } from "../db/client";
+import { addDraftAssessments, copyVerifierAssignments } from "./cycle-assessments";
+import { lockCycle, lockInstrumentVersion, touchCycle } from "./lock";
+import { uniqueAs } from "../db/unique";
+
+type Manager = Actor & { email: string };
+type Tx = Prisma.TransactionClient;
+
+const stagesJson = (stages: readonly CycleStageDates[]) =>
+  stages.map((s) => ({ kind: s.kind, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() }));
+
+function assertManager(actor: Actor) {
+  if (!can(actor, "cycles.manage")) throw new ActionError("errors.notFound");
+}
+
+/** What a new cycle starts from: an instrument version with its own settings, or an earlier cycle. */
+async function resolveSetUp(tx: Tx, input: TCreateCycle) {
+  if (input.from === "instrument") {
+    const version = await tx.instrumentVersion.findUnique({ where: { id: input.instrumentVersionId }, select: { id: true } });
+    if (!version) throw new ActionError("cycleAdmin.validation.instrument");
+    return { instrumentVersionId: version.id, settings: input.settings, stages: standardStageDates(input.year), fromCycleId: null, sourceName: null };
+  }
+  const source = await tx.cycle.findUnique({ where: { id: input.sourceCycleId }, include: { stages: true } });
+  if (!source) throw new ActionError("cycleAdmin.validation.source");
+  if (input.year <= source.year) throw new ActionError("cycleAdmin.errors.copyYear", { year: source.year });
+  const years = input.year - source.year;
+  const stages = source.stages.length > 0 ? shiftStagesByYears(source.stages, years) : standardStageDates(input.year);
+  const settings = { f02SharePercent: source.f02SharePercent, minSurveyRespondents: source.minSurveyRespondents, evidenceRequiredAboveZero: source.evidenceRequiredAboveZero };
+  return { instrumentVersionId: source.instrumentVersionId, settings, stages, fromCycleId: source.id, sourceName: source.name };
+}
+
+/**
+ * Creates a cycle in preparation, with its stage dates (the usual calendar of its year, or the
+ * copied cycle's moved by the years between them) and one DRAFT assessment per active locus of
+ * the institutions taking part. A copy also keeps each of those institutions' verifiers (active
+ * verifier accounts only). Audited: the cycle, and one record per institution given verifiers.
+ */
+export async function createCycle(actor: Manager, input: TCreateCycle) {
+  assertManager(actor);
+  return uniqueAs("cycleAdmin.errors.nameTaken", { year: input.year, name: input.name }, () =>
+    db.$transaction(async (tx) => {
+      const setUp = await resolveSetUp(tx, input);
+      const cycle = await tx.cycle.create({
+        data: { year: input.year, name: input.name, instrumentVersionId: setUp.instrumentVersionId, status: "PREPARATION", ...setUp.settings },
+        select: { id: true },
+      });
+      await tx.cycleStage.createMany({ data: setUp.stages.map((s) => ({ cycleId: cycle.id, kind: s.kind, startsAt: s.startsAt, endsAt: s.endsAt })) });
+      const loci = await addDraftAssessments(tx, cycle.id, setUp.fromCycleId);
+      const assigned = setUp.fromCycleId ? await copyVerifierAssignments(tx, cycle.id, setUp.fromCycleId, actor.id) : new Map<string, string[]>();
+      const assignments = [...assigned.values()].reduce((sum, verifiers) => sum + verifiers.length, 0);
+      await recordAudit({
+        actorId: actor.id, actorLabel: actor.email, action: input.from === "copy" ? "cycle.copy" : "cycle.create", entityType: "Cycle", entityId: cycle.id,
+        after: {
+          year: input.year, name: input.name, instrumentVersionId: setUp.instrumentVersionId, ...setUp.settings,
+          copiedFrom: setUp.fromCycleId, stages: stagesJson(setUp.stages), loci,
+          ...(setUp.fromCycleId ? { assignments, assignedInstitutions: assigned.size } : {}),
+        },
+      }, tx);
+      // Like every other assignment change: one record per institution, its verifier ids before and after.
+      await recordAuditRows(tx, actor, [...assigned].sort(([a], [b]) => a.localeCompare(b)).map(([institutionId, verifierIds]) => ({
+        action: "assignment.copy", entityType: "VerifierAssignment", entityId: `${cycle.id}:${institutionId}`,
+        before: { verifierIds: [] }, after: { verifierIds: [...verifierIds].sort(), copiedFrom: setUp.fromCycleId },
+      })));
+      return { id: cycle.id, loci, assignments };
+    }, { timeout: 30_000 }),
+  );
+}
+
+export type SaveStagesOutcome = { saved: true; updatedAt: string } | { saved: false; problems: StageProblem[] };
+
+/**
+ * Sets a cycle's stage dates (calendar days in WIB) after checking the whole schedule: every
+ * problem comes back at once and nothing is written. Allowed until the cycle is finalised; a
+ * self-assessment that has begun locks the cycle's instrument version. Audited before and after.
+ */
+export async function updateCycleStages(actor: Manager, input: TCycleStages, now = new Date()): Promise<SaveStagesOutcome> {
+  assertManager(actor);
+  return db.$transaction(async (tx) => {
+    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt);
+    if (!areStagesEditable(cycle.status)) throw new ActionError("cycleAdmin.errors.stagesFixed", { status: cycle.status });
+    const wanted = input.stages.map((s) => ({ kind: s.kind, startsAt: startOfDayWib(s.startsOn), endsAt: endOfDayWib(s.endsOn) }));
+    const checked = validateStageDates(wanted);
+    if (!checked.ok) return { saved: false as const, problems: checked.problems };
+    await tx.cycleStage.deleteMany({ where: { cycleId: cycle.id } });
+    await tx.cycleStage.createMany({ data: checked.stages.map((s) => ({ cycleId: cycle.id, ...s })) });
+    if (stageHasStarted(checked.stages, "SELF_ASSESSMENT", now)) await lockInstrumentVersion(tx, cycle.instrumentVersionId);
+    const touched = await touchCycle(tx, cycle);
+    await recordAudit({
+      actorId: actor.id, actorLabel: actor.email, action: "cycle.stages", entityType: "Cycle", entityId: cycle.id,
+      before: { stages: stagesJson(cycle.stages as CycleStageDates[]) }, after: { stages: stagesJson(checked.stages) },
+    }, tx);
+    return { saved: true as const, updatedAt: touched.updatedAt.toISOString() };
+  });
+}
+
+/** The scoring settings of a cycle still in preparation. Audited before and after. */
+export async function updateCycleSettings(actor: Manager, input: TUpdateCycleSettings) {
+  assertManager(actor);
+  return db.$transaction(async (tx) => {
+    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt);
+    if (!areSettingsEditable(cycle.status)) throw new ActionError("cycleAdmin.errors.settingsFixed", { status: cycle.status });
+    const before = { f02SharePercent: cycle.f02SharePercent, minSurveyRespondents: cycle.minSurveyRespondents, evidenceRequiredAboveZero: cycle.evidenceRequiredAboveZero };
+    const touched = await touchCycle(tx, cycle, input.settings);
+    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "cycle.settings", entityType: "Cycle", entityId: cycle.id, before, after: input.settings }, tx);
+    return { updatedAt: touched.updatedAt.toISOString() };
+  });
+}
+
+/**
+ * Adds the active loci of the whole registry that the cycle does not have yet (loci registered
+ * after the cycle was made), as DRAFT assessments; until the cycle is finalised. Audited.
+ */
+export async function addMissingLoci(actor: Manager, cycleId: string) {
+  assertManager(actor);
+  return db.$transaction(async (tx) => {
+    // A shared lock on the cycle row: a start or close (which updates it) cannot change the status between this check and the insert.
+    await tx.$executeRaw`SELECT 1 FROM "Cycle" WHERE id = ${cycleId}::uuid FOR SHARE`;
+    const cycle = await tx.cycle.findUnique({ where: { id: cycleId }, select: { id: true, status: true } });
+    if (!cycle) throw new ActionError("errors.notFound");
+    if (!areStagesEditable(cycle.status)) throw new ActionError("cycleAdmin.errors.stagesFixed", { status: cycle.status });
+    const added = await addDraftAssessments(tx, cycle.id, null);
+    if (added > 0) await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "cycle.addLoci", entityType: "Cycle", entityId: cycle.id, after: { added } }, tx);
+    return { added };
+  });
+}

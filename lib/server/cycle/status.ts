@@ -1,0 +1,69 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/policies";
+import { decideCycleAction, type CycleAction, type CycleFacts } from "@/lib/domain/cycle";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TCyclePublication, TCycleStatusChange } from "@/lib/schemas/cycles";
+import { ActionError } from "../errors";
+import { recordAudit } from "../audit/record";
+import { db } from "../db/client";
+import { lockCycle, lockInstrumentVersion, touchCycle } from "./lock";
+
+type Manager = Actor & { email: string };
+type LockedCycle = Awaited<ReturnType<typeof lockCycle>>;
+
+/** The facts the pure cycle rules decide on, read inside the transaction that acts. */
+async function factsOf(tx: Prisma.TransactionClient, cycle: LockedCycle): Promise<CycleFacts> {
+  const [otherActive, inVerification] = await Promise.all([
+    tx.cycle.count({ where: { status: "ACTIVE", id: { not: cycle.id } } }),
+    tx.assessment.count({ where: { cycleId: cycle.id, status: { in: ["SUBMITTED", "IN_REVIEW", "VERIFIED"] } } }),
+  ]);
+  return { status: cycle.status, publishedAt: cycle.publishedAt, stages: cycle.stages, otherActiveCycle: otherActive > 0, lociInVerification: inVerification };
+}
+
+async function decide(tx: Prisma.TransactionClient, cycle: LockedCycle, action: CycleAction, now: Date) {
+  const facts = await factsOf(tx, cycle);
+  const decision = decideCycleAction(action, facts, now);
+  if (!decision.ok) throw new ActionError(`cycleAdmin.refusal.${decision.reason}`, { status: cycle.status, count: facts.lociInVerification });
+  return decision;
+}
+
+/**
+ * Starts a cycle (preparation → running: its instrument version becomes read-only for good) or
+ * closes it (running → finalised, once the finalisation stage has begun and no locus is still
+ * with the verifiers). Audited.
+ */
+export async function changeCycleStatus(actor: Manager, input: TCycleStatusChange, now = new Date()) {
+  if (!can(actor, "cycles.manage")) throw new ActionError("errors.notFound");
+  return db.$transaction(async (tx) => {
+    // One cycle runs at a time: starts are serialised, so two admins cannot start two cycles at once.
+    if (input.action === "START") await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('cycle.start'))`;
+    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt);
+    const decision = await decide(tx, cycle, input.action, now);
+    if (input.action === "START") await lockInstrumentVersion(tx, cycle.instrumentVersionId);
+    const touched = await touchCycle(tx, cycle, { status: decision.status, ...(input.action === "CLOSE" ? { finalisedAt: now } : {}) });
+    await recordAudit({
+      actorId: actor.id, actorLabel: actor.email, action: input.action === "START" ? "cycle.start" : "cycle.close", entityType: "Cycle", entityId: cycle.id,
+      before: { status: cycle.status }, after: { status: decision.status },
+    }, tx);
+    return { status: decision.status, updatedAt: touched.updatedAt.toISOString() };
+  });
+}
+
+/**
+ * Publishes a finalised cycle's results (from then on the public results page shows them, as it
+ * reads `publishedAt IS NOT NULL AND status = FINALISED`), or withdraws them. Admin only, audited.
+ */
+export async function setCyclePublication(actor: Manager, input: TCyclePublication, now = new Date()) {
+  if (!can(actor, "cycle.publish")) throw new ActionError("errors.notFound");
+  return db.$transaction(async (tx) => {
+    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt);
+    await decide(tx, cycle, input.publish ? "PUBLISH" : "UNPUBLISH", now);
+    const publishedAt = input.publish ? now : null;
+    const touched = await touchCycle(tx, cycle, { publishedAt });
+    await recordAudit({
+      actorId: actor.id, actorLabel: actor.email, action: input.publish ? "cycle.publish" : "cycle.unpublish", entityType: "Cycle", entityId: cycle.id,
+      before: { publishedAt: cycle.publishedAt?.toISOString() ?? null }, after: { publishedAt: publishedAt?.toISOString() ?? null },
+    }, tx);
+    return { publishedAt: publishedAt?.toISOString() ?? null, updatedAt: touched.updatedAt.toISOString() };
+  });
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
+import { errorResponse } from "./route-handler";
+
+/** Room for the multipart envelope and the small fields around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+const JSON_LIMIT = 16 * 1024;
+
+/** What an evidence request carries: a file with the other form fields, or a JSON body for a link. */
+export type EvidenceUpload =
+  | { kind: "file"; form: FormData; originalName: string; bytes: Uint8Array }
+  | { kind: "link"; body: unknown };
+
+/**
+ * Reads an evidence request the same way for every route that takes evidence: a file as
+ * multipart/form-data (field `file`, other fields kept in `form`), or a link as JSON. Answers a
+ * refusal as a Response: 415 for another type, 413 when too large (the declared length is checked
+ * before reading, and the bytes are counted as they arrive), 422 when malformed or without a file.
+ */
+export async function readEvidenceUpload(request: NextRequest): Promise<EvidenceUpload | Response> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (/^multipart\/form-data\s*;/i.test(contentType)) {
+    const maxBytes = evidenceMaxBytes(process.env);
+    const body = await readBounded(request, maxBytes + MULTIPART_OVERHEAD);
+    if (!body) return errorResponse(413, "evidence.requestTooLarge", { values: { limit: maxBytes } });
+    let form: FormData;
+    try {
+      form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+    } catch {
+      return errorResponse(422, "evidence.requestInvalid");
+    }
+    const file = form.get("file");
+    if (!(file instanceof File)) return errorResponse(422, "evidence.fileMissing");
+    if (file.size > maxBytes) {
+      return errorResponse(413, "evidence.fileTooLarge", { values: { name: file.name.slice(0, 200), size: file.size, limit: maxBytes } });
+    }
+    return { kind: "file", form, originalName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  }
+  if (/^application\/json\s*(;|$)/i.test(contentType)) {
+    const body = await readBounded(request, JSON_LIMIT);
+    if (!body) return errorResponse(413, "evidence.requestInvalid");
+    try {
+      return { kind: "link", body: JSON.parse(new TextDecoder().decode(body)) as unknown };
+    } catch {
+      return errorResponse(422, "evidence.requestInvalid");
+    }
+  }
+  return errorResponse(415, "evidence.requestUnsupported");
+}
+
+/** A link's JSON body parsed with the route's schema, or the 422 naming the first problem and each field's. */
+export function parseEvidenceLink<S extends z.ZodType>(body: unknown, schema: S): z.infer<S> | Response {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  return errorResponse(422, parsed.error.issues[0]?.message ?? "validation.invalid", { fieldErrors: z.flattenError(parsed.error).fieldErrors });
+}
+
+/**
+ * The request body, read up to `limit` bytes: the declared Content-Length is checked before
+ * reading anything, and the bytes are counted as they arrive (a body sent without a length, or
+ * longer than declared, stops at the limit). Null when the body is larger.
+ */
+async function readBounded(request: NextRequest, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) return null;
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}

@@ -1,0 +1,180 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { ROUTE_POLICIES, ruleFor, type PolicyKey } from "@/lib/auth/policies";
+import { isPortalRole, type PortalRole } from "@/lib/auth/roles";
+import { getCurrentUser, type CurrentUser } from "../auth/current-user";
+import { readSessionClaims } from "../auth/session-cookie";
+import { ActionError } from "../errors";
+import { logger } from "../logger";
+
+type RoutePath = keyof typeof ROUTE_POLICIES;
+
+export interface RouteContext<P> {
+  actor: CurrentUser;
+  params: P;
+  request: NextRequest;
+}
+
+/** A JSON error body: a message key of the catalogue, its values, and field errors if any. */
+export function errorResponse(status: number, key: string, extra: Record<string, unknown> = {}) {
+  return NextResponse.json({ error: key, ...extra }, { status, headers: { "cache-control": "no-store" } });
+}
+
+const STATUS_OF_KEY: Record<string, number> = {
+  "errors.notFound": 404,
+  "errors.conflict": 409,
+  "errors.signInRequired": 401,
+  "errors.passwordChangeRequired": 403,
+  // Locked by workflow status or by the stage dates: the request was fine, the timing is not.
+  "selfAssessment.locked": 423,
+  "selfAssessment.notStarted": 423,
+  "selfAssessment.ended": 423,
+  "selfAssessment.noStage": 423,
+  "followUp.recommendationClosed": 423,
+  "followUp.settled": 423,
+  // Evidence refused for what the file is, not for the form around it.
+  "evidence.fileTooLarge": 413,
+  "evidence.typeNotAllowed": 415,
+  "evidence.typeMismatch": 415,
+};
+
+/** Expected errors become JSON with their message key and status; anything else is logged with a reference. */
+function routeErrorResponse(error: unknown, path: string) {
+  if (error instanceof ActionError) {
+    return errorResponse(STATUS_OF_KEY[error.messageKey] ?? 422, error.messageKey, { values: error.values });
+  }
+  const ref = randomUUID().slice(0, 8);
+  logger.error({ err: error, ref, path }, "route handler failed");
+  return errorResponse(500, "errors.unexpected", { values: { ref } });
+}
+
+/**
+ * Route handlers of signed-in users: same-origin check for unsafe methods (cookies alone must not
+ * authorize a cross-site request), the route's policy from ROUTE_POLICIES, zod-parsed params, then
+ * the handler. Expected errors become JSON with a message key; anything else is logged.
+ */
+export function authorizedRoute<P extends z.ZodType>(
+  path: RoutePath,
+  paramsSchema: P,
+  handler: (context: RouteContext<z.infer<P>>) => Promise<Response>,
+) {
+  const policy: PolicyKey = ROUTE_POLICIES[path];
+  return async (request: NextRequest, context: { params: Promise<unknown> }) => {
+    try {
+      if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !isSameOrigin(request)) {
+        return errorResponse(403, "errors.crossOrigin");
+      }
+      const actor = await getCurrentUser();
+      if (!actor) return errorResponse(401, "errors.signInRequired");
+      if (actor.mustChangePassword) return errorResponse(403, "errors.passwordChangeRequired");
+      if (!ruleFor(actor, policy)) return errorResponse(404, "errors.notFound");
+      const params = paramsSchema.safeParse(await context.params);
+      if (!params.success) return errorResponse(404, "errors.notFound");
+      return await handler({ actor, params: params.data, request });
+    } catch (error) {
+      return routeErrorResponse(error, path);
+    }
+  };
+}
+
+export interface ClaimedActor {
+  id: string;
+  role: PortalRole;
+  institutionId: string | null;
+  name: string;
+  email: string;
+  /** The session version the statement must find on the user row, or the claims are void. */
+  sessionVersion: number;
+}
+
+export interface FastRouteContext<P> {
+  /** Who the session cookie says the caller is; NOT yet checked against the database. */
+  claimed: ClaimedActor | null;
+  params: P;
+  request: NextRequest;
+  /** The full check (database, policy); use it whenever the fast statement did not succeed. */
+  confirmActor: () => Promise<CurrentUser>;
+}
+
+/**
+ * For the one hot route (autosave): the handler first tries a single statement that itself
+ * confirms the user row (active, same session version, so the same role and institution) along
+ * with the scope; only when that statement changes nothing does it call confirmActor(), the same
+ * checks as authorizedRoute, and take the careful path. The policy is applied to the claimed role
+ * before anything runs, and again to the confirmed user.
+ */
+export function sessionClaimsRoute<P extends z.ZodType>(
+  path: RoutePath,
+  paramsSchema: P,
+  handler: (context: FastRouteContext<z.infer<P>>) => Promise<Response>,
+) {
+  const policy: PolicyKey = ROUTE_POLICIES[path];
+  return async (request: NextRequest, context: { params: Promise<unknown> }) => {
+    try {
+      if (!isSameOrigin(request)) return errorResponse(403, "errors.crossOrigin");
+      const params = paramsSchema.safeParse(await context.params);
+      if (!params.success) return errorResponse(404, "errors.notFound");
+      const claims = await readSessionClaims();
+      const claimed: ClaimedActor | null =
+        claims?.role && claims.email && claims.name && isPortalRole(claims.role)
+          ? { id: claims.userId, role: claims.role, institutionId: claims.institutionId, name: claims.name, email: claims.email, sessionVersion: claims.sessionVersion }
+          : null;
+      const confirmActor = async () => {
+        const actor = await getCurrentUser();
+        if (!actor) throw new ActionError("errors.signInRequired");
+        if (actor.mustChangePassword) throw new ActionError("errors.passwordChangeRequired");
+        if (!ruleFor(actor, policy)) throw new ActionError("errors.notFound");
+        return actor;
+      };
+      return await handler({ claimed: claimed && ruleFor(claimed, policy) ? claimed : null, params: params.data, request, confirmActor });
+    } catch (error) {
+      return routeErrorResponse(error, path);
+    }
+  };
+}
+
+/**
+ * Route handlers anybody may call without an account (published results): GET only, the route's
+ * policy must be public, and the query string is parsed by the route's schema.
+ */
+export function publicRoute<Q extends z.ZodType>(path: RoutePath, querySchema: Q, handler: (context: { query: z.infer<Q>; request: NextRequest }) => Promise<Response>) {
+  if (ruleFor(null, ROUTE_POLICIES[path]) !== "public") throw new Error(`${path} is not a public route`);
+  return async (request: NextRequest) => {
+    try {
+      const query = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+      if (!query.success) return errorResponse(422, "validation.invalid");
+      return await handler({ query: query.data, request });
+    } catch (error) {
+      return routeErrorResponse(error, path);
+    }
+  };
+}
+
+/** Reads and parses a JSON body; a malformed one is a 422 with the field errors' message keys. */
+export async function parseJsonBody<S extends z.ZodType>(request: NextRequest, schema: S): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
+  let raw: unknown;
+  try {
+    raw = await request.json();
+  } catch {
+    return { ok: false, response: errorResponse(422, "validation.invalid") };
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, response: errorResponse(422, "validation.invalid", { fieldErrors: z.flattenError(parsed.error).fieldErrors }) };
+  }
+  return { ok: true, data: parsed.data };
+}
+
+/** The Origin (or, failing that, Referer) of an unsafe request must be this host. */
+function isSameOrigin(request: NextRequest) {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const source = request.headers.get("origin") ?? request.headers.get("referer");
+  if (!host || !source) return false;
+  try {
+    return new URL(source).host === host;
+  } catch {
+    return false;
+  }
+}

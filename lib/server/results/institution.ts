@@ -1,0 +1,181 @@
+import "server-only";
+import { can, type Actor, type PolicyKey } from "@/lib/auth/policies";
+import { calendarDate } from "@/lib/domain/follow-up";
+import { classify, type Classification } from "@/lib/domain/grades";
+import { mean, toDecimalString, type Rational } from "@/lib/domain/rational";
+import { computeLocusResult, gap, institutionIndex, scoringSettingsOf, type LocusResult } from "@/lib/domain/scoring";
+import { db } from "../db/client";
+import { pgPool } from "../db/pg-pool";
+import { recommendationFields, targetLabel, withProgress } from "../follow-up/views";
+import { loadInstrument } from "../instrument/load";
+import { sqlAssessmentScope } from "../db/sql-scope";
+
+export interface AspectComparison {
+  code: string;
+  name: string;
+  weight: number;
+  /** Mean over the verified loci of the self-score and of the verified score of this aspect, published (2 decimals). */
+  self: string;
+  verified: string;
+  gap: string;
+}
+
+export interface InstitutionResultView {
+  cycle: { id: string; name: string; year: number; status: string; f02SharePercent: number; minSurveyRespondents: number; publishedAt: string | null };
+  /** Every locus of the institution in the cycle; `result` only once its levels are verified. */
+  loci: { assessmentId: string; name: string; serviceType: string; status: string; result: LocusResult | null; selfResult: LocusResult }[];
+  /** The institution index, once every locus is verified. */
+  index: Classification | null;
+  /** Self against verified per aspect, over the loci verified so far (empty before any is). */
+  aspects: AspectComparison[];
+}
+
+type CycleRow = Omit<InstitutionResultView["cycle"], "publishedAt"> & { instrumentVersionId: string; publishedAt: Date | null };
+
+interface LocusRow {
+  id: string;
+  status: string;
+  name: string;
+  serviceType: string;
+}
+
+/**
+ * An institution's result in a cycle, computed by the scoring module from the verified levels and
+ * the F-03 responses (only VERIFIED and FINAL loci have one), with the self-score beside it. The
+ * scope of `policy` is part of the query: out of scope means no loci. Three plain statements: the
+ * head's dashboard is opened by every head at once on results day.
+ */
+async function institutionResultInCycle(actor: Actor, policy: PolicyKey, institutionId: string, cycle: CycleRow): Promise<InstitutionResultView> {
+  const scope = sqlAssessmentScope(actor, policy, 3);
+  const [instrument, lociRows] = await Promise.all([
+    loadInstrument(cycle.instrumentVersionId),
+    pgPool.query<LocusRow>(
+      `SELECT a.id, a.status::text AS status, l.name, l."serviceType"::text AS "serviceType"
+       FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId"
+       WHERE a."cycleId" = $1 AND l."institutionId" = $2 AND ${scope.sql}
+       ORDER BY l."serviceType"`,
+      [cycle.id, institutionId, ...scope.params],
+    ),
+  ]);
+  const ids = lociRows.rows.map((r) => r.id);
+  const [answers, responses] = await Promise.all([
+    pgPool.query<{ kind: "S" | "V"; assessmentId: string; code: string; level: number }>(
+      `SELECT 'S' AS kind, s."assessmentId", i.code, s.level FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId"
+       WHERE s."assessmentId" = ANY($1::uuid[]) AND s.level IS NOT NULL
+       UNION ALL
+       SELECT 'V', v."assessmentId", i.code, v.level FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId"
+       WHERE v."assessmentId" = ANY($1::uuid[]) AND v.level IS NOT NULL`,
+      [ids],
+    ),
+    pgPool.query<{ assessmentId: string; ratings: number[] }>(`SELECT "assessmentId", ratings FROM "SurveyResponse" WHERE "assessmentId" = ANY($1::uuid[])`, [ids]),
+  ]);
+  const settings = scoringSettingsOf(cycle);
+  const levels = (assessmentId: string, kind: "S" | "V") =>
+    new Map(answers.rows.filter((a) => a.assessmentId === assessmentId && a.kind === kind).map((a) => [a.code, a.level] as const));
+  const loci = lociRows.rows.map((row) => {
+    const verified = row.status === "VERIFIED" || row.status === "FINAL";
+    const ratings = responses.rows.filter((r) => r.assessmentId === row.id).map((r) => r.ratings);
+    return {
+      assessmentId: row.id,
+      name: row.name,
+      serviceType: row.serviceType,
+      status: row.status,
+      result: verified ? computeLocusResult(instrument, levels(row.id, "V"), ratings, settings) : null,
+      selfResult: computeLocusResult(instrument, levels(row.id, "S"), ratings, settings),
+    };
+  });
+  const complete = loci.length > 0 && loci.every((l) => l.result);
+  const index = complete ? institutionIndex(loci.map((l) => l.result!.index.index), settings) : null;
+  const verifiedLoci = loci.filter((l) => l.result);
+  const aspects = verifiedLoci.length === 0 ? [] : instrument.aspects.map((aspect) => {
+    const scoreOf = (result: LocusResult) => result.f02.aspects.find((a) => a.code === aspect.code)!.score;
+    const self = mean(verifiedLoci.map((l) => scoreOf(l.selfResult)))!;
+    const verified = mean(verifiedLoci.map((l) => scoreOf(l.result!)))!;
+    return { code: aspect.code, name: aspect.name, weight: aspect.weight, self: classify(self).published, verified: classify(verified).published, gap: signedGap(self, verified) };
+  });
+  const { instrumentVersionId: _unused, publishedAt, ...cycleView } = cycle;
+  return { cycle: { ...cycleView, publishedAt: publishedAt?.toISOString() ?? null }, loci, index: index ? classify(index) : null, aspects };
+}
+
+/** Verified minus self (the gap shown to heads, pekppp.md §5), published with its sign: "+0.25", "-0.40". */
+function signedGap(self: Rational, verified: Rational): string {
+  const text = toDecimalString(gap(self, verified), 2);
+  return text.startsWith("-") || text === "0.00" ? text : `+${text}`;
+}
+
+const CYCLE_COLUMNS = `c.id, c.name, c.year, c.status::text AS status, c."f02SharePercent", c."minSurveyRespondents", c."instrumentVersionId", c."publishedAt"`;
+
+/** The cycles an institution has loci in, newest first. */
+async function cyclesOf(institutionId: string, cycleId?: string): Promise<CycleRow[]> {
+  const rows = await pgPool.query<CycleRow>(
+    `SELECT ${CYCLE_COLUMNS} FROM "Cycle" c
+     WHERE ($2::uuid IS NULL OR c.id = $2::uuid)
+       AND EXISTS (SELECT 1 FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = c.id AND l."institutionId" = $1)
+     ORDER BY c.year DESC`,
+    [institutionId, cycleId ?? null],
+  );
+  return rows.rows;
+}
+
+/** The running cycle (as far as verified) and the latest finalised one, for an institution in the policy's scope. */
+async function loadInstitutionCycles(actor: Actor, policy: PolicyKey, institutionId: string) {
+  if (!can(actor, policy, { institutionId })) return null;
+  const cycles = await cyclesOf(institutionId);
+  const current = cycles.find((c) => c.status === "ACTIVE");
+  const finalised = cycles.find((c) => c.status === "FINALISED" || c.status === "ARCHIVED");
+  const [currentView, finalisedView] = await Promise.all([
+    current ? institutionResultInCycle(actor, policy, institutionId, current) : null,
+    finalised ? institutionResultInCycle(actor, policy, institutionId, finalised) : null,
+  ]);
+  return { current: currentView, finalised: finalisedView };
+}
+
+/**
+ * One cycle of an institution (the report card), or its latest finalised one when no cycle is
+ * named; null when out of scope or unknown.
+ */
+export async function loadInstitutionCycle(actor: Actor, policy: PolicyKey, institutionId: string, cycleId?: string) {
+  if (!can(actor, policy, { institutionId })) return null;
+  const cycles = await cyclesOf(institutionId, cycleId);
+  const cycle = cycleId ? cycles[0] : cycles.find((c) => c.status === "FINALISED" || c.status === "ARCHIVED");
+  return cycle ? institutionResultInCycle(actor, policy, institutionId, cycle) : null;
+}
+
+/** The head's institution: the running cycle (as far as verified) and the latest finalised one. */
+export async function loadHeadResults(actor: Actor) {
+  if (actor.role !== "HEAD" || !actor.institutionId) return null;
+  return loadInstitutionCycles(actor, "results.institution", actor.institutionId);
+}
+
+/**
+ * The institution's stored index in every cycle it took part in, oldest first: final cycles, and
+ * the running one marked provisional. Stored results equal a fresh computation (tested).
+ */
+export async function loadInstitutionTrend(actor: Actor, policy: PolicyKey, institutionId: string) {
+  if (!can(actor, policy, { institutionId })) return [];
+  const rows = await db.institutionResult.findMany({
+    where: { institutionId, kind: "VERIFIED", cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } },
+    select: { indexPublished: true, grade: true, cycle: { select: { id: true, name: true, year: true, status: true, publishedAt: true } } },
+    orderBy: { cycle: { year: "asc" } },
+  });
+  return rows.map((r) => ({
+    cycleId: r.cycle.id, cycleName: r.cycle.name, year: r.cycle.year, published: r.indexPublished.toFixed(2), grade: r.grade,
+    provisional: r.cycle.status === "ACTIVE", publicResult: r.cycle.status === "FINALISED" && r.cycle.publishedAt !== null,
+  }));
+}
+
+/** Recommendations given to the institution's loci in a cycle, with their follow-up progress and whether they are overdue. */
+export async function loadInstitutionRecommendations(actor: Actor, policy: PolicyKey, institutionId: string, cycleId: string) {
+  if (!can(actor, policy, { institutionId })) return [];
+  const today = calendarDate(new Date());
+  const rows = await db.recommendation.findMany({
+    where: { assessment: { cycleId, locus: { institutionId } } },
+    select: { ...recommendationFields, assessment: { select: { locus: { select: { name: true } } } } },
+    orderBy: [{ assessment: { locus: { serviceType: "asc" } } }, { createdAt: "asc" }],
+  });
+  // The same rules as the follow-up monitoring (withProgress), so both pages agree on what is done and what is late.
+  return rows.map((r) => {
+    const { id, text, status, targetDate, target, progress, overdue } = withProgress(r, today);
+    return { id, text, status, targetDate, locusName: r.assessment.locus.name, target: targetLabel(target), progress, overdue };
+  });
+}

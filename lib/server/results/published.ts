@@ -1,0 +1,193 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+import { can, type Actor } from "@/lib/auth/policies";
+import { GRADE_BANDS, type Classification, type Grade } from "@/lib/domain/grades";
+import { Rational } from "@/lib/domain/rational";
+import { evaluateAwards, type AwardEligibility, type AwardInstitution, type AwardRule } from "@/lib/domain/results/awards";
+import { nationalIndex } from "@/lib/domain/results/national-figures";
+import { rankInstitutions, type InstitutionType, type RankedInstitution } from "@/lib/domain/results/ranking-groups";
+import { ZAwardRules } from "@/lib/schemas/awards";
+import { rawAwardRules } from "./award-rules";
+import { pgPool } from "../db/pg-pool";
+
+/**
+ * Results everyone may see: only of cycles that are FINALISED and published by the admin, and only
+ * of institutions whose loci are all FINAL (pekppp.md §6: "only final, published results make
+ * anything eligible"). Nothing here looks at a session: the public results page and every signed-in
+ * role read the same thing. Numbers come from the stored results (LocusResult, InstitutionResult),
+ * which a test holds equal to a fresh computation by the scoring module.
+ */
+
+export interface PublishedCycle {
+  id: string;
+  name: string;
+  year: number;
+  /** Null only in an admin's preview of a finalised cycle before publication. */
+  publishedAt: Date | null;
+}
+
+export interface PublishedInstitution extends RankedInstitution {
+  code: string;
+  provinceName: string | null;
+  lociCount: number;
+  label: string;
+}
+
+export interface PublishedCycleResults {
+  cycle: PublishedCycle;
+  institutions: PublishedInstitution[];
+  national: Classification | null;
+  provinces: { id: string; name: string }[];
+}
+
+const PUBLISHED_WHERE = `status = 'FINALISED' AND "publishedAt" IS NOT NULL`;
+
+export async function listPublishedCycles(): Promise<PublishedCycle[]> {
+  const rows = await pgPool.query<PublishedCycle>(`SELECT id, name, year, "publishedAt" FROM "Cycle" WHERE ${PUBLISHED_WHERE} ORDER BY year DESC, name`);
+  return rows.rows;
+}
+
+export async function findPublishedCycle(cycleId: string): Promise<PublishedCycle | null> {
+  const rows = await pgPool.query<PublishedCycle>(`SELECT id, name, year, "publishedAt" FROM "Cycle" WHERE id = $1 AND ${PUBLISHED_WHERE}`, [cycleId]);
+  return rows.rows[0] ?? null;
+}
+
+interface InstitutionRow {
+  id: string;
+  code: string;
+  name: string;
+  type: InstitutionType;
+  provinceId: string | null;
+  provinceName: string | null;
+  lociCount: number;
+  n: string;
+  d: string;
+  published: string;
+  grade: Grade;
+}
+
+const LABEL_OF = new Map<string, string>(GRADE_BANDS.map((band) => [band.grade, band.label]));
+
+async function readFinalInstitutions(cycleId: string): Promise<PublishedInstitution[]> {
+  const rows = await pgPool.query<InstitutionRow>(
+    `SELECT r."institutionId" AS id, i.code, i.name, i.type::text AS type, i."provinceId", p.name AS "provinceName", r."lociCount",
+            r."indexNumerator"::text AS n, r."indexDenominator"::text AS d, r."indexPublished"::text AS published, r.grade
+     FROM "InstitutionResult" r
+     JOIN "Institution" i ON i.id = r."institutionId"
+     LEFT JOIN "Province" p ON p.id = i."provinceId"
+     WHERE r."cycleId" = $1 AND r.kind = 'VERIFIED'
+       AND NOT EXISTS (SELECT 1 FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId"
+                       WHERE a."cycleId" = $1 AND l."institutionId" = r."institutionId" AND a.status <> 'FINAL')`,
+    [cycleId],
+  );
+  const byId = new Map(rows.rows.map((row) => [row.id, row]));
+  const ranked = rankInstitutions(rows.rows.map((row) => ({
+    id: row.id, name: row.name, type: row.type, provinceId: row.provinceId,
+    index: Rational.of(BigInt(row.n), BigInt(row.d)), published: row.published, grade: row.grade,
+  })));
+  return ranked.map((r) => {
+    const row = byId.get(r.id)!;
+    return { ...r, code: row.code, provinceName: row.provinceName, lociCount: row.lociCount, label: LABEL_OF.get(r.grade) ?? r.grade };
+  });
+}
+
+/**
+ * Stored results change only when a cycle is recomputed, and the listing also depends on which
+ * loci are FINAL and on publication; a cycle's ranked listing is kept until one of these changes.
+ */
+const cache = new LRUCache<string, { stamp: string; value: PublishedCycleResults }>({ max: 16 });
+
+async function resultsStamp(cycleId: string) {
+  const row = await pgPool.query<{ stamp: string | null }>(
+    `SELECT concat_ws('/', max("computedAt")::text, count(*)::text, (SELECT "publishedAt"::text FROM "Cycle" WHERE id = $1),
+                      (SELECT count(*) FROM "Assessment" WHERE "cycleId" = $1 AND status <> 'FINAL')::text) AS stamp
+     FROM "InstitutionResult" WHERE "cycleId" = $1 AND kind = 'VERIFIED'`, [cycleId]);
+  return row.rows[0]?.stamp ?? "";
+}
+
+/** A finalised cycle's ranked institutions and national figures, cached until its stamp changes. */
+async function cycleResults(cycle: PublishedCycle): Promise<PublishedCycleResults> {
+  const stamp = await resultsStamp(cycle.id);
+  const cached = cache.get(cycle.id);
+  if (cached && cached.stamp === stamp) return cached.value;
+  const institutions = await readFinalInstitutions(cycle.id);
+  const provinces = new Map<string, string>();
+  for (const institution of institutions) if (institution.provinceId && institution.provinceName) provinces.set(institution.provinceId, institution.provinceName);
+  const value: PublishedCycleResults = {
+    cycle,
+    institutions,
+    national: nationalIndex(institutions.map((i) => i.index)),
+    provinces: [...provinces].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "id")),
+  };
+  cache.set(cycle.id, { stamp, value });
+  return value;
+}
+
+/** A published cycle's ranked institutions and national figures; null for a cycle that is not published. */
+export async function loadPublishedResults(cycleId: string): Promise<PublishedCycleResults | null> {
+  const cycle = await findPublishedCycle(cycleId);
+  return cycle ? cycleResults(cycle) : null;
+}
+
+/**
+ * What publishing a finalised cycle would show, for the admin who decides on publication (policy
+ * cycle.publish). Never reachable through the public pages or routes, which read
+ * loadPublishedResults only.
+ */
+export async function loadResultsPreview(actor: Actor, cycleId: string): Promise<PublishedCycleResults | null> {
+  if (!can(actor, "cycle.publish")) return null;
+  const rows = await pgPool.query<PublishedCycle>(`SELECT id, name, year, "publishedAt" FROM "Cycle" WHERE id = $1 AND status = 'FINALISED'`, [cycleId]);
+  return rows.rows[0] ? cycleResults(rows.rows[0]) : null;
+}
+
+/** The national index of every published cycle, oldest first (for the trend). */
+export async function loadNationalTrend(cycles: readonly PublishedCycle[]) {
+  const results = await Promise.all(cycles.map(cycleResults));
+  return results
+    .map((r) => ({ cycle: r.cycle, national: r.national }))
+    .reverse();
+}
+
+// ───────────── Awards ─────────────
+
+export interface PublishedAwards {
+  cycle: PublishedCycle;
+  rules: AwardRule[];
+  eligibility: Map<string, AwardEligibility[]>;
+}
+
+/** Evaluations per cached listing (so per stored-results stamp) and per rule set. */
+const awardsCache = new WeakMap<PublishedCycleResults, { rulesKey: string; value: PublishedAwards }>();
+
+/** Who each award rule makes eligible in a published cycle, from final results only. */
+export async function loadPublishedAwards(cycleId: string): Promise<PublishedAwards | null> {
+  const results = await loadPublishedResults(cycleId);
+  return results ? loadAwardsFor(results) : null;
+}
+
+/**
+ * The award eligibility of results already loaded (published, or an admin's preview): callers
+ * that show both the ranking and the awards load the results once.
+ */
+export async function loadAwardsFor(results: PublishedCycleResults): Promise<PublishedAwards> {
+  const cycleId = results.cycle.id;
+  const raw = await rawAwardRules();
+  const rulesKey = JSON.stringify(raw);
+  const cached = awardsCache.get(results);
+  if (cached && cached.rulesKey === rulesKey) return cached.value;
+  const rules = ZAwardRules.parse(raw);
+  const loci = await pgPool.query<{ id: string; institutionId: string; name: string; published: string; grade: Grade }>(
+    `SELECT a.id, l."institutionId", l.name, r."indexPublished"::text AS published, r.grade
+     FROM "LocusResult" r JOIN "Assessment" a ON a.id = r."assessmentId" JOIN "Locus" l ON l.id = a."locusId"
+     WHERE r."cycleId" = $1 AND r.kind = 'VERIFIED' AND a.status = 'FINAL' ORDER BY l."serviceType"`, [cycleId]);
+  const lociOf = new Map<string, AwardInstitution["loci"][number][]>();
+  for (const locus of loci.rows) {
+    const list = lociOf.get(locus.institutionId) ?? [];
+    list.push({ id: locus.id, name: locus.name, published: locus.published, grade: locus.grade });
+    lociOf.set(locus.institutionId, list);
+  }
+  const institutions: AwardInstitution[] = results.institutions.map((i) => ({ ...i, loci: lociOf.get(i.id) ?? [] }));
+  const value = { cycle: results.cycle, rules, eligibility: evaluateAwards(rules, institutions) };
+  awardsCache.set(results, { rulesKey, value });
+  return value;
+}

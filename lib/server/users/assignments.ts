@@ -1,0 +1,204 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/policies";
+import type { AssessmentStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { TAssignInstitutions, TAssignmentSearch, TBulkAssign, TUnassign } from "@/lib/schemas/assignments";
+import { ActionError } from "../errors";
+import { recordAudit, recordAuditRows, type AuditRow } from "../audit/record";
+import { db } from "../db/client";
+import { institutionFilter } from "../registry/institutions";
+
+const PAGE_SIZE = 25;
+type Manager = Actor & { email: string };
+
+function assertManager(actor: Actor) {
+  if (!can(actor, "assignments.manage")) throw new ActionError("errors.notFound");
+}
+
+export function listAssignableCycles(actor: Actor) {
+  if (!can(actor, "assignments.manage")) return Promise.resolve([]);
+  return db.cycle.findMany({ select: { id: true, name: true, year: true, status: true }, orderBy: [{ year: "desc" }, { name: "asc" }] });
+}
+
+/** Active verifier accounts, the choices of every assignment form. */
+export function listVerifiers(actor: Actor) {
+  if (!can(actor, "assignments.manage")) return Promise.resolve([]);
+  return db.user.findMany({ where: { role: "VERIFIER", isActive: true }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+}
+
+export interface VerifierLoad {
+  verifierId: string;
+  name: string;
+  email: string;
+  isActive: boolean;
+  institutions: number;
+  loci: number;
+  /** Loci per assessment status in the cycle; NONE: an active locus with no assessment in this cycle yet. */
+  byStatus: Partial<Record<AssessmentStatus | "NONE", number>>;
+}
+
+/**
+ * Each verifier's load in a cycle: its institutions, and their loci by assessment status. Every
+ * active verifier is listed, also one without any assignment, so an idle verifier is visible.
+ */
+export async function verifierLoad(actor: Actor, cycleId: string) {
+  if (!can(actor, "assignments.manage")) return { verifiers: [] as VerifierLoad[], institutions: 0, unassigned: 0 };
+  const [verifiers, perVerifier, lociRows, institutions, unassigned] = await Promise.all([
+    db.user.findMany({
+      where: { role: "VERIFIER", OR: [{ isActive: true }, { verifierAssignments: { some: { cycleId } } }] },
+      select: { id: true, name: true, email: true, isActive: true },
+      orderBy: { name: "asc" },
+    }),
+    db.verifierAssignment.groupBy({ by: ["verifierId"], where: { cycleId }, _count: { _all: true } }),
+    db.$queryRaw<{ verifierId: string; status: AssessmentStatus | null; loci: number }[]>`
+      SELECT va."verifierId", a.status, count(*)::int AS loci
+      FROM "VerifierAssignment" va
+      JOIN "Locus" l ON l."institutionId" = va."institutionId"
+      LEFT JOIN "Assessment" a ON a."locusId" = l.id AND a."cycleId" = va."cycleId"
+      WHERE va."cycleId" = ${cycleId}::uuid AND (l."isActive" OR a.id IS NOT NULL)
+      GROUP BY 1, 2`,
+    db.institution.count(),
+    db.institution.count({ where: { verifierAssignments: { none: { cycleId } } } }),
+  ]);
+  const institutionCount = new Map(perVerifier.map((g) => [g.verifierId, g._count._all]));
+  const load = new Map<string, VerifierLoad>(
+    verifiers.map((v) => [v.id, { verifierId: v.id, name: v.name, email: v.email, isActive: v.isActive, institutions: institutionCount.get(v.id) ?? 0, loci: 0, byStatus: {} }]),
+  );
+  for (const row of lociRows) {
+    const entry = load.get(row.verifierId);
+    if (!entry) continue;
+    const status = row.status ?? "NONE";
+    entry.loci += row.loci;
+    entry.byStatus[status] = (entry.byStatus[status] ?? 0) + row.loci;
+  }
+  return { verifiers: [...load.values()], institutions, unassigned };
+}
+
+/** The institutions of the list, each with its verifiers in the cycle. */
+export async function searchAssignments(actor: Actor, cycleId: string, filter: TAssignmentSearch) {
+  const page = filter.page ?? 1;
+  if (!can(actor, "assignments.manage")) return { rows: [], total: 0, page, pageSize: PAGE_SIZE };
+  const where: Prisma.InstitutionWhereInput = {
+    ...institutionFilter(filter),
+    ...(filter.unassigned ? { verifierAssignments: { none: { cycleId } } } : {}),
+  };
+  const [rows, total] = await db.$transaction([
+    db.institution.findMany({
+      where,
+      select: {
+        id: true, code: true, name: true, type: true,
+        province: { select: { name: true } },
+        _count: { select: { loci: { where: { isActive: true } } } },
+        verifierAssignments: { where: { cycleId }, select: { verifier: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+      },
+      orderBy: [{ type: "asc" }, { name: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+    db.institution.count({ where }),
+  ]);
+  return {
+    rows: rows.map(({ _count, verifierAssignments, ...rest }) => ({ ...rest, activeLoci: _count.loci, verifiers: verifierAssignments.map((a) => a.verifier) })),
+    total,
+    page,
+    pageSize: PAGE_SIZE,
+  };
+}
+
+/** The cycle must still be running or in preparation; a finalised cycle's assignments are history. */
+export async function assertOpenCycle(tx: Prisma.TransactionClient, cycleId: string) {
+  const cycle = await tx.cycle.findUnique({ where: { id: cycleId }, select: { status: true } });
+  if (!cycle) throw new ActionError("errors.notFound");
+  if (cycle.status === "FINALISED" || cycle.status === "ARCHIVED") throw new ActionError("assignmentAdmin.cycleClosed");
+}
+
+/** The account must exist and be an active verifier. */
+export async function assertVerifier(tx: Prisma.TransactionClient, verifierId: string) {
+  const user = await tx.user.findUnique({ where: { id: verifierId }, select: { role: true, isActive: true } });
+  if (!user) throw new ActionError("errors.notFound");
+  if (user.role !== "VERIFIER" || !user.isActive) throw new ActionError("users.notAVerifier");
+}
+
+/**
+ * Assigns a verifier to institutions of a cycle, one or many at once. "add" keeps their other
+ * verifiers; "replace" removes them (a reassignment). Only VerifierAssignment rows change: the
+ * verified answers, review rounds and notes belong to the assessments and stay as they are. The
+ * institutions' rows are locked first, so two admins changing the same institution take turns
+ * and each audit record's "before" is true. One audit record per institution whose verifiers changed.
+ */
+export async function assignInstitutions(actor: Manager, input: TAssignInstitutions) {
+  assertManager(actor);
+  const wanted = [...new Set(input.institutionIds)].sort();
+  return db.$transaction(
+    async (tx) => {
+      await assertOpenCycle(tx, input.cycleId);
+      await assertVerifier(tx, input.verifierId);
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Institution" WHERE id = ANY(${wanted}::uuid[]) ORDER BY id FOR UPDATE`;
+      if (locked.length !== wanted.length) throw new ActionError("validation.institutionInvalid");
+      const current = await tx.verifierAssignment.findMany({ where: { cycleId: input.cycleId, institutionId: { in: wanted } }, select: { institutionId: true, verifierId: true } });
+      const before = new Map<string, string[]>(wanted.map((id) => [id, []]));
+      for (const a of current) before.get(a.institutionId)!.push(a.verifierId);
+
+      const missing = wanted.filter((id) => !before.get(id)!.includes(input.verifierId));
+      await tx.verifierAssignment.createMany({
+        data: missing.map((institutionId) => ({ cycleId: input.cycleId, institutionId, verifierId: input.verifierId, assignedById: actor.id })),
+        skipDuplicates: true,
+      });
+      if (input.mode === "replace") {
+        await tx.verifierAssignment.deleteMany({ where: { cycleId: input.cycleId, institutionId: { in: wanted }, verifierId: { not: input.verifierId } } });
+      }
+      const audit: AuditRow[] = [];
+      for (const [institutionId, verifiers] of before) {
+        const after = input.mode === "replace" ? [input.verifierId] : [...new Set([...verifiers, input.verifierId])];
+        if (sameSet(verifiers, after)) continue;
+        const moved = verifiers.some((v) => !after.includes(v));
+        audit.push({
+          action: moved ? "assignment.move" : "assignment.add", entityType: "VerifierAssignment", entityId: `${input.cycleId}:${institutionId}`,
+          before: { verifierIds: [...verifiers].sort() }, after: { verifierIds: [...after].sort() },
+        });
+      }
+      await recordAuditRows(tx, actor, audit);
+      return { matched: wanted.length, changed: audit.length };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** Bulk assignment by filter: every institution of the chosen types, optionally in one province or held by one verifier. */
+export async function assignByFilter(actor: Manager, input: TBulkAssign) {
+  assertManager(actor);
+  const institutions = await db.institution.findMany({
+    where: {
+      type: { in: input.types },
+      ...(input.provinceCode ? { province: { code: input.provinceCode } } : {}),
+      ...(input.fromVerifierId ? { verifierAssignments: { some: { cycleId: input.cycleId, verifierId: input.fromVerifierId } } } : {}),
+    },
+    select: { id: true },
+  });
+  if (institutions.length === 0) return { matched: 0, changed: 0 };
+  return assignInstitutions(actor, { cycleId: input.cycleId, verifierId: input.verifierId, mode: input.mode, institutionIds: institutions.map((i) => i.id) });
+}
+
+/** Removes one verifier from one institution in a cycle; audited. A row already gone is a conflict. */
+export async function unassignInstitution(actor: Manager, input: TUnassign) {
+  assertManager(actor);
+  return db.$transaction(async (tx) => {
+    await assertOpenCycle(tx, input.cycleId);
+    await tx.$queryRaw`SELECT id FROM "Institution" WHERE id = ${input.institutionId}::uuid FOR UPDATE`;
+    const current = await tx.verifierAssignment.findMany({ where: { cycleId: input.cycleId, institutionId: input.institutionId }, select: { verifierId: true } });
+    const removed = await tx.verifierAssignment.deleteMany({ where: { cycleId: input.cycleId, institutionId: input.institutionId, verifierId: input.verifierId } });
+    if (removed.count === 0) throw new ActionError("errors.conflict");
+    const before = current.map((a) => a.verifierId).sort();
+    await recordAudit(
+      {
+        actorId: actor.id, actorLabel: actor.email, action: "assignment.remove", entityType: "VerifierAssignment", entityId: `${input.cycleId}:${input.institutionId}`,
+        before: { verifierIds: before }, after: { verifierIds: before.filter((v) => v !== input.verifierId) },
+      },
+      tx,
+    );
+    return { removed: removed.count };
+  });
+}
+
+function sameSet(a: readonly string[], b: readonly string[]) {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}

@@ -1,0 +1,44 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { ZAssessmentRef, ZReturnForRevision } from "@/lib/schemas/verification";
+import { authorizedActionClient } from "@/lib/server/action-client/client";
+import { ZCreateRecommendation } from "@/lib/schemas/recommendations";
+import { createRecommendation } from "@/lib/server/verification/recommendations";
+import { approveAssessment, returnForRevision, startReview } from "@/lib/server/verification/review";
+
+export const startReviewAction = authorizedActionClient
+  .metadata({ action: "verification.start", policy: "verification.review" })
+  .inputSchema(ZAssessmentRef)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await startReview(ctx.actor, parsedInput.assessmentId);
+    revalidatePath(`/assessments/${parsedInput.assessmentId}/review`);
+    return result;
+  });
+
+export const returnForRevisionAction = authorizedActionClient
+  .metadata({ action: "verification.return", policy: "verification.decide" })
+  .inputSchema(ZReturnForRevision)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await returnForRevision(ctx.actor, parsedInput);
+    revalidatePath(`/assessments/${parsedInput.assessmentId}`);
+    return result;
+  });
+
+export const approveAction = authorizedActionClient
+  .metadata({ action: "verification.approve", policy: "verification.decide" })
+  .inputSchema(ZAssessmentRef)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await approveAssessment(ctx.actor, parsedInput.assessmentId);
+    revalidatePath(`/assessments/${parsedInput.assessmentId}`);
+    return result;
+  });
+
+export const createRecommendationAction = authorizedActionClient
+  .metadata({ action: "recommendation.create", policy: "recommendation.write" })
+  .inputSchema(ZCreateRecommendation)
+  .action(async ({ parsedInput, ctx }) => {
+    const created = await createRecommendation(ctx.actor, parsedInput);
+    revalidatePath(`/assessments/${parsedInput.assessmentId}`);
+    return created;
+  });

@@ -1,0 +1,186 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/policies";
+import { stageWindow, transition, type AssessmentStatus, type WorkflowAction } from "@/lib/domain/workflow";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SavedAnswer } from "@/lib/schemas/self-assessment";
+import type { TReturnForRevision, TSaveVerifiedAnswer } from "@/lib/schemas/verification";
+import { ActionError } from "../errors";
+import { recordAudit, requestOrigin } from "../audit/record";
+import { db } from "../db/client";
+import { recomputeCycleResults } from "../results/recompute";
+import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
+import type { SaveOutcome } from "../assessment/self-assessment";
+import { assertStageOpen } from "../cycle/stage-gate";
+
+type Verifier = Actor & { email: string; name: string };
+type Tx = Prisma.TransactionClient;
+
+/**
+ * The assessment a verifier is about to act on, locked for the change, if it is in the verifier's
+ * scope for this cycle (assigned institution) and the verification stage is open; otherwise
+ * "not found" or a message with the dates.
+ */
+async function loadForVerifier(tx: Tx, actor: Actor, assessmentId: string, now = new Date()) {
+  await tx.$executeRaw`SELECT 1 FROM "Assessment" WHERE id = ${assessmentId}::uuid FOR UPDATE`;
+  const assessment = await tx.assessment.findFirst({
+    where: { AND: [{ id: assessmentId }, assessmentScope(actor, "verification.review")] },
+    select: {
+      id: true, status: true, round: true, version: true, ...policyTargetFields,
+      cycle: { select: { instrumentVersionId: true, stages: { where: { kind: "VERIFICATION" }, select: { kind: true, startsAt: true, endsAt: true } } } },
+    },
+  });
+  if (!assessment || !can(actor, "verification.review", policyTargetOf(assessment))) throw new ActionError("errors.notFound");
+  // The portal's one stage gate (lib/domain/workflow), on the verification stage's dates.
+  assertStageOpen(stageWindow(assessment.cycle.stages, "VERIFICATION", now), { noStage: "verification.noStage", notStarted: "verification.notStarted", ended: "verification.ended" });
+  return assessment;
+}
+
+async function moveStatus(tx: Tx, actor: Verifier | (Actor & { email: string }), assessment: { id: string; status: AssessmentStatus; version: number }, action: WorkflowAction, data: Prisma.AssessmentUpdateManyMutationInput = {}) {
+  const step = transition(assessment.status, action, actor.role);
+  if (!step.ok) throw new ActionError("verification.wrongStatus", { status: assessment.status });
+  const updated = await tx.assessment.updateMany({
+    where: { id: assessment.id, version: assessment.version, status: assessment.status },
+    data: { ...data, status: step.to, version: { increment: 1 } },
+  });
+  if (updated.count === 0) throw new ActionError("errors.conflict");
+  return step;
+}
+
+/** The verifier opens a submitted locus for review (SUBMITTED → IN_REVIEW). Audited. */
+export async function startReview(actor: Verifier, assessmentId: string) {
+  return db.$transaction(async (tx) => {
+    const assessment = await loadForVerifier(tx, actor, assessmentId);
+    if (assessment.status === "IN_REVIEW") return { status: assessment.status };
+    const step = await moveStatus(tx, actor, assessment, "START_REVIEW");
+    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "assessment.startReview", entityType: "Assessment", entityId: assessmentId, assessmentId, before: { status: step.from }, after: { status: step.to } }, tx);
+    return { status: step.to };
+  });
+}
+
+export const verifiedView = { level: true, note: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } } as const;
+export function toSaved(row: { level: number | null; note: string; version: number; updatedAt: Date; updatedBy: { name: string } | null }): SavedAnswer {
+  return { level: row.level, justification: row.note, version: row.version, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy?.name ?? null };
+}
+
+/**
+ * Saves a verified level and note, only while the locus is in review and only by a verifier
+ * assigned to it; a save based on an older version is refused with the stored value (no silent
+ * overwrite). The verified level is never taken from the self level: it starts empty.
+ */
+export async function saveVerifiedAnswer(actor: Verifier, assessmentId: string, input: TSaveVerifiedAnswer): Promise<SaveOutcome> {
+  return db.$transaction(async (tx) => {
+    const assessment = await loadForVerifier(tx, actor, assessmentId);
+    if (assessment.status !== "IN_REVIEW") throw new ActionError("verification.wrongStatus", { status: assessment.status });
+    const indicator = await tx.instrumentIndicator.findUnique({
+      where: { instrumentVersionId_code: { instrumentVersionId: assessment.cycle.instrumentVersionId, code: input.indicatorCode } },
+      select: { id: true },
+    });
+    if (!indicator) throw new ActionError("validation.indicatorUnknown");
+    const where = { assessmentId_indicatorId: { assessmentId, indicatorId: indicator.id } };
+    const before = await tx.verifiedAnswer.findUnique({ where, select: verifiedView });
+    const data = { level: input.level, note: input.note, updatedById: actor.id };
+    const written =
+      (before?.version ?? 0) !== input.baseVersion
+        ? 0
+        : before
+          ? (await tx.verifiedAnswer.updateMany({ where: { assessmentId, indicatorId: indicator.id, version: input.baseVersion }, data: { ...data, version: { increment: 1 } } })).count
+          : (await tx.verifiedAnswer.create({ data: { ...data, assessmentId, indicatorId: indicator.id, version: 1 }, select: { id: true } }), 1);
+    const entityId = `${assessmentId}:${input.indicatorCode}`;
+    if (written === 0) {
+      const current = await tx.verifiedAnswer.findUnique({ where, select: verifiedView });
+      await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "verifiedAnswer.conflict", entityType: "VerifiedAnswer", entityId, assessmentId,
+        before: current ? { level: current.level, note: current.note, version: current.version } : undefined,
+        after: { level: input.level, note: input.note, baseVersion: input.baseVersion, refused: true } }, tx);
+      return { ok: false, conflict: current ? toSaved(current) : { level: null, justification: "", version: 0, updatedAt: new Date(0).toISOString(), updatedBy: null } };
+    }
+    const saved = await tx.verifiedAnswer.findUniqueOrThrow({ where, select: verifiedView });
+    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "verifiedAnswer.save", entityType: "VerifiedAnswer", entityId, assessmentId,
+      before: before ? { level: before.level, note: before.note, version: before.version } : undefined,
+      after: { level: saved.level, note: saved.note, version: saved.version } }, tx);
+    return { ok: true, answer: toSaved(saved) };
+  });
+}
+
+/** Returns the locus for revision with at least one reason tied to an indicator. Audited. */
+export async function returnForRevision(actor: Verifier, input: TReturnForRevision) {
+  return db.$transaction(async (tx) => {
+    const assessment = await loadForVerifier(tx, actor, input.assessmentId);
+    const indicators = await tx.instrumentIndicator.findMany({
+      where: { instrumentVersionId: assessment.cycle.instrumentVersionId, code: { in: input.reasons.map((r) => r.indicatorCode) } },
+      select: { id: true, code: true },
+    });
+    const idByCode = new Map(indicators.map((i) => [i.code, i.id]));
+    if (input.reasons.some((r) => !idByCode.has(r.indicatorCode))) throw new ActionError("validation.indicatorUnknown");
+    const step = await moveStatus(tx, actor, assessment, "RETURN");
+    const round = await tx.reviewRound.upsert({
+      where: { assessmentId_round: { assessmentId: assessment.id, round: assessment.round } },
+      create: { assessmentId: assessment.id, round: assessment.round, decision: "RETURNED", summary: input.summary, decidedById: actor.id },
+      update: { decision: "RETURNED", summary: input.summary, decidedById: actor.id, decidedAt: new Date() },
+      select: { id: true },
+    });
+    await tx.returnReason.createMany({ data: input.reasons.map((r) => ({ reviewRoundId: round.id, indicatorId: idByCode.get(r.indicatorCode)!, reason: r.reason })) });
+    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "assessment.return", entityType: "Assessment", entityId: assessment.id, assessmentId: assessment.id,
+      before: { status: step.from }, after: { status: step.to, round: assessment.round, reasons: input.reasons } }, tx);
+    return { status: step.to };
+  });
+}
+
+/** Approves the locus: every scored indicator needs a verified level. Audited. */
+export async function approveAssessment(actor: Verifier, assessmentId: string) {
+  const outcome = await db.$transaction(async (tx) => {
+    const assessment = await loadForVerifier(tx, actor, assessmentId);
+    const missing = await tx.instrumentIndicator.findMany({
+      where: {
+        instrumentVersionId: assessment.cycle.instrumentVersionId,
+        weight: { gt: 0 },
+        verifiedAnswers: { none: { assessmentId, level: { not: null } } },
+      },
+      select: { code: true },
+      orderBy: { position: "asc" },
+    });
+    if (missing.length > 0) throw new ActionError("verification.levelsMissing", { count: missing.length, codes: missing.map((m) => m.code).join(", ") });
+    const step = await moveStatus(tx, actor, assessment, "APPROVE", { verifiedAt: new Date() });
+    await tx.reviewRound.upsert({
+      where: { assessmentId_round: { assessmentId, round: assessment.round } },
+      create: { assessmentId, round: assessment.round, decision: "APPROVED", decidedById: actor.id },
+      update: { decision: "APPROVED", decidedById: actor.id, decidedAt: new Date() },
+    });
+    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "assessment.approve", entityType: "Assessment", entityId: assessmentId, assessmentId, before: { status: step.from }, after: { status: step.to } }, tx);
+    return { status: step.to, cycleId: assessment.cycleId };
+  });
+  // The stored results follow every approval, so they always equal a fresh computation.
+  await recomputeCycleResults(outcome.cycleId);
+  return { status: outcome.status };
+}
+
+/**
+ * The admin fixes a cycle's results: every verified locus becomes final, each one audited. Only
+ * while the cycle's finalisation stage is open (the same stage gate as the verifier's actions).
+ * A verified locus may still have received F-03 responses since its approval, so the stored
+ * results are recomputed once the change has committed, as after an approval.
+ */
+export async function finaliseCycle(actor: Actor & { email: string }, cycleId: string, now = new Date()) {
+  if (!can(actor, "cycle.finalise")) throw new ActionError("errors.notFound");
+  const outcome = await db.$transaction(async (tx) => {
+    const cycle = await tx.cycle.findUnique({ where: { id: cycleId }, select: { stages: { where: { kind: "FINALISATION" }, select: { kind: true, startsAt: true, endsAt: true } } } });
+    if (!cycle) throw new ActionError("errors.notFound");
+    assertStageOpen(stageWindow(cycle.stages, "FINALISATION", now), { noStage: "stageGate.finalisationNoStage", notStarted: "stageGate.finalisationNotStarted", ended: "stageGate.finalisationEnded" });
+    const step = transition("VERIFIED", "FINALISE", actor.role);
+    if (!step.ok) throw new ActionError("verification.wrongStatus", { status: "VERIFIED" });
+    // The audit rows name exactly the loci this write changed, not those a read before it saw.
+    const finalised = await tx.assessment.updateManyAndReturn({
+      where: { cycleId, status: step.from },
+      data: { status: step.to, finalisedAt: now, version: { increment: 1 } },
+      select: { id: true },
+    });
+    // Not recordAuditRows: these rows also carry their assessmentId (the locus's audit trail).
+    const origin = await requestOrigin();
+    await tx.auditEvent.createMany({
+      data: finalised.map((a) => ({ actorId: actor.id, actorLabel: actor.email, action: "assessment.finalise", entityType: "Assessment", entityId: a.id, assessmentId: a.id, before: { status: step.from }, after: { status: step.to }, ...origin })),
+    });
+    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "cycle.finalise", entityType: "Cycle", entityId: cycleId, after: { finalised: finalised.length } }, tx);
+    return { finalised: finalised.length };
+  });
+  await recomputeCycleResults(cycleId);
+  return outcome;
+}

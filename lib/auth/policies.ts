@@ -50,7 +50,7 @@ export const POLICIES = {
   "survey.manage": { roles: { ADMIN: "any", VERIFIER: "assigned" } },
   "cycle.finalise": { roles: { ADMIN: "any" } },
 
-  // Results. Published results are public (pekppp.md §2: "everyone can see published results").
+  // Results. Published results are public (docs/domain.md §2: "everyone can see published results").
   "results.institution": { roles: { HEAD: "own" } },
   "results.public": { public: true },
   "results.reportCard": { roles: { ADMIN: "any", HEAD: "own" } },

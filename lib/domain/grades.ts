@@ -12,7 +12,7 @@ export interface GradeBand {
 }
 
 /**
- * The published grade table (pekppp.md §5), as data. Bounds are on the published index (2
+ * The published grade table (docs/domain.md §5), as data. Bounds are on the published index (2
  * decimals, both ends inclusive), so consecutive bands meet without a gap: 4.50 is A-, 4.51 is A.
  */
 export const GRADE_BANDS: readonly GradeBand[] = Object.freeze([
@@ -43,7 +43,7 @@ export function formatHundredths(hundredths: number): string {
 
 /**
  * Grades an index. The value is rounded half up to 2 decimals FIRST and the rounded value is
- * classified (pekppp.md §5: "Classify the rounded value, so no value falls between bands: 4.505
+ * classified (docs/domain.md §5: "Classify the rounded value, so no value falls between bands: 4.505
  * rounds to 4.51 (A); 4.00 is B, not A-"). Classifying the unrounded value would leave values such
  * as 1.005 in no band at all.
  *

@@ -17,7 +17,7 @@ export interface RankedItem<T> {
 }
 
 /**
- * Ranks items by index, highest first (pekppp.md §5: "rankings order by full precision, and equal
+ * Ranks items by index, highest first (docs/domain.md §5: "rankings order by full precision, and equal
  * published values show as ties").
  *
  * - ORDER uses the exact value: 4.504 is listed before 4.496 although both publish as "4.50".

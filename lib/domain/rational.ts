@@ -3,7 +3,7 @@ import { DomainError } from "./errors";
 /**
  * An exact rational number on bigint.
  *
- * Why: pekppp.md §5 requires exact arithmetic ("never binary floats for stored results") and
+ * Why: docs/domain.md §5 requires exact arithmetic ("never binary floats for stored results") and
  * rounding half up to 2 decimals only to publish and classify. Weights (per cent) and levels are
  * integers, so every score is a rational with a small denominator; carrying it as a fraction keeps
  * full precision through aspect score → F-02 → locus index → institution mean.
@@ -146,7 +146,7 @@ function checkDecimals(decimals: number): bigint {
 /**
  * The value scaled by 10^decimals and rounded half up, as a bigint (e.g. hundredths for 2).
  *
- * pekppp.md §5: "round half up to 2 decimals only to publish and to classify": 4.505 → 451.
+ * docs/domain.md §5: "round half up to 2 decimals only to publish and to classify": 4.505 → 451.
  * Scores are never negative; for a negative value the rounding is symmetric (half away from
  * zero: -4.505 → -451), so that rounding commutes with negation.
  */
@@ -191,7 +191,7 @@ export function toTruncatedString(value: Rational, decimals: number): string {
 
 /**
  * DISPLAY ONLY (charts, sparklines): an approximate JS number. Never store it, compare with it,
- * classify or rank with it; use the Rational for anything that matters (pekppp.md §5).
+ * classify or rank with it; use the Rational for anything that matters (docs/domain.md §5).
  */
 export function toNumberApprox(value: Rational): number {
   return Number(toTruncatedString(value, 17));

@@ -6,7 +6,7 @@ const ZGrade = z.enum(GRADE_BANDS.map((b) => b.grade) as [Grade, ...Grade[]]);
 const ZName = z.object({ id: z.string().trim().min(1), en: z.string().trim().min(1) });
 const base = { id: z.string().regex(/^[a-z0-9-]+$/), name: ZName };
 
-/** The award rules (pekppp.md §6, configurable), as stored in the setting "awards.rules" or the default file. */
+/** The award rules (docs/domain.md §6, configurable), as stored in the setting "awards.rules" or the default file. */
 export const ZAwardRules = z
   .array(
     z.discriminatedUnion("kind", [

@@ -7,7 +7,7 @@ const year = z.coerce.number({ error: "cycleAdmin.validation.year" }).int({ erro
   .min(2020, { error: "cycleAdmin.validation.year" }).max(2100, { error: "cycleAdmin.validation.year" });
 const name = z.string().trim().min(3, { error: "cycleAdmin.validation.name" }).max(120, { error: "validation.tooLong" });
 
-/** The scoring settings a cycle carries (pekppp.md §3 and §5, each "configurable"). */
+/** The scoring settings a cycle carries (docs/domain.md §3 and §5, each "configurable"). */
 export const ZCycleSettings = z.object({
   f02SharePercent: z.coerce.number().int({ error: "cycleAdmin.validation.share" })
     .min(0, { error: "cycleAdmin.validation.share" }).max(100, { error: "cycleAdmin.validation.share" }),

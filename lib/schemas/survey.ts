@@ -1,12 +1,12 @@
 import { z } from "zod";
 
 /**
- * The F-03 service-user survey (pekppp.md §4 "F-03 user survey"): the inputs of the public form
+ * The F-03 service-user survey (docs/domain.md §4 "F-03 user survey"): the inputs of the public form
  * and of the verifier's link controls, and the small pure rules both sides share. Messages are
  * catalogue keys (lib/i18n/messages/{id,en}/survey.json).
  */
 
-/** Each item is rated with an integer 0–5 (pekppp.md §4). */
+/** Each item is rated with an integer 0–5 (docs/domain.md §4). */
 export const SURVEY_RATING_MIN = 0;
 export const SURVEY_RATING_MAX = 5;
 export const SURVEY_RATINGS = [0, 1, 2, 3, 4, 5] as const;

@@ -9,7 +9,7 @@ import { insertRows } from "./bulk-insert";
 
 export const DEFAULT_INSTRUMENT_FILE = path.resolve(import.meta.dirname, "..", "instruments", "pekppp-a-2025.json");
 /**
- * The vulnerable-group facility evaluation (pekppp.md §6), loaded beside code A as a version no
+ * The vulnerable-group facility evaluation (docs/domain.md §6), loaded beside code A as a version no
  * cycle uses: it shows the engine carries other aspects and weights. Its indicators are provisional.
  */
 export const SECOND_INSTRUMENT_FILE = path.resolve(import.meta.dirname, "..", "instruments", "ramah-kelompok-rentan-2025.json");

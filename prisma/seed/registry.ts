@@ -123,7 +123,7 @@ export function buildRegistry(size: number | undefined, random: Random): Institu
   return rows;
 }
 
-/** Three loci, one per service type (pekppp.md §1: since 2023 an institution has three loci). */
+/** Three loci, one per service type (docs/domain.md §1: since 2023 an institution has three loci). */
 function chooseLoci(row: InstitutionSeedRow, random: Random) {
   const known = row.shortName ? KNOWN_KL_LOCI[row.shortName] ?? [] : [];
   const templates = LOCUS_TEMPLATES[row.type];

@@ -11,7 +11,7 @@ import {
 } from "@/lib/domain/grades";
 import { fromFraction, parseDecimal, Rational, roundHalfUpScaled } from "@/lib/domain/rational";
 
-describe("classify at every band boundary (pekppp.md §5)", () => {
+describe("classify at every band boundary (docs/domain.md §5)", () => {
   it.each([
     ["5.00", "5.00", "A", "Pelayanan Prima"],
     ["4.51", "4.51", "A", "Pelayanan Prima"],

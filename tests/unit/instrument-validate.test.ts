@@ -56,7 +56,7 @@ function indicator(raw: RawInstrument, code: string): RawIndicator {
 }
 
 /**
- * pekppp.md §4, for cross-checking the file against the domain reference: aspect weights and, in
+ * docs/domain.md §4, for cross-checking the file against the domain reference: aspect weights and, in
  * order, the indicator weights of each aspect (the queue item 31.c.K with weight 0 in aspect III).
  */
 const DOC_WEIGHTS: Record<string, { weight: number; indicators: [string, number][] }> = {
@@ -91,7 +91,7 @@ describe("the real instrument prisma/instruments/pekppp-a-2025.json", () => {
     expect(instrument.surveyItems).toHaveLength(14);
   });
 
-  it("carries exactly the weights of pekppp.md §4", () => {
+  it("carries exactly the weights of docs/domain.md §4", () => {
     if (!result.ok) throw new Error("invalid");
     const actual = Object.fromEntries(
       result.instrument.aspects.map((item) => [

@@ -13,7 +13,7 @@ function summary(entries: [string, string][]): [string, string, number, boolean]
   return rank(items(entries), byName).map((row) => [row.key, row.published, row.rank, row.tied]);
 }
 
-describe("rank (pekppp.md §5: order by full precision, equal published values show as ties)", () => {
+describe("rank (docs/domain.md §5: order by full precision, equal published values show as ties)", () => {
   it("ties 4.504 and 4.496 (both publish 4.50) but lists 4.504 first", () => {
     expect(summary([["Kota B", "4.496"], ["Kota A", "4.504"]])).toEqual([
       ["Kota A", "4.50", 1, true],

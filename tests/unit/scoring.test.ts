@@ -51,7 +51,7 @@ function ratingsSumming(total: number): number[] {
 }
 
 /**
- * Hand-computed vector on the real instrument (weights from pekppp.md §4).
+ * Hand-computed vector on the real instrument (weights from docs/domain.md §4).
  *   I   17·5 + 14·4 + 7·3 + 14·2 + 10·5 + 17·4 + 7·1 + 7·0 + 7·3 = 85+56+21+28+50+68+7+0+21 = 336 → 3.36
  *   II  10·4 + 20·3 + 20·5 + 20·2 + 30·5                     = 40+60+100+40+150       = 390 → 3.90
  *   III 15·4 + 23·5 + 20·3 + 20·2 + 11·5 + 11·1 (+ 0·5 queue) = 60+115+60+40+55+11     = 341 → 3.41
@@ -70,7 +70,7 @@ const MIXED: Record<string, number> = {
   "29.f.B": 3, "30.f.B": 4,
 };
 
-describe("aspect score and F-02 (pekppp.md §5)", () => {
+describe("aspect score and F-02 (docs/domain.md §5)", () => {
   it("computes the hand-worked mixed vector exactly", () => {
     const result = f02Score(instrument, MIXED);
     expect(result.aspects.map((aspect) => aspect.code)).toEqual(["I", "II", "III", "IV", "V", "VI"]);
@@ -179,7 +179,7 @@ describe("scoreInstrument bookkeeping", () => {
   });
 });
 
-describe("F-03 score: mean of respondent means (pekppp.md §5)", () => {
+describe("F-03 score: mean of respondent means (docs/domain.md §5)", () => {
   it("is null without respondents", () => {
     expect(f03Score([])).toEqual({ respondents: 0, score: null });
   });
@@ -222,7 +222,7 @@ function respondents(count: number, ratingsTotal: number): number[][] {
   return Array.from({ length: count }, () => ratingsSumming(ratingsTotal));
 }
 
-describe("locus index (pekppp.md §5)", () => {
+describe("locus index (docs/domain.md §5)", () => {
   const f02 = parseDecimal("3.5242");
   // F-03 = 4.2 for 5k respondents: in every group of five, one respondent rates all 14 items 5
   // (mean 5) and four rate them 4 (mean 4): (5 + 4·4) / 5 = 4.2.

@@ -8,7 +8,7 @@ import { refF02Times10000 } from "./support/reference-scoring";
 
 /**
  * The engine carries an instrument with other aspects and weights (issue 7): the vulnerable-group
- * facility evaluation (Ramah Kelompok Rentan, pekppp.md §6: Pemenuhan 40, Kualitas 50, Pendukung 10).
+ * facility evaluation (Ramah Kelompok Rentan, docs/domain.md §6: Pemenuhan 40, Kualitas 50, Pendukung 10).
  */
 const file = new URL("../../prisma/instruments/ramah-kelompok-rentan-2025.json", import.meta.url);
 const raw: unknown = JSON.parse(readFileSync(file, "utf8"));

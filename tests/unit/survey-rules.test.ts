@@ -18,7 +18,7 @@ const fourteen = (value = 3) => Array.from({ length: CODE_A_ITEMS }, () => value
 const messagesOf = (result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) =>
   result.error?.issues.map((issue) => ({ message: issue.message, path: issue.path })) ?? [];
 
-describe("F-03 ratings: one integer 0–5 per survey item (pekppp.md §4)", () => {
+describe("F-03 ratings: one integer 0–5 per survey item (docs/domain.md §4)", () => {
   it("accepts exactly 14 integers from 0 to 5", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: CODE_A_ITEMS, maxLength: CODE_A_ITEMS }), (ratings) => {

@@ -5,7 +5,7 @@ import {
   WORKFLOW_ACTIONS, WORKFLOW_ROLES, type AssessmentStatus, type WorkflowAction, type WorkflowRole,
 } from "@/lib/domain/workflow";
 
-/** Every allowed (action, from, role) → to, written out by hand from pekppp.md §3 and the issues. */
+/** Every allowed (action, from, role) → to, written out by hand from docs/domain.md §3 and the issues. */
 const ALLOWED: [WorkflowAction, AssessmentStatus, WorkflowRole, AssessmentStatus][] = [
   ["SUBMIT", "DRAFT", "EVALUATOR", "SUBMITTED"],
   ["SUBMIT", "RETURNED", "EVALUATOR", "SUBMITTED"],

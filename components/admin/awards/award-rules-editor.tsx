@@ -12,7 +12,7 @@ import { INSTITUTION_TYPES } from "@/lib/domain/results/ranking-groups";
 const KINDS = ["GRADE", "TOP_N", "PROVINCE_BEST", "ALL_LOCI_GRADE"] as const;
 const input = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
-/** A new rule of a kind, with the published defaults (pekppp.md §6). */
+/** A new rule of a kind, with the published defaults (docs/domain.md §6). */
 function ruleOfKind(kind: AwardRule["kind"], base: Pick<AwardRule, "id" | "name">): AwardRule {
   switch (kind) {
     case "GRADE": return { ...base, kind, subject: "INSTITUTION", grade: "A" };

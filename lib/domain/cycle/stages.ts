@@ -6,7 +6,7 @@ export { STAGE_KINDS, type CycleStageDates, type StageKind };
 type Edge = "startsAt" | "endsAt";
 
 /**
- * The order of a cycle (pekppp.md §3): self-assessment, with the user survey beside it, then
+ * The order of a cycle (docs/domain.md §3): self-assessment, with the user survey beside it, then
  * verification, finalisation, publication and follow-up. Stages may overlap where practice has
  * them overlap (verification starts while units still submit), but never so that a stage needs
  * something that comes after it. Each rule reads "`later`'s edge is not before `earlier`'s edge".

@@ -2,7 +2,7 @@ import { stageHasStarted, type CycleStageDates } from "../workflow/stage-window"
 import { validateStageDates } from "./stages";
 
 /**
- * The life of a cycle (pekppp.md §3): in preparation (instrument, loci and teams being fixed),
+ * The life of a cycle (docs/domain.md §3): in preparation (instrument, loci and teams being fixed),
  * running, finalised (results fixed by decree), archived. Publication is a separate switch on a
  * finalised cycle: published results are public, and can be withdrawn.
  */

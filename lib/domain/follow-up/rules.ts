@@ -1,5 +1,5 @@
 /**
- * Follow-up of recommendations (pekppp.md §1 "rekomendasi, tindak lanjut", §3 stage 9): the unit
+ * Follow-up of recommendations (docs/domain.md §1 "rekomendasi, tindak lanjut", §3 stage 9): the unit
  * reports what it did about each recommendation, the verifier accepts it or asks for more, and the
  * next cycle shows what was and was not done. Pure rules: no framework, no database.
  */

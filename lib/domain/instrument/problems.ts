@@ -21,7 +21,7 @@ export type InstrumentProblemCode =
   | "MISSING_LEVEL"
   | "EXTRA_LEVEL"
   | "DUPLICATE_CODE"
-  // Weights (pekppp.md §4: "aspect weights sum to 100 and indicator weights sum to 100 inside each
+  // Weights (docs/domain.md §4: "aspect weights sum to 100 and indicator weights sum to 100 inside each
   // aspect").
   | "ASPECT_WEIGHTS_SUM"
   | "INDICATOR_WEIGHTS_SUM";

@@ -1,5 +1,5 @@
 /**
- * The evaluation instrument as data (pekppp.md §4: "the instrument is therefore data, versioned
+ * The evaluation instrument as data (docs/domain.md §4: "the instrument is therefore data, versioned
  * per cycle"). Weights are integer percentages: aspect weights sum to 100 over the instrument,
  * indicator weights sum to 100 inside each aspect. Levels are the integers 0..5, each with its
  * rubric description.

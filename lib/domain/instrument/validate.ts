@@ -8,7 +8,7 @@ export type InstrumentValidation =
   | { ok: false; problems: InstrumentProblem[] };
 
 /**
- * Validates an instrument file (pekppp.md §4: "the portal must validate that aspect weights sum
+ * Validates an instrument file (docs/domain.md §4: "the portal must validate that aspect weights sum
  * to 100 and that indicator weights sum to 100 inside each aspect, and refuse an instrument that
  * does not").
  *

@@ -1,6 +1,6 @@
 /**
  * The registry's field rules, shared by the single-record forms and the bulk import (pure: no
- * framework imports). pekppp.md §1: an institution is a ministry or agency (K/L), a province, a
+ * framework imports). docs/domain.md §1: an institution is a ministry or agency (K/L), a province, a
  * regency, a city or a state enterprise; its loci are service units of one service type each.
  */
 

@@ -3,7 +3,7 @@ import { GRADE_BANDS, formatHundredths } from "../grades";
 import { isRegional, rankInstitutions, type InstitutionType, type RankableInstitution } from "./ranking-groups";
 
 /**
- * Award rules as data (pekppp.md §6, all "configurable"). The kinds are the published award kinds;
+ * Award rules as data (docs/domain.md §6, all "configurable"). The kinds are the published award kinds;
  * which grade, which groups and how many winners are the rule's data.
  */
 export type AwardRule =

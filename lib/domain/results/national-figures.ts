@@ -3,7 +3,7 @@ import { mean, type Rational } from "../rational";
 
 /**
  * The national index of a cycle: the mean of the institution indices of every institution with a
- * final result (the published national IPP, e.g. 3.88 in 2023, is such an average; pekppp.md §5).
+ * final result (the published national IPP, e.g. 3.88 in 2023, is such an average; docs/domain.md §5).
  * Null when no institution has a result.
  */
 export function nationalIndex(institutionIndices: readonly Rational[]): Classification | null {

@@ -6,7 +6,7 @@ export const INSTITUTION_TYPES = ["KL", "PROVINSI", "KABUPATEN", "KOTA", "BUMN"]
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 
 /**
- * The ranking groups of pekppp.md §6: each institution type nationally, and the regencies and
+ * The ranking groups of docs/domain.md §6: each institution type nationally, and the regencies and
  * cities of one province together.
  */
 export type RankingGroup = { kind: "NATIONAL"; type: InstitutionType } | { kind: "PROVINCE"; provinceId: string };

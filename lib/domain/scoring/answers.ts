@@ -13,7 +13,7 @@ export function answeredLevel(answers: Answers, indicatorCode: string): number |
       ? answers[indicatorCode]
       : undefined;
   if (level === undefined) return undefined;
-  // pekppp.md §4: "every indicator is scored with an integer level 0–5".
+  // docs/domain.md §4: "every indicator is scored with an integer level 0–5".
   if (!Number.isInteger(level) || level < MIN_LEVEL || level > MAX_LEVEL) {
     throw new DomainError(
       "INVALID_LEVEL",

@@ -3,7 +3,7 @@ import type { InstrumentAspect } from "../instrument/types";
 import { scoredLevel, type Answers } from "./answers";
 
 /**
- * Aspect score (0–5) = Σ over its indicators of (indicator weight / 100) × level (pekppp.md §5).
+ * Aspect score (0–5) = Σ over its indicators of (indicator weight / 100) × level (docs/domain.md §5).
  * Weight-0 indicators (the queue-system item) contribute 0 × level = 0: shown, never scored (§4).
  */
 export function aspectScore(aspect: Pick<InstrumentAspect, "indicators">, answers: Answers): Rational {

@@ -14,7 +14,7 @@ export interface F02Score {
 }
 
 /**
- * F-02 score (0–5) = Σ over aspects of (aspect weight / 100) × aspect score (pekppp.md §5): a
+ * F-02 score (0–5) = Σ over aspects of (aspect weight / 100) × aspect score (docs/domain.md §5): a
  * WEIGHTED mean of the aspects, never an unweighted one (style.md "what to avoid").
  * The same formula gives the self-score (from the internal evaluator's levels) and the verified
  * score (from the verifier's levels); only the verified one is official (§5).

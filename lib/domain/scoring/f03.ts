@@ -17,7 +17,7 @@ export interface F03Options {
 }
 
 /**
- * F-03 score (0–5) = mean over respondents of each respondent's mean item rating (pekppp.md §5).
+ * F-03 score (0–5) = mean over respondents of each respondent's mean item rating (docs/domain.md §5).
  * A mean of means: each respondent weighs the same, however many items they rated.
  * Ratings are integers 0..5 (§4 "each 0–5"); anything else is refused with INVALID_RATING.
  */

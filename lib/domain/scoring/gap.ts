@@ -1,7 +1,7 @@
 import { sub, type Rational } from "../rational";
 
 /**
- * Verified minus self-score (pekppp.md §5: "the gap between them is shown to verifiers and
+ * Verified minus self-score (docs/domain.md §5: "the gap between them is shown to verifiers and
  * heads"). Negative when the unit scored itself higher than the evidence supports.
  */
 export function gap(self: Rational, verified: Rational): Rational {

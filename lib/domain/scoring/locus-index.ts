@@ -21,7 +21,7 @@ export interface LocusIndexInput {
 }
 
 /**
- * Locus index = share × F-02 + (1 − share) × F-03, share = f02SharePercent / 100 (pekppp.md §5,
+ * Locus index = share × F-02 + (1 − share) × F-03, share = f02SharePercent / 100 (docs/domain.md §5,
  * published split 0.75 / 0.25, configurable).
  *
  * "While fewer than the minimum number of F-03 responses exist, the portal shows the F-02 score

@@ -15,7 +15,7 @@ export interface LocusResult {
 
 /**
  * Everything a page, an export or a test shows for one locus, from its levels and its F-03
- * responses: the one path from raw data to a published number (pekppp.md §5).
+ * responses: the one path from raw data to a published number (docs/domain.md §5).
  */
 export function computeLocusResult(
   instrument: Pick<InstrumentDefinition, "aspects" | "surveyItems">,

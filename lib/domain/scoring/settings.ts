@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DomainError } from "../errors";
 
 /**
- * The configurable parts of scoring (pekppp.md §5 and §3, each marked "configurable" there):
+ * The configurable parts of scoring (docs/domain.md §5 and §3, each marked "configurable" there):
  * - f02SharePercent: weight of the evaluator score F-02 in the locus index, in whole per cents;
  *   F-03 gets the rest (published practice: 75 / 25).
  * - minSurveyRespondents: F-03 counts only from this many respondents on (§3: "at least 10").

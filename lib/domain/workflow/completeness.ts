@@ -22,7 +22,7 @@ export interface CompletenessInput {
 /**
  * What keeps a self-assessment from being submitted: every scored indicator needs a level and a
  * justification, and (by configuration) evidence for any level above 0. Weight-0 items are
- * collected but never required, since they are never scored (pekppp.md §4).
+ * collected but never required, since they are never scored (docs/domain.md §4).
  */
 export function checkCompleteness(input: CompletenessInput): { complete: boolean; missing: MissingItem[] } {
   const missing: MissingItem[] = [];

@@ -1,5 +1,5 @@
 /**
- * Stage dates gate what each role may do (pekppp.md §3: "no self-assessment edits after its
+ * Stage dates gate what each role may do (docs/domain.md §3: "no self-assessment edits after its
  * deadline unless the admin reopens the locus"). Both ends of a window are inclusive instants.
  */
 export interface StageWindow {
@@ -7,7 +7,7 @@ export interface StageWindow {
   endsAt: Date;
 }
 
-/** The stages of a cycle in their order (pekppp.md §3), as stored in CycleStage.kind. */
+/** The stages of a cycle in their order (docs/domain.md §3), as stored in CycleStage.kind. */
 export const STAGE_KINDS = ["SELF_ASSESSMENT", "SURVEY", "VERIFICATION", "FINALISATION", "PUBLICATION", "FOLLOW_UP"] as const;
 export type StageKind = (typeof STAGE_KINDS)[number];
 

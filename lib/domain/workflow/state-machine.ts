@@ -1,5 +1,5 @@
 /**
- * The life of a locus's assessment (pekppp.md §3): draft → submitted → in review →
+ * The life of a locus's assessment (docs/domain.md §3): draft → submitted → in review →
  * (returned → submitted …) → verified → final. One table of transitions, each with the roles that
  * may take it; every status change in the portal goes through `transition`.
  */

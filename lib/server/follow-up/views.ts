@@ -23,7 +23,7 @@ export async function listFollowUpCycles() {
 
 /**
  * The cycle a follow-up page shows: the one asked for if it has recommendations; otherwise the
- * latest finalised cycle with recommendations (follow-up comes after the results, pekppp.md §3
+ * latest finalised cycle with recommendations (follow-up comes after the results, docs/domain.md §3
  * stage 9), or failing that the latest with any.
  */
 export function chooseFollowUpCycle<C extends { id: string; status: string }>(cycles: readonly C[], requested?: string) {

@@ -16,7 +16,7 @@ type Manager = Actor & { email: string };
 type Reader = Pick<Prisma.TransactionClient, "cycle" | "$queryRaw">;
 
 /**
- * Instrument versions as data (pekppp.md §4: "the instrument is therefore data, versioned per
+ * Instrument versions as data (docs/domain.md §4: "the instrument is therefore data, versioned per
  * cycle"): admins view them, make a new version by copying one, and edit a version until a cycle
  * that uses it has started (then it is read-only, here on the server, whatever the page shows).
  */

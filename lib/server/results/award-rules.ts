@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/record";
 import { db } from "../db/client";
 import { pgPool } from "../db/pg-pool";
 
-/** The setting that, when present, replaces the shipped rules (pekppp.md §6: award rules are configurable). */
+/** The setting that, when present, replaces the shipped rules (docs/domain.md §6: award rules are configurable). */
 export const AWARD_RULES_KEY = "awards.rules";
 const DEFAULT_RULES_FILE = path.join(process.cwd(), "prisma", "awards", "award-rules.json");
 let defaultRules: unknown = null;

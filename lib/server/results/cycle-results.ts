@@ -35,7 +35,7 @@ export interface ComputedCycleResults {
 
 const BATCH = 5_000;
 
-/** The scoring settings a cycle carries as data (pekppp.md §5 marks the split configurable). */
+/** The scoring settings a cycle carries as data (docs/domain.md §5 marks the split configurable). */
 export async function cycleScoringSettings(reader: Queryable, cycleId: string) {
   const cycle = (await reader.query<{ instrumentVersionId: string; f02SharePercent: number; minSurveyRespondents: number }>(
     `SELECT "instrumentVersionId", "f02SharePercent", "minSurveyRespondents" FROM "Cycle" WHERE id = $1`, [cycleId])).rows[0];

@@ -7,7 +7,7 @@ import { listPublishedCycles, loadAwardsFor, loadPublishedResults } from "./publ
 /**
  * Everything the head's dashboard shows for its own institution: the running and the latest
  * finalised cycle, the trend, and from the latest PUBLISHED cycle its standing and award
- * eligibility (only final, published results make anything eligible: pekppp.md §6).
+ * eligibility (only final, published results make anything eligible: docs/domain.md §6).
  */
 export async function loadHeadDashboard(actor: Actor) {
   if (actor.role !== "HEAD" || !actor.institutionId) return null;

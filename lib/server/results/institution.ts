@@ -97,7 +97,7 @@ async function institutionResultInCycle(actor: Actor, policy: PolicyKey, institu
   return { cycle: { ...cycleView, publishedAt: publishedAt?.toISOString() ?? null }, loci, index: index ? classify(index) : null, aspects };
 }
 
-/** Verified minus self (the gap shown to heads, pekppp.md §5), published with its sign: "+0.25", "-0.40". */
+/** Verified minus self (the gap shown to heads, docs/domain.md §5), published with its sign: "+0.25", "-0.40". */
 function signedGap(self: Rational, verified: Rational): string {
   const text = toDecimalString(gap(self, verified), 2);
   return text.startsWith("-") || text === "0.00" ? text : `+${text}`;

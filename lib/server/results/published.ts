@@ -12,7 +12,7 @@ import { pgPool } from "../db/pg-pool";
 
 /**
  * Results everyone may see: only of cycles that are FINALISED and published by the admin, and only
- * of institutions whose loci are all FINAL (pekppp.md §6: "only final, published results make
+ * of institutions whose loci are all FINAL (docs/domain.md §6: "only final, published results make
  * anything eligible"). Nothing here looks at a session: the public results page and every signed-in
  * role read the same thing. Numbers come from the stored results (LocusResult, InstitutionResult),
  * which a test holds equal to a fresh computation by the scoring module.

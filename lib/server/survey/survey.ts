@@ -25,7 +25,7 @@ import { loadInstrument } from "../instrument/load";
 import { assertStageOpen } from "../cycle/stage-gate";
 
 /**
- * The F-03 service-user survey (pekppp.md §3 step 3, §4, §5): links opened by a verifier or an
+ * The F-03 service-user survey (docs/domain.md §3.7, §4, §5): links opened by a verifier or an
  * admin, and the public, account-less responses that arrive through them.
  */
 
@@ -104,7 +104,7 @@ function decideAddress(state: ThrottleState | null, now: Date): AddressDecision 
 
 // ───────────────────────────── Scope ─────────────────────────────
 
-/** The cycle's SURVEY stage: responses and new links only while it is open (pekppp.md §3 step 3). */
+/** The cycle's SURVEY stage: responses and new links only while it is open (docs/domain.md §3.7). */
 const surveyStage = { where: { kind: "SURVEY" }, select: { kind: true, startsAt: true, endsAt: true } } as const;
 
 const managedFields = {
@@ -136,7 +136,7 @@ type CollectingFacts = { status: string; cycle: { status: string; stages: readon
 
 /**
  * Responses are taken only while the cycle runs, inside its survey stage (the portal's one stage
- * gate), and while the locus is not final: after that nothing may change its score (pekppp.md §3,
+ * gate), and while the locus is not final: after that nothing may change its score (docs/domain.md §3,
  * "nothing is edited after it is final").
  */
 function isCollecting(assessment: CollectingFacts, now: Date): boolean {
@@ -237,9 +237,9 @@ export interface SurveyStatus {
   assessmentId: string;
   /** Every F-03 response of the locus in this cycle, through any link. */
   respondents: number;
-  /** The cycle's minimum number of respondents before F-03 enters the index (pekppp.md §3). */
+  /** The cycle's minimum number of respondents before F-03 enters the index (docs/domain.md §3). */
   minimum: number;
-  /** The cycle's share of F-02 in the index, in percent; F-03 gets the rest (pekppp.md §5). */
+  /** The cycle's share of F-02 in the index, in percent; F-03 gets the rest (docs/domain.md §5). */
   f02SharePercent: number;
   /** Whether the locus index now includes F-03 (lib/domain/scoring decides, as for the index itself). */
   f03Included: boolean;

@@ -1,5 +1,5 @@
 /**
- * An INDEPENDENT reference for the scoring rules of pekppp.md §5, used to cross-check the module
+ * An INDEPENDENT reference for the scoring rules of docs/domain.md §5, used to cross-check the module
  * under test. It shares no code with lib/domain (no Rational, no scoring helpers): it works in
  * plain bigint numerators over explicit denominators.
  *

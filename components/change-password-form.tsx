@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { changePasswordAction } from "@/lib/server/auth/password-actions";
+import { changePasswordAction } from "@/lib/server/account/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm";

@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { signInAction, signInWithOidcAction } from "@/lib/server/auth/sign-in-actions";
+import { signInAction, signInWithOidcAction } from "@/lib/server/account/actions";
 
 interface SignInResult {
   validationErrors?: unknown;

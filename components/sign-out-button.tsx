@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { signOutAction } from "@/lib/server/auth/sign-out-actions";
+import { signOutAction } from "@/lib/server/account/actions";
 import { asFormAction } from "@/lib/server/action-client/form-action";
 
 export async function SignOutButton() {

@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { finaliseCycleAction } from "@/lib/server/cycle/actions";
+import { finaliseCycleAction } from "@/lib/server/verification/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 
 /** Fixes the cycle's verified results (they become final), after a confirmation naming how many. */

@@ -24,7 +24,7 @@ const serverActionFiles = sourceFiles.filter((file) => isServerActionFile(readFi
 
 describe("registry of server actions, routes and pages", () => {
   it("finds the server action files (the scan itself works)", () => {
-    expect(serverActionFiles.map(relative)).toEqual(expect.arrayContaining(["lib/server/auth/sign-in-actions.ts", "lib/server/users/actions.ts"]));
+    expect(serverActionFiles.map(relative)).toEqual(expect.arrayContaining(["lib/server/account/actions.ts", "lib/server/users/actions.ts"]));
   });
 
   for (const file of serverActionFiles) {

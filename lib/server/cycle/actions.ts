@@ -5,16 +5,6 @@ import { ZCreateCycle, ZCycleId, ZCyclePublication, ZCycleStages, ZCycleStatusCh
 import { authorizedActionClient } from "@/lib/server/action-client/client";
 import { addMissingLoci, createCycle, updateCycleSettings, updateCycleStages } from "@/lib/server/cycle/setup";
 import { changeCycleStatus, setCyclePublication } from "@/lib/server/cycle/status";
-import { finaliseCycle } from "@/lib/server/verification/review";
-
-export const finaliseCycleAction = authorizedActionClient
-  .metadata({ action: "cycle.finalise", policy: "cycle.finalise" })
-  .inputSchema(ZCycleId)
-  .action(async ({ parsedInput, ctx }) => {
-    const result = await finaliseCycle(ctx.actor, parsedInput.cycleId);
-    revalidatePath("/admin/cycles", "layout");
-    return result;
-  });
 
 export const createCycleAction = authorizedActionClient
   .metadata({ action: "cycle.create", policy: "cycles.manage" })

@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { ZCycleId } from "@/lib/schemas/cycles";
 import { ZAssessmentRef, ZReturnForRevision } from "@/lib/schemas/verification";
 import { authorizedActionClient } from "@/lib/server/action-client/client";
 import { ZCreateRecommendation } from "@/lib/schemas/recommendations";
 import { createRecommendation } from "@/lib/server/verification/recommendations";
-import { approveAssessment, returnForRevision, startReview } from "@/lib/server/verification/review";
+import { approveAssessment, finaliseCycle, returnForRevision, startReview } from "@/lib/server/verification/review";
 
 export const startReviewAction = authorizedActionClient
   .metadata({ action: "verification.start", policy: "verification.review" })
@@ -41,4 +42,14 @@ export const createRecommendationAction = authorizedActionClient
     const created = await createRecommendation(ctx.actor, parsedInput);
     revalidatePath(`/assessments/${parsedInput.assessmentId}`);
     return created;
+  });
+
+/** Finalising ends the verification of a whole cycle (the FINALISE transition of every verified locus). */
+export const finaliseCycleAction = authorizedActionClient
+  .metadata({ action: "cycle.finalise", policy: "cycle.finalise" })
+  .inputSchema(ZCycleId)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await finaliseCycle(ctx.actor, parsedInput.cycleId);
+    revalidatePath("/admin/cycles", "layout");
+    return result;
   });

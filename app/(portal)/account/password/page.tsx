@@ -3,7 +3,7 @@ import { ChangePasswordForm } from "@/components/change-password-form";
 import { ROLE_HOME } from "@/lib/auth/roles";
 import { asFormAction } from "@/lib/server/action-client/form-action";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { endAllSessionsAction } from "../../../../lib/server/auth/session-actions";
+import { endAllSessionsAction } from "@/lib/server/account/actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("account"))("title") };

@@ -3,9 +3,12 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { ZSignIn } from "@/lib/schemas/auth";
-import { publicActionClient } from "@/lib/server/action-client/client";
-import { signIn } from "@/lib/server/auth/config";
+import { fromFormData } from "@/lib/schemas/form-data";
+import { ZChangePassword } from "@/lib/schemas/users";
+import { authorizedActionClient, publicActionClient } from "@/lib/server/action-client/client";
+import { signIn, signOut } from "@/lib/server/auth/config";
 import { oidcSettings } from "@/lib/server/auth/oidc";
+import { changeOwnPassword, endOwnSessions } from "@/lib/server/users/users";
 
 export type SignInOutcome = { error: "invalid" } | { error: "throttled"; minutes: number } | { error: "unavailable" };
 
@@ -32,4 +35,27 @@ export const signInWithOidcAction = publicActionClient
   .action(async () => {
     if (!oidcSettings()) return { error: "unavailable" as const };
     await signIn("oidc", { redirectTo: "/" });
+  });
+
+export const signOutAction = authorizedActionClient
+  .metadata({ action: "auth.signOut", policy: "auth.signOut" })
+  .inputSchema(fromFormData(z.object({})))
+  .action(async () => {
+    await signOut({ redirectTo: "/login" });
+  });
+
+export const changePasswordAction = authorizedActionClient
+  .metadata({ action: "account.changePassword", policy: "account.changePassword" })
+  .inputSchema(ZChangePassword)
+  .action(async ({ parsedInput, ctx }) => {
+    await changeOwnPassword(ctx.actor, parsedInput.currentPassword, parsedInput.newPassword);
+    return { changed: true };
+  });
+
+export const endAllSessionsAction = authorizedActionClient
+  .metadata({ action: "account.endSessions", policy: "account.endSessions" })
+  .inputSchema(fromFormData(z.object({})))
+  .action(async ({ ctx }) => {
+    await endOwnSessions(ctx.actor);
+    await signOut({ redirectTo: "/login" });
   });

@@ -1,13 +1,13 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { setLocaleAction } from "@/lib/server/locale/actions";
 import { LOCALES } from "@/lib/i18n/locales";
-import { asFormAction } from "@/lib/server/action-client/form-action";
+import { asFormAction } from "@/components/form-action";
 
 const LABELS = { id: "Bahasa Indonesia", en: "English" } as const;
 
 /** A plain form per language, so switching works without JavaScript too. */
 export async function LanguageSwitcher() {
-  const [locale, t] = [await getLocale(), await getTranslations("nav")];
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("nav")]);
   return (
     <nav aria-label={t("language")} className="flex gap-2 text-sm">
       {LOCALES.map((code) => (

@@ -6,7 +6,7 @@ import { getCurrentUser } from "@/lib/server/auth/current-user";
 
 /** The public frame of published results: no account needed; a signed-in user gets a way back. */
 export default async function PublicResultsLayout({ children }: { children: React.ReactNode }) {
-  const [t, user] = [await getTranslations(), await getCurrentUser()];
+  const [t, user] = await Promise.all([getTranslations(), getCurrentUser()]);
   return (
     <>
       <SkipLink />

@@ -27,12 +27,11 @@ export async function generateMetadata() {
  */
 export default async function PublicResultsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = ZRankingQuery.parse(firstValues(await searchParams));
-  const t = await getTranslations();
-  const cycles = await listPublishedCycles();
+  const [t, cycles] = await Promise.all([getTranslations(), listPublishedCycles()]);
   if (cycles.length === 0) return <NothingPublished title={t("publicResults.title")} />;
-  const results = await loadPublishedResults(query.cycle ?? cycles[0]!.id);
+  const [results, trend] = await Promise.all([loadPublishedResults(query.cycle ?? cycles[0]!.id), loadNationalTrend(cycles)]);
   if (!results) notFound();
-  const [trend, { province, all, rows }] = [await loadNationalTrend(cycles), selectRanking(results, query)];
+  const { province, all, rows } = selectRanking(results, query);
   const page = Math.min(query.page, Math.max(1, Math.ceil(rows.length / PAGE_SIZE)));
   const groupName = query.group === "PROVINCE" ? t("publicResults.groupProvince", { province: province?.name ?? "" }) : t(`institutionType.${query.group}`);
   const params = { cycle: results.cycle.id, group: query.group, province: province?.id, q: query.q, grade: query.grade };

@@ -21,7 +21,7 @@ function summary(value: unknown) {
 
 /** Audit records as a table: who, when, what, on what, and the value before and after. */
 export async function AuditEventList({ events, showEntity = true }: { events: AuditEventView[]; showEntity?: boolean }) {
-  const [t, format] = [await getTranslations("audit"), await getFormatter()];
+  const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="min-w-full text-sm">

@@ -8,7 +8,7 @@ import { FollowUpReviewForm } from "./review-form";
 
 /** One follow-up action: what was done, when, its status, the verifier's decision, its evidence and controls. */
 export async function FollowUpCard({ followUp, recommendationId, canReview, maxBytes }: { followUp: FollowUpView; recommendationId: string; canReview: boolean; maxBytes: number }) {
-  const [t, format] = [await getTranslations("followUp"), await getFormatter()];
+  const [t, format] = await Promise.all([getTranslations("followUp"), getFormatter()]);
   return (
     <article aria-labelledby={`follow-up-${followUp.id}`} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="follow-up-action" data-id={followUp.id}>
       <header className="flex flex-wrap items-start justify-between gap-2">

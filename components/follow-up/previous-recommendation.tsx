@@ -11,7 +11,7 @@ import { ProgressBadge } from "./progress-badge";
  * shown beside the new self-assessment and in the verifier's review.
  */
 export async function PreviousRecommendation({ items, cycleName, canOpenDetail }: { items: PreviousRecommendationItem[]; cycleName: string; canOpenDetail: boolean }) {
-  const [t, format] = [await getTranslations("followUp"), await getFormatter()];
+  const [t, format] = await Promise.all([getTranslations("followUp"), getFormatter()]);
   return (
     <aside aria-label={t("previous.label", { cycle: cycleName })} className="mt-3 space-y-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm" data-testid="previous-recommendation">
       <p className="font-medium">{t("previous.title", { cycle: cycleName })}</p>

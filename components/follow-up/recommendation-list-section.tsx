@@ -18,7 +18,7 @@ export async function RecommendationListSection({ actor, policy, filter, title, 
   title: string;
   intro: string;
 }) {
-  const [t, cycles] = [await getTranslations("followUp"), await listFollowUpCycles()];
+  const [t, cycles] = await Promise.all([getTranslations("followUp"), listFollowUpCycles()]);
   const cycle = chooseFollowUpCycle(cycles, filter.cycle);
   const list = cycle ? await listFollowUpRecommendations(actor, policy, cycle.id, filter) : null;
   return (

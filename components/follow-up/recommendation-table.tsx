@@ -8,7 +8,7 @@ import { ProgressBadge } from "./progress-badge";
 
 /** Recommendations with their target date, overdue flag and follow-up progress; each opens its page. */
 export async function RecommendationTable({ rows, caption, emptyText }: { rows: FollowUpListRow[]; caption: string; emptyText: string }) {
-  const [t, tAll, format] = [await getTranslations("followUp"), await getTranslations(), await getFormatter()];
+  const [t, tAll, format] = await Promise.all([getTranslations("followUp"), getTranslations(), getFormatter()]);
   if (rows.length === 0) return <EmptyState>{emptyText}</EmptyState>;
   return (
     <DataTable caption={caption} headers={[t("locusColumn"), t("recommendation"), t("targetDate"), t("progressColumn"), t("actionsColumn")]}>

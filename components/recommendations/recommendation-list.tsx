@@ -13,7 +13,7 @@ export interface RecommendationView {
 
 /** A locus's recommendations, as its evaluator, its head and its verifier read them. */
 export async function RecommendationList({ items }: { items: RecommendationView[] }) {
-  const [t, tFollowUp] = [await getTranslations("recommendations"), await getTranslations("followUp")];
+  const [t, tFollowUp] = await Promise.all([getTranslations("recommendations"), getTranslations("followUp")]);
   return (
     <section aria-labelledby="recommendations-title" className="space-y-2">
       <h2 id="recommendations-title" className="text-lg font-semibold">{t("title")}</h2>

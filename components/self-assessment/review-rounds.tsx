@@ -3,7 +3,7 @@ import type { ReviewRoundView } from "@/lib/server/assessment/workspace";
 
 /** The verifier's decisions, newest first: the latest return is open, earlier rounds fold away. */
 export async function ReviewRounds({ rounds, status }: { rounds: ReviewRoundView[]; status: string }) {
-  const [t, format] = [await getTranslations("workspace"), await getFormatter()];
+  const [t, format] = await Promise.all([getTranslations("workspace"), getFormatter()]);
   if (rounds.length === 0) return null;
   const [latest, ...earlier] = rounds;
   const openReturn = status === "RETURNED" && latest?.decision === "RETURNED" ? latest : null;

@@ -17,7 +17,7 @@ export async function generateMetadata() {
 /** The head's dashboard: its own institution only (the loader's scope is the head's institution). */
 export default async function HeadDashboardPage() {
   const user = await requirePolicy("results.institution");
-  const [t, locale, dashboard] = [await getTranslations(), await getLocale(), await loadHeadDashboard(user)];
+  const [t, locale, dashboard] = await Promise.all([getTranslations(), getLocale(), loadHeadDashboard(user)]);
   const results = dashboard?.results;
   const focus = results?.finalised ?? results?.current ?? null;
   return (

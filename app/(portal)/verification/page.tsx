@@ -23,7 +23,7 @@ const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
 export default async function VerifierQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePolicy("verification.queue");
   const filter = ZQueueFilter.parse(await searchParams);
-  const [t, format, cycle] = [await getTranslations(), await getFormatter(), await findCurrentCycle()];
+  const [t, format, cycle] = await Promise.all([getTranslations(), getFormatter(), findCurrentCycle()]);
   if (!cycle) return <EmptyState>{t("common.noActiveCycle")}</EmptyState>;
   const [queue, total, provinces] = await Promise.all([loadVerifierQueue(actor, cycle.id, filter), countScoredIndicators(cycle.id), queueProvinces(actor, cycle.id)]);
   const params = { status: filter.status, type: filter.type, province: filter.province, service: filter.service, q: filter.q };

@@ -17,7 +17,7 @@ export async function generateMetadata() {
  */
 export default async function AwardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = ZRankingQuery.parse(firstValues(await searchParams));
-  const [t, locale, cycles] = [await getTranslations(), await getLocale(), await listPublishedCycles()];
+  const [t, locale, cycles] = await Promise.all([getTranslations(), getLocale(), listPublishedCycles()]);
   if (cycles.length === 0) return <NothingPublished title={t("awards.title")} />;
   const awards = await loadPublishedAwards(query.cycle ?? cycles[0]!.id);
   if (!awards) notFound();

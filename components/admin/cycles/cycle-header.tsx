@@ -6,7 +6,7 @@ type Cycle = NonNullable<Awaited<ReturnType<typeof findCycleForAdmin>>>;
 
 /** The cycle's name and what defines it: status, instrument, settings, publication. */
 export async function CycleHeader({ cycle }: { cycle: Cycle }) {
-  const [t, format] = [await getTranslations(), await getFormatter()];
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   return (
     <header>
       <p className="text-sm"><Link href="/admin/cycles" className="text-brand-700 underline-offset-2 hover:underline">{t("cycleAdmin.backToCycles")}</Link></p>

@@ -4,7 +4,7 @@ import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
 
 /** Loci per status (columns) per institution type (rows), with totals; each count links to the filtered list. */
 export async function StatusMatrixTable({ matrix, lociHref }: { matrix: StatusMatrix; lociHref: string }) {
-  const [t, format] = [await getTranslations(), await getFormatter()];
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="min-w-full text-sm" data-testid="status-matrix">

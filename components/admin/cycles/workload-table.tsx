@@ -5,7 +5,7 @@ import type { WorkloadView } from "@/lib/server/cycle/overview";
 
 /** Each verifier's load in the cycle: institutions, loci waiting for it, and loci by status. */
 export async function WorkloadTable({ rows }: { rows: WorkloadView[] }) {
-  const [t, format] = [await getTranslations(), await getFormatter()];
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   if (rows.length === 0) return <EmptyState>{t("cycleAdmin.overview.noVerifiers")}</EmptyState>;
   const statuses = ["DRAFT", "RETURNED", "VERIFIED", "FINAL"] as const;
   return (

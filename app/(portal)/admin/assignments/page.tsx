@@ -18,7 +18,7 @@ export async function generateMetadata() {
 export default async function AssignmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePolicy("assignments.manage");
   const filter = ZAssignmentSearch.parse(await searchParams);
-  const [t, cycles] = [await getTranslations(), await listAssignableCycles(actor)];
+  const [t, cycles] = await Promise.all([getTranslations(), listAssignableCycles(actor)]);
   const cycle = cycles.find((c) => c.id === filter.cycle) ?? cycles.find((c) => c.status === "ACTIVE") ?? cycles[0];
   const heading = (
     <>

@@ -11,7 +11,7 @@ export async function generateMetadata() {
 /** The award rules (pekppp.md §6, configurable) as data the admin edits; they apply to every published cycle. */
 export default async function AwardRulesPage() {
   const actor = await requirePolicy("awards.manage");
-  const [t, current] = [await getTranslations("awardsAdmin"), await loadAwardRulesForAdmin(actor)];
+  const [t, current] = await Promise.all([getTranslations("awardsAdmin"), loadAwardRulesForAdmin(actor)]);
   return (
     <section aria-labelledby="page-title" className="space-y-6">
       <div>

@@ -11,7 +11,7 @@ export async function generateMetadata() {
 
 export default async function InstrumentsPage() {
   const actor = await requirePolicy("instruments.manage");
-  const [t, versions] = [await getTranslations(), await listInstrumentVersions(actor)];
+  const [t, versions] = await Promise.all([getTranslations(), listInstrumentVersions(actor)]);
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title" className="text-2xl font-semibold">{t("instrumentAdmin.title")}</h1>

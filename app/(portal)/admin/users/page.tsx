@@ -14,7 +14,7 @@ export async function generateMetadata() {
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePolicy("users.manage");
   const filter = ZUserSearch.parse(await searchParams);
-  const [t, format, result] = [await getTranslations(), await getFormatter(), await searchUsers(actor, filter)];
+  const [t, format, result] = await Promise.all([getTranslations(), getFormatter(), searchUsers(actor, filter)]);
   return (
     <section aria-labelledby="page-title">
       <div className="flex flex-wrap items-center justify-between gap-4">

@@ -30,7 +30,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const workspace = isUuid(id) ? await loadWorkspace(actor, id) : null;
   if (!workspace) notFound();
-  const [t, format] = [await getTranslations(), await getFormatter()];
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const [history, recommendations, survey, previousRecommendations] = await Promise.all([
     workspace.assessment.canSeeHistory ? listAssessmentHistory(id) : Promise.resolve([]),
     listRecommendations(actor, id),

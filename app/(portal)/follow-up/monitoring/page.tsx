@@ -21,7 +21,7 @@ export async function generateMetadata() {
 export default async function FollowUpMonitoringPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePolicy("followUp.monitor");
   const filter = ZFollowUpListFilter.parse(await searchParams);
-  const [t, cycles] = [await getTranslations("followUp"), await listFollowUpCycles()];
+  const [t, cycles] = await Promise.all([getTranslations("followUp"), listFollowUpCycles()]);
   const cycle = chooseFollowUpCycle(cycles, filter.cycle);
   const [monitoring, open] = cycle
     ? await Promise.all([loadFollowUpMonitoring(actor, cycle.id), listFollowUpRecommendations(actor, "followUp.monitor", cycle.id, { show: "open", page: filter.page })])

@@ -9,7 +9,7 @@ export async function generateMetadata() {
 
 export default async function NewCyclePage() {
   const actor = await requirePolicy("cycles.manage");
-  const [t, choices] = [await getTranslations("cycleAdmin.new"), await newCycleChoices(actor)];
+  const [t, choices] = await Promise.all([getTranslations("cycleAdmin.new"), newCycleChoices(actor)]);
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <h1 id="page-title" className="text-2xl font-semibold">{t("title")}</h1>

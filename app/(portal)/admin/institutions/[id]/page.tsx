@@ -12,7 +12,7 @@ export default async function InstitutionPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const institution = /^[0-9a-f-]{36}$/i.test(id) ? await findInstitution(actor, id) : null;
   if (!institution) notFound();
-  const [t, provinces] = [await getTranslations(), await listProvinces(actor)];
+  const [t, provinces] = await Promise.all([getTranslations(), listProvinces(actor)]);
   return (
     <section aria-labelledby="page-title" className="space-y-8">
       <div className="space-y-1">

@@ -10,7 +10,7 @@ export async function generateMetadata() {
 
 export default async function NewInstitutionPage() {
   const actor = await requirePolicy("registry.manage");
-  const [t, provinces] = [await getTranslations("registry"), await listProvinces(actor)];
+  const [t, provinces] = await Promise.all([getTranslations("registry"), listProvinces(actor)]);
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <Link href="/admin/institutions" className="text-sm text-brand-700 underline">{t("back")}</Link>

@@ -9,7 +9,7 @@ export async function generateMetadata() {
 
 export default async function NewUserPage() {
   const actor = await requirePolicy("users.manage");
-  const [t, institutions] = [await getTranslations("users"), await listInstitutionOptions(actor)];
+  const [t, institutions] = await Promise.all([getTranslations("users"), listInstitutionOptions(actor)]);
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <h1 id="page-title" className="text-2xl font-semibold">{t("add")}</h1>

@@ -24,7 +24,7 @@ export default async function RecommendationFollowUpPage({ params }: { params: P
   const { id } = await params;
   const [detail, history] = isUuid(id) ? await Promise.all([loadRecommendationDetail(actor, id), listFollowUpHistory(actor, id)]) : [null, []];
   if (!detail) notFound();
-  const [t, tAll, format] = [await getTranslations("followUp"), await getTranslations(), await getFormatter()];
+  const [t, tAll, format] = await Promise.all([getTranslations("followUp"), getTranslations(), getFormatter()]);
   const back = ruleFor(actor, "followUp.report") ? "/follow-up" : ruleFor(actor, "followUp.review") ? "/follow-up/review" : ruleFor(actor, "followUp.monitor") ? "/follow-up/monitoring" : null;
   const late = detail.overdue && detail.targetDate ? daysBetween(detail.targetDate, calendarDate(new Date())) : 0;
   return (

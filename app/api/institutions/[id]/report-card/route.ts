@@ -12,7 +12,7 @@ export const GET = authorizedRoute("/api/institutions/[id]/report-card", z.objec
   const query = ZQuery.parse(Object.fromEntries(request.nextUrl.searchParams));
   const data = await loadReportCard(actor, params.id, query.cycle);
   if (!data) return errorResponse(404, "errors.notFound");
-  const [t, format] = [await getTranslations(), await getFormatter()];
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const generatedAt = format.dateTime(new Date(), { dateStyle: "long", timeStyle: "short" });
   const pdf = await renderReportCard(
     {

@@ -22,7 +22,7 @@ export default async function CycleLociPage({ params, searchParams }: { params: 
   const cycle = await findCycleForAdmin(actor, (await params).id);
   if (!cycle) notFound();
   const query = ZCycleLociQuery.parse(await searchParams);
-  const [t, format, result] = [await getTranslations(), await getFormatter(), await listCycleLoci(actor, cycle.id, query)];
+  const [t, format, result] = await Promise.all([getTranslations(), getFormatter(), listCycleLoci(actor, cycle.id, query)]);
   return (
     <section aria-labelledby="page-title">
       <CycleHeader cycle={cycle} />

@@ -33,7 +33,7 @@ export default async function CycleResultsPreviewPage({ params, searchParams }: 
   const cycle = await findCycleForAdmin(actor, (await params).id);
   if (!cycle) notFound();
   const query = ZRankingQuery.parse(firstValues(await searchParams));
-  const [t, locale, results] = [await getTranslations(), await getLocale(), await loadResultsPreview(actor, cycle.id)];
+  const [t, locale, results] = await Promise.all([getTranslations(), getLocale(), loadResultsPreview(actor, cycle.id)]);
   const awards = results ? await loadAwardsFor(results) : null;
   const base = `/admin/cycles/${cycle.id}/results`;
   return (

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/lib/server/account/actions";
-import { asFormAction } from "@/lib/server/action-client/form-action";
+import { asFormAction } from "@/components/form-action";
 
 export async function SignOutButton() {
   const t = await getTranslations("nav");

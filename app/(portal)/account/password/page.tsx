@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { ROLE_HOME } from "@/lib/auth/roles";
-import { asFormAction } from "@/lib/server/action-client/form-action";
+import { asFormAction } from "@/components/form-action";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { endAllSessionsAction } from "@/lib/server/account/actions";
 

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import type { Actor } from "@/lib/auth/policies";
 import { dateOf } from "@/lib/domain/cycle/dates";
-import { loadPreviousRecommendations, type PreviousRecommendationItem } from "@/lib/server/follow-up/previous";
+import type { PreviousRecommendationItem, PreviousRecommendations } from "@/lib/server/follow-up/previous";
 import { ProgressBadge } from "./progress-badge";
 
 /**
@@ -42,12 +41,12 @@ export async function PreviousRecommendation({ items, cycleName, canOpenDetail }
 }
 
 /**
- * The previous cycle's recommendations of the assessment's locus, rendered on the server and keyed
- * `indicator:<code>` or `aspect:<code>`, for the workspace and the review page to place beside each
- * indicator. Empty when the locus had none, or the actor may not view the assessment.
+ * The previous cycle's recommendations of the assessment's locus (as the page loaded them with
+ * loadPreviousRecommendations), rendered on the server and keyed `indicator:<code>` or
+ * `aspect:<code>`, for the workspace and the review page to place beside each indicator. Empty when
+ * the locus had none, or the actor may not view the assessment (null).
  */
-export async function previousRecommendationSlots(actor: Actor, assessmentId: string): Promise<Record<string, ReactNode>> {
-  const previous = await loadPreviousRecommendations(actor, assessmentId);
+export function previousRecommendationSlots(previous: PreviousRecommendations | null): Record<string, ReactNode> {
   if (!previous) return {};
   const groups: Record<string, PreviousRecommendationItem[]> = {};
   for (const item of previous.items) (groups[`${item.target.kind}:${item.target.code}`] ??= []).push(item);

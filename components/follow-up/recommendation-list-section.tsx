@@ -1,36 +1,36 @@
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
-import type { Actor } from "@/lib/auth/policies";
 import type { TFollowUpListFilter } from "@/lib/schemas/follow-up";
-import { chooseFollowUpCycle, listFollowUpCycles, listFollowUpRecommendations } from "@/lib/server/follow-up/views";
+import type { FollowUpListRow } from "@/lib/server/follow-up/views";
 import { FollowUpFilters } from "./list-filters";
 import { RecommendationTable } from "./recommendation-table";
 
 /**
  * A page of recommendations of one cycle in the actor's scope under a policy (the evaluator's own
  * loci, the verifier's assigned institutions), with the cycle and "show" filters and pagination.
+ * The page loads them (listFollowUpCycles, chooseFollowUpCycle, listFollowUpRecommendations);
+ * `cycle` and `list` are null when no cycle has recommendations.
  */
-export async function RecommendationListSection({ actor, policy, filter, title, intro }: {
-  actor: Actor;
-  policy: "followUp.report" | "followUp.review";
-  filter: TFollowUpListFilter;
+export async function RecommendationListSection({ cycles, cycle, list, show, title, intro }: {
+  cycles: readonly { id: string; name: string }[];
+  cycle: { id: string } | null;
+  list: { rows: FollowUpListRow[]; total: number; page: number; pageSize: number } | null;
+  show: TFollowUpListFilter["show"];
   title: string;
   intro: string;
 }) {
-  const [t, cycles] = await Promise.all([getTranslations("followUp"), listFollowUpCycles()]);
-  const cycle = chooseFollowUpCycle(cycles, filter.cycle);
-  const list = cycle ? await listFollowUpRecommendations(actor, policy, cycle.id, filter) : null;
+  const t = await getTranslations("followUp");
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title" className="text-2xl font-semibold">{title}</h1>
       <p className="mt-1 text-slate-600">{intro}</p>
       {cycle && list ? (
         <>
-          <FollowUpFilters cycles={cycles} cycleId={cycle.id} show={filter.show} />
+          <FollowUpFilters cycles={cycles} cycleId={cycle.id} show={show} />
           <p className="mt-4 text-sm text-slate-600" aria-live="polite">{t("resultCount", { count: list.total })}</p>
           <div className="mt-3"><RecommendationTable rows={list.rows} caption={title} emptyText={t("emptyList")} /></div>
-          <Pagination page={list.page} pageSize={list.pageSize} total={list.total} params={{ cycle: cycle.id, show: filter.show }} />
+          <Pagination page={list.page} pageSize={list.pageSize} total={list.total} params={{ cycle: cycle.id, show }} />
         </>
       ) : (
         <div className="mt-6"><EmptyState>{t("noCycles")}</EmptyState></div>

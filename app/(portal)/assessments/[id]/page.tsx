@@ -15,6 +15,7 @@ import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
 import { isUuid } from "@/lib/schemas/ids";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listAssessmentHistory } from "@/lib/server/audit/search";
+import { loadPreviousRecommendations } from "@/lib/server/follow-up/previous";
 import { listRecommendations } from "@/lib/server/verification/recommendations";
 import { surveyBaseUrl, surveyStatusForAssessment } from "@/lib/server/survey/survey";
 import { loadWorkspace } from "@/lib/server/assessment/workspace";
@@ -31,13 +32,13 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   const workspace = isUuid(id) ? await loadWorkspace(actor, id) : null;
   if (!workspace) notFound();
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const [history, recommendations, survey, previousRecommendations] = await Promise.all([
+  const [history, recommendations, survey, previous] = await Promise.all([
     workspace.assessment.canSeeHistory ? listAssessmentHistory(id) : Promise.resolve([]),
     listRecommendations(actor, id),
     // Null unless the viewer manages this locus's F-03 survey (its verifier, an admin).
     surveyStatusForAssessment(actor, id),
     // The previous cycle's recommendations of this locus and their follow-up, beside each indicator.
-    previousRecommendationSlots(actor, id),
+    loadPreviousRecommendations(actor, id),
   ]);
   const latestReturn = workspace.assessment.status === "RETURNED" ? workspace.rounds.find((r) => r.decision === "RETURNED") : undefined;
   const returnReasons: Record<string, string[]> = {};
@@ -90,7 +91,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         canEdit={workspace.canEdit}
         canSubmit={workspace.canSubmit}
         evidenceMaxBytes={evidenceMaxBytes(process.env)}
-        previousRecommendations={previousRecommendations}
+        previousRecommendations={previousRecommendationSlots(previous)}
       />
 
       {survey ? <SurveyLinksPanel status={survey} baseUrl={await surveyBaseUrl()} /> : null}

@@ -8,6 +8,7 @@ import { RecommendationList } from "@/components/recommendations/recommendation-
 import { StatusBadge } from "@/components/status-badge";
 import { isUuid } from "@/lib/schemas/ids";
 import { listRecommendations, WRITABLE_STATUSES } from "@/lib/server/verification/recommendations";
+import { loadPreviousRecommendations } from "@/lib/server/follow-up/previous";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadReview } from "@/lib/server/verification/review-view";
 
@@ -21,7 +22,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const review = isUuid(id) ? await loadReview(actor, id) : null;
   if (!review) notFound();
-  const [t, recommendations, previous] = await Promise.all([getTranslations(), listRecommendations(actor, id), previousRecommendationSlots(actor, id)]);
+  const [t, recommendations, previous] = await Promise.all([getTranslations(), listRecommendations(actor, id), loadPreviousRecommendations(actor, id)]);
   const status = review.assessment.status;
   return (
     <div className="space-y-6">
@@ -42,7 +43,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         settings={review.settings}
         canEdit={status === "IN_REVIEW"}
         canDecide={review.canDecide && (status === "IN_REVIEW" || status === "SUBMITTED")}
-        previous={previous}
+        previous={previousRecommendationSlots(previous)}
       />
       <RecommendationList items={recommendations} />
       {review.canDecide && WRITABLE_STATUSES.includes(status) ? <RecommendationForm assessmentId={id} instrument={review.instrument} /> : null}

@@ -1,19 +1,112 @@
+import "server-only";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
+import { EVIDENCE_STORAGE_VARIABLES, evidenceStorageConfig, optionalText } from "@/lib/server/storage/config";
 
-/** Server environment, validated once at start (see the README's table of variables). */
-export const env = createEnv({
-  server: {
-    DATABASE_URL: z.url({ error: "DATABASE_URL harus berupa alamat postgresql://…" }),
-    AUTH_SECRET: z.string().min(32, { error: "AUTH_SECRET harus minimal 32 karakter." }),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  },
-  runtimeEnv: {
-    DATABASE_URL: process.env.DATABASE_URL,
-    AUTH_SECRET: process.env.AUTH_SECRET,
-    LOG_LEVEL: process.env.LOG_LEVEL,
-  },
-  emptyStringAsUndefined: true,
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const httpUrl = (name: string) => z.url({ protocol: /^https?$/, error: `${name} harus berupa alamat http(s)://…` });
+
+/** The message of a parser's error, as a validation issue. */
+function issueFrom(ctx: z.RefinementCtx, error: unknown) {
+  ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+}
+
+/**
+ * Every variable the portal reads at run time (the README's table), with its rule and default.
+ * Scripts (npm start, the seed, the tests) read their own variables (PORT, PEKPPP_DATA_DIR …).
+ */
+const server = {
+  NODE_ENV: z.enum(["development", "test", "production"], { error: "NODE_ENV harus development, test atau production." }).default("development"),
+  DATABASE_URL: z.url({ error: "DATABASE_URL harus berupa alamat postgresql://…" }),
+  AUTH_SECRET: z.string({ error: "AUTH_SECRET harus diisi (minimal 32 karakter)." }).min(32, { error: "AUTH_SECRET harus minimal 32 karakter." }),
+  /** The portal's public address, if configured; Auth.js reads it too. */
+  AUTH_URL: optionalText.pipe(httpUrl("AUTH_URL").optional()),
+  AUTH_OIDC_ISSUER: optionalText.pipe(httpUrl("AUTH_OIDC_ISSUER").optional()),
+  AUTH_OIDC_CLIENT_ID: optionalText,
+  AUTH_OIDC_CLIENT_SECRET: optionalText,
+  AUTH_OIDC_NAME: optionalText,
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL harus salah satu dari ${LOG_LEVELS.join(", ")}.` }).default("info"),
+  /** Parsed: the limit in bytes (lib/domain/evidence/limits.ts). */
+  EVIDENCE_MAX_BYTES: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      try {
+        return evidenceMaxBytes({ EVIDENCE_MAX_BYTES: raw });
+      } catch (error) {
+        issueFrom(ctx, error);
+        return z.NEVER;
+      }
+    }),
+  ...EVIDENCE_STORAGE_VARIABLES,
+};
+
+/** Each variable by its rule, then the rules across variables: the storage settings as a whole (a key pair, a folder outside public/). */
+const ZEnv = z.object(server).superRefine((vars, ctx) => {
+  try {
+    evidenceStorageConfig(vars);
+  } catch (error) {
+    issueFrom(ctx, error);
+  }
+});
+
+type Variables = Record<string, string | undefined>;
+type Name = keyof typeof server;
+const NAMES = Object.keys(server) as Name[];
+
+/** An issue as one line; the messages above name their variable, any other gets it in front. */
+function describeIssue(issue: { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] | undefined }) {
+  const name = (issue.path ?? []).map((part) => String(typeof part === "object" ? part.key : part)).join(".");
+  return !name || issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
+}
+
+/** What `next build` sees: every value that is valid, with its default; no error for one that is not. */
+function unvalidated(source: Variables) {
+  return Object.fromEntries(
+    NAMES.map((name) => {
+      const parsed = (server[name] as z.ZodType<string | number | undefined>).safeParse(source[name]?.trim() ? source[name] : undefined);
+      return [name, parsed.success ? parsed.data : undefined];
+    }),
+  ) as Record<Name, string | number | undefined>;
+}
+
+/**
+ * Validates the variables of `source`: every problem is reported at once, in one error whose
+ * message names each variable. Exported for tests; the portal uses `env`.
+ */
+export function readEnv(source: Variables = process.env) {
   // `next build` evaluates modules without the runtime secrets; they are checked when served.
-  skipValidation: process.env.NEXT_PHASE === "phase-production-build",
+  const building = source.NEXT_PHASE === "phase-production-build";
+  return createEnv({
+    server,
+    runtimeEnv: building ? unvalidated(source) : (Object.fromEntries(NAMES.map((name) => [name, source[name]])) as Record<Name, string | undefined>),
+    emptyStringAsUndefined: true,
+    skipValidation: building,
+    createFinalSchema: () => ZEnv,
+    onValidationError: (issues) => {
+      throw new Error(`Konfigurasi lingkungan tidak sah (lihat tabel variabel di README):\n${issues.map((issue) => `  - ${describeIssue(issue)}`).join("\n")}`);
+    },
+  });
+}
+
+export type Env = ReturnType<typeof readEnv>;
+
+let loaded: Env | undefined;
+const current = () => (loaded ??= readEnv());
+
+/**
+ * The server environment, validated once, when a value is first read (modules that read it at
+ * load, such as the database client and the logger, do so at start). The only module that reads
+ * process.env: every other module takes its settings from here.
+ */
+export const env: Env = new Proxy({} as Env, {
+  get: (_target, name) => Reflect.get(current(), name),
+  has: (_target, name) => Reflect.has(current(), name),
+  ownKeys: () => Reflect.ownKeys(current()),
+  getOwnPropertyDescriptor: (_target, name) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(current(), name);
+    return descriptor && { ...descriptor, configurable: true };
+  },
 });

@@ -1,4 +1,5 @@
 import "server-only";
 import pino from "pino";
+import { env } from "@/lib/env";
 
-export const logger = pino({ level: process.env.LOG_LEVEL ?? "info", base: { app: "portal-pekppp" } });
+export const logger = pino({ level: env.LOG_LEVEL, base: { app: "portal-pekppp" } });

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 
@@ -149,10 +149,14 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
   });
 
   it("refuses a file over EVIDENCE_MAX_BYTES, naming the size and the limit", async () => {
+    // lib/env.ts reads the environment once: load the server layer again with the variable set
+    // (the database client and pool are shared through globalThis).
     process.env.EVIDENCE_MAX_BYTES = "1KB";
+    vi.resetModules();
+    const limited: Evidence = await import("@/lib/server/assessment/evidence");
     const big = minimalPdf("x".repeat(2000));
     const before = await snapshot();
-    await expect(addFile(evaluator(), "besar.pdf", big)).rejects.toMatchObject({
+    await expect(limited.addFileEvidence(evaluator(), { assessmentId: draftId, indicatorCode: "1.a.Ak", originalName: "besar.pdf", bytes: big })).rejects.toMatchObject({
       messageKey: "evidence.fileTooLarge", values: { name: "besar.pdf", size: big.length, limit: 1024 },
     });
     expect(await snapshot()).toEqual(before);

@@ -3,9 +3,9 @@ import { createHash, randomUUID } from "node:crypto";
 import { can, type Actor } from "@/lib/auth/policies";
 import { dispositionOf, type EvidenceDisposition } from "@/lib/domain/evidence/file-types";
 import { inspectEvidenceFile } from "@/lib/domain/evidence/inspect";
-import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
 import { ZAddEvidenceLink } from "@/lib/domain/evidence/link";
 import type { EvidenceItemView } from "@/lib/domain/evidence/view";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "../errors";
 import { recordAudit } from "../audit/record";
@@ -88,7 +88,7 @@ export interface StoredEvidenceFile {
  * object is deleted. Self-assessment and follow-up evidence share these rules.
  */
 export async function storeEvidenceFile<T>(folder: string, input: { originalName: string; bytes: Uint8Array }, record: (file: StoredEvidenceFile) => Promise<T>): Promise<T> {
-  const inspected = await inspectEvidenceFile({ name: input.originalName, bytes: input.bytes, maxBytes: evidenceMaxBytes(process.env) });
+  const inspected = await inspectEvidenceFile({ name: input.originalName, bytes: input.bytes, maxBytes: env.EVIDENCE_MAX_BYTES });
   if (!inspected.ok) throw new ActionError(inspected.problem.key, inspected.problem.values);
   const { type, originalName, safeName } = inspected.file;
   const storageKey = `evidence/${folder}/${randomUUID()}.${type.extensions[0]}`;

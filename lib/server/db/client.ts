@@ -15,4 +15,4 @@ const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof cr
 
 /** One client per process; kept on globalThis so development reloads do not open new pools. */
 export const db = globalForPrisma.prisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+if (env.NODE_ENV !== "production") globalForPrisma.prisma = db;

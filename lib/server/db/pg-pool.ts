@@ -12,4 +12,4 @@ function createPool() {
 
 const globalForPool = globalThis as unknown as { pekpppPgPool?: pg.Pool };
 export const pgPool = globalForPool.pekpppPgPool ?? createPool();
-if (process.env.NODE_ENV !== "production") globalForPool.pekpppPgPool = pgPool;
+if (env.NODE_ENV !== "production") globalForPool.pekpppPgPool = pgPool;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
+import { env } from "@/lib/env";
 import { errorResponse } from "./route-handler";
 
 /** Room for the multipart envelope and the small fields around the file itself. */
@@ -22,7 +22,7 @@ export type EvidenceUpload =
 export async function readEvidenceUpload(request: NextRequest): Promise<EvidenceUpload | Response> {
   const contentType = request.headers.get("content-type") ?? "";
   if (/^multipart\/form-data\s*;/i.test(contentType)) {
-    const maxBytes = evidenceMaxBytes(process.env);
+    const maxBytes = env.EVIDENCE_MAX_BYTES;
     const body = await readBounded(request, maxBytes + MULTIPART_OVERHEAD);
     if (!body) return errorResponse(413, "evidence.requestTooLarge", { values: { limit: maxBytes } });
     let form: FormData;

@@ -17,38 +17,46 @@ export type EvidenceStorageConfig =
 export const DEFAULT_EVIDENCE_DIR = ".data/evidence";
 const DEFAULT_S3_REGION = "us-east-1";
 
-const text = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.string().optional());
+/** Text that may be left unset: surrounding spaces are dropped, and a blank value counts as unset. */
+export const optionalText = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() || undefined : v),
+  z.string().optional(),
+);
 const flag = z.preprocess(
   (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
-  z.enum(["", "true", "1", "yes", "false", "0", "no"], { error: "must be true or false" }).optional(),
+  z.enum(["", "true", "1", "yes", "false", "0", "no"], { error: "EVIDENCE_S3_FORCE_PATH_STYLE harus true atau false." }).optional(),
 );
 
-const ZStorageEnv = z.object({
-  EVIDENCE_DIR: text,
-  EVIDENCE_S3_BUCKET: text,
-  EVIDENCE_S3_REGION: text,
-  EVIDENCE_S3_ENDPOINT: text.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
-  EVIDENCE_S3_ACCESS_KEY_ID: text,
-  EVIDENCE_S3_SECRET_ACCESS_KEY: text,
+/** The storage variables, each with its own rule; lib/env.ts validates them with the others. */
+export const EVIDENCE_STORAGE_VARIABLES = {
+  EVIDENCE_DIR: optionalText,
+  EVIDENCE_S3_BUCKET: optionalText,
+  EVIDENCE_S3_REGION: optionalText,
+  EVIDENCE_S3_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/, error: "EVIDENCE_S3_ENDPOINT harus berupa alamat http(s)://…" }).optional()),
+  EVIDENCE_S3_ACCESS_KEY_ID: optionalText,
+  EVIDENCE_S3_SECRET_ACCESS_KEY: optionalText,
   EVIDENCE_S3_FORCE_PATH_STYLE: flag,
-});
+};
+
+const ZStorageEnv = z.object(EVIDENCE_STORAGE_VARIABLES);
+
+/** The raw (or already validated) values of the storage variables. */
+export type EvidenceStorageVariables = Partial<Record<keyof typeof EVIDENCE_STORAGE_VARIABLES, string>>;
 
 /**
- * Which backend stores evidence, from the environment: S3-compatible object storage when
+ * Which backend stores evidence, from the storage variables: S3-compatible object storage when
  * EVIDENCE_S3_BUCKET is set, otherwise the local disk under EVIDENCE_DIR (default .data/evidence,
  * relative to the working directory). A folder under public/ is refused: anything there is served
- * to anyone with its URL. A bad setting throws with the variable named.
+ * to anyone with its URL. A bad setting throws with the variable named. lib/env.ts calls it when
+ * it validates the environment, so a bad setting stops the portal when it starts.
  */
-export function evidenceStorageConfig(env: Record<string, string | undefined>, cwd = process.cwd()): EvidenceStorageConfig {
-  const parsed = ZStorageEnv.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${String(issue.path[0])} ${issue.message}.`);
-  }
+export function evidenceStorageConfig(vars: EvidenceStorageVariables, cwd = process.cwd()): EvidenceStorageConfig {
+  const parsed = ZStorageEnv.safeParse(vars);
+  if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
   const e = parsed.data;
   if (e.EVIDENCE_S3_BUCKET) {
     if (Boolean(e.EVIDENCE_S3_ACCESS_KEY_ID) !== Boolean(e.EVIDENCE_S3_SECRET_ACCESS_KEY)) {
-      throw new Error("EVIDENCE_S3_ACCESS_KEY_ID and EVIDENCE_S3_SECRET_ACCESS_KEY must be set together.");
+      throw new Error("EVIDENCE_S3_ACCESS_KEY_ID dan EVIDENCE_S3_SECRET_ACCESS_KEY harus diisi bersama, atau keduanya dikosongkan.");
     }
     return {
       kind: "s3",
@@ -65,7 +73,7 @@ export function evidenceStorageConfig(env: Record<string, string | undefined>, c
   const dir = path.resolve(cwd, e.EVIDENCE_DIR ?? DEFAULT_EVIDENCE_DIR);
   const publicDir = path.resolve(cwd, "public");
   if (dir === publicDir || dir.startsWith(publicDir + path.sep)) {
-    throw new Error("EVIDENCE_DIR must not be inside public/: files there are served to anyone.");
+    throw new Error("EVIDENCE_DIR tidak boleh berada di dalam public/: berkas di sana dapat diunduh siapa saja.");
   }
   return { kind: "local", dir };
 }

@@ -1,10 +1,11 @@
 import "server-only";
-import { evidenceStorageConfig, type EvidenceStorageConfig } from "./config";
+import { env } from "@/lib/env";
+import { evidenceStorageConfig, type EvidenceStorageConfig, type EvidenceStorageVariables } from "./config";
 import { createLocalDiskStorage } from "./local";
 import type { EvidenceStorage } from "./storage";
 
 export type { EvidenceStorage, StoredObject } from "./storage";
-export { evidenceStorageConfig, type EvidenceStorageConfig } from "./config";
+export { evidenceStorageConfig, type EvidenceStorageConfig, type EvidenceStorageVariables } from "./config";
 
 /** The backend for a configuration. The S3 client is loaded only when S3 is configured. */
 export async function createEvidenceStorage(config: EvidenceStorageConfig): Promise<EvidenceStorage> {
@@ -15,9 +16,9 @@ export async function createEvidenceStorage(config: EvidenceStorageConfig): Prom
 
 let current: { signature: string; storage: Promise<EvidenceStorage> } | undefined;
 
-/** The configured evidence storage, made once per configuration (read from the environment each call). */
-export function evidenceStorage(env: Record<string, string | undefined> = process.env): Promise<EvidenceStorage> {
-  const config = evidenceStorageConfig(env);
+/** The configured evidence storage (lib/env.ts by default), made once per configuration. */
+export function evidenceStorage(vars: EvidenceStorageVariables = env): Promise<EvidenceStorage> {
+  const config = evidenceStorageConfig(vars);
   const signature = JSON.stringify(config);
   if (current?.signature !== signature) {
     const storage = createEvidenceStorage(config);

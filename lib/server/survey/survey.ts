@@ -8,6 +8,7 @@ import { fromInteger } from "@/lib/domain/rational";
 import { classify } from "@/lib/domain/grades";
 import { f03Score, locusIndex, scoringSettingsOf } from "@/lib/domain/scoring";
 import { stageWindow } from "@/lib/domain/workflow";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   missingRatings,
@@ -282,17 +283,11 @@ export async function surveyStatusForAssessment(actor: Actor, assessmentId: stri
 
 /**
  * The origin the public links are built on: AUTH_URL when it is set (the portal's configured
- * address), otherwise the address this request came to (through a proxy: X-Forwarded-Host/-Proto).
+ * address, an http(s) URL checked by lib/env.ts), otherwise the address this request came to
+ * (through a proxy: X-Forwarded-Host/-Proto).
  */
 export async function surveyBaseUrl(): Promise<string> {
-  const configured = process.env.AUTH_URL;
-  if (configured) {
-    try {
-      return new URL(configured).origin;
-    } catch {
-      // A malformed AUTH_URL is reported by Auth.js; fall back to the request's address.
-    }
-  }
+  if (env.AUTH_URL) return new URL(env.AUTH_URL).origin;
   const h = await headers();
   const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "localhost";
   const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";

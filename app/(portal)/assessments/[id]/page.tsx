@@ -11,7 +11,7 @@ import { ReviewRounds } from "@/components/self-assessment/review-rounds";
 import { SelfAssessmentWorkspace } from "@/components/self-assessment/workspace";
 import { StatusBadge } from "@/components/status-badge";
 import { SurveyLinksPanel } from "@/components/survey/survey-links-panel";
-import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
+import { env } from "@/lib/env";
 import { isUuid } from "@/lib/schemas/ids";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listAssessmentHistory } from "@/lib/server/audit/search";
@@ -90,7 +90,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         evidenceRequiredAboveZero={workspace.evidenceRequiredAboveZero}
         canEdit={workspace.canEdit}
         canSubmit={workspace.canSubmit}
-        evidenceMaxBytes={evidenceMaxBytes(process.env)}
+        evidenceMaxBytes={env.EVIDENCE_MAX_BYTES}
         previousRecommendations={previousRecommendationSlots(previous)}
       />
 

@@ -9,7 +9,7 @@ import { ProgressBadge } from "@/components/follow-up/progress-badge";
 import { ruleFor } from "@/lib/auth/policies";
 import { calendarDate, daysBetween } from "@/lib/domain/follow-up";
 import { dateOf } from "@/lib/domain/cycle/dates";
-import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
+import { env } from "@/lib/env";
 import { isUuid } from "@/lib/schemas/ids";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listFollowUpHistory, loadRecommendationDetail } from "@/lib/server/follow-up/views";
@@ -56,7 +56,7 @@ export default async function RecommendationFollowUpPage({ params }: { params: P
         <h2 id="follow-ups-title" className="text-lg font-semibold">{t("actionsTitle", { count: detail.followUps.length })}</h2>
         {detail.followUps.length === 0 ? <EmptyState>{t("noActions")}</EmptyState> : null}
         {detail.followUps.map((followUp) => (
-          <FollowUpCard key={followUp.id} followUp={followUp} recommendationId={detail.id} canReview={detail.canReview} maxBytes={evidenceMaxBytes(process.env)} />
+          <FollowUpCard key={followUp.id} followUp={followUp} recommendationId={detail.id} canReview={detail.canReview} maxBytes={env.EVIDENCE_MAX_BYTES} />
         ))}
       </section>
 

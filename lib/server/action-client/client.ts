@@ -5,17 +5,23 @@ import { z } from "zod";
 import { POLICY_KEYS, ruleFor } from "@/lib/auth/policies";
 import { getCurrentUser } from "../auth/current-user";
 import { logger } from "../logger";
-import { ActionError, type ActionErrorPayload } from "../errors";
+import { ActionError, toActionError, type ActionErrorPayload } from "../errors";
 
 /**
  * Every server action goes through this client: parse (zod) → authorize (policy of the action's
- * metadata; the data layer then applies the scope in its query) → run. Expected errors reach the
- * user as a message key; anything else is logged with a reference and shown as a generic message.
+ * metadata; the data layer then applies the scope in its query) → run. Expected errors (an
+ * ActionError, or a DomainError through its mapped key: toActionError) reach the user as a message
+ * key; anything else is logged with a reference and shown as a generic message.
  */
 const baseClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ action: z.string(), policy: z.enum(POLICY_KEYS) }),
   handleServerError(error, { metadata }): ActionErrorPayload {
-    if (error instanceof ActionError) return { key: error.messageKey, values: error.values };
+    const expected = toActionError(error);
+    if (expected) {
+      // A domain rule refused stored data or settings: the user gets its message, the log the detail.
+      if (expected.cause) logger.warn({ err: expected.cause, action: metadata?.action }, "server action refused by a domain rule");
+      return { key: expected.messageKey, values: expected.values };
+    }
     const ref = randomUUID().slice(0, 8);
     logger.error({ err: error, ref, action: metadata?.action }, "server action failed");
     return { key: "errors.unexpected", ref };

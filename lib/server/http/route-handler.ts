@@ -6,7 +6,7 @@ import { ROUTE_POLICIES, ruleFor, type PolicyKey } from "@/lib/auth/policies";
 import { isPortalRole, type PortalRole } from "@/lib/auth/roles";
 import { getCurrentUser, type CurrentUser } from "../auth/current-user";
 import { readSessionClaims } from "../auth/session-cookie";
-import { ActionError } from "../errors";
+import { ActionError, toActionError } from "../errors";
 import { logger } from "../logger";
 
 type RoutePath = keyof typeof ROUTE_POLICIES;
@@ -40,10 +40,15 @@ const STATUS_OF_KEY: Record<string, number> = {
   "evidence.typeMismatch": 415,
 };
 
-/** Expected errors become JSON with their message key and status; anything else is logged with a reference. */
+/**
+ * Expected errors (an ActionError, or a DomainError through its mapped key: toActionError) become
+ * JSON with their message key and status; anything else is logged with a reference.
+ */
 function routeErrorResponse(error: unknown, path: string) {
-  if (error instanceof ActionError) {
-    return errorResponse(STATUS_OF_KEY[error.messageKey] ?? 422, error.messageKey, { values: error.values });
+  const expected = toActionError(error);
+  if (expected) {
+    if (expected.cause) logger.warn({ err: expected.cause, path }, "route refused by a domain rule");
+    return errorResponse(STATUS_OF_KEY[expected.messageKey] ?? 422, expected.messageKey, { values: expected.values });
   }
   const ref = randomUUID().slice(0, 8);
   logger.error({ err: error, ref, path }, "route handler failed");

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { ActionError } from "../errors";
 
 /** Largest registry file accepted: the whole country is about 200 KB as CSV and 150 KB as XLSX. */
 export const REGISTRY_FILE_MAX_BYTES = 10 * 1024 * 1024;
@@ -15,12 +16,17 @@ export interface RegistryTable {
   rows: string[][];
 }
 
-/** A file that cannot be read as a table at all (not a spreadsheet, broken quoting). */
-export class UnreadableFileError extends Error {
-  constructor(readonly detail: string) {
-    super(detail);
-    this.name = "UnreadableFileError";
-  }
+/** The message of a file that cannot be read as a table at all (not a spreadsheet, broken quoting). */
+export const UNREADABLE_FILE = "registryImport.fileProblems.unreadable";
+
+/** The ActionError of an unreadable file; `values.detail` is the parser's reason. */
+function unreadable(error: unknown) {
+  return new ActionError(UNREADABLE_FILE, { detail: error instanceof Error ? error.message : String(error) });
+}
+
+/** Why a file could not be read, when `error` is readRegistryFile's "unreadable"; null for any other error. */
+export function unreadableDetail(error: unknown): string | null {
+  return error instanceof ActionError && error.messageKey === UNREADABLE_FILE ? String(error.values.detail ?? "") : null;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -53,7 +59,7 @@ function readCsv(bytes: Uint8Array): string[][] {
   try {
     return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
-    throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
+    throw unreadable(error);
   }
 }
 
@@ -63,7 +69,7 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {
-    throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
+    throw unreadable(error);
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];

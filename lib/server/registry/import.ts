@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "../errors";
 import { recordAuditRows } from "../audit/record";
 import { db } from "../db/client";
-import { readRegistryFile, UnreadableFileError, type RegistryTable } from "./file";
+import { readRegistryFile, unreadableDetail, type RegistryTable } from "./file";
 import { writeRegistryPlan } from "./import-write";
 import { institutionFilter } from "./institutions";
 
@@ -60,7 +60,8 @@ async function readTable(file: RegistryFile): Promise<{ table: RegistryTable } |
   try {
     return { table: await readRegistryFile(file.bytes) };
   } catch (error) {
-    if (error instanceof UnreadableFileError) return { unreadable: error.detail };
+    const detail = unreadableDetail(error);
+    if (detail !== null) return { unreadable: detail };
     throw error;
   }
 }

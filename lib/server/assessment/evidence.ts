@@ -8,7 +8,7 @@ import type { EvidenceItemView } from "@/lib/domain/evidence/view";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "../errors";
-import { recordAudit } from "../audit/record";
+import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { logger } from "../logger";
 import { evidenceStorage } from "../storage";
@@ -124,13 +124,10 @@ export async function addFileEvidence(
         data: { kind: "FILE", assessmentId: assessment.id, indicatorId: indicator.id, ...file, uploadedById: actor.id },
         select: itemFields,
       });
-      await recordAudit(
-        {
-          actorId: actor.id, actorLabel: actor.email, action: "evidence.addFile", entityType: "EvidenceItem", entityId: row.id,
-          assessmentId: assessment.id, after: auditView({ kind: "FILE", indicatorCode: indicator.code, ...file }),
-        },
-        tx,
-      );
+      await audit(tx, actor, {
+        action: "evidence.addFile", entityType: "EvidenceItem", entityId: row.id,
+        assessmentId: assessment.id, after: auditView({ kind: "FILE", indicatorCode: indicator.code, ...file }),
+      });
       return toView(row);
     }),
   );
@@ -151,13 +148,10 @@ export async function addLinkEvidence(
       data: { kind: "LINK", assessmentId: assessment.id, indicatorId: indicator.id, url: link.url, title: link.title, uploadedById: actor.id },
       select: itemFields,
     });
-    await recordAudit(
-      {
-        actorId: actor.id, actorLabel: actor.email, action: "evidence.addLink", entityType: "EvidenceItem", entityId: row.id,
-        assessmentId: assessment.id, after: auditView({ kind: "LINK", indicatorCode: indicator.code, url: link.url, title: link.title }),
-      },
-      tx,
-    );
+    await audit(tx, actor, {
+      action: "evidence.addLink", entityType: "EvidenceItem", entityId: row.id,
+      assessmentId: assessment.id, after: auditView({ kind: "LINK", indicatorCode: indicator.code, url: link.url, title: link.title }),
+    });
     return toView(row);
   });
 }
@@ -176,14 +170,11 @@ export async function removeEvidence(actor: Editor, evidenceId: string): Promise
     await loadEditableAssessment(tx, actor, item.assessmentId);
     const removed = await tx.evidenceItem.updateMany({ where: { id: item.id, removedAt: null }, data: { removedAt: new Date() } });
     if (removed.count === 0) throw new ActionError("errors.notFound");
-    await recordAudit(
-      {
-        actorId: actor.id, actorLabel: actor.email, action: "evidence.remove", entityType: "EvidenceItem", entityId: item.id,
-        assessmentId: item.assessmentId,
-        before: removedAuditView(item),
-      },
-      tx,
-    );
+    await audit(tx, actor, {
+      action: "evidence.remove", entityType: "EvidenceItem", entityId: item.id,
+      assessmentId: item.assessmentId,
+      before: removedAuditView(item),
+    });
     return { id: item.id, assessmentId: item.assessmentId };
   });
 }

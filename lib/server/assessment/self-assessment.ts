@@ -5,15 +5,12 @@ import { ASSESSMENT_STATUSES, checkCompleteness, isReopenable, isSelfAssessmentE
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SavedAnswer, TSaveAnswer } from "@/lib/schemas/self-assessment";
 import { ActionError } from "../errors";
-import { recordAudit, type requestOrigin } from "../audit/record";
+import { audit, requestOrigin, type RequestOrigin } from "../audit/record";
 import { db } from "../db/client";
 import { loadInstrument } from "../instrument/load";
 import { pgPool } from "../db/pg-pool";
 import { assertEditable, loadEditableAssessment } from "./access";
 import { sqlAssessmentScope } from "../db/sql-scope";
-
-type RequestOrigin = Awaited<ReturnType<typeof requestOrigin>>;
-const NO_ORIGIN: RequestOrigin = { ipAddress: null, userAgent: null };
 
 type Editor = Actor & { email: string; name: string };
 
@@ -47,7 +44,8 @@ const EDITABLE_STATUSES = ASSESSMENT_STATUSES.filter(isSelfAssessmentEditable);
  * one writes the answer and its audit record together, under a shared lock on the assessment that
  * re-checks the status (a submission that won the race makes the write a no-op).
  */
-export async function saveSelfAnswer(actor: Editor, assessmentId: string, input: TSaveAnswer, origin: RequestOrigin = NO_ORIGIN): Promise<SaveOutcome> {
+export async function saveSelfAnswer(actor: Editor, assessmentId: string, input: TSaveAnswer, origin?: RequestOrigin): Promise<SaveOutcome> {
+  origin ??= await requestOrigin();
   const fast = await trySaveInOneStatement({ ...actor, sessionVersion: null }, assessmentId, input, origin);
   if (fast) return { ok: true, answer: fast };
   return saveWithDiagnosis(actor, assessmentId, input, origin);
@@ -58,6 +56,11 @@ export async function saveSelfAnswer(actor: Editor, assessmentId: string, input:
  * condition holds (scope, editable status, stage dates or reopening, version). The conditions are
  * a subset of the pure rules (stageWindow, isSelfAssessmentEditable), never wider; when anything
  * is off, nothing is written and saveWithDiagnosis applies the pure rules to say exactly why.
+ *
+ * Its audit record is written by an INSERT inside this same statement, not through `audit` (one
+ * round trip instead of a transaction of two): the same columns as `audit` writes, the actor's id
+ * and e-mail as label, and the address and user agent of `origin`, which the caller takes from
+ * `requestOrigin`. The careful path below does the same.
  */
 export async function trySaveInOneStatement(
   actor: Editor & { sessionVersion: number | null },
@@ -131,7 +134,8 @@ export async function saveWithDiagnosis(actor: Editor, assessmentId: string, inp
 
   const entityId = `${assessmentId}:${input.indicatorCode}`;
   const before = row.version === null ? null : { level: row.level, justification: row.justification, version: row.version };
-  const audit = [actor.email, entityId, before, origin.ipAddress, origin.userAgent];
+  // The saved answer's audit row is written inline, in the write's statement (see trySaveInOneStatement).
+  const auditParams = [actor.email, entityId, before, origin.ipAddress, origin.userAgent];
   if ((row.version ?? 0) === input.baseVersion) {
     const write =
       row.version === null
@@ -153,7 +157,7 @@ export async function saveWithDiagnosis(actor: Editor, assessmentId: string, inp
                      jsonb_build_object('level', level, 'justification', justification, 'version', version), $11, $12
               FROM written)
        SELECT * FROM written`,
-      [assessmentId, row.indicatorId, input.level, input.justification, actor.id, input.baseVersion, EDITABLE_STATUSES, ...audit],
+      [assessmentId, row.indicatorId, input.level, input.justification, actor.id, input.baseVersion, EDITABLE_STATUSES, ...auditParams],
     );
     const saved = result.rows[0];
     if (saved) return { ok: true, answer: { ...saved, updatedAt: saved.updatedAt.toISOString(), updatedBy: actor.name } };
@@ -170,12 +174,12 @@ export async function saveWithDiagnosis(actor: Editor, assessmentId: string, inp
   if (!isSelfAssessmentEditable(now.status)) throw new ActionError("selfAssessment.locked", { status: now.status });
   const stored: SavedAnswer =
     now.version === null ? NO_ANSWER : { level: now.level, justification: now.justification ?? "", version: now.version, updatedAt: now.updatedAt!.toISOString(), updatedBy: now.updatedBy };
-  await pgPool.query(
-    `INSERT INTO "AuditEvent" ("actorId", "actorLabel", action, "entityType", "entityId", "assessmentId", before, after, "ipAddress", "userAgent")
-     VALUES ($1, $2, 'selfAnswer.conflict', 'SelfAnswer', $3, $4, $5, $6, $7, $8)`,
-    [actor.id, actor.email, entityId, assessmentId, now.version === null ? null : { level: stored.level, justification: stored.justification, version: stored.version },
-     { level: input.level, justification: input.justification, baseVersion: input.baseVersion, refused: true }, origin.ipAddress, origin.userAgent],
-  );
+  // The refused value stands alone (nothing was written to roll back with it).
+  await audit(db, actor, {
+    action: "selfAnswer.conflict", entityType: "SelfAnswer", entityId, assessmentId,
+    before: now.version === null ? undefined : { level: stored.level, justification: stored.justification, version: stored.version },
+    after: { level: input.level, justification: input.justification, baseVersion: input.baseVersion, refused: true },
+  });
   return { ok: false, conflict: stored };
 }
 
@@ -216,10 +220,7 @@ export async function submitSelfAssessment(actor: Editor, assessmentId: string) 
       data: { status: step.to, submittedAt: new Date(), round, version: { increment: 1 } },
     });
     if (updated.count === 0) throw new ActionError("errors.conflict");
-    await recordAudit(
-      { actorId: actor.id, actorLabel: actor.email, action: "assessment.submit", entityType: "Assessment", entityId: assessmentId, assessmentId, before: { status: step.from, round: assessment.round }, after: { status: step.to, round } },
-      tx,
-    );
+    await audit(tx, actor, { action: "assessment.submit", entityType: "Assessment", entityId: assessmentId, assessmentId, before: { status: step.from, round: assessment.round }, after: { status: step.to, round } });
     return { submitted: true as const, missing: [] };
   });
 }
@@ -248,14 +249,11 @@ export async function reopenAssessment(actor: Actor & { email: string }, assessm
       data: { status, reopenedUntil: until, version: { increment: 1 } },
     });
     if (updated.count === 0) throw new ActionError("errors.conflict");
-    await recordAudit(
-      {
-        actorId: actor.id, actorLabel: actor.email, action: "assessment.reopen", entityType: "Assessment", entityId: assessmentId, assessmentId,
-        before: { status: assessment.status, reopenedUntil: assessment.reopenedUntil?.toISOString() ?? null },
-        after: { status, reopenedUntil: until.toISOString() },
-      },
-      tx,
-    );
+    await audit(tx, actor, {
+      action: "assessment.reopen", entityType: "Assessment", entityId: assessmentId, assessmentId,
+      before: { status: assessment.status, reopenedUntil: assessment.reopenedUntil?.toISOString() ?? null },
+      after: { status, reopenedUntil: until.toISOString() },
+    });
     return { status, reopenedUntil: until.toISOString() };
   });
 }

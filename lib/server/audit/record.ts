@@ -1,20 +1,41 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "../db/client";
 
-type Writer = Pick<typeof db, "auditEvent">;
+/**
+ * The audit trail (table AuditEvent, append-only) is written through `audit` only. The one
+ * exception is the self-assessment autosave (lib/server/assessment/self-assessment.ts), whose
+ * answer and audit row are one SQL statement for speed; it writes the same columns, with the
+ * origin from `requestOrigin`.
+ */
 
-export interface AuditInput {
-  actorId?: string | null;
-  actorLabel?: string;
+/**
+ * Who acted. An account: its id, and its e-mail as the label (kept even if the account is later
+ * renamed). `{ id: null, email }`: nobody signed in, under a label (the address typed at a
+ * refused sign-in). `null`: the system, no id and an empty label.
+ */
+export type AuditActor = { readonly id: string | null; readonly email: string } | null;
+
+/** One audit record: what happened to which entity, with the entity as it was before and after. */
+export interface AuditEntry {
   action: string;
   entityType: string;
   entityId?: string | null;
+  /** The assessment a change belongs to, so a locus can show its own history. */
   assessmentId?: string | null;
-  before?: Prisma.InputJsonValue;
-  after?: Prisma.InputJsonValue;
+  before?: AuditPayload;
+  after?: AuditPayload;
 }
+
+/**
+ * A before/after payload: anything JSON.stringify writes as JSON, stored as jsonb. Wider than
+ * Prisma's InputJsonValue, which refuses interface-typed objects (no index signature). Leave it
+ * out for SQL NULL.
+ */
+export type AuditPayload = string | number | boolean | object;
+
+/** The database the records go to: the caller's transaction, or `db` for a lone record. */
+export type AuditWriter = Pick<Prisma.TransactionClient, "$executeRaw">;
 
 export interface RequestOrigin {
   ipAddress: string | null;
@@ -35,46 +56,23 @@ export async function requestOrigin(): Promise<RequestOrigin> {
   }
 }
 
-/** Appends one audit record; pass the transaction client to make it part of the same change. */
-export async function recordAudit(input: AuditInput, writer: Writer = db) {
-  const origin = await requestOrigin();
-  await writer.auditEvent.create({
-    data: {
-      actorId: input.actorId ?? null,
-      actorLabel: input.actorLabel ?? "",
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      assessmentId: input.assessmentId ?? null,
-      before: input.before,
-      after: input.after,
-      ...origin,
-    },
-  });
-}
-
-/** One record of a batch written by recordAuditRows; the actor and request origin are shared. */
-export interface AuditRow {
-  action: string;
-  entityType: string;
-  entityId: string;
-  before?: unknown;
-  after?: unknown;
-}
-
-const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+const json = (value: AuditPayload | undefined) => (value === undefined ? null : JSON.stringify(value));
 
 /**
- * Many audit records in one statement (an import or a bulk assignment writes hundreds), in the
- * given order, inside the caller's transaction so they commit or roll back with the change.
+ * Appends audit records: one entry, or many in the given order (an import or a bulk assignment
+ * writes hundreds), always in ONE statement, with the actor and the request origin (read here,
+ * once) shared by every row. `writer` is required: pass the transaction of the change so that the
+ * records commit or roll back with it. An empty list writes nothing.
  */
-export async function recordAuditRows(tx: Prisma.TransactionClient, actor: { id: string; email: string }, rows: readonly AuditRow[]) {
+export async function audit(writer: AuditWriter, actor: AuditActor, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
+  const rows = Array.isArray(entries) ? (entries as readonly AuditEntry[]) : [entries as AuditEntry];
   if (rows.length === 0) return;
   const origin = await requestOrigin();
-  await tx.$executeRaw`
-    INSERT INTO "AuditEvent" ("actorId", "actorLabel", action, "entityType", "entityId", before, after, "ipAddress", "userAgent")
-    SELECT ${actor.id}::uuid, ${actor.email}, action, type, entity, before::jsonb, after::jsonb, ${origin.ipAddress}, ${origin.userAgent}
-    FROM unnest(${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.entityType)}::text[], ${rows.map((r) => r.entityId)}::text[],
-                ${rows.map((r) => json(r.before))}::text[], ${rows.map((r) => json(r.after))}::text[]) WITH ORDINALITY AS x(action, type, entity, before, after, n)
+  await writer.$executeRaw`
+    INSERT INTO "AuditEvent" ("actorId", "actorLabel", action, "entityType", "entityId", "assessmentId", before, after, "ipAddress", "userAgent")
+    SELECT ${actor?.id ?? null}::uuid, ${actor?.email ?? ""}, action, type, entity, assessment, before::jsonb, after::jsonb, ${origin.ipAddress}, ${origin.userAgent}
+    FROM unnest(${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.entityType)}::text[], ${rows.map((r) => r.entityId ?? null)}::text[],
+                ${rows.map((r) => r.assessmentId ?? null)}::uuid[], ${rows.map((r) => json(r.before))}::text[], ${rows.map((r) => json(r.after))}::text[])
+      WITH ORDINALITY AS x(action, type, entity, assessment, before, after, n)
     ORDER BY n`;
 }

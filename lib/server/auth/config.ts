@@ -4,7 +4,7 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { accountKey, addressKey } from "@/lib/auth/sign-in-throttle";
 import { ZSignIn } from "@/lib/schemas/auth";
-import { recordAudit, requestOrigin } from "../audit/record";
+import { audit, requestOrigin } from "../audit/record";
 import { db } from "../db/client";
 import { logger } from "../logger";
 import { oidcProvider, verifiedEmail } from "./oidc";
@@ -42,8 +42,10 @@ async function authorizeWithPassword(raw: unknown) {
   // "unknown" key would let anyone lock everybody out.
   const keys = [accountKey(email), ...(origin.ipAddress ? [addressKey(origin.ipAddress)] : [])];
   const decision = await checkSignInAllowed(keys);
+  // Sign-in records stand alone (nothing else in the change to commit or roll back with them), so
+  // they go straight to db; a refused sign-in has no actor id, only the address that was typed.
   if (!decision.allowed) {
-    await recordAudit({ actorLabel: email, action: "auth.sign-in-throttled", entityType: "User" });
+    await audit(db, { id: null, email }, { action: "auth.sign-in-throttled", entityType: "User" });
     throw new ThrottledSignIn(decision.retryAfterSeconds);
   }
   const user = await db.user.findUnique({
@@ -53,12 +55,12 @@ async function authorizeWithPassword(raw: unknown) {
   const valid = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !user.isActive || !user.passwordHash || !valid) {
     await recordSignInFailure(keys);
-    await recordAudit({ actorId: user?.id, actorLabel: email, action: "auth.sign-in-failed", entityType: "User", entityId: user?.id });
+    await audit(db, { id: user?.id ?? null, email }, { action: "auth.sign-in-failed", entityType: "User", entityId: user?.id });
     return null;
   }
   await clearSignInFailures(accountKey(email));
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  await recordAudit({ actorId: user.id, actorLabel: user.email, action: "auth.sign-in", entityType: "User", entityId: user.id });
+  await audit(db, user, { action: "auth.sign-in", entityType: "User", entityId: user.id });
   return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, role: user.role, institutionId: user.institutionId };
 }
 
@@ -96,7 +98,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async signIn({ user, account, profile }) {
       if (account?.provider !== "oidc") return true;
       const portalUser = await portalAccountForEmail(verifiedEmail(profile));
-      await recordAudit({ actorId: portalUser?.id, actorLabel: profile?.email ?? "", action: portalUser ? "auth.sign-in" : "auth.sign-in-failed", entityType: "User", entityId: portalUser?.id, after: { provider: "oidc" } });
+      await audit(db, { id: portalUser?.id ?? null, email: profile?.email ?? "" }, { action: portalUser ? "auth.sign-in" : "auth.sign-in-failed", entityType: "User", entityId: portalUser?.id, after: { provider: "oidc" } });
       if (!portalUser) return false;
       // Without a database adapter Auth.js hands this same user object to the jwt callback (and
       // builds the default token's sub, name and email from it), so the account is looked up once.

@@ -8,7 +8,7 @@ import { stageHasStarted } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCreateCycle, TCycleStages, TUpdateCycleSettings } from "@/lib/schemas/cycles";
 import { ActionError } from "../errors";
-import { recordAudit, recordAuditRows } from "../audit/record";
+import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { addDraftAssessments, copyVerifierAssignments } from "./cycle-assessments";
 import { lockCycle, lockInstrumentVersion, touchCycle } from "./lock";
@@ -59,19 +59,21 @@ export async function createCycle(actor: Manager, input: TCreateCycle) {
       const loci = await addDraftAssessments(tx, cycle.id, setUp.fromCycleId);
       const assigned = setUp.fromCycleId ? await copyVerifierAssignments(tx, cycle.id, setUp.fromCycleId, actor.id) : new Map<string, string[]>();
       const assignments = [...assigned.values()].reduce((sum, verifiers) => sum + verifiers.length, 0);
-      await recordAudit({
-        actorId: actor.id, actorLabel: actor.email, action: input.from === "copy" ? "cycle.copy" : "cycle.create", entityType: "Cycle", entityId: cycle.id,
-        after: {
-          year: input.year, name: input.name, instrumentVersionId: setUp.instrumentVersionId, ...setUp.settings,
-          copiedFrom: setUp.fromCycleId, stages: stagesJson(setUp.stages), loci,
-          ...(setUp.fromCycleId ? { assignments, assignedInstitutions: assigned.size } : {}),
+      await audit(tx, actor, [
+        {
+          action: input.from === "copy" ? "cycle.copy" : "cycle.create", entityType: "Cycle", entityId: cycle.id,
+          after: {
+            year: input.year, name: input.name, instrumentVersionId: setUp.instrumentVersionId, ...setUp.settings,
+            copiedFrom: setUp.fromCycleId, stages: stagesJson(setUp.stages), loci,
+            ...(setUp.fromCycleId ? { assignments, assignedInstitutions: assigned.size } : {}),
+          },
         },
-      }, tx);
-      // Like every other assignment change: one record per institution, its verifier ids before and after.
-      await recordAuditRows(tx, actor, [...assigned].sort(([a], [b]) => a.localeCompare(b)).map(([institutionId, verifierIds]) => ({
-        action: "assignment.copy", entityType: "VerifierAssignment", entityId: `${cycle.id}:${institutionId}`,
-        before: { verifierIds: [] }, after: { verifierIds: [...verifierIds].sort(), copiedFrom: setUp.fromCycleId },
-      })));
+        // Like every other assignment change: one record per institution, its verifier ids before and after.
+        ...[...assigned].sort(([a], [b]) => a.localeCompare(b)).map(([institutionId, verifierIds]) => ({
+          action: "assignment.copy", entityType: "VerifierAssignment", entityId: `${cycle.id}:${institutionId}`,
+          before: { verifierIds: [] }, after: { verifierIds: [...verifierIds].sort(), copiedFrom: setUp.fromCycleId },
+        })),
+      ]);
       return { id: cycle.id, loci, assignments };
     }, { timeout: 30_000 }),
   );
@@ -96,10 +98,10 @@ export async function updateCycleStages(actor: Manager, input: TCycleStages, now
     await tx.cycleStage.createMany({ data: checked.stages.map((s) => ({ cycleId: cycle.id, ...s })) });
     if (stageHasStarted(checked.stages, "SELF_ASSESSMENT", now)) await lockInstrumentVersion(tx, cycle.instrumentVersionId);
     const touched = await touchCycle(tx, cycle);
-    await recordAudit({
-      actorId: actor.id, actorLabel: actor.email, action: "cycle.stages", entityType: "Cycle", entityId: cycle.id,
+    await audit(tx, actor, {
+      action: "cycle.stages", entityType: "Cycle", entityId: cycle.id,
       before: { stages: stagesJson(cycle.stages as CycleStageDates[]) }, after: { stages: stagesJson(checked.stages) },
-    }, tx);
+    });
     return { saved: true as const, updatedAt: touched.updatedAt.toISOString() };
   });
 }
@@ -112,7 +114,7 @@ export async function updateCycleSettings(actor: Manager, input: TUpdateCycleSet
     if (!areSettingsEditable(cycle.status)) throw new ActionError("cycleAdmin.errors.settingsFixed", { status: cycle.status });
     const before = { f02SharePercent: cycle.f02SharePercent, minSurveyRespondents: cycle.minSurveyRespondents, evidenceRequiredAboveZero: cycle.evidenceRequiredAboveZero };
     const touched = await touchCycle(tx, cycle, input.settings);
-    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "cycle.settings", entityType: "Cycle", entityId: cycle.id, before, after: input.settings }, tx);
+    await audit(tx, actor, { action: "cycle.settings", entityType: "Cycle", entityId: cycle.id, before, after: input.settings });
     return { updatedAt: touched.updatedAt.toISOString() };
   });
 }
@@ -130,7 +132,7 @@ export async function addMissingLoci(actor: Manager, cycleId: string) {
     if (!cycle) throw new ActionError("errors.notFound");
     if (!areStagesEditable(cycle.status)) throw new ActionError("cycleAdmin.errors.stagesFixed", { status: cycle.status });
     const added = await addDraftAssessments(tx, cycle.id, null);
-    if (added > 0) await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "cycle.addLoci", entityType: "Cycle", entityId: cycle.id, after: { added } }, tx);
+    if (added > 0) await audit(tx, actor, { action: "cycle.addLoci", entityType: "Cycle", entityId: cycle.id, after: { added } });
     return { added };
   });
 }

@@ -4,7 +4,7 @@ import { decideCycleAction, type CycleAction, type CycleFacts } from "@/lib/doma
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCyclePublication, TCycleStatusChange } from "@/lib/schemas/cycles";
 import { ActionError } from "../errors";
-import { recordAudit } from "../audit/record";
+import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { lockCycle, lockInstrumentVersion, touchCycle } from "./lock";
 
@@ -41,10 +41,10 @@ export async function changeCycleStatus(actor: Manager, input: TCycleStatusChang
     const decision = await decide(tx, cycle, input.action, now);
     if (input.action === "START") await lockInstrumentVersion(tx, cycle.instrumentVersionId);
     const touched = await touchCycle(tx, cycle, { status: decision.status, ...(input.action === "CLOSE" ? { finalisedAt: now } : {}) });
-    await recordAudit({
-      actorId: actor.id, actorLabel: actor.email, action: input.action === "START" ? "cycle.start" : "cycle.close", entityType: "Cycle", entityId: cycle.id,
+    await audit(tx, actor, {
+      action: input.action === "START" ? "cycle.start" : "cycle.close", entityType: "Cycle", entityId: cycle.id,
       before: { status: cycle.status }, after: { status: decision.status },
-    }, tx);
+    });
     return { status: decision.status, updatedAt: touched.updatedAt.toISOString() };
   });
 }
@@ -60,10 +60,10 @@ export async function setCyclePublication(actor: Manager, input: TCyclePublicati
     await decide(tx, cycle, input.publish ? "PUBLISH" : "UNPUBLISH", now);
     const publishedAt = input.publish ? now : null;
     const touched = await touchCycle(tx, cycle, { publishedAt });
-    await recordAudit({
-      actorId: actor.id, actorLabel: actor.email, action: input.publish ? "cycle.publish" : "cycle.unpublish", entityType: "Cycle", entityId: cycle.id,
+    await audit(tx, actor, {
+      action: input.publish ? "cycle.publish" : "cycle.unpublish", entityType: "Cycle", entityId: cycle.id,
       before: { publishedAt: cycle.publishedAt?.toISOString() ?? null }, after: { publishedAt: publishedAt?.toISOString() ?? null },
-    }, tx);
+    });
     return { publishedAt: publishedAt?.toISOString() ?? null, updatedAt: touched.updatedAt.toISOString() };
   });
 }

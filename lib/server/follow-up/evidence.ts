@@ -3,7 +3,7 @@ import { ZEvidenceLink } from "@/lib/domain/evidence/link";
 import type { EvidenceItemView } from "@/lib/domain/evidence/view";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "../errors";
-import { recordAudit } from "../audit/record";
+import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { assessmentScope } from "../assessment/queries";
 import { auditView, itemFields, removedAuditView, removedItemFields, storeEvidenceFile, toView } from "../assessment/evidence";
@@ -34,10 +34,10 @@ export async function addFollowUpFileEvidence(actor: FollowUpActor, input: { fol
     db.$transaction(async (tx) => {
       const row = await markFollowUpChanged(tx, actor, input.followUpId);
       const item = await tx.evidenceItem.create({ data: { kind: "FILE", followUpActionId: row.id, ...file, uploadedById: actor.id }, select: itemFields });
-      await recordAudit({
-        actorId: actor.id, actorLabel: actor.email, action: "followUp.evidenceAddFile", entityType: "EvidenceItem", entityId: item.id,
+      await audit(tx, actor, {
+        action: "followUp.evidenceAddFile", entityType: "EvidenceItem", entityId: item.id,
         assessmentId: row.recommendation.assessmentId, after: followUpAuditView(row, auditView({ kind: "FILE", indicatorCode: targetCode(row), ...file })),
-      }, tx);
+      });
       return toView(item);
     }),
   );
@@ -50,10 +50,10 @@ export async function addFollowUpLinkEvidence(actor: FollowUpActor, input: { fol
   return db.$transaction(async (tx) => {
     const row = await markFollowUpChanged(tx, actor, input.followUpId);
     const item = await tx.evidenceItem.create({ data: { kind: "LINK", followUpActionId: row.id, url: link.url, title: link.title, uploadedById: actor.id }, select: itemFields });
-    await recordAudit({
-      actorId: actor.id, actorLabel: actor.email, action: "followUp.evidenceAddLink", entityType: "EvidenceItem", entityId: item.id,
+    await audit(tx, actor, {
+      action: "followUp.evidenceAddLink", entityType: "EvidenceItem", entityId: item.id,
       assessmentId: row.recommendation.assessmentId, after: followUpAuditView(row, auditView({ kind: "LINK", indicatorCode: targetCode(row), url: link.url, title: link.title })),
-    }, tx);
+    });
     return toView(item);
   });
 }
@@ -69,10 +69,10 @@ export async function removeFollowUpEvidence(actor: FollowUpActor, evidenceId: s
     const row = await markFollowUpChanged(tx, actor, item.followUpActionId);
     const removed = await tx.evidenceItem.updateMany({ where: { id: item.id, removedAt: null }, data: { removedAt: new Date() } });
     if (removed.count === 0) throw new ActionError("errors.notFound");
-    await recordAudit({
-      actorId: actor.id, actorLabel: actor.email, action: "followUp.evidenceRemove", entityType: "EvidenceItem", entityId: item.id,
+    await audit(tx, actor, {
+      action: "followUp.evidenceRemove", entityType: "EvidenceItem", entityId: item.id,
       assessmentId: row.recommendation.assessmentId, before: followUpAuditView(row, removedAuditView(item, targetCode(row))),
-    }, tx);
+    });
     return { id: item.id, followUpId: item.followUpActionId, recommendationId: row.recommendationId };
   });
 }

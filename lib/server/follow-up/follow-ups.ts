@@ -5,7 +5,7 @@ import { actionDateProblem, calendarDate, followUpEditProblem, reviewOutcome } f
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCreateFollowUp, TReviewFollowUp, TUpdateFollowUp } from "@/lib/schemas/follow-up";
 import { ActionError } from "../errors";
-import { recordAudit } from "../audit/record";
+import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
 
@@ -88,11 +88,11 @@ export async function createFollowUp(actor: FollowUpActor, input: TCreateFollowU
       data: { recommendationId: recommendation.id, description: input.description, actionDate: dateOf(input.actionDate), status: input.status, createdById: actor.id },
       select: { id: true, version: true },
     });
-    await recordAudit({
-      actorId: actor.id, actorLabel: actor.email, action: "followUp.create", entityType: "FollowUpAction", entityId: created.id,
+    await audit(tx, actor, {
+      action: "followUp.create", entityType: "FollowUpAction", entityId: created.id,
       assessmentId: recommendation.assessmentId,
       after: { recommendationId: recommendation.id, description: input.description, actionDate: input.actionDate, status: input.status, review: "PENDING", version: created.version },
-    }, tx);
+    });
     return created;
   });
 }
@@ -103,12 +103,12 @@ export async function updateFollowUp(actor: FollowUpActor, input: TUpdateFollowU
     refuse(actionDateProblem(input.status, input.actionDate, calendarDate(now)));
     const row = await markFollowUpChanged(tx, actor, input.followUpId,
       { description: input.description, actionDate: dateOf(input.actionDate), status: input.status }, input.baseVersion);
-    await recordAudit({
-      actorId: actor.id, actorLabel: actor.email, action: "followUp.update", entityType: "FollowUpAction", entityId: row.id,
+    await audit(tx, actor, {
+      action: "followUp.update", entityType: "FollowUpAction", entityId: row.id,
       assessmentId: row.recommendation.assessmentId,
       before: { description: row.description, actionDate: isoDateOf(row.actionDate), status: row.status, review: row.review, version: row.version },
       after: { description: input.description, actionDate: input.actionDate, status: input.status, review: "PENDING", version: row.newVersion },
-    }, tx);
+    });
     return { id: row.id, version: row.newVersion, recommendationId: row.recommendationId };
   });
 }
@@ -130,21 +130,21 @@ export async function reviewFollowUp(actor: FollowUpActor, input: TReviewFollowU
     });
     if (updated.count === 0) throw new ActionError("followUp.conflict");
     const assessmentId = row.recommendation.assessmentId;
-    await recordAudit({
-      actorId: actor.id, actorLabel: actor.email, action: input.decision === "ACCEPT" ? "followUp.accept" : "followUp.requestMore",
+    await audit(tx, actor, {
+      action: input.decision === "ACCEPT" ? "followUp.accept" : "followUp.requestMore",
       entityType: "FollowUpAction", entityId: row.id, assessmentId,
       before: { status: row.status, review: row.review, version: row.version },
       after: { status: row.status, review: outcome.review, note: input.note, version: row.version + 1 },
-    }, tx);
+    });
     let recommendationClosed = false;
     if (outcome.closesRecommendation) {
       const closed = await tx.recommendation.updateMany({ where: { id: row.recommendationId, status: "OPEN" }, data: { status: "CLOSED" } });
       recommendationClosed = closed.count > 0;
       if (recommendationClosed) {
-        await recordAudit({
-          actorId: actor.id, actorLabel: actor.email, action: "recommendation.close", entityType: "Recommendation", entityId: row.recommendationId, assessmentId,
+        await audit(tx, actor, {
+          action: "recommendation.close", entityType: "Recommendation", entityId: row.recommendationId, assessmentId,
           before: { status: "OPEN" }, after: { status: "CLOSED", followUpId: row.id },
-        }, tx);
+        });
       }
     }
     return { id: row.id, review: outcome.review, version: row.version + 1, recommendationClosed, recommendationId: row.recommendationId };

@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/schemas/ids";
 import type { TCopyInstrumentVersion, TSaveInstrumentVersion } from "@/lib/schemas/instruments";
 import { ActionError } from "../errors";
-import { recordAudit } from "../audit/record";
+import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { readInstrument } from "./load";
 import { uniqueAs } from "../db/unique";
@@ -130,10 +130,10 @@ export async function copyInstrumentVersion(actor: Manager, input: TCopyInstrume
         select: { id: true },
       });
       await writeContent(tx, created.id, definition);
-      await recordAudit({
-        actorId: actor.id, actorLabel: actor.email, action: "instrumentVersion.copy", entityType: "InstrumentVersion", entityId: created.id,
+      await audit(tx, actor, {
+        action: "instrumentVersion.copy", entityType: "InstrumentVersion", entityId: created.id,
         after: { from: source.id, code: definition.code, version: definition.version, name: definition.name },
-      }, tx);
+      });
       return { id: created.id };
     }),
   );
@@ -170,10 +170,10 @@ export async function saveInstrumentVersion(actor: Manager, input: TSaveInstrume
       data: { name: checked.instrument.name, description: checked.instrument.description, updatedAt: now },
     });
     if (updated.count === 0) throw new ActionError("errors.conflict");
-    await recordAudit({
-      actorId: actor.id, actorLabel: actor.email, action: "instrumentVersion.save", entityType: "InstrumentVersion", entityId: input.versionId,
+    await audit(tx, actor, {
+      action: "instrumentVersion.save", entityType: "InstrumentVersion", entityId: input.versionId,
       before: before as unknown as Prisma.InputJsonValue, after: checked.instrument as unknown as Prisma.InputJsonValue,
-    }, tx);
+    });
     return { saved: true as const, updatedAt: now.toISOString() };
   });
 }

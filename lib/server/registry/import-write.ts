@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { RegistryPlan } from "@/lib/domain/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AuditRow } from "../audit/record";
+import type { AuditEntry } from "../audit/record";
 
 /**
  * Writes an import plan inside the caller's transaction. New institutions and loci go in with one
@@ -10,8 +10,8 @@ import type { AuditRow } from "../audit/record";
  * the ORM took seconds), updates one by one (an import usually updates few). Returns the audit
  * rows of every change, in plan order.
  */
-export async function writeRegistryPlan(tx: Prisma.TransactionClient, plan: RegistryPlan, provinceIdOf: ReadonlyMap<string, string>): Promise<AuditRow[]> {
-  const audit: AuditRow[] = [];
+export async function writeRegistryPlan(tx: Prisma.TransactionClient, plan: RegistryPlan, provinceIdOf: ReadonlyMap<string, string>): Promise<AuditEntry[]> {
+  const audit: AuditEntry[] = [];
   const institutionIds = new Map<string, string>();
   const fresh: { id: string; code: string; name: string; shortName: string | null; type: string; provinceId: string | null }[] = [];
   for (const p of plan.institutions) {
@@ -58,6 +58,6 @@ export async function writeRegistryPlan(tx: Prisma.TransactionClient, plan: Regi
   return audit;
 }
 
-function changedFields(plan: { changes: { field: string; before: unknown; after: unknown }[] }, side: "before" | "after") {
+function changedFields(plan: { changes: { field: string; before: string | boolean | null; after: string | boolean | null }[] }, side: "before" | "after") {
   return Object.fromEntries(plan.changes.map((c) => [c.field, c[side]]));
 }

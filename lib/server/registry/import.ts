@@ -6,7 +6,7 @@ import {
 } from "@/lib/domain/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "../errors";
-import { recordAuditRows } from "../audit/record";
+import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { readRegistryFile, unreadableDetail, type RegistryTable } from "./file";
 import { writeRegistryPlan } from "./import-write";
@@ -130,7 +130,7 @@ export async function applyRegistryImport(actor: Manager, file: RegistryFile, ex
       if (summary.sha256 !== expectedSha256) throw new ActionError("registryImport.fileChanged");
       const { plan, provinces } = result;
       const changes = await writeRegistryPlan(tx, plan, new Map(provinces.map((p) => [p.code, p.id])));
-      await recordAuditRows(tx, actor, [
+      await audit(tx, actor, [
         { action: "registry.import", entityType: "Registry", entityId: summary.sha256, after: { fileName: file.name, rows: summary.dataRows, counts: plan.counts } },
         ...changes,
       ]);

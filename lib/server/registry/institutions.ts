@@ -4,7 +4,7 @@ import { nameKey } from "@/lib/domain/registry/fields";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCreateInstitution, TCreateLocus, TInstitutionSearch, TUpdateInstitution, TUpdateLocus } from "@/lib/schemas/registry";
 import { ActionError } from "../errors";
-import { recordAudit } from "../audit/record";
+import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { uniqueAs } from "../db/unique";
 
@@ -100,10 +100,7 @@ export async function createInstitution(actor: Manager, input: TCreateInstitutio
         data: { code: input.code, name: input.name, shortName: input.shortName ?? null, type: input.type, provinceId },
         select: { id: true },
       });
-      await recordAudit(
-        { actorId: actor.id, actorLabel: actor.email, action: "institution.create", entityType: "Institution", entityId: created.id, after: institutionView({ ...input, shortName: input.shortName ?? null, provinceCode: input.provinceCode ?? null }) },
-        tx,
-      );
+      await audit(tx, actor, { action: "institution.create", entityType: "Institution", entityId: created.id, after: institutionView({ ...input, shortName: input.shortName ?? null, provinceCode: input.provinceCode ?? null }) });
       return created;
     }),
   );
@@ -126,14 +123,11 @@ export async function updateInstitution(actor: Manager, input: TUpdateInstitutio
       });
       if (updated.count === 0) throw new ActionError("errors.conflict");
       const after = await tx.institution.findUniqueOrThrow({ where: { id: input.institutionId }, select: { updatedAt: true } });
-      await recordAudit(
-        {
-          actorId: actor.id, actorLabel: actor.email, action: "institution.update", entityType: "Institution", entityId: input.institutionId,
-          before: institutionView({ ...before, provinceCode: before.province?.code ?? null }),
-          after: institutionView({ ...input, shortName: input.shortName ?? null, provinceCode: input.provinceCode ?? null }),
-        },
-        tx,
-      );
+      await audit(tx, actor, {
+        action: "institution.update", entityType: "Institution", entityId: input.institutionId,
+        before: institutionView({ ...before, provinceCode: before.province?.code ?? null }),
+        after: institutionView({ ...input, shortName: input.shortName ?? null, provinceCode: input.provinceCode ?? null }),
+      });
       return after;
     }),
   );
@@ -152,7 +146,7 @@ export async function createLocus(actor: Manager, input: TCreateLocus) {
     await assertLocusNameFree(tx, input.institutionId, input.name);
     const data = { institutionId: input.institutionId, name: input.name, serviceType: input.serviceType, address: input.address ?? null, isActive: true };
     const created = await tx.locus.create({ data, select: { id: true } });
-    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "locus.create", entityType: "Locus", entityId: created.id, after: locusView(data) }, tx);
+    await audit(tx, actor, { action: "locus.create", entityType: "Locus", entityId: created.id, after: locusView(data) });
     return created;
   }));
 }
@@ -167,10 +161,7 @@ export async function updateLocus(actor: Manager, input: TUpdateLocus) {
     const updated = await tx.locus.updateMany({ where: { id: input.locusId, updatedAt: new Date(input.expectedUpdatedAt) }, data });
     if (updated.count === 0) throw new ActionError("errors.conflict");
     const after = await tx.locus.findUniqueOrThrow({ where: { id: input.locusId }, select: { updatedAt: true } });
-    await recordAudit(
-      { actorId: actor.id, actorLabel: actor.email, action: "locus.update", entityType: "Locus", entityId: input.locusId, before: locusView(before), after: locusView({ ...data, institutionId: before.institutionId }) },
-      tx,
-    );
+    await audit(tx, actor, { action: "locus.update", entityType: "Locus", entityId: input.locusId, before: locusView(before), after: locusView({ ...data, institutionId: before.institutionId }) });
     return after;
   }));
 }

@@ -6,7 +6,7 @@ import type { AwardRule } from "@/lib/domain/results/awards";
 import { ZAwardRules } from "@/lib/schemas/awards";
 import type { TResetAwardRules, TSaveAwardRules } from "@/lib/schemas/award-rules-admin";
 import { ActionError } from "../errors";
-import { recordAudit } from "../audit/record";
+import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { pgPool } from "../db/pg-pool";
 
@@ -59,10 +59,10 @@ export async function saveAwardRules(actor: Actor & { email: string }, input: TS
       create: { key: AWARD_RULES_KEY, value: input.rules },
       update: { value: input.rules },
     });
-    await recordAudit({
-      actorId: actor.id, actorLabel: actor.email, action: "awards.rules.update", entityType: "AppSetting", entityId: AWARD_RULES_KEY,
+    await audit(tx, actor, {
+      action: "awards.rules.update", entityType: "AppSetting", entityId: AWARD_RULES_KEY,
       before: (current?.value ?? shippedRules()) as object, after: input.rules,
-    }, tx);
+    });
     return { updatedAt: saved.updatedAt.toISOString() };
   });
 }
@@ -74,10 +74,10 @@ export async function resetAwardRules(actor: Actor & { email: string }, input: T
     const current = await lockedSetting(tx, input.expectedUpdatedAt);
     if (!current) return { updatedAt: null };
     await tx.appSetting.delete({ where: { key: AWARD_RULES_KEY } });
-    await recordAudit({
-      actorId: actor.id, actorLabel: actor.email, action: "awards.rules.reset", entityType: "AppSetting", entityId: AWARD_RULES_KEY,
+    await audit(tx, actor, {
+      action: "awards.rules.reset", entityType: "AppSetting", entityId: AWARD_RULES_KEY,
       before: current.value as object, after: shippedRules() as object,
-    }, tx);
+    });
     return { updatedAt: null };
   });
 }

@@ -19,7 +19,7 @@ import {
   type SurveyLinkState,
 } from "@/lib/schemas/survey";
 import { ActionError } from "../errors";
-import { recordAudit } from "../audit/record";
+import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
 import { loadInstrument } from "../instrument/load";
@@ -168,13 +168,10 @@ export async function createSurveyLink(actor: Manager, input: { assessmentId: st
       data: { assessmentId: assessment.id, token: randomBytes(SURVEY_TOKEN_BYTES).toString("base64url"), closesAt, createdById: actor.id },
       select: { id: true, token: true, closesAt: true, createdAt: true, assessmentId: true },
     });
-    await recordAudit(
-      {
-        actorId: actor.id, actorLabel: actor.email, action: "surveyLink.create", entityType: "SurveyLink", entityId: link.id,
-        assessmentId: assessment.id, after: { token: tokenHint(link.token), closesAt: closesAt?.toISOString() ?? null },
-      },
-      tx,
-    );
+    await audit(tx, actor, {
+      action: "surveyLink.create", entityType: "SurveyLink", entityId: link.id,
+      assessmentId: assessment.id, after: { token: tokenHint(link.token), closesAt: closesAt?.toISOString() ?? null },
+    });
     return link;
   });
 }
@@ -191,15 +188,12 @@ export async function closeSurveyLink(actor: Manager, linkId: string, now = new 
       const current = await tx.surveyLink.findUniqueOrThrow({ where: { id: link.id }, select: { closedAt: true } });
       return { id: link.id, assessmentId: link.assessmentId, closedAt: current.closedAt ?? now, changed: false };
     }
-    await recordAudit(
-      {
-        actorId: actor.id, actorLabel: actor.email, action: "surveyLink.close", entityType: "SurveyLink", entityId: link.id,
-        assessmentId: link.assessmentId,
-        before: { token: tokenHint(link.token), closedAt: null, closesAt: link.closesAt?.toISOString() ?? null },
-        after: { token: tokenHint(link.token), closedAt: now.toISOString() },
-      },
-      tx,
-    );
+    await audit(tx, actor, {
+      action: "surveyLink.close", entityType: "SurveyLink", entityId: link.id,
+      assessmentId: link.assessmentId,
+      before: { token: tokenHint(link.token), closedAt: null, closesAt: link.closesAt?.toISOString() ?? null },
+      after: { token: tokenHint(link.token), closedAt: now.toISOString() },
+    });
     return { id: link.id, assessmentId: link.assessmentId, closedAt: now, changed: true };
   });
 }

@@ -3,7 +3,7 @@ import { can, type Actor } from "@/lib/auth/policies";
 import type { AssessmentStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { TAssignInstitutions, TAssignmentSearch, TBulkAssign, TUnassign } from "@/lib/schemas/assignments";
 import { ActionError } from "../errors";
-import { recordAudit, recordAuditRows, type AuditRow } from "../audit/record";
+import { audit, type AuditEntry } from "../audit/record";
 import { db } from "../db/client";
 import { institutionFilter } from "../registry/institutions";
 
@@ -146,18 +146,18 @@ export async function assignInstitutions(actor: Manager, input: TAssignInstituti
       if (input.mode === "replace") {
         await tx.verifierAssignment.deleteMany({ where: { cycleId: input.cycleId, institutionId: { in: wanted }, verifierId: { not: input.verifierId } } });
       }
-      const audit: AuditRow[] = [];
+      const changes: AuditEntry[] = [];
       for (const [institutionId, verifiers] of before) {
         const after = input.mode === "replace" ? [input.verifierId] : [...new Set([...verifiers, input.verifierId])];
         if (sameSet(verifiers, after)) continue;
         const moved = verifiers.some((v) => !after.includes(v));
-        audit.push({
+        changes.push({
           action: moved ? "assignment.move" : "assignment.add", entityType: "VerifierAssignment", entityId: `${input.cycleId}:${institutionId}`,
           before: { verifierIds: [...verifiers].sort() }, after: { verifierIds: [...after].sort() },
         });
       }
-      await recordAuditRows(tx, actor, audit);
-      return { matched: wanted.length, changed: audit.length };
+      await audit(tx, actor, changes);
+      return { matched: wanted.length, changed: changes.length };
     },
     { timeout: 60_000 },
   );
@@ -188,13 +188,10 @@ export async function unassignInstitution(actor: Manager, input: TUnassign) {
     const removed = await tx.verifierAssignment.deleteMany({ where: { cycleId: input.cycleId, institutionId: input.institutionId, verifierId: input.verifierId } });
     if (removed.count === 0) throw new ActionError("errors.conflict");
     const before = current.map((a) => a.verifierId).sort();
-    await recordAudit(
-      {
-        actorId: actor.id, actorLabel: actor.email, action: "assignment.remove", entityType: "VerifierAssignment", entityId: `${input.cycleId}:${input.institutionId}`,
-        before: { verifierIds: before }, after: { verifierIds: before.filter((v) => v !== input.verifierId) },
-      },
-      tx,
-    );
+    await audit(tx, actor, {
+      action: "assignment.remove", entityType: "VerifierAssignment", entityId: `${input.cycleId}:${input.institutionId}`,
+      before: { verifierIds: before }, after: { verifierIds: before.filter((v) => v !== input.verifierId) },
+    });
     return { removed: removed.count };
   });
 }

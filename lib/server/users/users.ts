@@ -5,7 +5,7 @@ import { generateTemporaryPassword } from "@/lib/auth/passwords";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCreateUser, TUpdateUser } from "@/lib/schemas/users";
 import { ActionError } from "../errors";
-import { recordAudit } from "../audit/record";
+import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { assertOpenCycle, assertVerifier } from "./assignments";
 import { uniqueAs } from "../db/unique";
@@ -73,7 +73,7 @@ export async function createUser(actor: Actor & { email: string }, input: TCreat
       data: { email: input.email, name: input.name, role: input.role, institutionId: input.institutionId ?? null, passwordHash, mustChangePassword: true },
       select: userSummary,
     });
-    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "user.create", entityType: "User", entityId: created.id, after: auditView(created) }, tx);
+    await audit(tx, actor, { action: "user.create", entityType: "User", entityId: created.id, after: auditView(created) });
     return created;
   }));
   return { user, temporaryPassword };
@@ -104,14 +104,10 @@ export async function updateUser(actor: Actor & { email: string }, input: TUpdat
     });
     if (updated.count === 0) throw new ActionError("errors.conflict");
     const after = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: userSummary });
-    await recordAudit(
-      {
-        actorId: actor.id, actorLabel: actor.email,
-        action: before.isActive && !after.isActive ? "user.deactivate" : !before.isActive && after.isActive ? "user.reactivate" : "user.update",
-        entityType: "User", entityId: after.id, before: auditView(before), after: auditView(after),
-      },
-      tx,
-    );
+    await audit(tx, actor, {
+      action: before.isActive && !after.isActive ? "user.deactivate" : !before.isActive && after.isActive ? "user.reactivate" : "user.update",
+      entityType: "User", entityId: after.id, before: auditView(before), after: auditView(after),
+    });
     return after;
   });
 }
@@ -125,7 +121,7 @@ export async function issueTemporaryPassword(actor: Actor & { email: string }, u
     const target = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
     if (!target) throw new ActionError("errors.notFound");
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
-    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "user.temporary-password", entityType: "User", entityId: userId, after: { mustChangePassword: true } }, tx);
+    await audit(tx, actor, { action: "user.temporary-password", entityType: "User", entityId: userId, after: { mustChangePassword: true } });
   });
   return { temporaryPassword };
 }
@@ -137,7 +133,7 @@ export async function changeOwnPassword(actor: Actor & { email: string }, curren
   const passwordHash = await bcrypt.hash(newPassword, BCRYPT_COST);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false } });
-    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "user.password-change", entityType: "User", entityId: actor.id }, tx);
+    await audit(tx, actor, { action: "user.password-change", entityType: "User", entityId: actor.id });
   });
 }
 
@@ -148,7 +144,7 @@ export async function changeOwnPassword(actor: Actor & { email: string }, curren
 export async function endOwnSessions(actor: Actor & { email: string }) {
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
-    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "user.sessions-end", entityType: "User", entityId: actor.id }, tx);
+    await audit(tx, actor, { action: "user.sessions-end", entityType: "User", entityId: actor.id });
   });
 }
 
@@ -170,10 +166,7 @@ export async function setVerifierAssignments(actor: Actor & { email: string }, i
       data: added.map((institutionId) => ({ cycleId: input.cycleId, verifierId: input.userId, institutionId, assignedById: actor.id })),
     });
     if (removed.length + added.length > 0) {
-      await recordAudit(
-        { actorId: actor.id, actorLabel: actor.email, action: "assignment.set", entityType: "VerifierAssignment", entityId: `${input.cycleId}:${input.userId}`, before: { institutionIds: before }, after: { institutionIds: [...wanted].sort() } },
-        tx,
-      );
+      await audit(tx, actor, { action: "assignment.set", entityType: "VerifierAssignment", entityId: `${input.cycleId}:${input.userId}`, before: { institutionIds: before }, after: { institutionIds: [...wanted].sort() } });
     }
     return { added: added.length, removed: removed.length };
   });

@@ -3,7 +3,7 @@ import { can, type Actor } from "@/lib/auth/policies";
 import { dateOf, isoDateOf } from "@/lib/domain/cycle/dates";
 import type { TCreateRecommendation } from "@/lib/schemas/recommendations";
 import { ActionError } from "../errors";
-import { recordAudit } from "../audit/record";
+import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
 
@@ -28,8 +28,8 @@ export async function createRecommendation(actor: Actor & { email: string }, inp
       data: { assessmentId: assessment.id, aspectId: aspect?.id, indicatorId: indicator?.id, text: input.text, targetDate: dateOf(input.targetDate), createdById: actor.id },
       select: { id: true },
     });
-    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "recommendation.create", entityType: "Recommendation", entityId: created.id, assessmentId: assessment.id,
-      after: { target: input.target, text: input.text, targetDate: input.targetDate } }, tx);
+    await audit(tx, actor, { action: "recommendation.create", entityType: "Recommendation", entityId: created.id, assessmentId: assessment.id,
+      after: { target: input.target, text: input.text, targetDate: input.targetDate } });
     return created;
   });
 }

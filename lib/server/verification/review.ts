@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SavedAnswer } from "@/lib/schemas/self-assessment";
 import type { TReturnForRevision, TSaveVerifiedAnswer } from "@/lib/schemas/verification";
 import { ActionError } from "../errors";
-import { recordAudit, requestOrigin } from "../audit/record";
+import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { recomputeCycleResults } from "../results/recompute";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
@@ -52,7 +52,7 @@ export async function startReview(actor: Verifier, assessmentId: string) {
     const assessment = await loadForVerifier(tx, actor, assessmentId);
     if (assessment.status === "IN_REVIEW") return { status: assessment.status };
     const step = await moveStatus(tx, actor, assessment, "START_REVIEW");
-    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "assessment.startReview", entityType: "Assessment", entityId: assessmentId, assessmentId, before: { status: step.from }, after: { status: step.to } }, tx);
+    await audit(tx, actor, { action: "assessment.startReview", entityType: "Assessment", entityId: assessmentId, assessmentId, before: { status: step.from }, after: { status: step.to } });
     return { status: step.to };
   });
 }
@@ -88,15 +88,15 @@ export async function saveVerifiedAnswer(actor: Verifier, assessmentId: string, 
     const entityId = `${assessmentId}:${input.indicatorCode}`;
     if (written === 0) {
       const current = await tx.verifiedAnswer.findUnique({ where, select: verifiedView });
-      await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "verifiedAnswer.conflict", entityType: "VerifiedAnswer", entityId, assessmentId,
+      await audit(tx, actor, { action: "verifiedAnswer.conflict", entityType: "VerifiedAnswer", entityId, assessmentId,
         before: current ? { level: current.level, note: current.note, version: current.version } : undefined,
-        after: { level: input.level, note: input.note, baseVersion: input.baseVersion, refused: true } }, tx);
+        after: { level: input.level, note: input.note, baseVersion: input.baseVersion, refused: true } });
       return { ok: false, conflict: current ? toSaved(current) : { level: null, justification: "", version: 0, updatedAt: new Date(0).toISOString(), updatedBy: null } };
     }
     const saved = await tx.verifiedAnswer.findUniqueOrThrow({ where, select: verifiedView });
-    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "verifiedAnswer.save", entityType: "VerifiedAnswer", entityId, assessmentId,
+    await audit(tx, actor, { action: "verifiedAnswer.save", entityType: "VerifiedAnswer", entityId, assessmentId,
       before: before ? { level: before.level, note: before.note, version: before.version } : undefined,
-      after: { level: saved.level, note: saved.note, version: saved.version } }, tx);
+      after: { level: saved.level, note: saved.note, version: saved.version } });
     return { ok: true, answer: toSaved(saved) };
   });
 }
@@ -119,8 +119,8 @@ export async function returnForRevision(actor: Verifier, input: TReturnForRevisi
       select: { id: true },
     });
     await tx.returnReason.createMany({ data: input.reasons.map((r) => ({ reviewRoundId: round.id, indicatorId: idByCode.get(r.indicatorCode)!, reason: r.reason })) });
-    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "assessment.return", entityType: "Assessment", entityId: assessment.id, assessmentId: assessment.id,
-      before: { status: step.from }, after: { status: step.to, round: assessment.round, reasons: input.reasons } }, tx);
+    await audit(tx, actor, { action: "assessment.return", entityType: "Assessment", entityId: assessment.id, assessmentId: assessment.id,
+      before: { status: step.from }, after: { status: step.to, round: assessment.round, reasons: input.reasons } });
     return { status: step.to };
   });
 }
@@ -145,7 +145,7 @@ export async function approveAssessment(actor: Verifier, assessmentId: string) {
       create: { assessmentId, round: assessment.round, decision: "APPROVED", decidedById: actor.id },
       update: { decision: "APPROVED", decidedById: actor.id, decidedAt: new Date() },
     });
-    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "assessment.approve", entityType: "Assessment", entityId: assessmentId, assessmentId, before: { status: step.from }, after: { status: step.to } }, tx);
+    await audit(tx, actor, { action: "assessment.approve", entityType: "Assessment", entityId: assessmentId, assessmentId, before: { status: step.from }, after: { status: step.to } });
     return { status: step.to, cycleId: assessment.cycleId };
   });
   // The stored results follow every approval, so they always equal a fresh computation.
@@ -173,12 +173,11 @@ export async function finaliseCycle(actor: Actor & { email: string }, cycleId: s
       data: { status: step.to, finalisedAt: now, version: { increment: 1 } },
       select: { id: true },
     });
-    // Not recordAuditRows: these rows also carry their assessmentId (the locus's audit trail).
-    const origin = await requestOrigin();
-    await tx.auditEvent.createMany({
-      data: finalised.map((a) => ({ actorId: actor.id, actorLabel: actor.email, action: "assessment.finalise", entityType: "Assessment", entityId: a.id, assessmentId: a.id, before: { status: step.from }, after: { status: step.to }, ...origin })),
-    });
-    await recordAudit({ actorId: actor.id, actorLabel: actor.email, action: "cycle.finalise", entityType: "Cycle", entityId: cycleId, after: { finalised: finalised.length } }, tx);
+    // One record per locus (with its assessmentId: the locus's audit trail), then the cycle's.
+    await audit(tx, actor, [
+      ...finalised.map((a) => ({ action: "assessment.finalise", entityType: "Assessment", entityId: a.id, assessmentId: a.id, before: { status: step.from }, after: { status: step.to } })),
+      { action: "cycle.finalise", entityType: "Cycle", entityId: cycleId, after: { finalised: finalised.length } },
+    ]);
     return { finalised: finalised.length };
   });
   await recomputeCycleResults(cycleId);

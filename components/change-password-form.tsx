@@ -3,9 +3,10 @@
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { changePasswordAction } from "@/lib/server/account/actions";
-import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
-
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm";
+import { ActionErrorMessage } from "@/components/action-feedback";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 
 export function ChangePasswordForm({ home }: { home: string }) {
   const t = useTranslations("account");
@@ -27,17 +28,14 @@ export function ChangePasswordForm({ home }: { home: string }) {
       <ActionErrorMessage error={result.serverError} />
       {hasSucceeded ? <p role="status" className="text-sm text-emerald-800">{t("changed")}</p> : null}
       {(["currentPassword", "newPassword", "confirmPassword"] as const).map((name) => (
-        <div key={name}>
-          <label htmlFor={name} className="block text-sm font-medium">{t(name)}</label>
-          <input id={name} name={name} type="password" required aria-describedby={`${name}-error`}
-            autoComplete={name === "currentPassword" ? "current-password" : "new-password"} className={inputClass} />
-          <FieldError id={`${name}-error`} messages={errors[name]} />
-        </div>
+        <Field key={name} id={name} label={t(name)} errors={errors[name]}>
+          <Input name={name} type="password" required autoComplete={name === "currentPassword" ? "current-password" : "new-password"} className="shadow-sm" />
+        </Field>
       ))}
       <p className="text-xs text-slate-600">{t("rules")}</p>
-      <button type="submit" disabled={isPending} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" size="lg" disabled={isPending}>
         {isPending ? t("saving") : t("submit")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,6 +3,9 @@
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { signInAction, signInWithOidcAction } from "@/lib/server/account/actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 
 interface SignInResult {
   validationErrors?: unknown;
@@ -34,20 +37,15 @@ export function LoginForm({ oidcName }: { oidcName: string | null }) {
         {text ? (
           <p role="alert" aria-label={text} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{text}</p>
         ) : null}
-        <div>
-          <label htmlFor="email" className="block text-sm font-medium">{t("email")}</label>
-          <input id="email" name="email" type="email" autoComplete="username" required
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600" />
-        </div>
-        <div>
-          <label htmlFor="password" className="block text-sm font-medium">{t("password")}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600" />
-        </div>
-        <button type="submit" disabled={isPending} aria-busy={isPending}
-          className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+        <Field id="email" label={t("email")}>
+          <Input name="email" type="email" autoComplete="username" required className="shadow-sm focus:border-brand-600" />
+        </Field>
+        <Field id="password" label={t("password")}>
+          <Input name="password" type="password" autoComplete="current-password" required className="shadow-sm focus:border-brand-600" />
+        </Field>
+        <Button type="submit" size="lg" className="w-full" disabled={isPending} aria-busy={isPending}>
           {isPending ? t("submitting") : t("submit")}
-        </button>
+        </Button>
       </form>
       {oidcName ? (
         <button type="button" onClick={() => oidc.execute({})} disabled={oidc.isPending}

@@ -9,6 +9,7 @@ import { GroupTabs } from "@/components/results/group-tabs";
 import { NationalIndexCard } from "@/components/results/national-index-card";
 import { TrendChart } from "@/components/results/national-trend-chart";
 import { RankingTable } from "@/components/results/ranking-table";
+import { Input, Select } from "@/components/ui/input";
 import { GRADE_BANDS } from "@/lib/domain/grades";
 import { gradeDistribution } from "@/lib/domain/results/national-figures";
 import { ZRankingQuery, firstValues, type ResultGroup } from "@/lib/schemas/results";
@@ -69,21 +70,21 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
         {query.group === "PROVINCE" ? (
           <label className="text-sm">
             <span className="block text-slate-600">{t("publicResults.province")}</span>
-            <select name="province" defaultValue={province?.id} className="rounded-md border border-slate-300 px-2 py-1.5">
+            <Select name="province" defaultValue={province?.id} compact>
               {results.provinces.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-            </select>
+            </Select>
           </label>
         ) : null}
         <label className="text-sm">
           <span className="block text-slate-600">{t("publicResults.search")}</span>
-          <input type="search" name="q" defaultValue={query.q ?? ""} className="rounded-md border border-slate-300 px-2 py-1.5" />
+          <Input type="search" name="q" defaultValue={query.q ?? ""} compact />
         </label>
         <label className="text-sm">
           <span className="block text-slate-600">{t("publicResults.grade")}</span>
-          <select name="grade" defaultValue={query.grade ?? ""} className="rounded-md border border-slate-300 px-2 py-1.5">
+          <Select name="grade" defaultValue={query.grade ?? ""} compact>
             <option value="">{t("publicResults.allGrades")}</option>
             {GRADE_BANDS.map((b) => <option key={b.grade} value={b.grade}>{b.grade} · {b.label}</option>)}
-          </select>
+          </Select>
         </label>
         <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white">{t("publicResults.apply")}</button>
       </form>

@@ -4,6 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { finaliseCycleAction } from "@/lib/server/verification/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
+import { ConfirmDialog } from "@/components/ui/dialog";
 
 /** Fixes the cycle's verified results (they become final), after a confirmation naming how many. */
 export function FinaliseCycleButton({ cycleId, cycleName, verified }: { cycleId: string; cycleName: string; verified: number }) {
@@ -13,11 +14,18 @@ export function FinaliseCycleButton({ cycleId, cycleName, verified }: { cycleId:
   return (
     <div>
       <ActionErrorMessage error={result.serverError} />
-      <button type="button" disabled={isPending || verified === 0}
-        onClick={() => { if (window.confirm(t("finaliseConfirm", { count: verified, cycle: cycleName }))) execute({ cycleId }); }}
-        className="rounded-md border border-emerald-700 px-3 py-1 text-xs font-medium text-emerald-800 hover:bg-emerald-50 disabled:opacity-50">
-        {t("finalise", { count: verified })}
-      </button>
+      <ConfirmDialog
+        trigger={
+          <button type="button" disabled={isPending || verified === 0}
+            className="rounded-md border border-emerald-700 px-3 py-1 text-xs font-medium text-emerald-800 hover:bg-emerald-50 disabled:opacity-50">
+            {t("finalise", { count: verified })}
+          </button>
+        }
+        title={t("finalise", { count: verified })}
+        description={t("finaliseConfirm", { count: verified, cycle: cycleName })}
+        confirmLabel={t("finalise", { count: verified })}
+        onConfirm={() => execute({ cycleId })}
+      />
     </div>
   );
 }

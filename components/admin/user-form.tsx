@@ -4,7 +4,10 @@ import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { createUserAction, updateUserAction } from "@/lib/server/users/actions";
-import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
+import { ActionErrorMessage } from "@/components/action-feedback";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
 import { onFormSubmit } from "@/components/form-submit";
 import type { TCreateUser } from "@/lib/schemas/users";
 import { TemporaryPasswordNotice } from "./temporary-password-notice";
@@ -28,8 +31,6 @@ interface Props {
   initial?: UserFormValues;
   institutions: { id: string; name: string; type: string }[];
 }
-
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm";
 
 /** Creates a user (and shows its temporary password once) or edits one. */
 export function UserForm({ initial, institutions }: Props) {
@@ -66,32 +67,24 @@ export function UserForm({ initial, institutions }: Props) {
       {editing && update.hasSucceeded ? (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("users.saved")}</p>
       ) : null}
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">{t("users.email")}</label>
-        <input id="email" name="email" type="email" required defaultValue={initial?.email} readOnly={editing}
-          aria-describedby="email-error" className={`${inputClass} ${editing ? "bg-slate-100" : ""}`} />
-        <FieldError id="email-error" messages={fieldErrors.email} />
-      </div>
-      <div>
-        <label htmlFor="name" className="block text-sm font-medium">{t("users.name")}</label>
-        <input id="name" name="name" required defaultValue={initial?.name} aria-describedby="name-error" className={inputClass} />
-        <FieldError id="name-error" messages={fieldErrors.name} />
-      </div>
-      <div>
-        <label htmlFor="role" className="block text-sm font-medium">{t("users.role")}</label>
-        <select id="role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} className={inputClass}>
+      <Field id="email" label={t("users.email")} errors={fieldErrors.email}>
+        <Input name="email" type="email" required defaultValue={initial?.email} readOnly={editing} className={editing ? "shadow-sm bg-slate-100" : "shadow-sm"} />
+      </Field>
+      <Field id="name" label={t("users.name")} errors={fieldErrors.name}>
+        <Input name="name" required defaultValue={initial?.name} className="shadow-sm" />
+      </Field>
+      <Field id="role" label={t("users.role")}>
+        <Select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} className="shadow-sm">
           {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
-        </select>
-      </div>
+        </Select>
+      </Field>
       {needsInstitution ? (
-        <div>
-          <label htmlFor="institutionId" className="block text-sm font-medium">{t("common.institution")}</label>
-          <select id="institutionId" name="institutionId" defaultValue={initial?.institutionId ?? ""} aria-describedby="institution-error" className={inputClass}>
+        <Field id="institutionId" label={t("common.institution")} errors={fieldErrors.institutionId}>
+          <Select name="institutionId" defaultValue={initial?.institutionId ?? ""} className="shadow-sm">
             <option value="">{t("users.chooseInstitution")}</option>
             {institutions.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
-          </select>
-          <FieldError id="institution-error" messages={fieldErrors.institutionId} />
-        </div>
+          </Select>
+        </Field>
       ) : null}
       {editing ? (
         <div className="flex items-center gap-2">
@@ -99,10 +92,9 @@ export function UserForm({ initial, institutions }: Props) {
           <label htmlFor="isActive" className="text-sm font-medium">{t("users.active")}</label>
         </div>
       ) : null}
-      <button type="submit" disabled={current.isPending} aria-busy={current.isPending}
-        className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" size="lg" disabled={current.isPending} aria-busy={current.isPending}>
         {current.isPending ? t("common.saving") : editing ? t("users.save") : t("users.create")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { setVerifierAssignmentsAction } from "@/lib/server/users/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   userId: string;
@@ -48,9 +49,9 @@ export function VerifierAssignmentsForm({ userId, cycle, institutions, assigned 
           </div>
         ))}
       </fieldset>
-      <button type="submit" disabled={isPending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" disabled={isPending}>
         {isPending ? t("common.saving") : t("users.saveAssignments")}
-      </button>
+      </Button>
     </form>
   );
 }

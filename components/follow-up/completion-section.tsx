@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
 import type { CompletionGroup } from "@/lib/server/follow-up/monitoring";
 import { CompletionChart } from "./completion-chart";
 

@@ -6,6 +6,9 @@ import { useTranslations } from "next-intl";
 import { useId, useRef } from "react";
 import { createFollowUpAction, updateFollowUpAction } from "@/lib/server/follow-up/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from "@/lib/domain/follow-up/rules";
 
 interface Existing {
@@ -15,8 +18,6 @@ interface Existing {
   status: FollowUpStatus;
   version: number;
 }
-
-const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 
 /**
  * The evaluator's follow-up action: what was done or is planned, its date and its status. Without
@@ -54,19 +55,12 @@ export function FollowUpForm({ recommendationId, existing }: { recommendationId:
     >
       <ActionErrorMessage error={action.result.serverError} />
       <div aria-live="polite">{action.hasSucceeded ? <p>{existing ? t("form.updated") : t("form.created")}</p> : null}</div>
-      <div>
-        <label htmlFor={`${id}-description`} className="block font-medium">{t("form.description")}</label>
-        <textarea id={`${id}-description`} name="description" rows={3} required maxLength={4000} defaultValue={existing?.description}
-          aria-describedby={`${id}-description-hint ${id}-description-error`} className={input} />
-        <p id={`${id}-description-hint`} className="mt-1 text-xs text-slate-600">{t("form.descriptionHint")}</p>
-        <FieldError id={`${id}-description-error`} messages={errors.description} />
-      </div>
-      <div>
-        <label htmlFor={`${id}-date`} className="block font-medium">{t("form.actionDate")}</label>
-        <input id={`${id}-date`} name="actionDate" type="date" required defaultValue={existing?.actionDate} aria-describedby={`${id}-date-hint ${id}-date-error`} className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
-        <p id={`${id}-date-hint`} className="mt-1 text-xs text-slate-600">{t("form.actionDateHint")}</p>
-        <FieldError id={`${id}-date-error`} messages={errors.actionDate} />
-      </div>
+      <Field id={`${id}-description`} label={t("form.description")} labelClassName="block font-medium" hint={t("form.descriptionHint")} errors={errors.description}>
+        <Textarea name="description" rows={3} required maxLength={4000} defaultValue={existing?.description} className="text-sm" />
+      </Field>
+      <Field id={`${id}-date`} label={t("form.actionDate")} labelClassName="block font-medium" hint={t("form.actionDateHint")} errors={errors.actionDate}>
+        <Input name="actionDate" type="date" required defaultValue={existing?.actionDate} inline />
+      </Field>
       <fieldset>
         <legend className="font-medium">{t("form.status")}</legend>
         <div className="mt-1 flex flex-wrap gap-4">
@@ -79,9 +73,9 @@ export function FollowUpForm({ recommendationId, existing }: { recommendationId:
         </div>
         <FieldError id={`${id}-status-error`} messages={errors.status} />
       </fieldset>
-      <button type="submit" disabled={action.isPending} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" size="lg" disabled={action.isPending}>
         {action.isPending ? t("form.saving") : existing ? t("form.saveChanges") : t("form.add")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
 import { FOLLOW_UP_SHOW } from "@/lib/schemas/follow-up";
-
-const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
 
 /** The cycle and, where lists allow it, which recommendations to show; a plain GET form. */
 export async function FollowUpFilters({ cycles, cycleId, show, showChoices = FOLLOW_UP_SHOW }: {
@@ -13,21 +14,19 @@ export async function FollowUpFilters({ cycles, cycleId, show, showChoices = FOL
   const t = await getTranslations("followUp");
   return (
     <form role="search" method="get" className="mt-4 flex flex-wrap items-end gap-3">
-      <div>
-        <label htmlFor="follow-up-cycle" className="block text-sm font-medium">{t("cycle")}</label>
-        <select id="follow-up-cycle" name="cycle" defaultValue={cycleId} className={field}>
+      <Field id="follow-up-cycle" label={t("cycle")}>
+        <Select name="cycle" defaultValue={cycleId}>
           {cycles.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-        </select>
-      </div>
+        </Select>
+      </Field>
       {showChoices ? (
-        <div>
-          <label htmlFor="follow-up-show" className="block text-sm font-medium">{t("show")}</label>
-          <select id="follow-up-show" name="show" defaultValue={show ?? "all"} className={field}>
+        <Field id="follow-up-show" label={t("show")}>
+          <Select name="show" defaultValue={show ?? "all"}>
             {showChoices.map((choice) => <option key={choice} value={choice}>{t(`showChoice.${choice}`)}</option>)}
-          </select>
-        </div>
+          </Select>
+        </Field>
       ) : null}
-      <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">{t("apply")}</button>
+      <Button type="submit" variant="secondary">{t("apply")}</Button>
     </form>
   );
 }

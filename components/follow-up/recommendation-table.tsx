@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { dateOf } from "@/lib/domain/cycle/dates";
 import type { FollowUpListRow } from "@/lib/server/follow-up/views";

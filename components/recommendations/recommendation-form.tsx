@@ -3,7 +3,10 @@
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { createRecommendationAction } from "@/lib/server/verification/actions";
-import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
+import { ActionErrorMessage } from "@/components/action-feedback";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select, Textarea } from "@/components/ui/input";
 import type { InstrumentDefinition } from "@/lib/domain/instrument";
 
 /** The verifier writes a recommendation on an aspect or an indicator, with a target date. */
@@ -23,9 +26,8 @@ export function RecommendationForm({ assessmentId, instrument }: { assessmentId:
       <h2 id="recommendation-form-title" className="font-semibold">{t("formTitle")}</h2>
       <ActionErrorMessage error={result.serverError} />
       {hasSucceeded ? <p role="status">{t("saved")}</p> : null}
-      <div>
-        <label htmlFor="rec-target" className="block font-medium">{t("target")}</label>
-        <select id="rec-target" name="target" required aria-describedby="rec-target-error" className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2">
+      <Field id="rec-target" label={t("target")} labelClassName="block font-medium" errors={errors.target}>
+        <Select name="target" required>
           <option value="">{t("chooseTarget")}</option>
           {instrument.aspects.map((aspect) => (
             <optgroup key={aspect.code} label={`${aspect.code}. ${aspect.name}`}>
@@ -33,20 +35,15 @@ export function RecommendationForm({ assessmentId, instrument }: { assessmentId:
               {aspect.indicators.map((i) => <option key={i.code} value={`indicator:${i.code}`}>{i.code} {i.name}</option>)}
             </optgroup>
           ))}
-        </select>
-        <FieldError id="rec-target-error" messages={errors.target} />
-      </div>
-      <div>
-        <label htmlFor="rec-text" className="block font-medium">{t("text")}</label>
-        <textarea id="rec-text" name="text" rows={3} required aria-describedby="rec-text-error" className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
-        <FieldError id="rec-text-error" messages={errors.text} />
-      </div>
-      <div>
-        <label htmlFor="rec-date" className="block font-medium">{t("targetDate")}</label>
-        <input id="rec-date" name="targetDate" type="date" required aria-describedby="rec-date-error" className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
-        <FieldError id="rec-date-error" messages={errors.targetDate} />
-      </div>
-      <button type="submit" disabled={isPending} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">{t("add")}</button>
+        </Select>
+      </Field>
+      <Field id="rec-text" label={t("text")} labelClassName="block font-medium" errors={errors.text}>
+        <Textarea name="text" rows={3} required />
+      </Field>
+      <Field id="rec-date" label={t("targetDate")} labelClassName="block font-medium" errors={errors.targetDate}>
+        <Input name="targetDate" type="date" required inline />
+      </Field>
+      <Button type="submit" size="lg" disabled={isPending}>{t("add")}</Button>
     </form>
   );
 }

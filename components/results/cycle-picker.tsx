@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
+import { Select } from "@/components/ui/input";
 
 /** A plain GET form choosing one of the published cycles: works without JavaScript. */
 export async function CyclePicker({ cycles, current }: { cycles: readonly { id: string; name: string }[]; current: string }) {
@@ -8,9 +9,9 @@ export async function CyclePicker({ cycles, current }: { cycles: readonly { id: 
     <form method="get" className="flex items-end gap-2">
       <label className="text-sm">
         <span className="block text-slate-600">{t("cycle")}</span>
-        <select name="cycle" defaultValue={current} className="rounded-md border border-slate-300 px-2 py-1.5">
+        <Select name="cycle" defaultValue={current} compact>
           {cycles.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-        </select>
+        </Select>
       </label>
       <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white">{t("show")}</button>
     </form>

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
 import { GradeBadge } from "@/components/grade-badge";
 import type { GroupStanding } from "@/lib/domain/results/ranking-groups";
 import type { PublishedInstitution } from "@/lib/server/results/published";

@@ -6,6 +6,9 @@ import { removeEvidenceAction } from "@/lib/server/assessment/evidence-actions";
 import { EVIDENCE_ACCEPT } from "@/lib/domain/evidence/file-types";
 import { LINK_MAX, LINK_TITLE_MAX, ZEvidenceLink } from "@/lib/domain/evidence/link";
 import { evidenceDownloadUrl, type EvidenceItemView } from "@/lib/domain/evidence/view";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
 
 /** One evidence item as the panel shows it (from listEvidence, or from the evidence route's answer). */
 export type EvidencePanelItem = EvidenceItemView;
@@ -32,7 +35,6 @@ interface Problem {
   ref?: string;
 }
 
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
 const alertClass = "mt-1 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800";
 
 /**
@@ -151,7 +153,6 @@ export function EvidencePanel({ assessmentId, indicatorCode, initialItems, edita
 
   async function remove(item: EvidencePanelItem) {
     const name = nameOf(item);
-    if (!window.confirm(t("removeConfirm", { name }))) return;
     setItemProblem(null);
     setRemovingId(item.id);
     try {
@@ -211,11 +212,20 @@ export function EvidencePanel({ assessmentId, indicatorCode, initialItems, edita
                     </p>
                   </div>
                   {editable ? (
-                    <button type="button" onClick={() => void remove(item)} disabled={removingId === item.id} aria-label={t("removeLabel", { name })}
-                      aria-describedby={itemProblem?.id === item.id ? `${id}-item-error` : undefined}
-                      className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-60">
-                      {removingId === item.id ? t("removing") : t("remove")}
-                    </button>
+                    <ConfirmDialog
+                      trigger={
+                        <button type="button" disabled={removingId === item.id} aria-label={t("removeLabel", { name })}
+                          aria-describedby={itemProblem?.id === item.id ? `${id}-item-error` : undefined}
+                          className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-60">
+                          {removingId === item.id ? t("removing") : t("remove")}
+                        </button>
+                      }
+                      title={t("removeLabel", { name })}
+                      description={t("removeConfirm", { name })}
+                      confirmLabel={t("remove")}
+                      tone="danger"
+                      onConfirm={() => void remove(item)}
+                    />
                   ) : null}
                 </div>
                 {itemProblem?.id === item.id ? <p id={`${id}-item-error`} role="alert" className={alertClass}>{message(itemProblem.problem)}</p> : null}
@@ -251,17 +261,17 @@ export function EvidencePanel({ assessmentId, indicatorCode, initialItems, edita
           <form onSubmit={(event) => void addLink(event)} noValidate className="space-y-2">
             <div>
               <label htmlFor={urlId} className="block text-sm font-medium">{t("linkLabel")}</label>
-              <input id={urlId} name="url" type="url" inputMode="url" required maxLength={LINK_MAX} placeholder={t("linkPlaceholder")}
-                aria-describedby={linkProblem ? linkErrorId : undefined} aria-invalid={linkProblem ? true : undefined} className={inputClass} />
+              <Input id={urlId} name="url" type="url" inputMode="url" required maxLength={LINK_MAX} placeholder={t("linkPlaceholder")}
+                aria-describedby={linkProblem ? linkErrorId : undefined} aria-invalid={linkProblem ? true : undefined} className="text-sm shadow-sm" />
             </div>
             <div>
               <label htmlFor={titleId} className="block text-sm font-medium">{t("linkTitleLabel")}</label>
-              <input id={titleId} name="title" type="text" maxLength={LINK_TITLE_MAX} className={inputClass} />
+              <Input id={titleId} name="title" type="text" maxLength={LINK_TITLE_MAX} className="text-sm shadow-sm" />
             </div>
             {linkProblem ? <p id={linkErrorId} role="alert" className={alertClass}>{message(linkProblem)}</p> : null}
-            <button type="submit" disabled={linkSaving} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+            <Button type="submit" variant="primary" size="md" disabled={linkSaving}>
               {linkSaving ? t("addingLink") : t("addLink")}
-            </button>
+            </Button>
           </form>
         </div>
       ) : null}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { isScoredIndicator, type InstrumentIndicator } from "@/lib/domain/instrument";
 import { MAX_JUSTIFICATION } from "@/lib/schemas/self-assessment";
 import type { AnswerValue, Conflict } from "./use-autosave";
+import { Textarea } from "@/components/ui/input";
 
 interface Props {
   indicator: InstrumentIndicator;
@@ -94,9 +95,9 @@ export function IndicatorCard({ indicator, answer, editable, returnReasons, conf
         {editable ? (
           <>
             <label htmlFor={`justification-${indicator.code}`} className="block text-sm font-medium">{t("justification")}</label>
-            <textarea id={`justification-${indicator.code}`} rows={3} maxLength={MAX_JUSTIFICATION} value={answer?.justification ?? ""} disabled={Boolean(conflict)}
+            <Textarea id={`justification-${indicator.code}`} rows={3} maxLength={MAX_JUSTIFICATION} value={answer?.justification ?? ""} disabled={Boolean(conflict)}
               onChange={(event) => onChange({ justification: event.target.value })}
-              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+              className="text-sm" />
           </>
         ) : (
           <>

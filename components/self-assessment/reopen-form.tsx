@@ -3,7 +3,10 @@
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { reopenAssessmentAction } from "@/lib/server/assessment/actions";
-import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
+import { ActionErrorMessage } from "@/components/action-feedback";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 
 /** An admin lets one locus edit again until a date. */
 export function ReopenForm({ assessmentId }: { assessmentId: string }) {
@@ -13,12 +16,10 @@ export function ReopenForm({ assessmentId }: { assessmentId: string }) {
   return (
     <form action={(formData) => execute({ assessmentId, until: String(formData.get("until") ?? "") })} className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
       <ActionErrorMessage error={result.serverError} />
-      <div>
-        <label htmlFor="reopen-until" className="block text-sm font-medium">{t("reopenUntil")}</label>
-        <input id="reopen-until" name="until" type="date" required aria-describedby="reopen-error" className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
-        <FieldError id="reopen-error" messages={errors.until} />
-      </div>
-      <button type="submit" disabled={isPending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">{t("reopen")}</button>
+      <Field id="reopen-until" label={t("reopenUntil")} errors={errors.until}>
+        <Input name="until" type="date" required inline />
+      </Field>
+      <Button type="submit" disabled={isPending}>{t("reopen")}</Button>
       {hasSucceeded ? <p role="status" className="text-sm text-emerald-800">{t("reopened")}</p> : null}
     </form>
   );

@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { submitSelfAssessmentAction } from "@/lib/server/assessment/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import type { MissingItem } from "@/lib/domain/workflow";
 
 interface Props {
@@ -27,13 +29,12 @@ export function SubmitPanel({ assessmentId, missing, unsavedCount }: Props) {
   const serverMissing = result.data && !result.data.submitted ? result.data.missing : null;
   const shown = serverMissing ?? missing;
 
-  const submit = () => {
-    if (missing.length > 0) {
-      setShowMissing(true);
-      requestAnimationFrame(() => listRef.current?.focus());
-      return;
-    }
-    if (window.confirm(t("submitConfirm"))) execute({ assessmentId });
+  // With something missing the button shows the list instead of opening the confirmation.
+  const check = (event: React.MouseEvent) => {
+    if (missing.length === 0) return;
+    event.preventDefault();
+    setShowMissing(true);
+    requestAnimationFrame(() => listRef.current?.focus());
   };
 
   return (
@@ -41,10 +42,17 @@ export function SubmitPanel({ assessmentId, missing, unsavedCount }: Props) {
       <h2 id="submit-title" className="text-sm font-semibold">{t("submitTitle")}</h2>
       <p className="mt-1 text-xs text-slate-600">{missing.length === 0 ? t("readyToSubmit") : t("missingCount", { count: missing.length })}</p>
       <ActionErrorMessage error={result.serverError} />
-      <button type="button" onClick={submit} disabled={isPending || unsavedCount > 0}
-        className="mt-3 w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
-        {isPending ? t("submitting") : t("submit")}
-      </button>
+      <ConfirmDialog
+        trigger={
+          <Button variant="primary" size="lg" className="mt-3 w-full" onClick={check} disabled={isPending || unsavedCount > 0}>
+            {isPending ? t("submitting") : t("submit")}
+          </Button>
+        }
+        title={t("submit")}
+        description={t("submitConfirm")}
+        confirmLabel={t("submit")}
+        onConfirm={() => execute({ assessmentId })}
+      />
       {unsavedCount > 0 ? <p className="mt-2 text-xs text-slate-600">{t("waitForSave")}</p> : null}
       {showMissing && shown.length > 0 ? (
         <div ref={listRef} tabIndex={-1} role="alert" aria-label={t("missingTitle")} className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="missing-list">

@@ -5,7 +5,11 @@ import { useAction } from "next-safe-action/hooks";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { closeSurveyLinkAction, createSurveyLinkAction } from "@/lib/server/survey/link-actions";
-import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
+import { ActionErrorMessage } from "@/components/action-feedback";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import type { SurveyLinkView, SurveyStatus } from "@/lib/server/survey/survey";
 
 export interface SurveyLinksPanelProps {
@@ -78,17 +82,12 @@ function CreateLinkForm({ assessmentId }: { assessmentId: string }) {
       className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3">
       <h3 className="font-semibold">{t("createTitle")}</h3>
       <ActionErrorMessage error={result.serverError} />
-      <div>
-        <label htmlFor={`survey-closes-${assessmentId}`} className="block text-sm font-medium">{t("closesOnLabel")}</label>
-        <input id={`survey-closes-${assessmentId}`} name="closesOn" type="date" aria-describedby={`survey-closes-hint-${assessmentId} survey-closes-error-${assessmentId}`}
-          className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2" />
-        <p id={`survey-closes-hint-${assessmentId}`} className="mt-1 text-xs text-slate-600">{t("closesOnHint")}</p>
-        <FieldError id={`survey-closes-error-${assessmentId}`} messages={errors.closesOn} />
-      </div>
-      <button type="submit" disabled={isPending} aria-busy={isPending}
-        className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+      <Field id={`survey-closes-${assessmentId}`} label={t("closesOnLabel")} hint={t("closesOnHint")} errors={errors.closesOn}>
+        <Input name="closesOn" type="date" inline className="bg-white" />
+      </Field>
+      <Button type="submit" variant="primary" size="md" disabled={isPending} aria-busy={isPending}>
         {isPending ? t("creating") : t("create")}
-      </button>
+      </Button>
       {hasSucceeded ? <p role="status" className="text-sm text-emerald-800">{t("created")}</p> : null}
     </form>
   );
@@ -135,25 +134,26 @@ function LinkRow({ link, url, canManage }: { link: SurveyLinkView; url: string; 
           <input id={inputId} ref={input} type="text" readOnly value={url} onFocus={(event) => event.currentTarget.select()} data-testid="survey-link-url"
             className="mt-1 w-full rounded-md border border-slate-300 bg-slate-50 px-2 py-1.5 font-mono text-sm" />
         </div>
-        <button type="button" onClick={copy} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">{t("copy")}</button>
-        {canManage && link.state === "open" && !confirming ? (
-          <button type="button" onClick={() => setConfirming(true)} className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">{t("close")}</button>
+        <Button variant="secondary" size="sm" onClick={copy}>{t("copy")}</Button>
+        {canManage && link.state === "open" ? (
+          <ConfirmDialog
+            open={confirming}
+            onOpenChange={(open) => { if (!close.isPending) setConfirming(open); }}
+            trigger={<button type="button" className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">{t("close")}</button>}
+            title={t("close")}
+            description={t("closeConfirm")}
+            confirmLabel={close.isPending ? t("closing") : t("closeYes")}
+            cancelLabel={t("cancel")}
+            tone="danger"
+            closeOnConfirm={false}
+            pending={close.isPending}
+            onConfirm={() => close.execute({ linkId: link.id })}
+          >
+            <ActionErrorMessage error={close.result.serverError} />
+          </ConfirmDialog>
         ) : null}
       </div>
       {copyNote ? <p role="status" className="text-xs text-slate-700">{copyNote}</p> : null}
-      {confirming ? (
-        <div role="group" aria-label={t("close")} className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-          <p>{t("closeConfirm")}</p>
-          <ActionErrorMessage error={close.result.serverError} />
-          <div className="flex gap-2">
-            <button type="button" disabled={close.isPending} onClick={() => close.execute({ linkId: link.id })}
-              className="rounded-md bg-red-700 px-3 py-1.5 font-medium text-white hover:bg-red-800 disabled:opacity-60">
-              {close.isPending ? t("closing") : t("closeYes")}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5">{t("cancel")}</button>
-          </div>
-        </div>
-      ) : null}
       {close.hasSucceeded ? <p role="status" className="text-xs text-slate-700">{t("closedDone")}</p> : null}
     </li>
   );

@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { approveAction, returnForRevisionAction } from "@/lib/server/verification/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Textarea } from "@/components/ui/input";
 import { SaveStatusBar } from "@/components/self-assessment/save-status";
 import { useAutosave, type StoredAnswer } from "@/components/self-assessment/use-autosave";
 import { isScoredIndicator, type InstrumentDefinition } from "@/lib/domain/instrument";
@@ -118,8 +120,8 @@ export function ReviewWorkspace(props: Props) {
             </div>
           </fieldset>
           <label htmlFor={`note-${indicator.code}`} className="mt-4 block text-sm font-medium">{t("note")}</label>
-          <textarea id={`note-${indicator.code}`} rows={3} value={mine?.justification ?? ""} disabled={!props.canEdit || Boolean(conflict)}
-            onChange={(e) => change(indicator.code, { justification: e.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          <Textarea id={`note-${indicator.code}`} rows={3} value={mine?.justification ?? ""} disabled={!props.canEdit || Boolean(conflict)}
+            onChange={(e) => change(indicator.code, { justification: e.target.value })} className="text-sm" />
           {props.canDecide ? (
             <>
               <label htmlFor={`reason-${indicator.code}`} className="mt-4 block text-sm font-medium">{t("returnReason")}</label>
@@ -167,9 +169,16 @@ export function ReviewWorkspace(props: Props) {
             <button type="button" disabled={returnAction.isPending || pendingCount > 0}
               onClick={() => returnAction.execute({ assessmentId: props.assessmentId, summary, reasons: reasonList })}
               className="w-full rounded-md border border-amber-500 bg-amber-50 px-4 py-2 font-medium hover:bg-amber-100 disabled:opacity-60">{t("returnButton")}</button>
-            <button type="button" disabled={approve.isPending || pendingCount > 0}
-              onClick={() => { if (window.confirm(t("approveConfirm", { count: verifiedCount, total: scored.length }))) approve.execute({ assessmentId: props.assessmentId }); }}
-              className="w-full rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 disabled:opacity-60">{t("approveButton")}</button>
+            <ConfirmDialog
+              trigger={
+                <button type="button" disabled={approve.isPending || pendingCount > 0}
+                  className="w-full rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 disabled:opacity-60">{t("approveButton")}</button>
+              }
+              title={t("approveButton")}
+              description={t("approveConfirm", { count: verifiedCount, total: scored.length })}
+              confirmLabel={t("approveButton")}
+              onConfirm={() => approve.execute({ assessmentId: props.assessmentId })}
+            />
           </section>
         ) : null}
       </aside>

@@ -56,8 +56,8 @@ test("an admin creates a cycle, imports a registry file with a bad row, assigns 
 
   // 3. The new loci join the cycle (registered after it was made).
   await admin.goto(cycleUrl);
-  admin.once("dialog", (dialog) => dialog.accept());
   await admin.getByRole("button", { name: "Tambahkan lokus baru" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Tambahkan lokus baru" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "2 lokus ditambahkan." })).toBeVisible();
 
   // 4. Accounts: a verifier, and the new regency's evaluator.

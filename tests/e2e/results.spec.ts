@@ -181,7 +181,7 @@ test("the admin edits an award rule with the keyboard, the awards page follows a
 
   await page.goto("/admin/awards");
   await expect(page.getByTestId("rules-source")).toContainText("disimpan oleh admin");
-  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Kembalikan ke aturan bawaan" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Kembalikan ke aturan bawaan" }).click();
   await expect(page.getByTestId("rules-source")).toContainText("bawaan portal");
 });

@@ -81,7 +81,7 @@ test("a verifier opens a survey link; a phone answers it once; a closed link say
   await expect(panel.getByTestId("survey-respondents")).toHaveText(`${before! + 1} dari minimum ${minimum} responden`);
   await expect(link.getByTestId("survey-link-responses")).toHaveText("1 jawaban");
   await link.getByRole("button", { name: "Tutup tautan" }).click();
-  await link.getByRole("button", { name: "Ya, tutup sekarang" }).click();
+  await verifier.getByRole("alertdialog", { name: "Tutup tautan" }).getByRole("button", { name: "Ya, tutup sekarang" }).click();
   await expect(link.getByTestId("survey-link-state")).toHaveText("Ditutup");
 
   const latecomer = await phone(browser);

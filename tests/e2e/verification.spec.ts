@@ -17,8 +17,8 @@ async function startReview(verifier: Page) {
 
 async function submit(evaluator: Page, url: string) {
   await evaluator.goto(url);
-  evaluator.once("dialog", (dialog) => void dialog.accept());
   await evaluator.getByRole("button", { name: "Ajukan penilaian mandiri" }).click();
+  await evaluator.getByRole("alertdialog").getByRole("button", { name: "Ajukan penilaian mandiri" }).click();
   await expect(evaluator.getByTestId("locked-notice")).toBeVisible({ timeout: 15_000 });
 }
 
@@ -63,8 +63,8 @@ test("an evaluator submits, the verifier returns it with a reason, the evaluator
   await expect(verifier.getByTestId("review-position")).toContainText("30 dari 30");
   await expect(verifier.getByTestId("save-status")).toContainText("Semua perubahan tersimpan", { timeout: 15_000 });
   await expect(verifier.getByTestId("verified-index")).toHaveText(/^\d\.\d\d$/);
-  verifier.once("dialog", (dialog) => void dialog.accept());
   await verifier.getByRole("button", { name: "Setujui hasil verifikasi" }).click();
+  await verifier.getByRole("alertdialog").getByRole("button", { name: "Setujui hasil verifikasi" }).click();
   await verifier.waitForURL(new RegExp(`${url}$`));
   await expect(verifier.getByText("Terverifikasi").first()).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { ProgressBadge } from "@/components/follow-up/progress-badge";
 import { InstitutionResultCard } from "@/components/institution-result-card";

@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { StatusBadge } from "@/components/status-badge";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
 import { INSTITUTION_TYPES, SERVICE_TYPES } from "@/lib/domain/registry/fields";
 import type { AssessmentStatus } from "@/lib/domain/workflow";
 import { ZQueueFilter } from "@/lib/schemas/verification";
@@ -18,7 +21,6 @@ export async function generateMetadata() {
 
 /** The queue's status tabs, in the verifier's order of work (open work first). */
 const STATUSES = ["SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL", "DRAFT"] as const satisfies readonly AssessmentStatus[];
-const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
 
 export default async function VerifierQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePolicy("verification.queue");
@@ -51,33 +53,29 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
 
       <form role="search" method="get" className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         {filter.status ? <input type="hidden" name="status" value={filter.status} /> : null}
-        <div className="lg:col-span-2">
-          <label htmlFor="q" className="block text-sm font-medium">{t("verification.search")}</label>
-          <input id="q" name="q" defaultValue={filter.q} className={field} />
-        </div>
-        <div>
-          <label htmlFor="type" className="block text-sm font-medium">{t("verification.institutionType")}</label>
-          <select id="type" name="type" defaultValue={filter.type ?? ""} className={field}>
+        <Field id="q" label={t("verification.search")} className="lg:col-span-2">
+          <Input name="q" defaultValue={filter.q} />
+        </Field>
+        <Field id="type" label={t("verification.institutionType")}>
+          <Select name="type" defaultValue={filter.type ?? ""}>
             <option value="">{t("verification.all")}</option>
             {INSTITUTION_TYPES.map((type) => <option key={type} value={type}>{t(`institutionType.${type}`)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="province" className="block text-sm font-medium">{t("verification.province")}</label>
-          <select id="province" name="province" defaultValue={filter.province ?? ""} className={field}>
+          </Select>
+        </Field>
+        <Field id="province" label={t("verification.province")}>
+          <Select name="province" defaultValue={filter.province ?? ""}>
             <option value="">{t("verification.all")}</option>
             {provinces.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="service" className="block text-sm font-medium">{t("common.serviceType")}</label>
-          <select id="service" name="service" defaultValue={filter.service ?? ""} className={field}>
+          </Select>
+        </Field>
+        <Field id="service" label={t("common.serviceType")}>
+          <Select name="service" defaultValue={filter.service ?? ""}>
             <option value="">{t("verification.all")}</option>
             {SERVICE_TYPES.map((service) => <option key={service} value={service}>{t(`serviceType.${service}`)}</option>)}
-          </select>
-        </div>
+          </Select>
+        </Field>
         <div className="lg:col-span-5">
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">{t("verification.apply")}</button>
+          <Button type="submit" variant="secondary">{t("verification.apply")}</Button>
         </div>
       </form>
 

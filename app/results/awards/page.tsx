@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { AwardReason } from "@/components/results/award-reason";
 import { CyclePicker, NothingPublished } from "@/components/results/cycle-picker";

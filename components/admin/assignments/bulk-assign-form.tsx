@@ -4,6 +4,9 @@ import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { bulkAssignAction } from "@/lib/server/users/assignment-actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
 import { INSTITUTION_TYPES, type InstitutionType } from "@/lib/domain/registry/fields";
 import { onFormSubmit } from "@/components/form-submit";
 
@@ -12,8 +15,6 @@ interface Props {
   verifiers: { id: string; name: string }[];
   provinces: { code: string; name: string }[];
 }
-
-const fieldClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
 
 /** One verifier to every institution of the chosen types, in a province or held by another verifier. */
 export function BulkAssignForm({ cycleId, verifiers, provinces }: Props) {
@@ -41,21 +42,18 @@ export function BulkAssignForm({ cycleId, verifiers, provinces }: Props) {
           </p>
         ) : null}
       </div>
-      <div>
-        <label htmlFor="bulk-verifier" className="block text-sm font-medium">{t("assignmentAdmin.verifier")}</label>
-        <select id="bulk-verifier" name="verifierId" defaultValue="" aria-describedby="bulk-verifier-error" className={fieldClass}>
+      <Field id="bulk-verifier" label={t("assignmentAdmin.verifier")} errors={fieldErrors.verifierId}>
+        <Select name="verifierId" defaultValue="">
           <option value="">{t("assignmentAdmin.chooseVerifier")}</option>
           {verifiers.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
-        </select>
-        <FieldError id="bulk-verifier-error" messages={fieldErrors.verifierId} />
-      </div>
-      <div>
-        <label htmlFor="bulk-province" className="block text-sm font-medium">{t("assignmentAdmin.province")}</label>
-        <select id="bulk-province" name="provinceCode" defaultValue="" className={fieldClass}>
+        </Select>
+      </Field>
+      <Field id="bulk-province" label={t("assignmentAdmin.province")}>
+        <Select name="provinceCode" defaultValue="">
           <option value="">{t("assignmentAdmin.allProvinces")}</option>
           {provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
-        </select>
-      </div>
+        </Select>
+      </Field>
       <fieldset aria-describedby="bulk-types-error">
         <legend className="text-sm font-medium">{t("assignmentAdmin.types")}</legend>
         {INSTITUTION_TYPES.map((type) => (
@@ -67,13 +65,12 @@ export function BulkAssignForm({ cycleId, verifiers, provinces }: Props) {
         <FieldError id="bulk-types-error" messages={fieldErrors.types} />
       </fieldset>
       <div className="space-y-4">
-        <div>
-          <label htmlFor="bulk-from" className="block text-sm font-medium">{t("assignmentAdmin.fromVerifier")}</label>
-          <select id="bulk-from" name="fromVerifierId" defaultValue="" className={fieldClass}>
+        <Field id="bulk-from" label={t("assignmentAdmin.fromVerifier")}>
+          <Select name="fromVerifierId" defaultValue="">
             <option value="">{t("assignmentAdmin.anyVerifier")}</option>
             {verifiers.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
-          </select>
-        </div>
+          </Select>
+        </Field>
         <fieldset>
           <legend className="text-sm font-medium">{t("assignmentAdmin.mode")}</legend>
           {(["add", "replace"] as const).map((mode) => (
@@ -85,10 +82,9 @@ export function BulkAssignForm({ cycleId, verifiers, provinces }: Props) {
         </fieldset>
       </div>
       <div className="sm:col-span-2">
-        <button type="submit" disabled={isPending} aria-busy={isPending}
-          className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+        <Button type="submit" disabled={isPending} aria-busy={isPending}>
           {isPending ? t("assignmentAdmin.assigning") : t("assignmentAdmin.assign")}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { assignInstitutionsAction, unassignAction } from "@/lib/server/users/assignment-actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import type { TAssignInstitutions } from "@/lib/schemas/assignments";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   cycleId: string;
@@ -55,13 +56,13 @@ export function InstitutionAssignment({ cycleId, institution, current, verifiers
               <option value="">{t("chooseVerifier")}</option>
               {verifiers.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
             </select>
-            <button type="button" disabled={pending || !chosen} onClick={() => run("add")} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100 disabled:opacity-60">
+            <Button variant="secondary" size="xs" disabled={pending || !chosen} onClick={() => run("add")}>
               {t("add")}
-            </button>
+            </Button>
             {current.length > 0 ? (
-              <button type="button" disabled={pending || !chosen} onClick={() => run("replace")} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100 disabled:opacity-60">
+              <Button variant="secondary" size="xs" disabled={pending || !chosen} onClick={() => run("replace")}>
                 {t("move")}
-              </button>
+              </Button>
             ) : null}
           </div>
         )}

@@ -5,12 +5,13 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { resetAwardRulesAction, saveAwardRulesAction } from "@/lib/server/results/award-actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Input, Select } from "@/components/ui/input";
 import { GRADE_BANDS } from "@/lib/domain/grades";
 import type { AwardRule } from "@/lib/domain/results/awards";
 import { INSTITUTION_TYPES } from "@/lib/domain/results/ranking-groups";
 
 const KINDS = ["GRADE", "TOP_N", "PROVINCE_BEST", "ALL_LOCI_GRADE"] as const;
-const input = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 /** A new rule of a kind, with the published defaults (docs/domain.md §6). */
 function ruleOfKind(kind: AwardRule["kind"], base: Pick<AwardRule, "id" | "name">): AwardRule {
@@ -47,52 +48,52 @@ export function AwardRulesEditor({ rules: initial, updatedAt }: { rules: AwardRu
                 <legend className="sr-only">{t("ruleNumber", { number: index + 1 })}</legend>
                 <label className="text-sm md:col-span-2">
                   <span className="block text-slate-600">{t("nameId")}</span>
-                  <input className={`${input} w-full`} aria-label={label(t("nameId"))} value={rule.name.id} required maxLength={120}
+                  <Input compact className="w-full text-sm" aria-label={label(t("nameId"))} value={rule.name.id} required maxLength={120}
                     onChange={(e) => update(index, { ...rule, name: { ...rule.name, id: e.target.value } })} />
                 </label>
                 <label className="text-sm md:col-span-2">
                   <span className="block text-slate-600">{t("nameEn")}</span>
-                  <input className={`${input} w-full`} aria-label={label(t("nameEn"))} value={rule.name.en} required maxLength={120}
+                  <Input compact className="w-full text-sm" aria-label={label(t("nameEn"))} value={rule.name.en} required maxLength={120}
                     onChange={(e) => update(index, { ...rule, name: { ...rule.name, en: e.target.value } })} />
                 </label>
                 <label className="text-sm md:col-span-2">
                   <span className="block text-slate-600">{t("kind")}</span>
-                  <select className={`${input} w-full`} aria-label={label(t("kind"))} value={rule.kind}
+                  <Select compact className="w-full text-sm" aria-label={label(t("kind"))} value={rule.kind}
                     onChange={(e) => update(index, ruleOfKind(e.target.value as AwardRule["kind"], { id: rule.id, name: rule.name }))}>
                     {KINDS.map((kind) => <option key={kind} value={kind}>{t(`kinds.${kind}`)}</option>)}
-                  </select>
+                  </Select>
                 </label>
                 {rule.kind === "GRADE" ? (
                   <label className="text-sm md:col-span-2">
                     <span className="block text-slate-600">{t("subject")}</span>
-                    <select className={`${input} w-full`} aria-label={label(t("subject"))} value={rule.subject}
+                    <Select compact className="w-full text-sm" aria-label={label(t("subject"))} value={rule.subject}
                       onChange={(e) => update(index, { ...rule, subject: e.target.value as "INSTITUTION" | "LOCUS" })}>
                       <option value="INSTITUTION">{t("subjects.INSTITUTION")}</option>
                       <option value="LOCUS">{t("subjects.LOCUS")}</option>
-                    </select>
+                    </Select>
                   </label>
                 ) : null}
                 {rule.kind === "GRADE" || rule.kind === "ALL_LOCI_GRADE" ? (
                   <label className="text-sm md:col-span-2">
                     <span className="block text-slate-600">{t("grade")}</span>
-                    <select className={`${input} w-full`} aria-label={label(t("grade"))} value={rule.grade}
+                    <Select compact className="w-full text-sm" aria-label={label(t("grade"))} value={rule.grade}
                       onChange={(e) => update(index, { ...rule, grade: e.target.value as typeof rule.grade })}>
                       {GRADE_BANDS.map((b) => <option key={b.grade} value={b.grade}>{b.grade} · {b.label}</option>)}
-                    </select>
+                    </Select>
                   </label>
                 ) : null}
                 {rule.kind === "TOP_N" ? (
                   <>
                     <label className="text-sm md:col-span-2">
                       <span className="block text-slate-600">{t("group")}</span>
-                      <select className={`${input} w-full`} aria-label={label(t("group"))} value={rule.group}
+                      <Select compact className="w-full text-sm" aria-label={label(t("group"))} value={rule.group}
                         onChange={(e) => update(index, { ...rule, group: e.target.value as typeof rule.group })}>
                         {INSTITUTION_TYPES.map((type) => <option key={type} value={type}>{tt(`institutionType.${type}`)}</option>)}
-                      </select>
+                      </Select>
                     </label>
                     <label className="text-sm">
                       <span className="block text-slate-600">{t("n")}</span>
-                      <input type="number" min={1} max={1000} required className={`${input} w-24`} aria-label={label(t("n"))} value={rule.n}
+                      <Input type="number" min={1} max={1000} required compact className="w-24 text-sm" aria-label={label(t("n"))} value={rule.n}
                         onChange={(e) => update(index, { ...rule, n: Number(e.target.value) })} />
                     </label>
                   </>
@@ -116,10 +117,13 @@ export function AwardRulesEditor({ rules: initial, updatedAt }: { rules: AwardRu
           {save.isPending ? t("saving") : t("save")}
         </button>
         {version ? (
-          <button type="button" disabled={busy} className="text-sm text-brand-700 underline"
-            onClick={() => { if (window.confirm(t("resetConfirm"))) reset.execute({ expectedUpdatedAt: version }); }}>
-            {t("reset")}
-          </button>
+          <ConfirmDialog
+            trigger={<button type="button" disabled={busy} className="text-sm text-brand-700 underline">{t("reset")}</button>}
+            title={t("reset")}
+            description={t("resetConfirm")}
+            confirmLabel={t("reset")}
+            onConfirm={() => reset.execute({ expectedUpdatedAt: version })}
+          />
         ) : null}
         <span role="status" aria-live="polite" className="text-sm text-emerald-800">{save.hasSucceeded && !save.isPending ? t("saved") : ""}</span>
       </div>

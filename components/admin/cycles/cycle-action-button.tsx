@@ -5,6 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { addMissingLociAction, changeCycleStatusAction, setCyclePublicationAction } from "@/lib/server/cycle/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
+import { ConfirmDialog } from "@/components/ui/dialog";
 
 type Kind = "START" | "CLOSE" | "PUBLISH" | "UNPUBLISH" | "ADD_LOCI";
 
@@ -37,7 +38,6 @@ export function CycleActionButton({ kind, cycleId, cycleName, updatedAt }: Props
   const current = kind === "START" || kind === "CLOSE" ? status : kind === "ADD_LOCI" ? loci : publication;
 
   const run = () => {
-    if (!window.confirm(t(`confirm.${kind}`, { cycle: cycleName }))) return;
     if (kind === "START" || kind === "CLOSE") status.execute({ cycleId, expectedUpdatedAt: updatedAt, action: kind });
     else if (kind === "ADD_LOCI") loci.execute({ cycleId });
     else publication.execute({ cycleId, expectedUpdatedAt: updatedAt, publish: kind === "PUBLISH" });
@@ -46,10 +46,19 @@ export function CycleActionButton({ kind, cycleId, cycleName, updatedAt }: Props
   return (
     <div className="space-y-2">
       <ActionErrorMessage error={current.result.serverError} />
-      <button type="button" onClick={run} disabled={current.isPending} aria-busy={current.isPending}
-        className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50 ${STYLE[kind]}`}>
-        {t(`button.${kind}`)}
-      </button>
+      <ConfirmDialog
+        trigger={
+          <button type="button" disabled={current.isPending} aria-busy={current.isPending}
+            className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50 ${STYLE[kind]}`}>
+            {t(`button.${kind}`)}
+          </button>
+        }
+        title={t(`button.${kind}`)}
+        description={t(`confirm.${kind}`, { cycle: cycleName })}
+        confirmLabel={t(`button.${kind}`)}
+        tone={kind === "UNPUBLISH" ? "danger" : "primary"}
+        onConfirm={run}
+      />
       <p role="status" className="text-sm text-emerald-800">
         {current.hasSucceeded ? (kind === "ADD_LOCI" ? t("done.ADD_LOCI", { count: loci.result.data?.added ?? 0 }) : t(`done.${kind}`)) : null}
       </p>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { updateCycleSettingsAction } from "@/lib/server/cycle/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
+import { Button } from "@/components/ui/button";
 import { SettingsFields, settingsFromForm } from "./new-cycle-form";
 import { StageDatesForm, type StageDays } from "./stage-dates-form";
 
@@ -46,9 +47,9 @@ export function CycleSetup({ cycleId, updatedAt: loaded, stages, settings, stage
         {hasSucceeded ? <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("setup.settingsSaved")}</p> : null}
         <SettingsFields defaults={settings} errors={errors} disabled={!settingsEditable} />
         {settingsEditable ? (
-          <button type="submit" disabled={isPending} aria-busy={isPending} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+          <Button type="submit" size="lg" disabled={isPending} aria-busy={isPending}>
             {isPending ? t("setup.saving") : t("setup.saveSettings")}
-          </button>
+          </Button>
         ) : (
           <p className="text-sm text-slate-600">{t("setup.settingsFixed")}</p>
         )}

@@ -6,13 +6,14 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { createCycleAction } from "@/lib/server/cycle/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
 
 interface Props {
   versions: { id: string; code: string; version: string; name: string }[];
   cycles: { id: string; year: number; name: string; f02SharePercent: number; minSurveyRespondents: number; evidenceRequiredAboveZero: boolean; instrumentVersion: { code: string; version: string } }[];
 }
-
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm";
 
 /** A new cycle: a copy of an earlier cycle's set-up (the usual case), or a fresh one on an instrument version. */
 export function NewCycleForm({ versions, cycles }: Props) {
@@ -53,48 +54,38 @@ export function NewCycleForm({ versions, cycles }: Props) {
         </label>
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor="year" className="block text-sm font-medium">{t("fields.year")}</label>
-          <input id="year" name="year" type="number" inputMode="numeric" min={2020} max={2100} required value={year}
-            onChange={(e) => { setYear(e.target.value); if (!nameTouched) setName(`PEKPPP ${e.target.value}`); }}
-            aria-describedby="year-error" className={inputClass} />
-          <FieldError id="year-error" messages={errors.year} />
-        </div>
-        <div>
-          <label htmlFor="name" className="block text-sm font-medium">{t("fields.name")}</label>
-          <input id="name" name="name" required value={name} onChange={(e) => { setName(e.target.value); setNameTouched(true); }}
-            aria-describedby="name-error" className={inputClass} />
-          <FieldError id="name-error" messages={errors.name} />
-        </div>
+        <Field id="year" label={t("fields.year")} errors={errors.year}>
+          <Input name="year" type="number" inputMode="numeric" min={2020} max={2100} required value={year}
+            onChange={(e) => { setYear(e.target.value); if (!nameTouched) setName(`PEKPPP ${e.target.value}`); }} className="shadow-sm" />
+        </Field>
+        <Field id="name" label={t("fields.name")} errors={errors.name}>
+          <Input name="name" required value={name} onChange={(e) => { setName(e.target.value); setNameTouched(true); }} className="shadow-sm" />
+        </Field>
       </div>
       {from === "copy" ? (
-        <div>
-          <label htmlFor="sourceCycleId" className="block text-sm font-medium">{t("new.source")}</label>
-          <select id="sourceCycleId" name="sourceCycleId" defaultValue={latest?.id} aria-describedby="source-error" className={inputClass}>
+        <Field id="sourceCycleId" label={t("new.source")} errors={errors.sourceCycleId}>
+          <Select name="sourceCycleId" defaultValue={latest?.id} className="shadow-sm">
             {cycles.map((c) => (
               <option key={c.id} value={c.id}>
                 {t("new.sourceOption", { name: c.name, instrument: `${c.instrumentVersion.code} ${c.instrumentVersion.version}`, share: c.f02SharePercent, minimum: c.minSurveyRespondents })}
               </option>
             ))}
-          </select>
-          <FieldError id="source-error" messages={errors.sourceCycleId} />
-        </div>
+          </Select>
+        </Field>
       ) : (
         <>
-          <div>
-            <label htmlFor="instrumentVersionId" className="block text-sm font-medium">{t("fields.instrument")}</label>
-            <select id="instrumentVersionId" name="instrumentVersionId" aria-describedby="instrument-error" className={inputClass}>
+          <Field id="instrumentVersionId" label={t("fields.instrument")} errors={errors.instrumentVersionId}>
+            <Select name="instrumentVersionId" className="shadow-sm">
               {versions.map((v) => <option key={v.id} value={v.id}>{`${v.code} ${v.version} — ${v.name}`}</option>)}
-            </select>
-            <FieldError id="instrument-error" messages={errors.instrumentVersionId} />
-          </div>
+            </Select>
+          </Field>
           <SettingsFields defaults={{ f02SharePercent: 75, minSurveyRespondents: 10, evidenceRequiredAboveZero: true }} errors={errors} />
           <p className="text-sm text-slate-600">{t("new.lociAll")}</p>
         </>
       )}
-      <button type="submit" disabled={isPending} aria-busy={isPending} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" size="lg" disabled={isPending} aria-busy={isPending}>
         {isPending ? t("new.creating") : t("new.create")}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -117,18 +108,14 @@ export function SettingsFields({ defaults, errors = {}, disabled = false }: {
   const t = useTranslations("cycleAdmin");
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <div>
-        <label htmlFor="f02SharePercent" className="block text-sm font-medium">{t("fields.f02Share")}</label>
-        <input id="f02SharePercent" name="f02SharePercent" type="number" min={0} max={100} required defaultValue={defaults.f02SharePercent} disabled={disabled}
-          aria-describedby="f02-hint settings-error" className={inputClass} />
-        <p id="f02-hint" className="mt-1 text-xs text-slate-600">{t("fields.f02ShareHint")}</p>
-      </div>
-      <div>
-        <label htmlFor="minSurveyRespondents" className="block text-sm font-medium">{t("fields.minimum")}</label>
-        <input id="minSurveyRespondents" name="minSurveyRespondents" type="number" min={0} required defaultValue={defaults.minSurveyRespondents} disabled={disabled}
-          aria-describedby="minimum-hint settings-error" className={inputClass} />
-        <p id="minimum-hint" className="mt-1 text-xs text-slate-600">{t("fields.minimumHint")}</p>
-      </div>
+      <Field id="f02SharePercent" label={t("fields.f02Share")} hint={t("fields.f02ShareHint")}>
+        <Input name="f02SharePercent" type="number" min={0} max={100} required defaultValue={defaults.f02SharePercent} disabled={disabled}
+          aria-describedby="settings-error" className="shadow-sm" />
+      </Field>
+      <Field id="minSurveyRespondents" label={t("fields.minimum")} hint={t("fields.minimumHint")}>
+        <Input name="minSurveyRespondents" type="number" min={0} required defaultValue={defaults.minSurveyRespondents} disabled={disabled}
+          aria-describedby="settings-error" className="shadow-sm" />
+      </Field>
       <div className="flex items-center gap-2 sm:col-span-2">
         <input id="evidenceRequiredAboveZero" name="evidenceRequiredAboveZero" type="checkbox" defaultChecked={defaults.evidenceRequiredAboveZero} disabled={disabled} className="h-4 w-4" />
         <label htmlFor="evidenceRequiredAboveZero" className="text-sm font-medium">{t("fields.evidenceRequired")}</label>

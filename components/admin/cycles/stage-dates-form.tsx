@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { updateCycleStagesAction } from "@/lib/server/cycle/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
+import { Button } from "@/components/ui/button";
 import type { StageKind, StageProblem } from "@/lib/domain/cycle";
 
 export interface StageDays {
@@ -85,9 +86,9 @@ export function StageDatesForm({ cycleId, updatedAt, stages, editable, onSaved }
         })}
       </DataTable>
       {editable ? (
-        <button type="submit" disabled={isPending} aria-busy={isPending} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+        <Button type="submit" size="lg" disabled={isPending} aria-busy={isPending}>
           {isPending ? t("setup.saving") : t("setup.saveStages")}
-        </button>
+        </Button>
       ) : (
         <p className="text-sm text-slate-600">{t("setup.stagesFixed")}</p>
       )}

@@ -3,8 +3,7 @@
 import { useTranslations } from "next-intl";
 import { emptyIndicator, weightSum, type EditorAspect, type EditorIndicator } from "./editor-model";
 import { IndicatorFields } from "./indicator-fields";
-
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
+import { Input } from "@/components/ui/input";
 
 interface Props {
   index: number;
@@ -24,10 +23,10 @@ export function AspectFields({ index, aspect, openIndicators, onToggleIndicator,
     <div>
       <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">{label}</label>
       {name === "weight" ? (
-        <input id={`${id}-weight`} type="number" inputMode="numeric" min={0} max={100} value={Number.isNaN(aspect.weight) ? "" : aspect.weight}
-          onChange={(e) => onChange((a) => { a.weight = e.target.value === "" ? Number.NaN : Number(e.target.value); })} className={inputClass} />
+        <Input id={`${id}-weight`} type="number" inputMode="numeric" min={0} max={100} value={Number.isNaN(aspect.weight) ? "" : aspect.weight}
+          onChange={(e) => onChange((a) => { a.weight = e.target.value === "" ? Number.NaN : Number(e.target.value); })} className="text-sm" />
       ) : (
-        <input id={`${id}-${name}`} value={aspect[name]} onChange={(e) => onChange((a) => { a[name] = e.target.value; })} className={inputClass} />
+        <Input id={`${id}-${name}`} value={aspect[name]} onChange={(e) => onChange((a) => { a[name] = e.target.value; })} className="text-sm" />
       )}
     </div>
   );

@@ -4,7 +4,10 @@ import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { copyInstrumentVersionAction } from "@/lib/server/instrument/actions";
-import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
+import { ActionErrorMessage } from "@/components/action-feedback";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 
 /** A new version of this instrument, copied whole under a new label, then opened in the editor. */
 export function CopyVersionForm({ sourceId, suggestedVersion, name }: { sourceId: string; suggestedVersion: string; name: string }) {
@@ -18,16 +21,13 @@ export function CopyVersionForm({ sourceId, suggestedVersion, name }: { sourceId
       <h2 id="copy-title" className="font-semibold">{t("title")}</h2>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <ActionErrorMessage error={result.serverError} />
-      <div>
-        <label htmlFor="copy-version" className="block text-sm font-medium">{t("version")}</label>
-        <input id="copy-version" name="version" defaultValue={suggestedVersion} required aria-describedby="copy-version-error" className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
-        <FieldError id="copy-version-error" messages={errors.version} />
-      </div>
-      <div>
-        <label htmlFor="copy-name" className="block text-sm font-medium">{t("name")}</label>
-        <input id="copy-name" name="name" defaultValue={name} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
-      </div>
-      <button type="submit" disabled={isPending} aria-busy={isPending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">{t("submit")}</button>
+      <Field id="copy-version" label={t("version")} errors={errors.version}>
+        <Input name="version" defaultValue={suggestedVersion} required />
+      </Field>
+      <Field id="copy-name" label={t("name")}>
+        <Input name="name" defaultValue={name} />
+      </Field>
+      <Button type="submit" disabled={isPending} aria-busy={isPending}>{t("submit")}</Button>
     </form>
   );
 }

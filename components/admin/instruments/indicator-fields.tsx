@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { EditorIndicator } from "./editor-model";
-
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
+import { Input, Textarea } from "@/components/ui/input";
 
 interface Props {
   id: string;
@@ -21,9 +20,9 @@ export function IndicatorFields({ id, indicator, open, onToggle, onChange, onRem
     <div className={multiline ? "sm:col-span-2" : undefined}>
       <label htmlFor={`${id}-${field}`} className="block text-sm font-medium">{label}</label>
       {multiline ? (
-        <textarea id={`${id}-${field}`} rows={2} value={indicator[field]} onChange={(e) => onChange((i) => { i[field] = e.target.value; })} className={inputClass} />
+        <Textarea id={`${id}-${field}`} rows={2} value={indicator[field]} onChange={(e) => onChange((i) => { i[field] = e.target.value; })} className="text-sm" />
       ) : (
-        <input id={`${id}-${field}`} value={indicator[field]} onChange={(e) => onChange((i) => { i[field] = e.target.value; })} className={inputClass} />
+        <Input id={`${id}-${field}`} value={indicator[field]} onChange={(e) => onChange((i) => { i[field] = e.target.value; })} className="text-sm" />
       )}
     </div>
   );
@@ -37,8 +36,8 @@ export function IndicatorFields({ id, indicator, open, onToggle, onChange, onRem
         {text("code", t("code"))}
         <div>
           <label htmlFor={`${id}-weight`} className="block text-sm font-medium">{t("indicatorWeight")}</label>
-          <input id={`${id}-weight`} type="number" inputMode="numeric" min={0} max={100} value={Number.isNaN(indicator.weight) ? "" : indicator.weight}
-            onChange={(e) => onChange((i) => { i.weight = e.target.value === "" ? Number.NaN : Number(e.target.value); })} className={inputClass} />
+          <Input id={`${id}-weight`} type="number" inputMode="numeric" min={0} max={100} value={Number.isNaN(indicator.weight) ? "" : indicator.weight}
+            onChange={(e) => onChange((i) => { i.weight = e.target.value === "" ? Number.NaN : Number(e.target.value); })} className="text-sm" />
         </div>
         {text("name", t("name"), true)}
         {text("question", t("question"), true)}
@@ -49,8 +48,8 @@ export function IndicatorFields({ id, indicator, open, onToggle, onChange, onRem
             {indicator.levels.map((level, n) => (
               <div key={level.level} className="flex gap-2">
                 <label htmlFor={`${id}-l${n}`} className="w-16 shrink-0 pt-2 text-sm">{t("level", { level: level.level })}</label>
-                <textarea id={`${id}-l${n}`} rows={2} value={level.description}
-                  onChange={(e) => onChange((i) => { i.levels[n]!.description = e.target.value; })} className={inputClass} />
+                <Textarea id={`${id}-l${n}`} rows={2} value={level.description}
+                  onChange={(e) => onChange((i) => { i.levels[n]!.description = e.target.value; })} className="text-sm" />
               </div>
             ))}
           </div>

@@ -10,14 +10,14 @@ import { locateProblem } from "@/lib/domain/cycle";
 import { validateInstrument, type InstrumentDefinition, type InstrumentProblem } from "@/lib/domain/instrument";
 import { AspectFields } from "./aspect-fields";
 import { emptyAspect, fieldIdOf, newKey, toDefinition, toEditorState, weightSum, type EditorState } from "./editor-model";
+import { Button } from "@/components/ui/button";
+import { Input, Textarea } from "@/components/ui/input";
 
 interface Props {
   versionId: string;
   updatedAt: string;
   definition: InstrumentDefinition;
 }
-
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 
 /**
  * One form for a whole instrument version: header, aspects with their indicators (weights, rubric
@@ -133,11 +133,11 @@ export function InstrumentEditor({ versionId, updatedAt: loaded, definition }: P
         <h2 id="general-title" className="text-lg font-semibold">{t("editor.general")}</h2>
         <div>
           <label htmlFor="f-name" className="block text-sm font-medium">{t("editor.versionName")}</label>
-          <input id="f-name" value={state.name} onChange={(e) => update((d) => { d.name = e.target.value; })} className={inputClass} />
+          <Input id="f-name" value={state.name} onChange={(e) => update((d) => { d.name = e.target.value; })} className="text-sm" />
         </div>
         <div>
           <label htmlFor="f-description" className="block text-sm font-medium">{t("editor.description")}</label>
-          <textarea id="f-description" rows={3} value={state.description} onChange={(e) => update((d) => { d.description = e.target.value; })} className={inputClass} />
+          <Textarea id="f-description" rows={3} value={state.description} onChange={(e) => update((d) => { d.description = e.target.value; })} className="text-sm" />
         </div>
       </section>
 
@@ -163,11 +163,11 @@ export function InstrumentEditor({ versionId, updatedAt: loaded, definition }: P
             <li key={item.key} className="grid gap-2 sm:grid-cols-[7rem_1fr_auto] sm:items-end">
               <div>
                 <label htmlFor={`s${index}-code`} className="block text-sm font-medium">{t("editor.code")}</label>
-                <input id={`s${index}-code`} value={item.code} onChange={(e) => update((d) => { d.surveyItems[index]!.code = e.target.value; })} className={inputClass} />
+                <Input id={`s${index}-code`} value={item.code} onChange={(e) => update((d) => { d.surveyItems[index]!.code = e.target.value; })} className="text-sm" />
               </div>
               <div>
                 <label htmlFor={`s${index}-text`} className="block text-sm font-medium">{t("editor.surveyText")}</label>
-                <input id={`s${index}-text`} value={item.text} onChange={(e) => update((d) => { d.surveyItems[index]!.text = e.target.value; })} className={inputClass} />
+                <Input id={`s${index}-text`} value={item.text} onChange={(e) => update((d) => { d.surveyItems[index]!.text = e.target.value; })} className="text-sm" />
               </div>
               <button type="button" onClick={() => update((d) => { d.surveyItems.splice(index, 1); })}
                 className="rounded-md border border-red-300 px-3 py-2 text-sm text-red-800 hover:bg-red-50">{t("editor.removeSurveyItem", { code: item.code || `#${index + 1}` })}</button>
@@ -179,10 +179,10 @@ export function InstrumentEditor({ versionId, updatedAt: loaded, definition }: P
       </section>
 
       <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 py-3">
-        <button type="button" onClick={check} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">{t("editor.check")}</button>
-        <button type="submit" disabled={isPending} aria-busy={isPending} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+        <Button variant="secondary" onClick={check}>{t("editor.check")}</Button>
+        <Button type="submit" size="lg" disabled={isPending} aria-busy={isPending}>
           {isPending ? t("editor.saving") : t("editor.save")}
-        </button>
+        </Button>
         {dirty ? <span className="text-sm text-slate-600">{t("editor.unsaved")}</span> : null}
       </div>
     </form>

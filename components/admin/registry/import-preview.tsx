@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
 import { REGISTRY_COLUMNS } from "@/lib/domain/registry/columns";
 import type { FieldChange } from "@/lib/domain/registry/plan";
 import type { ImportPreview } from "@/lib/server/registry/import";

@@ -4,7 +4,10 @@ import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { createLocusAction, updateLocusAction } from "@/lib/server/registry/actions";
-import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
+import { ActionErrorMessage } from "@/components/action-feedback";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
 import { SERVICE_TYPES, type ServiceType } from "@/lib/domain/registry/fields";
 import { onFormSubmit } from "@/components/form-submit";
 
@@ -18,8 +21,6 @@ export interface LocusFormValues {
 }
 
 type Props = { institutionId: string; initial?: undefined } | { institutionId?: undefined; initial: LocusFormValues };
-
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm";
 
 /** Adds a locus to an institution, or edits one (name, service type, address, active) with a version check. */
 export function LocusForm(props: Props) {
@@ -56,34 +57,27 @@ export function LocusForm(props: Props) {
           {initial ? t("registry.locusSaved") : t("registry.locusAdded")}
         </p>
       ) : null}
-      <div>
-        <label htmlFor={`${id}-name`} className="block text-sm font-medium">{t("registry.locusName")}</label>
-        <input id={`${id}-name`} name="name" required defaultValue={initial?.name} aria-describedby={`${id}-name-error`} className={inputClass} />
-        <FieldError id={`${id}-name-error`} messages={fieldErrors.name} />
-      </div>
-      <div>
-        <label htmlFor={`${id}-service`} className="block text-sm font-medium">{t("common.serviceType")}</label>
-        <select id={`${id}-service`} name="serviceType" defaultValue={initial?.serviceType ?? ""} aria-describedby={`${id}-service-error`} className={inputClass}>
+      <Field id={`${id}-name`} label={t("registry.locusName")} errors={fieldErrors.name}>
+        <Input name="name" required defaultValue={initial?.name} className="shadow-sm" />
+      </Field>
+      <Field id={`${id}-service`} label={t("common.serviceType")} errors={fieldErrors.serviceType}>
+        <Select name="serviceType" defaultValue={initial?.serviceType ?? ""} className="shadow-sm">
           <option value="" disabled>{t("common.serviceType")}</option>
           {SERVICE_TYPES.map((s) => <option key={s} value={s}>{t(`serviceType.${s}`)}</option>)}
-        </select>
-        <FieldError id={`${id}-service-error`} messages={fieldErrors.serviceType} />
-      </div>
-      <div>
-        <label htmlFor={`${id}-address`} className="block text-sm font-medium">{t("registry.address")}</label>
-        <input id={`${id}-address`} name="address" defaultValue={initial?.address ?? ""} aria-describedby={`${id}-address-error`} className={inputClass} />
-        <FieldError id={`${id}-address-error`} messages={fieldErrors.address} />
-      </div>
+        </Select>
+      </Field>
+      <Field id={`${id}-address`} label={t("registry.address")} errors={fieldErrors.address}>
+        <Input name="address" defaultValue={initial?.address ?? ""} className="shadow-sm" />
+      </Field>
       {initial ? (
         <div className="flex items-center gap-2">
           <input id={`${id}-active`} name="isActive" type="checkbox" defaultChecked={initial.isActive} className="h-4 w-4" />
           <label htmlFor={`${id}-active`} className="text-sm font-medium">{t("registry.active")}</label>
         </div>
       ) : null}
-      <button type="submit" disabled={current.isPending} aria-busy={current.isPending}
-        className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" disabled={current.isPending} aria-busy={current.isPending}>
         {current.isPending ? t("common.saving") : initial ? t("registry.saveLocus") : t("registry.addLocus")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { ActionErrorMessage } from "@/components/action-feedback";
+import { Button } from "@/components/ui/button";
 import type { ImportOutcome, ImportPreview } from "@/lib/server/registry/import";
 import { ImportPreviewView } from "./import-preview";
 import { postWithProgress } from "./upload";
@@ -77,9 +78,9 @@ export function RegistryImport() {
             onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); setApplied(null); setError(null); }}
             className="mt-1 block text-sm" />
         </div>
-        <button type="submit" disabled={busy || !file} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-60">
+        <Button type="submit" variant="secondary" className="font-medium" disabled={busy || !file}>
           {t("registryImport.preview")}
-        </button>
+        </Button>
       </form>
 
       <div aria-live="polite" role="status" className="min-h-6 text-sm text-slate-700">
@@ -99,10 +100,9 @@ export function RegistryImport() {
       {preview ? (
         <ImportPreviewView preview={preview}>
           {preview.ok && hasChanges(preview) ? (
-            <button type="button" onClick={() => void send("apply")} disabled={busy}
-              className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+            <Button onClick={() => void send("apply")} disabled={busy}>
               {t("registryImport.apply")}
-            </button>
+            </Button>
           ) : null}
         </ImportPreviewView>
       ) : null}

@@ -3,7 +3,10 @@ import { BulkAssignForm } from "@/components/admin/assignments/bulk-assign-form"
 import { InstitutionAssignment } from "@/components/admin/assignments/institution-assignment";
 import { VerifierLoadTable } from "@/components/admin/assignments/verifier-load-table";
 import { RegistryFilters } from "@/components/admin/registry/registry-filters";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { ZAssignmentSearch } from "@/lib/schemas/assignments";
@@ -38,13 +41,12 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
       <div>
         {heading}
         <form method="get" className="mt-4 flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="cycle" className="block text-sm font-medium">{t("assignmentAdmin.cycle")}</label>
-            <select id="cycle" name="cycle" defaultValue={cycle.id} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
+          <Field id="cycle" label={t("assignmentAdmin.cycle")}>
+            <Select name="cycle" defaultValue={cycle.id} inline>
               {cycles.map((c) => <option key={c.id} value={c.id}>{c.name} · {t(`cycleStatus.${c.status}`)}</option>)}
-            </select>
-          </div>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">{t("assignmentAdmin.show")}</button>
+            </Select>
+          </Field>
+          <Button type="submit" variant="secondary">{t("assignmentAdmin.show")}</Button>
         </form>
         {readOnly ? <p className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("assignmentAdmin.closed")}</p> : null}
       </div>

@@ -2,6 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { AuditEventList } from "@/components/audit/audit-event-list";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
 import { ZAuditSearch } from "@/lib/schemas/audit";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { auditFacets, searchAuditEvents } from "@/lib/server/audit/search";
@@ -9,8 +12,6 @@ import { auditFacets, searchAuditEvents } from "@/lib/server/audit/search";
 export async function generateMetadata() {
   return { title: (await getTranslations("audit"))("title") };
 }
-
-const field = "mt-1 block rounded-md border border-slate-300 px-3 py-2";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePolicy("audit.search");
@@ -21,34 +22,29 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 id="page-title" className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 text-slate-600">{t("intro")}</p>
       <form role="search" method="get" className="mt-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        <div>
-          <label htmlFor="actor" className="block text-sm font-medium">{t("actor")}</label>
-          <input id="actor" name="actor" defaultValue={filter.actor} className={`${field} w-full`} />
-        </div>
-        <div>
-          <label htmlFor="entityType" className="block text-sm font-medium">{t("entity")}</label>
-          <select id="entityType" name="entityType" defaultValue={filter.entityType ?? ""} className={`${field} w-full`}>
+        <Field id="actor" label={t("actor")}>
+          <Input name="actor" defaultValue={filter.actor} />
+        </Field>
+        <Field id="entityType" label={t("entity")}>
+          <Select name="entityType" defaultValue={filter.entityType ?? ""}>
             <option value="">{t("all")}</option>
             {facets.entityTypes.map((e) => <option key={e} value={e}>{e}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="action" className="block text-sm font-medium">{t("action")}</label>
-          <select id="action" name="action" defaultValue={filter.action ?? ""} className={`${field} w-full`}>
+          </Select>
+        </Field>
+        <Field id="action" label={t("action")}>
+          <Select name="action" defaultValue={filter.action ?? ""}>
             <option value="">{t("all")}</option>
             {facets.actions.map((a) => <option key={a} value={a}>{a}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="from" className="block text-sm font-medium">{t("from")}</label>
-          <input id="from" name="from" type="date" defaultValue={filter.from} className={`${field} w-full`} />
-        </div>
-        <div>
-          <label htmlFor="to" className="block text-sm font-medium">{t("to")}</label>
-          <input id="to" name="to" type="date" defaultValue={filter.to} className={`${field} w-full`} />
-        </div>
+          </Select>
+        </Field>
+        <Field id="from" label={t("from")}>
+          <Input name="from" type="date" defaultValue={filter.from} />
+        </Field>
+        <Field id="to" label={t("to")}>
+          <Input name="to" type="date" defaultValue={filter.to} />
+        </Field>
         <div className="flex items-end">
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">{t("search")}</button>
+          <Button type="submit" variant="secondary">{t("search")}</Button>
         </div>
       </form>
       <p className="mt-4 text-sm text-slate-600" aria-live="polite">{t("count", { count: result.total })}</p>

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CycleActionButton } from "@/components/admin/cycles/cycle-action-button";
 import { FinaliseCycleButton } from "@/components/admin/finalise-cycle-button";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
+import { buttonClass } from "@/components/ui/button";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { countVerifiedByCycle, listCyclesForAdmin } from "@/lib/server/cycle/cycles";
 
@@ -18,7 +19,7 @@ export default async function AdminCyclesPage() {
     <section aria-labelledby="page-title">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 id="page-title" className="text-2xl font-semibold">{t("admin.title")}</h1>
-        <Link href="/admin/cycles/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">{t("cycleAdmin.new.title")}</Link>
+        <Link href="/admin/cycles/new" className={buttonClass()}>{t("cycleAdmin.new.title")}</Link>
       </div>
       <p className="mt-1 text-slate-600">{t("admin.intro")}</p>
       {cycles.length === 0 ? (

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RegistryFilters } from "@/components/admin/registry/registry-filters";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { DownloadButton } from "@/components/download-button";
+import { buttonClass } from "@/components/ui/button";
 import { ZInstitutionSearch } from "@/lib/schemas/registry";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listProvinces, searchInstitutions } from "@/lib/server/registry/institutions";
@@ -13,7 +14,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations("registry"))("title") };
 }
 
-const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100";
+const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100";
 
 export default async function InstitutionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePolicy("registry.manage");
@@ -25,8 +26,8 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 id="page-title" className="text-2xl font-semibold">{t("registry.title")}</h1>
         <div className="flex flex-wrap gap-2">
-          <Link href="/admin/institutions/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">{t("registry.add")}</Link>
-          <Link href="/admin/institutions/import" className={buttonClass}>{t("registry.import")}</Link>
+          <Link href="/admin/institutions/new" className={buttonClass()}>{t("registry.add")}</Link>
+          <Link href="/admin/institutions/import" className={linkClass}>{t("registry.import")}</Link>
           <DownloadButton href={`/api/admin/registry/export?${exportQuery("xlsx")}`} label={t("registry.exportXlsx")} testId="registry-export-xlsx" />
           <DownloadButton href={`/api/admin/registry/export?${exportQuery("csv")}`} label={t("registry.exportCsv")} testId="registry-export-csv" />
         </div>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listInstrumentVersions } from "@/lib/server/instrument/versions";

@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
 import { ROLES, ZUserSearch } from "@/lib/schemas/users";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { searchUsers } from "@/lib/server/users/users";
@@ -19,21 +22,19 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
     <section aria-labelledby="page-title">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 id="page-title" className="text-2xl font-semibold">{t("users.title")}</h1>
-        <Link href="/admin/users/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">{t("users.add")}</Link>
+        <Link href="/admin/users/new" className={buttonClass()}>{t("users.add")}</Link>
       </div>
       <form role="search" className="mt-4 flex flex-wrap items-end gap-3" method="get">
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium">{t("users.search")}</label>
-          <input id="q" name="q" defaultValue={filter.q} className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
-        </div>
-        <div>
-          <label htmlFor="role" className="block text-sm font-medium">{t("users.role")}</label>
-          <select id="role" name="role" defaultValue={filter.role ?? ""} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
+        <Field id="q" label={t("users.search")}>
+          <Input name="q" defaultValue={filter.q} inline />
+        </Field>
+        <Field id="role" label={t("users.role")}>
+          <Select name="role" defaultValue={filter.role ?? ""} inline>
             <option value="">{t("users.allRoles")}</option>
             {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">{t("users.searchButton")}</button>
+          </Select>
+        </Field>
+        <Button type="submit" variant="secondary">{t("users.searchButton")}</Button>
       </form>
       <p className="mt-4 text-sm text-slate-600" aria-live="polite">{t("users.count", { count: result.total })}</p>
       {result.users.length === 0 ? (

@@ -11,6 +11,7 @@ import { ReviewRounds } from "@/components/self-assessment/review-rounds";
 import { SelfAssessmentWorkspace } from "@/components/self-assessment/workspace";
 import { StatusBadge } from "@/components/status-badge";
 import { SurveyLinksPanel } from "@/components/survey/survey-links-panel";
+import { buttonClass } from "@/components/ui/button";
 import { env } from "@/lib/env";
 import { isUuid } from "@/lib/schemas/ids";
 import { requirePolicy } from "@/lib/server/auth/current-user";
@@ -74,7 +75,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       ) : null}
       {workspace.canReopen ? <ReopenForm assessmentId={workspace.assessment.id} /> : null}
       {actor.role === "VERIFIER" && ["SUBMITTED", "IN_REVIEW"].includes(workspace.assessment.status) ? (
-        <Link href={`/assessments/${workspace.assessment.id}/review`} className="inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">
+        <Link href={`/assessments/${workspace.assessment.id}/review`} className={buttonClass({ className: "inline-block" })}>
           {t("verification.review")}
         </Link>
       ) : null}

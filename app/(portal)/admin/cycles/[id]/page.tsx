@@ -6,7 +6,7 @@ import { CycleHeader } from "@/components/admin/cycles/cycle-header";
 import { CycleTabs } from "@/components/admin/cycles/cycle-tabs";
 import { StatusMatrixTable } from "@/components/admin/cycles/status-matrix";
 import { WorkloadTable } from "@/components/admin/cycles/workload-table";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
 import { FinaliseCycleButton } from "@/components/admin/finalise-cycle-button";
 import { StatusBadge } from "@/components/status-badge";
 import { stageWindow } from "@/lib/domain/workflow";

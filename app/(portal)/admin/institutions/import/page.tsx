@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RegistryImport } from "@/components/admin/registry/registry-import";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
 import { REGISTRY_COLUMNS } from "@/lib/domain/registry/columns";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CopyVersionForm } from "@/components/admin/instruments/copy-version-form";
 import { InstrumentView } from "@/components/admin/instruments/instrument-view";
+import { buttonClass } from "@/components/ui/button";
 import { suggestNextVersionLabel } from "@/lib/domain/cycle";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { getInstrumentVersion } from "@/lib/server/instrument/versions";
@@ -31,7 +32,7 @@ export default async function InstrumentVersionPage({ params }: { params: Promis
             ) : (
               <>
                 <p>{version.cycles.length === 0 ? t("editableUnused") : t("editableBecause", { cycles: version.cycles.map((c) => c.name).join(", ") })}</p>
-                <Link href={`/admin/instruments/${version.id}/edit`} className="mt-3 inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">{t("edit")}</Link>
+                <Link href={`/admin/instruments/${version.id}/edit`} className={buttonClass({ size: "lg", className: "mt-3 inline-block" })}>{t("edit")}</Link>
               </>
             )}
           </div>

@@ -3,9 +3,12 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CycleHeader } from "@/components/admin/cycles/cycle-header";
 import { CycleTabs } from "@/components/admin/cycles/cycle-tabs";
-import { DataTable } from "@/components/data-table";
+import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
 import { StatusBadge } from "@/components/status-badge";
 import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
 import { ZCycleLociQuery } from "@/lib/schemas/cycles";
@@ -28,22 +31,20 @@ export default async function CycleLociPage({ params, searchParams }: { params: 
       <CycleHeader cycle={cycle} />
       <CycleTabs cycleId={cycle.id} current="loci" />
       <form role="search" method="get" className="mt-6 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium">{t("cycleAdmin.loci.search")}</label>
-          <input id="q" name="q" defaultValue={query.q} className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium">{t("common.status")}</label>
-          <select id="status" name="status" defaultValue={query.status ?? ""} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
+        <Field id="q" label={t("cycleAdmin.loci.search")}>
+          <Input name="q" defaultValue={query.q} inline />
+        </Field>
+        <Field id="status" label={t("common.status")}>
+          <Select name="status" defaultValue={query.status ?? ""} inline>
             <option value="">{t("cycleAdmin.loci.allStatuses")}</option>
             {ASSESSMENT_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
-          </select>
-        </div>
+          </Select>
+        </Field>
         <div className="flex items-center gap-2 pb-2">
           <input id="overdue" name="overdue" type="checkbox" value="1" defaultChecked={query.overdue} className="h-4 w-4" />
           <label htmlFor="overdue" className="text-sm font-medium">{t("cycleAdmin.loci.overdueOnly")}</label>
         </div>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">{t("cycleAdmin.loci.filter")}</button>
+        <Button type="submit" variant="secondary">{t("cycleAdmin.loci.filter")}</Button>
       </form>
       <p className="mt-4 text-sm text-slate-600" aria-live="polite">{t("cycleAdmin.loci.count", { count: result.total, overdue: result.overdueTotal })}</p>
       {result.rows.length === 0 ? (

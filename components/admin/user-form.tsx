@@ -9,13 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { onFormSubmit } from "@/components/form-submit";
-import type { TCreateUser } from "@/lib/schemas/users";
+import { ROLES, type Role } from "@/lib/domain/roles";
 import { TemporaryPasswordNotice } from "./temporary-password-notice";
-
-// Not imported from lib/schemas/users: that module pulls node:crypto (lib/auth/passwords) into the
-// browser bundle. The type ties the list to the schema's roles.
-const ROLES = ["ADMIN", "EVALUATOR", "VERIFIER", "HEAD"] as const satisfies readonly TCreateUser["role"][];
-type Role = (typeof ROLES)[number];
 
 export interface UserFormValues {
   userId?: string;

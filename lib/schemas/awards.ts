@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GRADE_BANDS, type Grade } from "@/lib/domain/grades";
-import { INSTITUTION_TYPES } from "@/lib/domain/results/ranking-groups";
+import { INSTITUTION_TYPES } from "@/lib/domain/registry/fields";
 
 const ZGrade = z.enum(GRADE_BANDS.map((b) => b.grade) as [Grade, ...Grade[]]);
 const ZName = z.object({ id: z.string().trim().min(1), en: z.string().trim().min(1) });

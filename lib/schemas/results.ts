@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GRADE_BANDS, type Grade } from "@/lib/domain/grades";
-import { INSTITUTION_TYPES } from "@/lib/domain/results/ranking-groups";
+import { INSTITUTION_TYPES } from "@/lib/domain/registry/fields";
 
 export const RESULT_GROUPS = [...INSTITUTION_TYPES, "PROVINCE"] as const;
 export type ResultGroup = (typeof RESULT_GROUPS)[number];

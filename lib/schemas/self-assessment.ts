@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { ZIndicatorCode, ZLevel } from "@/lib/domain/instrument/fields";
 
 export const MAX_JUSTIFICATION = 5_000;
 
 /** One autosaved answer: the level (null clears it), the justification, and the version it edits. */
 export const ZSaveAnswer = z.object({
-  indicatorCode: z.string().trim().min(1).max(40),
-  level: z.int({ error: "validation.levelInvalid" }).min(0, { error: "validation.levelInvalid" }).max(5, { error: "validation.levelInvalid" }).nullable(),
+  indicatorCode: ZIndicatorCode,
+  level: ZLevel.nullable(),
   justification: z.string().max(MAX_JUSTIFICATION, { error: "validation.justificationTooLong" }),
   /** The version the browser last saw; 0 when it never saw a saved answer. */
   baseVersion: z.int().min(0),

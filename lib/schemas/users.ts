@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { ZNewPassword } from "@/lib/auth/passwords";
+import { ROLES, type Role } from "@/lib/domain/roles";
 import { fromFormData, optionalText } from "./form-data";
-
-export const ROLES = ["ADMIN", "EVALUATOR", "VERIFIER", "HEAD"] as const;
 
 const userFields = {
   name: z.string().trim().min(3, { error: "validation.nameTooShort" }).max(120, { error: "validation.tooLong" }),
@@ -11,7 +10,7 @@ const userFields = {
 };
 
 /** Evaluators and heads belong to exactly one institution; admins and verifiers to none. */
-function institutionMatchesRole<T extends { role: (typeof ROLES)[number]; institutionId?: string }>(value: T, ctx: z.RefinementCtx) {
+function institutionMatchesRole<T extends { role: Role; institutionId?: string }>(value: T, ctx: z.RefinementCtx) {
   const needsInstitution = value.role === "EVALUATOR" || value.role === "HEAD";
   if (needsInstitution && !value.institutionId) {
     ctx.addIssue({ code: "custom", path: ["institutionId"], message: "validation.institutionRequired" });

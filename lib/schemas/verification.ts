@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZIndicatorCode, ZLevel } from "@/lib/domain/instrument/fields";
 import { INSTITUTION_TYPES, SERVICE_TYPES } from "@/lib/domain/registry/fields";
 import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
 import { fromFormData } from "./form-data";
@@ -16,8 +17,8 @@ export type TQueueFilter = z.infer<typeof ZQueueFilter>;
 
 /** One autosaved verified answer: the verified level (null clears it) and the verifier's note. */
 export const ZSaveVerifiedAnswer = z.object({
-  indicatorCode: z.string().trim().min(1).max(40),
-  level: z.int({ error: "validation.levelInvalid" }).min(0, { error: "validation.levelInvalid" }).max(5, { error: "validation.levelInvalid" }).nullable(),
+  indicatorCode: ZIndicatorCode,
+  level: ZLevel.nullable(),
   note: z.string().max(5_000, { error: "validation.justificationTooLong" }),
   baseVersion: z.int().min(0),
 });
@@ -29,7 +30,7 @@ export const ZReturnForRevision = z.object({
   assessmentId: z.uuid(),
   summary: z.string().trim().max(2_000, { error: "validation.tooLong" }),
   reasons: z
-    .array(z.object({ indicatorCode: z.string().trim().min(1).max(40), reason: z.string().trim().min(3, { error: "verification.reasonTooShort" }).max(2_000) }))
+    .array(z.object({ indicatorCode: ZIndicatorCode, reason: z.string().trim().min(3, { error: "verification.reasonTooShort" }).max(2_000) }))
     .min(1, { error: "verification.reasonRequired" })
     .max(100),
 });

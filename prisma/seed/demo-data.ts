@@ -5,11 +5,11 @@ import { arrayLiteral, insertRows } from "./bulk-insert";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { standardStageDates } from "../../lib/domain/cycle/stages";
 import { isScoredIndicator } from "../../lib/domain/instrument/types";
+import { ASSESSMENT_STATUSES, isVerifiedStatus, type AssessmentStatus } from "../../lib/domain/workflow/state-machine";
 import { insertInstrument, readInstrumentFile, SECOND_INSTRUMENT_FILE, type StoredInstrument } from "./instrument";
 import { createRandom, type Random } from "./random";
 import { buildRegistry, DEMO_INSTITUTION_CODES, provinceRows, type InstitutionSeedRow } from "./registry";
 
-type Status = "DRAFT" | "SUBMITTED" | "IN_REVIEW" | "RETURNED" | "VERIFIED" | "FINAL";
 const DAY = 86_400_000;
 const POOL_VERIFIERS = 12;
 
@@ -146,21 +146,21 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
     const stageStart = stages[0]![1];
 
     loci.forEach((locus, locusIndex) => {
-      const status: Status = isCurrent ? currentStatus(locus, locusIndex, random) : "FINAL";
+      const status: AssessmentStatus = isCurrent ? currentStatus(locus, locusIndex, random) : "FINAL";
       const assessmentId = randomUUID();
       const quality = clamp(locus.quality - yearsAgo * 0.18 + random.noise(0.25), 0, 5);
       const submittedAt = status === "DRAFT" ? null : new Date(stageStart.getTime() + random.int(20, 80) * DAY);
       const round = status === "RETURNED" ? 1 : random.chance(0.15) ? 2 : 1;
-      const reached = (s: Status[]) => s.includes(status);
+      const isVerified = isVerifiedStatus(status);
       assessments.push([
         assessmentId, cycleId, locus.id, status, round, submittedAt,
-        reached(["VERIFIED", "FINAL"]) ? new Date((submittedAt ?? stageStart).getTime() + 20 * DAY) : null,
+        isVerified ? new Date((submittedAt ?? stageStart).getTime() + 20 * DAY) : null,
         status === "FINAL" ? (publishedAt ?? options.now) : null, options.now,
       ]);
 
       // Self-assessment: a draft is partly filled; everything else is complete.
       const answeredShare = status === "DRAFT" ? random.next() * 0.9 : 1;
-      const verifiedShare = reached(["VERIFIED", "FINAL"]) ? 1 : status === "IN_REVIEW" ? 0.5 : status === "RETURNED" ? 0.7 : 0;
+      const verifiedShare = isVerified ? 1 : status === "IN_REVIEW" ? 0.5 : status === "RETURNED" ? 0.7 : 0;
       const returnedCodes: string[] = [];
       indicators.forEach((indicator, i) => {
         const answered = answeredShare === 1 || random.next() < answeredShare;
@@ -198,7 +198,7 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
           returnReasons.push([roundId, indicatorId, "Bukti dukung tidak menunjukkan pemenuhan level yang dipilih. Unggah dokumen penetapan yang ditandatangani."]);
         }
       }
-      if (reached(["VERIFIED", "FINAL"])) {
+      if (isVerified) {
         reviewRounds.push([randomUUID(), assessmentId, round, "APPROVED", "Disetujui setelah verifikasi bukti dukung.", options.now]);
       }
 
@@ -333,14 +333,14 @@ function demoEvaluatorIdFor(locus: LocusRow, demoEvaluatorId: string) {
 }
 
 /** Statuses of the current cycle: every stage represented, with fixed ones for the demo accounts. */
-function currentStatus(locus: LocusRow, index: number, random: Random): Status {
-  const fixed: Record<string, Record<string, Status>> = {
+function currentStatus(locus: LocusRow, index: number, random: Random): AssessmentStatus {
+  const fixed: Record<string, Record<string, AssessmentStatus>> = {
     [DEMO_INSTITUTION_CODES.evaluatorCity]: { ADMINISTRATIF: "DRAFT", JASA: "RETURNED", BARANG: "VERIFIED" },
     [DEMO_INSTITUTION_CODES.otherEvaluatorAgency]: { ADMINISTRATIF: "DRAFT", JASA: "SUBMITTED", BARANG: "FINAL" },
   };
   const own = fixed[locus.institution.code]?.[locus.serviceType];
   if (own) return own;
-  const cycle: Status[] = ["DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL"];
+  const cycle = ASSESSMENT_STATUSES;
   if (index < cycle.length * 3) return cycle[index % cycle.length]!;
   const roll = random.next();
   if (roll < 0.25) return "DRAFT";

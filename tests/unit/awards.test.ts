@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { classify } from "@/lib/domain/grades";
 import { fromFraction, parseDecimal, type Rational } from "@/lib/domain/rational";
 import { evaluateAwards, type AwardInstitution, type AwardRule } from "@/lib/domain/results/awards";
-import type { InstitutionType } from "@/lib/domain/results/ranking-groups";
+import type { InstitutionType } from "@/lib/domain/registry/fields";
 import { ZAwardRules } from "@/lib/schemas/awards";
 
 const name = { id: "x", en: "x" };

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { classify } from "@/lib/domain/grades";
 import { fromFraction, parseDecimal, type Rational } from "@/lib/domain/rational";
 import { gradeDistribution, nationalIndex } from "@/lib/domain/results/national-figures";
-import { groupListing, rankInstitutions, type InstitutionType, type RankableInstitution } from "@/lib/domain/results/ranking-groups";
+import type { InstitutionType } from "@/lib/domain/registry/fields";
+import { groupListing, rankInstitutions, type RankableInstitution } from "@/lib/domain/results/ranking-groups";
 
 function inst(id: string, type: InstitutionType, index: Rational | string, provinceId: string | null = null): RankableInstitution {
   const value = typeof index === "string" ? parseDecimal(index) : index;

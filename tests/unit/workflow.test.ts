@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { readRealInstrument } from "./support/real-instrument";
 import {
   ASSESSMENT_STATUSES, checkCompleteness, isSelfAssessmentEditable, selfAssessmentWindow, transition,
-  WORKFLOW_ACTIONS, WORKFLOW_ROLES, type AssessmentStatus, type WorkflowAction, type WorkflowRole,
+  WORKFLOW_ACTIONS, type AssessmentStatus, type WorkflowAction,
 } from "@/lib/domain/workflow";
+import { ROLES, type Role } from "@/lib/domain/roles";
 
 /** Every allowed (action, from, role) → to, written out by hand from docs/domain.md §3 and the issues. */
-const ALLOWED: [WorkflowAction, AssessmentStatus, WorkflowRole, AssessmentStatus][] = [
+const ALLOWED: [WorkflowAction, AssessmentStatus, Role, AssessmentStatus][] = [
   ["SUBMIT", "DRAFT", "EVALUATOR", "SUBMITTED"],
   ["SUBMIT", "RETURNED", "EVALUATOR", "SUBMITTED"],
   ["START_REVIEW", "SUBMITTED", "VERIFIER", "IN_REVIEW"],
@@ -20,7 +21,7 @@ const ALLOWED: [WorkflowAction, AssessmentStatus, WorkflowRole, AssessmentStatus
 describe("the assessment state machine", () => {
   for (const action of WORKFLOW_ACTIONS) {
     for (const status of ASSESSMENT_STATUSES) {
-      for (const role of WORKFLOW_ROLES) {
+      for (const role of ROLES) {
         const allowed = ALLOWED.find(([a, from, r]) => a === action && from === status && r === role);
         it(`${action} from ${status} by ${role}: ${allowed ? `→ ${allowed[3]}` : "refused"}`, () => {
           const result = transition(status, action, role);
@@ -32,7 +33,7 @@ describe("the assessment state machine", () => {
   }
 
   it("never leaves FINAL: nothing changes after the results are fixed", () => {
-    for (const action of WORKFLOW_ACTIONS) for (const role of WORKFLOW_ROLES) expect(transition("FINAL", action, role).ok).toBe(false);
+    for (const action of WORKFLOW_ACTIONS) for (const role of ROLES) expect(transition("FINAL", action, role).ok).toBe(false);
   });
 
   it("says why a transition is refused", () => {

@@ -9,7 +9,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { Input, Select } from "@/components/ui/input";
 import { GRADE_BANDS } from "@/lib/domain/grades";
 import type { AwardRule } from "@/lib/domain/results/awards";
-import { INSTITUTION_TYPES } from "@/lib/domain/results/ranking-groups";
+import { INSTITUTION_TYPES } from "@/lib/domain/registry/fields";
 
 const KINDS = ["GRADE", "TOP_N", "PROVINCE_BEST", "ALL_LOCI_GRADE"] as const;
 

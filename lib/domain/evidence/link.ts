@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZIndicatorCode } from "../instrument/fields";
 
 export const LINK_MAX = 2000;
 export const LINK_TITLE_MAX = 200;
@@ -24,13 +25,6 @@ export const ZEvidenceLink = z.object({
     .transform((title) => title ?? ""),
 });
 export type TEvidenceLink = z.infer<typeof ZEvidenceLink>;
-
-/** An indicator code of the instrument, such as "1.a.Ak" or "31.c.K". */
-export const ZIndicatorCode = z
-  .string({ error: "evidence.indicatorInvalid" })
-  .trim()
-  .min(1, { error: "evidence.indicatorInvalid" })
-  .max(40, { error: "evidence.indicatorInvalid" });
 
 /** The body of a link added through the evidence route. */
 export const ZAddEvidenceLink = ZEvidenceLink.extend({ indicatorCode: ZIndicatorCode });

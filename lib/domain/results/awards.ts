@@ -1,6 +1,7 @@
 import type { Grade } from "../grades";
 import { GRADE_BANDS, formatHundredths } from "../grades";
-import { isRegional, rankInstitutions, type InstitutionType, type RankableInstitution } from "./ranking-groups";
+import type { InstitutionType } from "../registry/fields";
+import { isRegional, rankInstitutions, type RankableInstitution } from "./ranking-groups";
 
 /**
  * Award rules as data (docs/domain.md §6, all "configurable"). The kinds are the published award kinds;

@@ -1,9 +1,7 @@
 import type { Grade } from "../grades";
 import { compare, type Rational } from "../rational";
 import { rank, type RankedItem } from "../ranking";
-
-export const INSTITUTION_TYPES = ["KL", "PROVINSI", "KABUPATEN", "KOTA", "BUMN"] as const;
-export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+import { INSTITUTION_TYPES, type InstitutionType } from "../registry/fields";
 
 /**
  * The ranking groups of docs/domain.md §6: each institution type nationally, and the regencies and

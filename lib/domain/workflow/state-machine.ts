@@ -1,3 +1,5 @@
+import type { Role } from "../roles";
+
 /**
  * The life of a locus's assessment (docs/domain.md §3): draft → submitted → in review →
  * (returned → submitted …) → verified → final. One table of transitions, each with the roles that
@@ -6,8 +8,16 @@
 export const ASSESSMENT_STATUSES = ["DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL"] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
-export const WORKFLOW_ROLES = ["ADMIN", "EVALUATOR", "VERIFIER", "HEAD"] as const;
-export type WorkflowRole = (typeof WORKFLOW_ROLES)[number];
+/**
+ * The statuses whose levels are verified: approved by the verifier (VERIFIED), then fixed by the
+ * admin (FINAL). Only these loci have verified results, are scored and ranked, and show their
+ * verified levels to the unit.
+ */
+export const VERIFIED_STATUSES = ["VERIFIED", "FINAL"] as const satisfies readonly AssessmentStatus[];
+
+export function isVerifiedStatus(status: string): boolean {
+  return (VERIFIED_STATUSES as readonly string[]).includes(status);
+}
 
 export const WORKFLOW_ACTIONS = ["SUBMIT", "START_REVIEW", "RETURN", "APPROVE", "FINALISE", "REOPEN"] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
@@ -15,7 +25,7 @@ export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 interface TransitionRule {
   from: readonly AssessmentStatus[];
   to: AssessmentStatus;
-  roles: readonly WorkflowRole[];
+  roles: readonly Role[];
 }
 
 export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {
@@ -37,7 +47,7 @@ export type TransitionResult =
   | { ok: true; from: AssessmentStatus; to: AssessmentStatus }
   | { ok: false; reason: "ROLE_NOT_ALLOWED" | "NOT_FROM_THIS_STATUS" };
 
-export function transition(status: AssessmentStatus, action: WorkflowAction, role: WorkflowRole): TransitionResult {
+export function transition(status: AssessmentStatus, action: WorkflowAction, role: Role): TransitionResult {
   const rule = TRANSITIONS[action];
   if (!rule.roles.includes(role)) return { ok: false, reason: "ROLE_NOT_ALLOWED" };
   if (!rule.from.includes(status)) return { ok: false, reason: "NOT_FROM_THIS_STATUS" };

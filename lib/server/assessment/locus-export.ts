@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policies";
 import { computeLocusResult } from "@/lib/domain/scoring";
+import { isVerifiedStatus } from "@/lib/domain/workflow";
 import { db } from "../db/client";
 import { loadWorkspace } from "./workspace";
 
@@ -14,7 +15,7 @@ import { loadWorkspace } from "./workspace";
 export async function loadLocusExport(actor: Actor, assessmentId: string) {
   const workspace = await loadWorkspace(actor, assessmentId);
   if (!workspace) return null;
-  const isVerified = ["VERIFIED", "FINAL"].includes(workspace.assessment.status);
+  const isVerified = isVerifiedStatus(workspace.assessment.status);
   const showVerified = isVerified || actor.role === "ADMIN" || actor.role === "VERIFIER";
   const verified = showVerified
     ? await db.verifiedAnswer.findMany({ where: { assessmentId }, select: { level: true, note: true, indicator: { select: { code: true } } } })

@@ -2,6 +2,7 @@ import "server-only";
 import { can, ruleFor, type Actor, type PolicyKey } from "@/lib/auth/policies";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db/client";
+import { scoredIndicatorWhere } from "../db/scored-indicator";
 
 const NOTHING: Prisma.AssessmentWhereInput = { id: { in: [] } };
 
@@ -46,7 +47,7 @@ const progressCounts = {
   _count: {
     select: {
       // Only scored indicators count towards "answered out of 30" (the weight-0 item is optional).
-      selfAnswers: { where: { level: { not: null }, indicator: { weight: { gt: 0 } } } },
+      selfAnswers: { where: { level: { not: null }, indicator: scoredIndicatorWhere } },
       evidence: { where: { removedAt: null } },
     },
   },
@@ -86,6 +87,6 @@ export async function findAssessment(actor: Actor, assessmentId: string) {
 /** The number of scored indicators of a cycle's instrument (30 for code A). */
 export async function countScoredIndicators(cycleId: string) {
   return db.instrumentIndicator.count({
-    where: { weight: { gt: 0 }, instrumentVersion: { cycles: { some: { id: cycleId } } } },
+    where: { ...scoredIndicatorWhere, instrumentVersion: { cycles: { some: { id: cycleId } } } },
   });
 }

@@ -4,6 +4,7 @@ import type { InstrumentDefinition } from "@/lib/domain/instrument";
 import { classify, type Grade } from "@/lib/domain/grades";
 import type { Rational } from "@/lib/domain/rational";
 import { computeLocusResult, institutionIndex, scoringSettingsOf, type ScoringSettings } from "@/lib/domain/scoring";
+import { VERIFIED_STATUSES } from "@/lib/domain/workflow/state-machine";
 
 /** The one method both pg.Pool and pg.Client share, which is all this module needs. */
 export interface Queryable {
@@ -44,22 +45,24 @@ export async function cycleScoringSettings(reader: Queryable, cycleId: string) {
 }
 
 /**
- * Scores every VERIFIED or FINAL locus of a cycle with the scoring module, and every institution
- * whose loci are all verified. Three reads, side by side when the reader is a pool (a single
- * connection runs them one after another).
+ * Scores every verified locus of a cycle (VERIFIED_STATUSES: VERIFIED or FINAL) with the scoring
+ * module, and every institution whose loci are all verified. Three reads, side by side when the
+ * reader is a pool (a single connection runs them one after another).
  */
 export async function computeCycleResults(
   reader: Queryable, cycleId: string, instrument: InstrumentDefinition, settings: ScoringSettings, { concurrentReads = true } = {},
 ): Promise<ComputedCycleResults> {
+  const verified = [...VERIFIED_STATUSES];
   const reads = [
     () => reader.query<{ id: string; institutionId: string; verified: boolean }>(
-      `SELECT a.id, l."institutionId", a.status IN ('VERIFIED', 'FINAL') AS verified FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = $1`, [cycleId]),
+      `SELECT a.id, l."institutionId", a.status = ANY($2::"AssessmentStatus"[]) AS verified FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = $1`,
+      [cycleId, verified]),
     () => reader.query<{ assessmentId: string; code: string; level: number }>(
       `SELECT v."assessmentId", i.code, v.level FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId"
-       JOIN "Assessment" a ON a.id = v."assessmentId" WHERE a."cycleId" = $1 AND a.status IN ('VERIFIED', 'FINAL') AND v.level IS NOT NULL`, [cycleId]),
+       JOIN "Assessment" a ON a.id = v."assessmentId" WHERE a."cycleId" = $1 AND a.status = ANY($2::"AssessmentStatus"[]) AND v.level IS NOT NULL`, [cycleId, verified]),
     () => reader.query<{ assessmentId: string; ratings: number[] }>(
       `SELECT r."assessmentId", r.ratings FROM "SurveyResponse" r JOIN "Assessment" a ON a.id = r."assessmentId"
-       WHERE a."cycleId" = $1 AND a.status IN ('VERIFIED', 'FINAL')`, [cycleId]),
+       WHERE a."cycleId" = $1 AND a.status = ANY($2::"AssessmentStatus"[])`, [cycleId, verified]),
   ] as const;
   const [assessments, levels, responses] = concurrentReads
     ? await Promise.all([reads[0](), reads[1](), reads[2]()])

@@ -4,6 +4,7 @@ import { calendarDate } from "@/lib/domain/follow-up";
 import { classify, type Classification } from "@/lib/domain/grades";
 import { mean, toDecimalString, type Rational } from "@/lib/domain/rational";
 import { computeLocusResult, gap, institutionIndex, scoringSettingsOf, type LocusResult } from "@/lib/domain/scoring";
+import { isVerifiedStatus } from "@/lib/domain/workflow";
 import { db } from "../db/client";
 import { pgPool } from "../db/pg-pool";
 import { recommendationFields, targetLabel, withProgress } from "../follow-up/views";
@@ -73,7 +74,7 @@ async function institutionResultInCycle(actor: Actor, policy: PolicyKey, institu
   const levels = (assessmentId: string, kind: "S" | "V") =>
     new Map(answers.rows.filter((a) => a.assessmentId === assessmentId && a.kind === kind).map((a) => [a.code, a.level] as const));
   const loci = lociRows.rows.map((row) => {
-    const verified = row.status === "VERIFIED" || row.status === "FINAL";
+    const verified = isVerifiedStatus(row.status);
     const ratings = responses.rows.filter((r) => r.assessmentId === row.id).map((r) => r.ratings);
     return {
       assessmentId: row.id,

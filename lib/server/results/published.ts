@@ -5,7 +5,8 @@ import { GRADE_BANDS, type Classification, type Grade } from "@/lib/domain/grade
 import { Rational } from "@/lib/domain/rational";
 import { evaluateAwards, type AwardEligibility, type AwardInstitution, type AwardRule } from "@/lib/domain/results/awards";
 import { nationalIndex } from "@/lib/domain/results/national-figures";
-import { rankInstitutions, type InstitutionType, type RankedInstitution } from "@/lib/domain/results/ranking-groups";
+import type { InstitutionType } from "@/lib/domain/registry/fields";
+import { rankInstitutions, type RankedInstitution } from "@/lib/domain/results/ranking-groups";
 import { ZAwardRules } from "@/lib/schemas/awards";
 import { rawAwardRules } from "./award-rules";
 import { pgPool } from "../db/pg-pool";

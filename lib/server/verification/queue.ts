@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/policies";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TQueueFilter } from "@/lib/schemas/verification";
 import { db } from "../db/client";
+import { scoredIndicatorWhere } from "../db/scored-indicator";
 import { assessmentScope } from "../assessment/queries";
 
 const PAGE_SIZE = 50;
@@ -28,7 +29,7 @@ export async function loadVerifierQueue(actor: Actor, cycleId: string, filter: T
       select: {
         id: true, status: true, submittedAt: true, round: true,
         locus: { select: { name: true, serviceType: true, institution: { select: { name: true, type: true, province: { select: { name: true } } } } } },
-        _count: { select: { verifiedAnswers: { where: { level: { not: null }, indicator: { weight: { gt: 0 } } } } } },
+        _count: { select: { verifiedAnswers: { where: { level: { not: null }, indicator: scoredIndicatorWhere } } } },
       },
       orderBy: [{ submittedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
       skip: (filter.page - 1) * PAGE_SIZE,

@@ -7,6 +7,7 @@ import type { TReturnForRevision, TSaveVerifiedAnswer } from "@/lib/schemas/veri
 import { ActionError } from "../errors";
 import { audit } from "../audit/record";
 import { db } from "../db/client";
+import { scoredIndicatorWhere } from "../db/scored-indicator";
 import { recomputeCycleResults } from "../results/recompute";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
 import type { SaveOutcome } from "../assessment/self-assessment";
@@ -132,7 +133,7 @@ export async function approveAssessment(actor: Verifier, assessmentId: string) {
     const missing = await tx.instrumentIndicator.findMany({
       where: {
         instrumentVersionId: assessment.cycle.instrumentVersionId,
-        weight: { gt: 0 },
+        ...scoredIndicatorWhere,
         verifiedAnswers: { none: { assessmentId, level: { not: null } } },
       },
       select: { code: true },

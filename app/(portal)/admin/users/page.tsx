@@ -6,7 +6,8 @@ import { Pagination } from "@/components/pagination";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { ROLES, ZUserSearch } from "@/lib/schemas/users";
+import { ROLES } from "@/lib/domain/roles";
+import { ZUserSearch } from "@/lib/schemas/users";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { searchUsers } from "@/lib/server/users/users";
 

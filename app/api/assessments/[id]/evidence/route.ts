@@ -1,7 +1,8 @@
 import { revalidatePath } from "next/cache";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { ZAddEvidenceLink, ZIndicatorCode } from "@/lib/domain/evidence/link";
+import { ZAddEvidenceLink } from "@/lib/domain/evidence/link";
+import { ZIndicatorCode } from "@/lib/domain/instrument/fields";
 import type { EvidenceItemView } from "@/lib/domain/evidence/view";
 import { addFileEvidence, addLinkEvidence } from "@/lib/server/assessment/evidence";
 import { parseEvidenceLink, readEvidenceUpload } from "@/lib/server/http/evidence-upload";

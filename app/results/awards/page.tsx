@@ -13,7 +13,7 @@ export async function generateMetadata() {
 
 /**
  * Award eligibility of a published cycle, rule by rule, each subject with the rule and the numbers
- * behind it (in PUBLIC_PAGES). Only final results of published cycles count (pekppp.md §6).
+ * behind it (in PUBLIC_PAGES). Only final results of published cycles count (docs/domain.md §6).
  */
 export default async function AwardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = ZRankingQuery.parse(firstValues(await searchParams));

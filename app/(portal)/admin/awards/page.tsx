@@ -8,7 +8,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations("awardsAdmin"))("title") };
 }
 
-/** The award rules (pekppp.md §6, configurable) as data the admin edits; they apply to every published cycle. */
+/** The award rules (docs/domain.md §6, configurable) as data the admin edits; they apply to every published cycle. */
 export default async function AwardRulesPage() {
   const actor = await requirePolicy("awards.manage");
   const [t, current] = await Promise.all([getTranslations("awardsAdmin"), loadAwardRulesForAdmin(actor)]);

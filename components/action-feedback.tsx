@@ -16,9 +16,7 @@ export function ActionErrorMessage({ error }: { error: unknown }) {
   if (!error) return null;
   const shape = error as ServerErrorShape;
   // Dates travel as ISO strings; the message formats them in the reader's language.
-  const values = Object.fromEntries(
-    Object.entries(shape.values ?? {}).map(([k, v]) => [k, typeof v === "string" && ISO_INSTANT.test(v) ? new Date(v) : v]),
-  );
+  const values = Object.fromEntries(Object.entries(shape.values ?? {}).map(([k, v]) => [k, typeof v === "string" && ISO_INSTANT.test(v) ? new Date(v) : v]));
   const text = shape.key && t.has(shape.key) ? t(shape.key, { ...values, ref: shape.ref ?? "-" }) : t("errors.unexpected", { ref: shape.ref ?? "-" });
   return (
     <p role="alert" aria-label={text} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">

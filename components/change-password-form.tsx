@@ -17,16 +17,22 @@ export function ChangePasswordForm({ home }: { home: string }) {
   const errors = (result.validationErrors?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
   return (
     <form
-      action={(formData) => execute({
-        currentPassword: String(formData.get("currentPassword") ?? ""),
-        newPassword: String(formData.get("newPassword") ?? ""),
-        confirmPassword: String(formData.get("confirmPassword") ?? ""),
-      })}
+      action={(formData) =>
+        execute({
+          currentPassword: String(formData.get("currentPassword") ?? ""),
+          newPassword: String(formData.get("newPassword") ?? ""),
+          confirmPassword: String(formData.get("confirmPassword") ?? ""),
+        })
+      }
       className="space-y-4"
       noValidate
     >
       <ActionErrorMessage error={result.serverError} />
-      {hasSucceeded ? <p role="status" className="text-sm text-emerald-800">{t("changed")}</p> : null}
+      {hasSucceeded ? (
+        <p role="status" className="text-sm text-emerald-800">
+          {t("changed")}
+        </p>
+      ) : null}
       {(["currentPassword", "newPassword", "confirmPassword"] as const).map((name) => (
         <Field key={name} id={name} label={t(name)} errors={errors[name]}>
           <Input name={name} type="password" required autoComplete={name === "currentPassword" ? "current-password" : "new-password"} className="shadow-sm" />

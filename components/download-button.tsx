@@ -53,19 +53,32 @@ export function DownloadButton({ href, label, testId }: { href: string; label: s
   }
 
   const status =
-    state.phase === "preparing" ? t("preparing")
-    : state.phase === "receiving" ? (state.percent === null ? t("receiving") : t("receivingPercent", { percent: state.percent }))
-    : state.phase === "done" ? t("done")
-    : state.phase === "failed" ? t("failed")
-    : "";
+    state.phase === "preparing"
+      ? t("preparing")
+      : state.phase === "receiving"
+        ? state.percent === null
+          ? t("receiving")
+          : t("receivingPercent", { percent: state.percent })
+        : state.phase === "done"
+          ? t("done")
+          : state.phase === "failed"
+            ? t("failed")
+            : "";
   return (
     <span className="inline-flex items-center gap-2">
-      <a href={href} onClick={download} data-testid={testId} aria-busy={state.phase === "preparing" || state.phase === "receiving"}
-        className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-700">
+      <a
+        href={href}
+        onClick={download}
+        data-testid={testId}
+        aria-busy={state.phase === "preparing" || state.phase === "receiving"}
+        className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-700"
+      >
         {label}
       </a>
       <span role="status" aria-live="polite" className="text-xs text-slate-600">
-        {state.phase === "receiving" && state.percent !== null ? <progress max={100} value={state.percent} className="mr-1 h-2 w-16 align-middle" aria-hidden="true" /> : null}
+        {state.phase === "receiving" && state.percent !== null ? (
+          <progress max={100} value={state.percent} className="mr-1 h-2 w-16 align-middle" aria-hidden="true" />
+        ) : null}
         {status}
       </span>
     </span>

@@ -10,15 +10,23 @@ export async function InstitutionResultCard({ view, testId }: { view: Institutio
   return (
     <section aria-labelledby={`${testId}-title`} className="space-y-4" data-testid={testId}>
       <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id={`${testId}-title`} className="text-sm text-slate-600">{t("head.resultOf", { cycle: view.cycle.name })}</h2>
+        <h2 id={`${testId}-title`} className="text-sm text-slate-600">
+          {t("head.resultOf", { cycle: view.cycle.name })}
+        </h2>
         <p className="mt-2 text-sm font-medium text-slate-700">{t("head.institutionIndex")}</p>
         {view.index ? (
           <p className="mt-1 flex flex-wrap items-baseline gap-4">
-            <span className="text-5xl font-bold tabular-nums" data-testid="institution-index">{view.index.published}</span>
-            <span data-testid="institution-grade"><GradeBadge grade={view.index.grade} label={view.index.label} /></span>
+            <span className="text-5xl font-bold tabular-nums" data-testid="institution-index">
+              {view.index.published}
+            </span>
+            <span data-testid="institution-grade">
+              <GradeBadge grade={view.index.grade} label={view.index.label} />
+            </span>
           </p>
         ) : (
-          <p className="mt-1 text-sm text-slate-600">{t("head.notYetComplete", { verified: view.loci.filter((l) => l.result).length, total: view.loci.length })}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            {t("head.notYetComplete", { verified: view.loci.filter((l) => l.result).length, total: view.loci.length })}
+          </p>
         )}
       </div>
       <ul className="grid gap-4 md:grid-cols-3">
@@ -29,16 +37,25 @@ export async function InstitutionResultCard({ view, testId }: { view: Institutio
             <li key={locus.assessmentId} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="locus-result">
               <p className="text-xs tracking-wide text-slate-500 uppercase">{t(`serviceType.${locus.serviceType}`)}</p>
               <h3 className="mt-1 font-semibold">{locus.name}</h3>
-              <div className="mt-2"><StatusBadge status={locus.status} /></div>
+              <div className="mt-2">
+                <StatusBadge status={locus.status} />
+              </div>
               {result ? (
                 <>
                   <p className="mt-3 flex items-baseline gap-3">
-                    <span className="text-3xl font-bold tabular-nums" data-testid="locus-index">{result.classification.published}</span>
+                    <span className="text-3xl font-bold tabular-nums" data-testid="locus-index">
+                      {result.classification.published}
+                    </span>
                     <GradeBadge grade={result.classification.grade} label={result.classification.label} />
                   </p>
                   <p className="mt-2 text-xs text-slate-600" data-testid="locus-index-basis">
                     {result.index.f03Included && f03
-                      ? t("head.f03Included", { f02: classify(result.f02.total).published, f03, share: view.cycle.f02SharePercent, rest: 100 - view.cycle.f02SharePercent })
+                      ? t("head.f03Included", {
+                          f02: classify(result.f02.total).published,
+                          f03,
+                          share: view.cycle.f02SharePercent,
+                          rest: 100 - view.cycle.f02SharePercent,
+                        })
                       : t("head.f02Only", { count: result.f03.respondents, min: view.cycle.minSurveyRespondents })}
                   </p>
                 </>

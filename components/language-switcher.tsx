@@ -13,8 +13,12 @@ export async function LanguageSwitcher() {
       {LOCALES.map((code) => (
         <form key={code} action={asFormAction(setLocaleAction)}>
           <input type="hidden" name="locale" value={code} />
-          <button type="submit" lang={code} aria-current={code === locale ? "true" : undefined}
-            className={code === locale ? "font-semibold text-brand-700 underline" : "text-slate-600 hover:text-brand-700"}>
+          <button
+            type="submit"
+            lang={code}
+            aria-current={code === locale ? "true" : undefined}
+            className={code === locale ? "font-semibold text-brand-700 underline" : "text-slate-600 hover:text-brand-700"}
+          >
             {LABELS[code]}
           </button>
         </form>

@@ -35,7 +35,9 @@ export function LoginForm({ oidcName }: { oidcName: string | null }) {
         noValidate
       >
         {text ? (
-          <p role="alert" aria-label={text} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{text}</p>
+          <p role="alert" aria-label={text} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {text}
+          </p>
         ) : null}
         <Field id="email" label={t("email")}>
           <Input name="email" type="email" autoComplete="username" required className="shadow-sm focus:border-brand-600" />
@@ -48,8 +50,12 @@ export function LoginForm({ oidcName }: { oidcName: string | null }) {
         </Button>
       </form>
       {oidcName ? (
-        <button type="button" onClick={() => oidc.execute({})} disabled={oidc.isPending}
-          className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={() => oidc.execute({})}
+          disabled={oidc.isPending}
+          className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100"
+        >
           {t("withOidc", { name: oidcName })}
         </button>
       ) : null}

@@ -2,7 +2,17 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 /** Previous / next links that keep the current filters in the URL. */
-export async function Pagination({ page, pageSize, total, params }: { page: number; pageSize: number; total: number; params: Record<string, string | undefined> }) {
+export async function Pagination({
+  page,
+  pageSize,
+  total,
+  params,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  params: Record<string, string | undefined>;
+}) {
   const t = await getTranslations("common");
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
@@ -14,9 +24,17 @@ export async function Pagination({ page, pageSize, total, params }: { page: numb
   };
   return (
     <nav aria-label={t("pagination")} className="mt-4 flex items-center gap-4 text-sm">
-      {page > 1 ? <Link href={href(page - 1)} className="text-brand-700 underline">{t("previous")}</Link> : null}
+      {page > 1 ? (
+        <Link href={href(page - 1)} className="text-brand-700 underline">
+          {t("previous")}
+        </Link>
+      ) : null}
       <span>{t("pageOf", { page, pages })}</span>
-      {page < pages ? <Link href={href(page + 1)} className="text-brand-700 underline">{t("next")}</Link> : null}
+      {page < pages ? (
+        <Link href={href(page + 1)} className="text-brand-700 underline">
+          {t("next")}
+        </Link>
+      ) : null}
     </nav>
   );
 }

@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 export async function SkipLink() {
   const t = await getTranslations("app");
   return (
-    <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">{t("skipToContent")}</a>
+    <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+      {t("skipToContent")}
+    </a>
   );
 }

@@ -45,9 +45,18 @@ runMain(async () => {
     await client.query(`UPDATE "Assessment" SET status = 'DRAFT' WHERE id = ANY($1::uuid[])`, [targets.rows.map((t) => t.assessmentId)]);
     const accounts = targets.rows.map((t, i) => ({ ...t, email: `bench${i}@pekppp.test` }));
     for (const account of accounts) {
-      await client.query(`INSERT INTO "User" (email, name, role, "institutionId", "passwordHash", "updatedAt") VALUES ($1, $2, 'EVALUATOR', $3, $4, now())`, [account.email, `Bench ${account.email}`, account.institutionId, hash]);
+      await client.query(`INSERT INTO "User" (email, name, role, "institutionId", "passwordHash", "updatedAt") VALUES ($1, $2, 'EVALUATOR', $3, $4, now())`, [
+        account.email,
+        `Bench ${account.email}`,
+        account.institutionId,
+        hash,
+      ]);
     }
-    const codes = (await client.query<{ code: string }>(`SELECT code FROM "InstrumentIndicator" WHERE "instrumentVersionId" = (SELECT "instrumentVersionId" FROM "Cycle" WHERE status = 'ACTIVE' ORDER BY year DESC LIMIT 1)`)).rows.map((r) => r.code);
+    const codes = (
+      await client.query<{ code: string }>(
+        `SELECT code FROM "InstrumentIndicator" WHERE "instrumentVersionId" = (SELECT "instrumentVersionId" FROM "Cycle" WHERE status = 'ACTIVE' ORDER BY year DESC LIMIT 1)`,
+      )
+    ).rows.map((r) => r.code);
     // What the page knows when it loads: the stored version of every answer.
     const stored = await client.query<{ assessmentId: string; code: string; version: number }>(
       `SELECT s."assessmentId", i.code, s.version FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = ANY($1::uuid[])`,
@@ -57,7 +66,13 @@ runMain(async () => {
 
     const port = await findFreePort(3200);
     const base = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, DATABASE_URL: process.env.BENCH_TCP ? url : withDatabaseName(server.appServerUrl, name), AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" };
+    const env = {
+      ...process.env,
+      DATABASE_URL: process.env.BENCH_TCP ? url : withDatabaseName(server.appServerUrl, name),
+      AUTH_SECRET: resolveAuthSecret(),
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+    };
     ensureNextBuild(e2eDistDir(3100), env, (line) => console.log(line));
     const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
     portal = startNext({ distDir: e2eDistDir(3100), port, env, stdio: ["ignore", "ignore", "inherit"], nodeArgs: profile });
@@ -72,7 +87,12 @@ runMain(async () => {
       const response = await fetch(`${base}/api/assessments/${accounts[worker]!.assessmentId}/answers`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie: cookies[worker]!, origin: base },
-        body: JSON.stringify({ indicatorCode, level: counter % 6, justification: `Penjelasan tolok ukur ${counter}`, baseVersion: versions[worker]!.get(indicatorCode) ?? 0 }),
+        body: JSON.stringify({
+          indicatorCode,
+          level: counter % 6,
+          justification: `Penjelasan tolok ukur ${counter}`,
+          baseVersion: versions[worker]!.get(indicatorCode) ?? 0,
+        }),
       });
       const body = (await response.json()) as { answer?: { version: number }; current?: { version: number } };
       const version = body.answer?.version ?? body.current?.version;

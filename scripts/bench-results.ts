@@ -17,14 +17,19 @@ import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseNa
 //   2. the response times of the ranking pages, the awards page and a head's dashboard on a
 //      production build (target p95 ≤ 300 ms), measured from a load generator on the same machine.
 runMain(async () => {
-  const { values } = parseArgs({ options: {
-    institutions: { type: "string", default: "1500" }, seconds: { type: "string", default: "15" }, concurrency: { type: "string", default: "4" },
-  } });
+  const { values } = parseArgs({
+    options: {
+      institutions: { type: "string", default: "1500" },
+      seconds: { type: "string", default: "15" },
+      concurrency: { type: "string", default: "4" },
+    },
+  });
   const institutions = Number(values.institutions);
   const seconds = Number(values.seconds);
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(institutions) || institutions < 3) throw new UserFacingError("--institutions harus bilangan bulat ≥ 3.");
-  if (!(seconds > 0) || !Number.isInteger(concurrency) || concurrency < 1) throw new UserFacingError("--seconds harus positif dan --concurrency bilangan bulat ≥ 1.");
+  if (!(seconds > 0) || !Number.isInteger(concurrency) || concurrency < 1)
+    throw new UserFacingError("--seconds harus positif dan --concurrency bilangan bulat ≥ 1.");
   ensurePrismaClient();
   const server = await startTestServer();
   const name = uniqueDatabaseName("pekppp_bench_results");
@@ -32,7 +37,9 @@ runMain(async () => {
   try {
     const url = await createMigratedDatabase(server.serverUrl, name);
     const seed = await seedDatabase(url, { institutions });
-    console.log(`seeded ${institutions} institutions × 3 loci × 3 cycles: ${seed.rows.toLocaleString("en")} rows in ${(seed.milliseconds / 1000).toFixed(1)} s (results of every cycle stored by the seed)`);
+    console.log(
+      `seeded ${institutions} institutions × 3 loci × 3 cycles: ${seed.rows.toLocaleString("en")} rows in ${(seed.milliseconds / 1000).toFixed(1)} s (results of every cycle stored by the seed)`,
+    );
     process.env.DATABASE_URL = url;
     process.env.AUTH_SECRET ??= "benchmark-secret-benchmark-secret-benchmark";
     const { recomputeCycleResults } = await import("../lib/server/results/recompute");
@@ -47,13 +54,21 @@ runMain(async () => {
     for (const cycle of cycles) {
       const runs = [];
       for (let i = 0; i < 3; i += 1) runs.push(await recomputeCycleResults(cycle.id));
-      console.log(`   ${cycle.name} (${cycle.status}): ${runs[0]!.loci} loci, ${runs[0]!.institutions} institutions: ${runs.map((r) => `${(r.milliseconds / 1000).toFixed(2)} s`).join(", ")}`);
+      console.log(
+        `   ${cycle.name} (${cycle.status}): ${runs[0]!.loci} loci, ${runs[0]!.institutions} institutions: ${runs.map((r) => `${(r.milliseconds / 1000).toFixed(2)} s`).join(", ")}`,
+      );
     }
     await pgPool.end();
 
     const port = await findFreePort(3300);
     const base = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, DATABASE_URL: withDatabaseName(server.appServerUrl, name), AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" };
+    const env = {
+      ...process.env,
+      DATABASE_URL: withDatabaseName(server.appServerUrl, name),
+      AUTH_SECRET: resolveAuthSecret(),
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+    };
     ensureNextBuild(e2eDistDir(3100), env, (line) => console.log(line));
     portal = startNext({ distDir: e2eDistDir(3100), port, env, stdio: ["ignore", "ignore", "inherit"] });
     await waitForServer(`${base}/api/health`);

@@ -23,7 +23,16 @@ runMain(async () => {
     writeFileSync(previousSchema, execFileSync("git", ["show", `${lastMigrationCommit}:prisma/schema.prisma`], { cwd: PROJECT_ROOT }));
     const sql = execFileSync(
       process.execPath,
-      [path.join(PROJECT_ROOT, "node_modules", "prisma", "build", "index.js"), "migrate", "diff", "--from-schema-datamodel", previousSchema, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      [
+        path.join(PROJECT_ROOT, "node_modules", "prisma", "build", "index.js"),
+        "migrate",
+        "diff",
+        "--from-schema-datamodel",
+        previousSchema,
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+      ],
       { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" }, stdio: ["ignore", "pipe", "inherit"] },
     ).toString();
     if (!/^\s*(CREATE|ALTER|DROP)/m.test(sql)) {

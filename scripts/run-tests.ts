@@ -49,7 +49,10 @@ if (!run("Pemeriksaan tipe (tsc)", bin("tsc"), ["--noEmit", "-p", "."])) problem
 
 const vitestFile = path.join(RESULTS, "vitest.json");
 const vitestOk = run("Uji unit & integrasi (Vitest, PostgreSQL sungguhan)", bin("vitest"), [
-  "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestFile}`,
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestFile}`,
 ]);
 const vitest = vitestTally(vitestFile);
 if (!vitestOk && (!vitest || vitest.failed === 0)) problems.push("Vitest berhenti sebelum melaporkan hasil");

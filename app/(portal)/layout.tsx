@@ -18,7 +18,9 @@ export default async function PortalLayout({ children }: { children: React.React
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <div>
-            <Link href="/" className="font-semibold text-brand-900">{t("app.name")}</Link>
+            <Link href="/" className="font-semibold text-brand-900">
+              {t("app.name")}
+            </Link>
             <p className="text-xs text-slate-500">{t("app.tagline")}</p>
           </div>
           <div className="flex flex-wrap items-center gap-4 text-sm">
@@ -43,7 +45,9 @@ export default async function PortalLayout({ children }: { children: React.React
           </nav>
         )}
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
     </>
   );
 }

@@ -27,7 +27,9 @@ export default async function LoginPage() {
           <LoginForm oidcName={oidcSettings()?.name ?? null} />
         </div>
         <p className="mt-4 text-center text-sm">
-          <Link href="/results" className="font-medium text-brand-700 underline">{t("publicResults.seePublished")}</Link>
+          <Link href="/results" className="font-medium text-brand-700 underline">
+            {t("publicResults.seePublished")}
+          </Link>
         </p>
         <div className="mt-4 flex justify-center">
           <LanguageSwitcher />

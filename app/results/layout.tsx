@@ -13,20 +13,30 @@ export default async function PublicResultsLayout({ children }: { children: Reac
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <div>
-            <Link href="/results" className="font-semibold text-brand-900">{t("app.name")}</Link>
+            <Link href="/results" className="font-semibold text-brand-900">
+              {t("app.name")}
+            </Link>
             <p className="text-xs text-slate-500">{t("app.tagline")}</p>
           </div>
           <div className="flex flex-wrap items-center gap-4 text-sm">
             <nav aria-label={t("publicResults.navLabel")} className="flex gap-4">
-              <Link href="/results" className="font-medium text-brand-700 hover:underline">{t("publicResults.rankingsLink")}</Link>
-              <Link href="/results/awards" className="font-medium text-brand-700 hover:underline">{t("publicResults.awardsLink")}</Link>
-              <Link href={user ? "/" : "/login"} className="font-medium text-brand-700 hover:underline">{user ? t("publicResults.backToPortal") : t("publicResults.signIn")}</Link>
+              <Link href="/results" className="font-medium text-brand-700 hover:underline">
+                {t("publicResults.rankingsLink")}
+              </Link>
+              <Link href="/results/awards" className="font-medium text-brand-700 hover:underline">
+                {t("publicResults.awardsLink")}
+              </Link>
+              <Link href={user ? "/" : "/login"} className="font-medium text-brand-700 hover:underline">
+                {user ? t("publicResults.backToPortal") : t("publicResults.signIn")}
+              </Link>
             </nav>
             <LanguageSwitcher />
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
     </>
   );
 }

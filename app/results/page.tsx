@@ -36,14 +36,17 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
   const page = Math.min(query.page, Math.max(1, Math.ceil(rows.length / PAGE_SIZE)));
   const groupName = query.group === "PROVINCE" ? t("publicResults.groupProvince", { province: province?.name ?? "" }) : t(`institutionType.${query.group}`);
   const params = { cycle: results.cycle.id, group: query.group, province: province?.id, q: query.q, grade: query.grade };
-  const exportHref = (format: string) => `/api/results/rankings?${new URLSearchParams(Object.entries({ ...params, format }).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
+  const exportHref = (format: string) =>
+    `/api/results/rankings?${new URLSearchParams(Object.entries({ ...params, format }).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
   const groupHref = (group: ResultGroup) => `/results?${new URLSearchParams({ cycle: results.cycle.id, group }).toString()}`;
 
   return (
     <section aria-labelledby="page-title" className="space-y-8">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 id="page-title" className="text-2xl font-semibold">{t("publicResults.title")}</h1>
+          <h1 id="page-title" className="text-2xl font-semibold">
+            {t("publicResults.title")}
+          </h1>
           <p className="mt-1 text-slate-600">{t("publicResults.subtitle", { cycle: results.cycle.name })}</p>
         </div>
         <CyclePicker cycles={cycles} current={results.cycle.id} />
@@ -53,11 +56,26 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
         <NationalIndexCard cycleName={results.cycle.name} national={results.national} institutions={results.institutions.length} testId="national-index" />
         <figure className="rounded-xl border border-slate-200 bg-white p-4 md:col-span-2" data-testid="national-trend">
           <figcaption className="text-sm font-medium text-slate-700">{t("publicResults.trendTitle")}</figcaption>
-          <TrendChart points={trend.map((p) => ({ label: String(p.cycle.year), value: p.national?.published ?? null }))} seriesLabel={t("publicResults.nationalIndexShort")} />
+          <TrendChart
+            points={trend.map((p) => ({ label: String(p.cycle.year), value: p.national?.published ?? null }))}
+            seriesLabel={t("publicResults.nationalIndexShort")}
+          />
           <table className="sr-only">
             <caption>{t("publicResults.trendTitle")}</caption>
-            <thead><tr><th scope="col">{t("publicResults.cycle")}</th><th scope="col">{t("publicResults.nationalIndexShort")}</th></tr></thead>
-            <tbody>{trend.map((p) => <tr key={p.cycle.id}><th scope="row">{p.cycle.name}</th><td>{p.national ? `${p.national.published} (${p.national.grade})` : "—"}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">{t("publicResults.cycle")}</th>
+                <th scope="col">{t("publicResults.nationalIndexShort")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trend.map((p) => (
+                <tr key={p.cycle.id}>
+                  <th scope="row">{p.cycle.name}</th>
+                  <td>{p.national ? `${p.national.published} (${p.national.grade})` : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </figure>
       </div>
@@ -71,7 +89,11 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
           <label className="text-sm">
             <span className="block text-slate-600">{t("publicResults.province")}</span>
             <Select name="province" defaultValue={province?.id} compact>
-              {results.provinces.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              {results.provinces.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
             </Select>
           </label>
         ) : null}
@@ -83,24 +105,39 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
           <span className="block text-slate-600">{t("publicResults.grade")}</span>
           <Select name="grade" defaultValue={query.grade ?? ""} compact>
             <option value="">{t("publicResults.allGrades")}</option>
-            {GRADE_BANDS.map((b) => <option key={b.grade} value={b.grade}>{b.grade} · {b.label}</option>)}
+            {GRADE_BANDS.map((b) => (
+              <option key={b.grade} value={b.grade}>
+                {b.grade} · {b.label}
+              </option>
+            ))}
           </Select>
         </label>
-        <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white">{t("publicResults.apply")}</button>
+        <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white">
+          {t("publicResults.apply")}
+        </button>
       </form>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-3 lg:col-span-2">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <h2 className="text-lg font-semibold" data-testid="group-title">{groupName}</h2>
+            <h2 className="text-lg font-semibold" data-testid="group-title">
+              {groupName}
+            </h2>
             <div className="flex flex-wrap gap-2">
               <DownloadButton href={exportHref("xlsx")} label={t("publicResults.exportXlsx")} testId="export-xlsx" />
               <DownloadButton href={exportHref("csv")} label={t("publicResults.exportCsv")} testId="export-csv" />
             </div>
           </div>
-          <p className="text-sm text-slate-600" role="status">{t("publicResults.count", { shown: rows.length, total: all.length })}</p>
-          {rows.length === 0 ? <EmptyState>{t("publicResults.noMatch")}</EmptyState> : (
-            <RankingTable rows={rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)} caption={t("publicResults.tableCaption", { group: groupName, cycle: results.cycle.name })} />
+          <p className="text-sm text-slate-600" role="status">
+            {t("publicResults.count", { shown: rows.length, total: all.length })}
+          </p>
+          {rows.length === 0 ? (
+            <EmptyState>{t("publicResults.noMatch")}</EmptyState>
+          ) : (
+            <RankingTable
+              rows={rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
+              caption={t("publicResults.tableCaption", { group: groupName, cycle: results.cycle.name })}
+            />
           )}
           <Pagination page={page} pageSize={PAGE_SIZE} total={rows.length} params={params} />
         </div>

@@ -10,14 +10,22 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 export function FinaliseCycleButton({ cycleId, cycleName, verified }: { cycleId: string; cycleName: string; verified: number }) {
   const t = useTranslations("admin");
   const { execute, result, isPending, hasSucceeded } = useAction(finaliseCycleAction);
-  if (hasSucceeded && result.data) return <p role="status" className="text-sm text-emerald-800">{t("finalised", { count: result.data.finalised })}</p>;
+  if (hasSucceeded && result.data)
+    return (
+      <p role="status" className="text-sm text-emerald-800">
+        {t("finalised", { count: result.data.finalised })}
+      </p>
+    );
   return (
     <div>
       <ActionErrorMessage error={result.serverError} />
       <ConfirmDialog
         trigger={
-          <button type="button" disabled={isPending || verified === 0}
-            className="rounded-md border border-emerald-700 px-3 py-1 text-xs font-medium text-emerald-800 hover:bg-emerald-50 disabled:opacity-50">
+          <button
+            type="button"
+            disabled={isPending || verified === 0}
+            className="rounded-md border border-emerald-700 px-3 py-1 text-xs font-medium text-emerald-800 hover:bg-emerald-50 disabled:opacity-50"
+          >
             {t("finalise", { count: verified })}
           </button>
         }

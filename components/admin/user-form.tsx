@@ -60,31 +60,50 @@ export function UserForm({ initial, institutions }: Props) {
     <form onSubmit={onFormSubmit(submit)} className="max-w-xl space-y-4" noValidate>
       <ActionErrorMessage error={current.result.serverError} />
       {editing && update.hasSucceeded ? (
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("users.saved")}</p>
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {t("users.saved")}
+        </p>
       ) : null}
       <Field id="email" label={t("users.email")} errors={fieldErrors.email}>
-        <Input name="email" type="email" required defaultValue={initial?.email} readOnly={editing} className={editing ? "shadow-sm bg-slate-100" : "shadow-sm"} />
+        <Input
+          name="email"
+          type="email"
+          required
+          defaultValue={initial?.email}
+          readOnly={editing}
+          className={editing ? "shadow-sm bg-slate-100" : "shadow-sm"}
+        />
       </Field>
       <Field id="name" label={t("users.name")} errors={fieldErrors.name}>
         <Input name="name" required defaultValue={initial?.name} className="shadow-sm" />
       </Field>
       <Field id="role" label={t("users.role")}>
         <Select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} className="shadow-sm">
-          {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
         </Select>
       </Field>
       {needsInstitution ? (
         <Field id="institutionId" label={t("common.institution")} errors={fieldErrors.institutionId}>
           <Select name="institutionId" defaultValue={initial?.institutionId ?? ""} className="shadow-sm">
             <option value="">{t("users.chooseInstitution")}</option>
-            {institutions.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+            {institutions.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
           </Select>
         </Field>
       ) : null}
       {editing ? (
         <div className="flex items-center gap-2">
           <input id="isActive" name="isActive" type="checkbox" defaultChecked={initial?.isActive} className="h-4 w-4" />
-          <label htmlFor="isActive" className="text-sm font-medium">{t("users.active")}</label>
+          <label htmlFor="isActive" className="text-sm font-medium">
+            {t("users.active")}
+          </label>
         </div>
       ) : null}
       <Button type="submit" size="lg" disabled={current.isPending} aria-busy={current.isPending}>

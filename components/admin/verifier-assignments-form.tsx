@@ -20,10 +20,7 @@ export function VerifierAssignmentsForm({ userId, cycle, institutions, assigned 
   const [selected, setSelected] = useState(() => new Set(assigned));
   const [filter, setFilter] = useState("");
   const { execute, result, isPending, hasSucceeded } = useAction(setVerifierAssignmentsAction);
-  const visible = useMemo(
-    () => institutions.filter((i) => i.name.toLowerCase().includes(filter.trim().toLowerCase())).slice(0, 200),
-    [institutions, filter],
-  );
+  const visible = useMemo(() => institutions.filter((i) => i.name.toLowerCase().includes(filter.trim().toLowerCase())).slice(0, 200), [institutions, filter]);
   const toggle = (id: string) =>
     setSelected((previous) => {
       const next = new Set(previous);
@@ -35,17 +32,29 @@ export function VerifierAssignmentsForm({ userId, cycle, institutions, assigned 
   return (
     <form action={() => execute({ userId, cycleId: cycle.id, institutionIds: [...selected] })} className="space-y-3">
       <ActionErrorMessage error={result.serverError} />
-      {hasSucceeded ? <p role="status" className="text-sm text-emerald-800">{t("users.assignmentsSaved")}</p> : null}
+      {hasSucceeded ? (
+        <p role="status" className="text-sm text-emerald-800">
+          {t("users.assignmentsSaved")}
+        </p>
+      ) : null}
       <p className="text-sm text-slate-600">{t("users.assignmentsIntro", { cycle: cycle.name, count: selected.size })}</p>
-      <label htmlFor="institution-filter" className="block text-sm font-medium">{t("users.filterInstitutions")}</label>
-      <input id="institution-filter" value={filter} onChange={(e) => setFilter(e.target.value)}
-        className="block w-full max-w-md rounded-md border border-slate-300 px-3 py-2" />
+      <label htmlFor="institution-filter" className="block text-sm font-medium">
+        {t("users.filterInstitutions")}
+      </label>
+      <input
+        id="institution-filter"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        className="block w-full max-w-md rounded-md border border-slate-300 px-3 py-2"
+      />
       <fieldset className="max-h-72 overflow-y-auto rounded-md border border-slate-200 bg-white p-2">
         <legend className="sr-only">{t("users.assignedInstitutions")}</legend>
         {visible.map((institution) => (
           <div key={institution.id} className="flex items-center gap-2 py-0.5">
             <input type="checkbox" id={`inst-${institution.id}`} checked={selected.has(institution.id)} onChange={() => toggle(institution.id)} />
-            <label htmlFor={`inst-${institution.id}`} className="text-sm">{institution.name}</label>
+            <label htmlFor={`inst-${institution.id}`} className="text-sm">
+              {institution.name}
+            </label>
           </div>
         ))}
       </fieldset>

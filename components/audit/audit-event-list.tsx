@@ -28,13 +28,29 @@ export async function AuditEventList({ events, showEntity = true }: { events: Au
         <caption className="sr-only">{t("title")}</caption>
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">{t("time")}</th>
-            <th scope="col" className="px-3 py-2">{t("actor")}</th>
-            <th scope="col" className="px-3 py-2">{t("action")}</th>
-            {showEntity ? <th scope="col" className="px-3 py-2">{t("entity")}</th> : null}
-            <th scope="col" className="px-3 py-2">{t("before")}</th>
-            <th scope="col" className="px-3 py-2">{t("after")}</th>
-            <th scope="col" className="px-3 py-2">{t("address")}</th>
+            <th scope="col" className="px-3 py-2">
+              {t("time")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("actor")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("action")}
+            </th>
+            {showEntity ? (
+              <th scope="col" className="px-3 py-2">
+                {t("entity")}
+              </th>
+            ) : null}
+            <th scope="col" className="px-3 py-2">
+              {t("before")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("after")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("address")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
@@ -43,7 +59,12 @@ export async function AuditEventList({ events, showEntity = true }: { events: Au
               <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(event.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}</td>
               <td className="px-3 py-2">{event.actor?.name ?? (event.actorLabel || t("system"))}</td>
               <td className="px-3 py-2 font-mono text-xs">{event.action}</td>
-              {showEntity ? <td className="px-3 py-2 font-mono text-xs">{event.entityType}{event.entityId ? ` ${event.entityId.slice(0, 12)}` : ""}</td> : null}
+              {showEntity ? (
+                <td className="px-3 py-2 font-mono text-xs">
+                  {event.entityType}
+                  {event.entityId ? ` ${event.entityId.slice(0, 12)}` : ""}
+                </td>
+              ) : null}
               <td className="max-w-xs px-3 py-2 font-mono text-xs break-all">{summary(event.before)}</td>
               <td className="max-w-xs px-3 py-2 font-mono text-xs break-all">{summary(event.after)}</td>
               <td className="px-3 py-2 text-xs">{event.ipAddress ?? "—"}</td>

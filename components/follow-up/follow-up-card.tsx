@@ -7,22 +7,47 @@ import { ActionBadges } from "./progress-badge";
 import { FollowUpReviewForm } from "./review-form";
 
 /** One follow-up action: what was done, when, its status, the verifier's decision, its evidence and controls. */
-export async function FollowUpCard({ followUp, recommendationId, canReview, maxBytes }: { followUp: FollowUpView; recommendationId: string; canReview: boolean; maxBytes: number }) {
+export async function FollowUpCard({
+  followUp,
+  recommendationId,
+  canReview,
+  maxBytes,
+}: {
+  followUp: FollowUpView;
+  recommendationId: string;
+  canReview: boolean;
+  maxBytes: number;
+}) {
   const [t, format] = await Promise.all([getTranslations("followUp"), getFormatter()]);
   return (
-    <article aria-labelledby={`follow-up-${followUp.id}`} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="follow-up-action" data-id={followUp.id}>
+    <article
+      aria-labelledby={`follow-up-${followUp.id}`}
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="follow-up-action"
+      data-id={followUp.id}
+    >
       <header className="flex flex-wrap items-start justify-between gap-2">
-        <h3 id={`follow-up-${followUp.id}`} className="font-medium">{t("actionOn", { date: format.dateTime(dateOf(followUp.actionDate), { dateStyle: "long", timeZone: "UTC" }) })}</h3>
+        <h3 id={`follow-up-${followUp.id}`} className="font-medium">
+          {t("actionOn", { date: format.dateTime(dateOf(followUp.actionDate), { dateStyle: "long", timeZone: "UTC" }) })}
+        </h3>
         <ActionBadges status={followUp.status} review={followUp.review} />
       </header>
-      <p className="text-sm whitespace-pre-wrap" data-testid="follow-up-description">{followUp.description}</p>
+      <p className="text-sm whitespace-pre-wrap" data-testid="follow-up-description">
+        {followUp.description}
+      </p>
       <p className="text-xs text-slate-600">
         {t("recordedBy", { name: followUp.createdBy ?? "—", date: format.dateTime(new Date(followUp.createdAt), { dateStyle: "medium" }) })}
       </p>
       {followUp.reviewedAt ? (
-        <div className={`rounded-md border px-3 py-2 text-sm ${followUp.review === "MORE_REQUESTED" ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-slate-50"}`} data-testid="review-note">
+        <div
+          className={`rounded-md border px-3 py-2 text-sm ${followUp.review === "MORE_REQUESTED" ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-slate-50"}`}
+          data-testid="review-note"
+        >
           <p className="font-medium">
-            {t(followUp.review === "PENDING" ? "lastDecision" : "decision", { name: followUp.reviewedBy ?? "—", date: format.dateTime(new Date(followUp.reviewedAt), { dateStyle: "medium" }) })}
+            {t(followUp.review === "PENDING" ? "lastDecision" : "decision", {
+              name: followUp.reviewedBy ?? "—",
+              date: format.dateTime(new Date(followUp.reviewedAt), { dateStyle: "medium" }),
+            })}
           </p>
           {followUp.reviewNote ? <p className="mt-1 whitespace-pre-wrap">{followUp.reviewNote}</p> : null}
         </div>
@@ -36,7 +61,9 @@ export async function FollowUpCard({ followUp, recommendationId, canReview, maxB
           </div>
         </details>
       ) : null}
-      {canReview && followUp.review === "PENDING" ? <FollowUpReviewForm followUpId={followUp.id} version={followUp.version} closesOnAccept={followUp.status === "DONE"} /> : null}
+      {canReview && followUp.review === "PENDING" ? (
+        <FollowUpReviewForm followUpId={followUp.id} version={followUp.version} closesOnAccept={followUp.status === "DONE"} />
+      ) : null}
     </article>
   );
 }

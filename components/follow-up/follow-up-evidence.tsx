@@ -10,7 +10,17 @@ import type { EvidenceItemView } from "@/lib/domain/evidence/view";
  * rules and removal), posting to the follow-up's own route. A change sends the action back to the
  * verifier, so the page is refreshed to show its new review state and version.
  */
-export function FollowUpEvidence({ followUpId, items, editable, maxBytes }: { followUpId: string; items: EvidenceItemView[]; editable: boolean; maxBytes: number }) {
+export function FollowUpEvidence({
+  followUpId,
+  items,
+  editable,
+  maxBytes,
+}: {
+  followUpId: string;
+  items: EvidenceItemView[];
+  editable: boolean;
+  maxBytes: number;
+}) {
   const router = useRouter();
   return (
     <EvidencePanel

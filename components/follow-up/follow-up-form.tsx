@@ -29,7 +29,12 @@ export function FollowUpForm({ recommendationId, existing }: { recommendationId:
   const id = useId();
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const create = useAction(createFollowUpAction, { onSuccess: () => { formRef.current?.reset(); router.refresh(); } });
+  const create = useAction(createFollowUpAction, {
+    onSuccess: () => {
+      formRef.current?.reset();
+      router.refresh();
+    },
+  });
   const update = useAction(updateFollowUpAction, { onSuccess: () => router.refresh() });
   const action = existing ? update : create;
   const errors = (action.result.validationErrors?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
@@ -55,7 +60,13 @@ export function FollowUpForm({ recommendationId, existing }: { recommendationId:
     >
       <ActionErrorMessage error={action.result.serverError} />
       <div aria-live="polite">{action.hasSucceeded ? <p>{existing ? t("form.updated") : t("form.created")}</p> : null}</div>
-      <Field id={`${id}-description`} label={t("form.description")} labelClassName="block font-medium" hint={t("form.descriptionHint")} errors={errors.description}>
+      <Field
+        id={`${id}-description`}
+        label={t("form.description")}
+        labelClassName="block font-medium"
+        hint={t("form.descriptionHint")}
+        errors={errors.description}
+      >
         <Textarea name="description" rows={3} required maxLength={4000} defaultValue={existing?.description} className="text-sm" />
       </Field>
       <Field id={`${id}-date`} label={t("form.actionDate")} labelClassName="block font-medium" hint={t("form.actionDateHint")} errors={errors.actionDate}>

@@ -9,10 +9,22 @@ import { ProgressBadge } from "./progress-badge";
  * What the previous cycle recommended on one indicator (or aspect) and how far its follow-up got,
  * shown beside the new self-assessment and in the verifier's review.
  */
-export async function PreviousRecommendation({ items, cycleName, canOpenDetail }: { items: PreviousRecommendationItem[]; cycleName: string; canOpenDetail: boolean }) {
+export async function PreviousRecommendation({
+  items,
+  cycleName,
+  canOpenDetail,
+}: {
+  items: PreviousRecommendationItem[];
+  cycleName: string;
+  canOpenDetail: boolean;
+}) {
   const [t, format] = await Promise.all([getTranslations("followUp"), getFormatter()]);
   return (
-    <aside aria-label={t("previous.label", { cycle: cycleName })} className="mt-3 space-y-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm" data-testid="previous-recommendation">
+    <aside
+      aria-label={t("previous.label", { cycle: cycleName })}
+      className="mt-3 space-y-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm"
+      data-testid="previous-recommendation"
+    >
       <p className="font-medium">{t("previous.title", { cycle: cycleName })}</p>
       {items.map((item) => {
         const latest = item.followUps.at(-1);
@@ -21,18 +33,26 @@ export async function PreviousRecommendation({ items, cycleName, canOpenDetail }
             <p className="whitespace-pre-wrap">{item.text}</p>
             <div className="flex flex-wrap items-center gap-2 text-xs text-slate-700">
               <ProgressBadge progress={item.progress} overdue={item.overdue} />
-              {item.targetDate ? <span>{t("previous.due", { date: format.dateTime(dateOf(item.targetDate), { dateStyle: "medium", timeZone: "UTC" }) })}</span> : null}
+              {item.targetDate ? (
+                <span>{t("previous.due", { date: format.dateTime(dateOf(item.targetDate), { dateStyle: "medium", timeZone: "UTC" }) })}</span>
+              ) : null}
             </div>
             {latest ? (
               <p className="text-xs text-slate-700" data-testid="previous-latest-action">
                 {t("previous.latest", {
                   date: format.dateTime(dateOf(latest.actionDate), { dateStyle: "medium", timeZone: "UTC" }),
-                  status: t(`status.${latest.status}`), review: t(`review.${latest.review}`), evidence: latest.evidenceCount,
+                  status: t(`status.${latest.status}`),
+                  review: t(`review.${latest.review}`),
+                  evidence: latest.evidenceCount,
                 })}{" "}
                 <span className="italic">{latest.description}</span>
               </p>
             ) : null}
-            {canOpenDetail ? <Link href={`/follow-up/recommendations/${item.id}`} className="text-xs text-brand-700 underline underline-offset-2">{t("previous.open")}</Link> : null}
+            {canOpenDetail ? (
+              <Link href={`/follow-up/recommendations/${item.id}`} className="text-xs text-brand-700 underline underline-offset-2">
+                {t("previous.open")}
+              </Link>
+            ) : null}
           </div>
         );
       })}
@@ -51,6 +71,9 @@ export function previousRecommendationSlots(previous: PreviousRecommendations | 
   const groups: Record<string, PreviousRecommendationItem[]> = {};
   for (const item of previous.items) (groups[`${item.target.kind}:${item.target.code}`] ??= []).push(item);
   return Object.fromEntries(
-    Object.entries(groups).map(([key, items]) => [key, <PreviousRecommendation key={key} items={items} cycleName={previous.cycleName} canOpenDetail={previous.canOpenDetail} />]),
+    Object.entries(groups).map(([key, items]) => [
+      key,
+      <PreviousRecommendation key={key} items={items} cycleName={previous.cycleName} canOpenDetail={previous.canOpenDetail} />,
+    ]),
   );
 }

@@ -24,7 +24,11 @@ export async function ProgressBadge({ progress, overdue }: { progress: ProgressS
   return (
     <span className="inline-flex flex-wrap gap-1" data-testid="follow-up-progress" data-progress={progress}>
       <span className={`${pill} ${PROGRESS_STYLE[progress]}`}>{t(`progress.${progress}`)}</span>
-      {overdue ? <span className={`${pill} bg-red-700 text-white`} data-testid="overdue-badge">{t("overdue")}</span> : null}
+      {overdue ? (
+        <span className={`${pill} bg-red-700 text-white`} data-testid="overdue-badge">
+          {t("overdue")}
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -35,8 +39,12 @@ export async function ActionBadges({ status, review }: { status: FollowUpStatus;
   return (
     // Polite live region: after a decision or a change the page refreshes and the new state is read out.
     <span className="inline-flex flex-wrap gap-1" aria-live="polite">
-      <span className={`${pill} bg-slate-100 text-slate-800`} data-testid="action-status">{t(`status.${status}`)}</span>
-      <span className={`${pill} ${REVIEW_STYLE[review]}`} data-testid="action-review">{t(`review.${review}`)}</span>
+      <span className={`${pill} bg-slate-100 text-slate-800`} data-testid="action-status">
+        {t(`status.${status}`)}
+      </span>
+      <span className={`${pill} ${REVIEW_STYLE[review]}`} data-testid="action-review">
+        {t(`review.${review}`)}
+      </span>
     </span>
   );
 }

@@ -12,7 +12,14 @@ import { RecommendationTable } from "./recommendation-table";
  * The page loads them (listFollowUpCycles, chooseFollowUpCycle, listFollowUpRecommendations);
  * `cycle` and `list` are null when no cycle has recommendations.
  */
-export async function RecommendationListSection({ cycles, cycle, list, show, title, intro }: {
+export async function RecommendationListSection({
+  cycles,
+  cycle,
+  list,
+  show,
+  title,
+  intro,
+}: {
   cycles: readonly { id: string; name: string }[];
   cycle: { id: string } | null;
   list: { rows: FollowUpListRow[]; total: number; page: number; pageSize: number } | null;
@@ -23,17 +30,25 @@ export async function RecommendationListSection({ cycles, cycle, list, show, tit
   const t = await getTranslations("followUp");
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title" className="text-2xl font-semibold">{title}</h1>
+      <h1 id="page-title" className="text-2xl font-semibold">
+        {title}
+      </h1>
       <p className="mt-1 text-slate-600">{intro}</p>
       {cycle && list ? (
         <>
           <FollowUpFilters cycles={cycles} cycleId={cycle.id} show={show} />
-          <p className="mt-4 text-sm text-slate-600" aria-live="polite">{t("resultCount", { count: list.total })}</p>
-          <div className="mt-3"><RecommendationTable rows={list.rows} caption={title} emptyText={t("emptyList")} /></div>
+          <p className="mt-4 text-sm text-slate-600" aria-live="polite">
+            {t("resultCount", { count: list.total })}
+          </p>
+          <div className="mt-3">
+            <RecommendationTable rows={list.rows} caption={title} emptyText={t("emptyList")} />
+          </div>
           <Pagination page={list.page} pageSize={list.pageSize} total={list.total} params={{ cycle: cycle.id, show }} />
         </>
       ) : (
-        <div className="mt-6"><EmptyState>{t("noCycles")}</EmptyState></div>
+        <div className="mt-6">
+          <EmptyState>{t("noCycles")}</EmptyState>
+        </div>
       )}
     </section>
   );

@@ -16,16 +16,24 @@ export async function RecommendationTable({ rows, caption, emptyText }: { rows: 
         <tr key={row.id} data-testid="follow-up-row" data-id={row.id}>
           <td className="px-4 py-2 align-top">
             {row.locusName}
-            <span className="block text-xs text-slate-500">{row.institutionName}{row.provinceName ? ` · ${row.provinceName}` : ""} · {tAll(`serviceType.${row.serviceType}`)}</span>
+            <span className="block text-xs text-slate-500">
+              {row.institutionName}
+              {row.provinceName ? ` · ${row.provinceName}` : ""} · {tAll(`serviceType.${row.serviceType}`)}
+            </span>
           </td>
           <td className="max-w-md px-4 py-2 align-top">
             <Link href={`/follow-up/recommendations/${row.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-              <span className="mr-1 font-mono text-xs">{row.target.code}</span>{row.target.name}
+              <span className="mr-1 font-mono text-xs">{row.target.code}</span>
+              {row.target.name}
             </Link>
             <span className="mt-0.5 line-clamp-2 block text-xs text-slate-600">{row.text}</span>
           </td>
-          <td className="px-4 py-2 align-top whitespace-nowrap">{row.targetDate ? format.dateTime(dateOf(row.targetDate), { dateStyle: "medium", timeZone: "UTC" }) : tAll("common.none")}</td>
-          <td className="px-4 py-2 align-top"><ProgressBadge progress={row.progress} overdue={row.overdue} /></td>
+          <td className="px-4 py-2 align-top whitespace-nowrap">
+            {row.targetDate ? format.dateTime(dateOf(row.targetDate), { dateStyle: "medium", timeZone: "UTC" }) : tAll("common.none")}
+          </td>
+          <td className="px-4 py-2 align-top">
+            <ProgressBadge progress={row.progress} overdue={row.overdue} />
+          </td>
           <td className="px-4 py-2 align-top">
             {t("actionsCount", { count: row.followUpCount })}
             {row.pendingCount > 0 ? <span className="block text-xs text-blue-900">{t("pendingCount", { count: row.pendingCount })}</span> : null}

@@ -18,12 +18,19 @@ export function RecommendationForm({ assessmentId, instrument }: { assessmentId:
     <form
       action={(formData) => {
         reset();
-        execute({ assessmentId, target: String(formData.get("target") ?? ""), text: String(formData.get("text") ?? ""), targetDate: String(formData.get("targetDate") ?? "") });
+        execute({
+          assessmentId,
+          target: String(formData.get("target") ?? ""),
+          text: String(formData.get("text") ?? ""),
+          targetDate: String(formData.get("targetDate") ?? ""),
+        });
       }}
       className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 text-sm"
       aria-labelledby="recommendation-form-title"
     >
-      <h2 id="recommendation-form-title" className="font-semibold">{t("formTitle")}</h2>
+      <h2 id="recommendation-form-title" className="font-semibold">
+        {t("formTitle")}
+      </h2>
       <ActionErrorMessage error={result.serverError} />
       {hasSucceeded ? <p role="status">{t("saved")}</p> : null}
       <Field id="rec-target" label={t("target")} labelClassName="block font-medium" errors={errors.target}>
@@ -32,7 +39,11 @@ export function RecommendationForm({ assessmentId, instrument }: { assessmentId:
           {instrument.aspects.map((aspect) => (
             <optgroup key={aspect.code} label={`${aspect.code}. ${aspect.name}`}>
               <option value={`aspect:${aspect.code}`}>{t("wholeAspect", { code: aspect.code })}</option>
-              {aspect.indicators.map((i) => <option key={i.code} value={`indicator:${i.code}`}>{i.code} {i.name}</option>)}
+              {aspect.indicators.map((i) => (
+                <option key={i.code} value={`indicator:${i.code}`}>
+                  {i.code} {i.name}
+                </option>
+              ))}
             </optgroup>
           ))}
         </Select>
@@ -43,7 +54,9 @@ export function RecommendationForm({ assessmentId, instrument }: { assessmentId:
       <Field id="rec-date" label={t("targetDate")} labelClassName="block font-medium" errors={errors.targetDate}>
         <Input name="targetDate" type="date" required inline />
       </Field>
-      <Button type="submit" size="lg" disabled={isPending}>{t("add")}</Button>
+      <Button type="submit" size="lg" disabled={isPending}>
+        {t("add")}
+      </Button>
     </form>
   );
 }

@@ -16,7 +16,9 @@ export async function RecommendationList({ items }: { items: RecommendationView[
   const [t, tFollowUp] = await Promise.all([getTranslations("recommendations"), getTranslations("followUp")]);
   return (
     <section aria-labelledby="recommendations-title" className="space-y-2">
-      <h2 id="recommendations-title" className="text-lg font-semibold">{t("title")}</h2>
+      <h2 id="recommendations-title" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
       {items.length === 0 ? (
         <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
@@ -30,7 +32,9 @@ export async function RecommendationList({ items }: { items: RecommendationView[
                 {item.createdBy ? ` · ${t("by", { name: item.createdBy })}` : null}
                 {` · ${item.status === "OPEN" ? t("open") : t("closed")}`}
               </p>
-              <Link href={`/follow-up/recommendations/${item.id}`} className="mt-1 inline-block text-xs text-brand-700 underline underline-offset-2">{tFollowUp("previous.open")}</Link>
+              <Link href={`/follow-up/recommendations/${item.id}`} className="mt-1 inline-block text-xs text-brand-700 underline underline-offset-2">
+                {tFollowUp("previous.open")}
+              </Link>
             </li>
           ))}
         </ul>

@@ -3,7 +3,15 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 /** Self-score against verified score per aspect; hidden from screen readers (the table beside it has the numbers). */
-export function AspectComparisonChart({ data, selfLabel, verifiedLabel }: { data: { code: string; self: string; verified: string }[]; selfLabel: string; verifiedLabel: string }) {
+export function AspectComparisonChart({
+  data,
+  selfLabel,
+  verifiedLabel,
+}: {
+  data: { code: string; self: string; verified: string }[];
+  selfLabel: string;
+  verifiedLabel: string;
+}) {
   const rows = data.map((d) => ({ code: d.code, self: Number(d.self), verified: Number(d.verified) }));
   return (
     <div aria-hidden="true" className="h-64 w-full">

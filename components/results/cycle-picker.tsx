@@ -10,10 +10,16 @@ export async function CyclePicker({ cycles, current }: { cycles: readonly { id: 
       <label className="text-sm">
         <span className="block text-slate-600">{t("cycle")}</span>
         <Select name="cycle" defaultValue={current} compact>
-          {cycles.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          {cycles.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </Select>
       </label>
-      <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white">{t("show")}</button>
+      <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white">
+        {t("show")}
+      </button>
     </form>
   );
 }
@@ -23,7 +29,9 @@ export async function NothingPublished({ title }: { title: string }) {
   const t = await getTranslations("publicResults");
   return (
     <section aria-labelledby="page-title" className="space-y-6">
-      <h1 id="page-title" className="text-2xl font-semibold">{title}</h1>
+      <h1 id="page-title" className="text-2xl font-semibold">
+        {title}
+      </h1>
       <EmptyState>{t("nothingPublished")}</EmptyState>
     </section>
   );

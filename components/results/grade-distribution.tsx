@@ -10,9 +10,21 @@ export async function GradeDistribution({ data, title }: { data: { grade: string
       <GradeDistributionChart data={data.map(({ grade, count }) => ({ grade, count }))} />
       <table className="sr-only">
         <caption>{title}</caption>
-        <thead><tr><th scope="col">{t("colGrade")}</th><th scope="col">{t("colCount")}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t("colGrade")}</th>
+            <th scope="col">{t("colCount")}</th>
+          </tr>
+        </thead>
         <tbody>
-          {data.map((d) => <tr key={d.grade}><th scope="row">{d.grade} {d.label}</th><td>{d.count}</td></tr>)}
+          {data.map((d) => (
+            <tr key={d.grade}>
+              <th scope="row">
+                {d.grade} {d.label}
+              </th>
+              <td>{d.count}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </figure>

@@ -12,13 +12,20 @@ export async function RankingTable({ rows, caption }: { rows: (PublishedInstitut
       {rows.map((row) => (
         <tr key={row.id} data-testid="ranking-row">
           <td className="px-4 py-2 tabular-nums" data-testid="rank">
-            {row.standing.tied ? <span aria-hidden="true">=</span> : null}{row.standing.rank}
+            {row.standing.tied ? <span aria-hidden="true">=</span> : null}
+            {row.standing.rank}
             {row.standing.tied ? <span className="sr-only"> ({t("tie")})</span> : null}
           </td>
-          <td className="px-4 py-2" data-testid="institution">{row.name}</td>
+          <td className="px-4 py-2" data-testid="institution">
+            {row.name}
+          </td>
           <td className="px-4 py-2 text-slate-600">{row.provinceName ?? "—"}</td>
-          <td className="px-4 py-2 font-semibold tabular-nums" data-testid="index">{row.published}</td>
-          <td className="px-4 py-2"><GradeBadge grade={row.grade} label={row.label} /></td>
+          <td className="px-4 py-2 font-semibold tabular-nums" data-testid="index">
+            {row.published}
+          </td>
+          <td className="px-4 py-2">
+            <GradeBadge grade={row.grade} label={row.label} />
+          </td>
         </tr>
       ))}
     </DataTable>

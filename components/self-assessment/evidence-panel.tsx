@@ -42,7 +42,16 @@ const alertClass = "mt-1 rounded-md border border-red-200 bg-red-50 px-3 py-2 te
  * upload that starts on choosing a file, a small form for a link, and removal after a confirm.
  * Each refusal is one sentence next to its control; the rest of the panel keeps working.
  */
-export function EvidencePanel({ assessmentId, indicatorCode, initialItems, editable, maxBytes, onItemsChange, uploadUrl, removeAction = removeEvidenceAction }: EvidencePanelProps) {
+export function EvidencePanel({
+  assessmentId,
+  indicatorCode,
+  initialItems,
+  editable,
+  maxBytes,
+  onItemsChange,
+  uploadUrl,
+  removeAction = removeEvidenceAction,
+}: EvidencePanelProps) {
   const t = useTranslations("evidence");
   const tAll = useTranslations();
   const format = useFormatter();
@@ -79,10 +88,12 @@ export function EvidencePanel({ assessmentId, indicatorCode, initialItems, edita
     const values = Object.fromEntries(
       Object.entries(problem.values ?? {}).map(([k, v]) => [k, (k === "size" || k === "limit") && typeof v === "number" ? size(v) : v]),
     );
-    return problem.key && tAll.has(problem.key) ? tAll(problem.key, { ...values, ref: problem.ref ?? "-" }) : tAll("errors.unexpected", { ref: problem.ref ?? "-" });
+    return problem.key && tAll.has(problem.key)
+      ? tAll(problem.key, { ...values, ref: problem.ref ?? "-" })
+      : tAll("errors.unexpected", { ref: problem.ref ?? "-" });
   };
 
-  const nameOf = (item: EvidencePanelItem) => (item.kind === "FILE" ? item.safeName ?? "" : item.title || item.url || "");
+  const nameOf = (item: EvidencePanelItem) => (item.kind === "FILE" ? (item.safeName ?? "") : item.title || item.url || "");
 
   /** POSTs to the evidence route; the created item, or the refusal it answered with. */
   async function post(body: FormData | string): Promise<{ item: EvidencePanelItem } | { problem: Problem }> {
@@ -94,7 +105,9 @@ export function EvidencePanel({ assessmentId, indicatorCode, initialItems, edita
       });
       const json = (await response.json().catch(() => null)) as (EvidencePanelItem & { error?: string; values?: Problem["values"] }) | null;
       if (response.status === 201 && json && !json.error) return { item: json };
-      return { problem: { key: json?.error ?? "errors.unexpected", values: json?.values, ref: typeof json?.values?.ref === "string" ? json.values.ref : undefined } };
+      return {
+        problem: { key: json?.error ?? "errors.unexpected", values: json?.values, ref: typeof json?.values?.ref === "string" ? json.values.ref : undefined },
+      };
     } catch {
       return { problem: { key: "evidence.networkError" } };
     }
@@ -183,11 +196,17 @@ export function EvidencePanel({ assessmentId, indicatorCode, initialItems, edita
 
   return (
     <div className="space-y-3" data-testid="evidence-panel" data-indicator={indicatorCode}>
-      <h4 id={headingId} ref={headingRef} tabIndex={-1} className="text-sm font-semibold">{t("heading")}</h4>
+      <h4 id={headingId} ref={headingRef} tabIndex={-1} className="text-sm font-semibold">
+        {t("heading")}
+      </h4>
       {items.length === 0 ? (
         <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <ul aria-labelledby={headingId} aria-busy={removingId !== null} className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white text-sm">
+        <ul
+          aria-labelledby={headingId}
+          aria-busy={removingId !== null}
+          className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white text-sm"
+        >
           {items.map((item) => {
             const name = nameOf(item);
             return (
@@ -195,11 +214,21 @@ export function EvidencePanel({ assessmentId, indicatorCode, initialItems, edita
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <div className="min-w-0">
                     {item.kind === "FILE" ? (
-                      <a href={evidenceDownloadUrl(item.id)} className="break-all text-brand-700 underline underline-offset-2" aria-label={t("download", { name })}>
+                      <a
+                        href={evidenceDownloadUrl(item.id)}
+                        className="break-all text-brand-700 underline underline-offset-2"
+                        aria-label={t("download", { name })}
+                      >
                         {name}
                       </a>
                     ) : (
-                      <a href={item.url ?? undefined} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-brand-700 underline underline-offset-2" aria-label={t("openLink", { name })}>
+                      <a
+                        href={item.url ?? undefined}
+                        target="_blank"
+                        rel="noopener noreferrer nofollow"
+                        className="break-all text-brand-700 underline underline-offset-2"
+                        aria-label={t("openLink", { name })}
+                      >
                         {name}
                       </a>
                     )}
@@ -214,9 +243,13 @@ export function EvidencePanel({ assessmentId, indicatorCode, initialItems, edita
                   {editable ? (
                     <ConfirmDialog
                       trigger={
-                        <button type="button" disabled={removingId === item.id} aria-label={t("removeLabel", { name })}
+                        <button
+                          type="button"
+                          disabled={removingId === item.id}
+                          aria-label={t("removeLabel", { name })}
                           aria-describedby={itemProblem?.id === item.id ? `${id}-item-error` : undefined}
-                          className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-60">
+                          className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-60"
+                        >
                           {removingId === item.id ? t("removing") : t("remove")}
                         </button>
                       }
@@ -228,7 +261,11 @@ export function EvidencePanel({ assessmentId, indicatorCode, initialItems, edita
                     />
                   ) : null}
                 </div>
-                {itemProblem?.id === item.id ? <p id={`${id}-item-error`} role="alert" className={alertClass}>{message(itemProblem.problem)}</p> : null}
+                {itemProblem?.id === item.id ? (
+                  <p id={`${id}-item-error`} role="alert" className={alertClass}>
+                    {message(itemProblem.problem)}
+                  </p>
+                ) : null}
               </li>
             );
           })}
@@ -236,12 +273,16 @@ export function EvidencePanel({ assessmentId, indicatorCode, initialItems, edita
       )}
 
       {/* Announces progress and outcomes; errors are announced by their own alerts. Deliberately not role="status". */}
-      <div aria-live="polite" className="text-sm text-slate-700" data-testid="evidence-status">{status}</div>
+      <div aria-live="polite" className="text-sm text-slate-700" data-testid="evidence-status">
+        {status}
+      </div>
 
       {editable ? (
         <div className="grid gap-4 md:grid-cols-2">
           <div>
-            <label htmlFor={fileId} className="block text-sm font-medium">{t("fileLabel")}</label>
+            <label htmlFor={fileId} className="block text-sm font-medium">
+              {t("fileLabel")}
+            </label>
             <input
               id={fileId}
               type="file"
@@ -255,20 +296,46 @@ export function EvidencePanel({ assessmentId, indicatorCode, initialItems, edita
             <p id={fileHintId} className="mt-1 text-xs text-slate-600">
               {maxBytes !== undefined ? t("fileHintWithLimit", { limit: size(maxBytes) }) : t("fileHint")}
             </p>
-            {uploading ? <p className="mt-1 text-sm text-slate-700" aria-hidden="true">{t("uploading", { name: uploading })}</p> : null}
-            {fileProblem ? <p id={fileErrorId} role="alert" className={alertClass}>{message(fileProblem)}</p> : null}
+            {uploading ? (
+              <p className="mt-1 text-sm text-slate-700" aria-hidden="true">
+                {t("uploading", { name: uploading })}
+              </p>
+            ) : null}
+            {fileProblem ? (
+              <p id={fileErrorId} role="alert" className={alertClass}>
+                {message(fileProblem)}
+              </p>
+            ) : null}
           </div>
           <form onSubmit={(event) => void addLink(event)} noValidate className="space-y-2">
             <div>
-              <label htmlFor={urlId} className="block text-sm font-medium">{t("linkLabel")}</label>
-              <Input id={urlId} name="url" type="url" inputMode="url" required maxLength={LINK_MAX} placeholder={t("linkPlaceholder")}
-                aria-describedby={linkProblem ? linkErrorId : undefined} aria-invalid={linkProblem ? true : undefined} className="text-sm shadow-sm" />
+              <label htmlFor={urlId} className="block text-sm font-medium">
+                {t("linkLabel")}
+              </label>
+              <Input
+                id={urlId}
+                name="url"
+                type="url"
+                inputMode="url"
+                required
+                maxLength={LINK_MAX}
+                placeholder={t("linkPlaceholder")}
+                aria-describedby={linkProblem ? linkErrorId : undefined}
+                aria-invalid={linkProblem ? true : undefined}
+                className="text-sm shadow-sm"
+              />
             </div>
             <div>
-              <label htmlFor={titleId} className="block text-sm font-medium">{t("linkTitleLabel")}</label>
+              <label htmlFor={titleId} className="block text-sm font-medium">
+                {t("linkTitleLabel")}
+              </label>
               <Input id={titleId} name="title" type="text" maxLength={LINK_TITLE_MAX} className="text-sm shadow-sm" />
             </div>
-            {linkProblem ? <p id={linkErrorId} role="alert" className={alertClass}>{message(linkProblem)}</p> : null}
+            {linkProblem ? (
+              <p id={linkErrorId} role="alert" className={alertClass}>
+                {message(linkProblem)}
+              </p>
+            ) : null}
             <Button type="submit" variant="primary" size="md" disabled={linkSaving}>
               {linkSaving ? t("addingLink") : t("addLink")}
             </Button>

@@ -29,7 +29,13 @@ export function IndicatorCard({ indicator, answer, editable, returnReasons, conf
   const chosen = answer?.level ?? null;
   const scored = isScoredIndicator(indicator);
   return (
-    <article id={`indikator-${indicator.code}`} aria-labelledby={`title-${indicator.code}`} className="scroll-mt-24 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="indicator-card" data-code={indicator.code}>
+    <article
+      id={`indikator-${indicator.code}`}
+      aria-labelledby={`title-${indicator.code}`}
+      className="scroll-mt-24 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      data-testid="indicator-card"
+      data-code={indicator.code}
+    >
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={`title-${indicator.code}`} className="font-semibold">
           <span className="mr-2 font-mono text-sm text-slate-500">{indicator.code}</span>
@@ -43,7 +49,11 @@ export function IndicatorCard({ indicator, answer, editable, returnReasons, conf
       {returnReasons.length > 0 ? (
         <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="return-reason">
           <p className="font-medium">{t("returnReasonTitle")}</p>
-          <ul className="mt-1 list-disc pl-5">{returnReasons.map((r, i) => <li key={i}>{r}</li>)}</ul>
+          <ul className="mt-1 list-disc pl-5">
+            {returnReasons.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
 
@@ -64,8 +74,12 @@ export function IndicatorCard({ indicator, answer, editable, returnReasons, conf
             </div>
           </dl>
           <div className="mt-3 flex flex-wrap gap-2">
-            <button type="button" onClick={() => onResolve("theirs")} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">{t("keepTheirs")}</button>
-            <button type="button" onClick={() => onResolve("mine")} className="rounded-md bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-900">{t("keepMine")}</button>
+            <button type="button" onClick={() => onResolve("theirs")} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">
+              {t("keepTheirs")}
+            </button>
+            <button type="button" onClick={() => onResolve("mine")} className="rounded-md bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-900">
+              {t("keepMine")}
+            </button>
           </div>
         </div>
       ) : null}
@@ -75,17 +89,32 @@ export function IndicatorCard({ indicator, answer, editable, returnReasons, conf
         {editable ? (
           <div className="mt-2 space-y-1.5">
             {indicator.levels.map((level) => (
-              <label key={level.level} className={`flex cursor-pointer gap-3 rounded-md border px-3 py-2 text-sm ${chosen === level.level ? "border-brand-600 bg-brand-50" : "border-slate-200 hover:bg-slate-50"}`}>
-                <input type="radio" name={groupName} value={level.level} checked={chosen === level.level}
-                  onChange={() => onChange({ level: level.level })} className="mt-0.5 h-4 w-4 shrink-0" />
-                <span><span className="font-semibold">{t("levelValue", { level: level.level })}</span> — {level.description}</span>
+              <label
+                key={level.level}
+                className={`flex cursor-pointer gap-3 rounded-md border px-3 py-2 text-sm ${chosen === level.level ? "border-brand-600 bg-brand-50" : "border-slate-200 hover:bg-slate-50"}`}
+              >
+                <input
+                  type="radio"
+                  name={groupName}
+                  value={level.level}
+                  checked={chosen === level.level}
+                  onChange={() => onChange({ level: level.level })}
+                  className="mt-0.5 h-4 w-4 shrink-0"
+                />
+                <span>
+                  <span className="font-semibold">{t("levelValue", { level: level.level })}</span> — {level.description}
+                </span>
               </label>
             ))}
           </div>
         ) : (
           <p className="mt-2 text-sm" data-testid="level-readonly">
-            {chosen === null ? t("unanswered") : (
-              <><span className="font-semibold">{t("levelValue", { level: chosen })}</span> — {indicator.levels.find((l) => l.level === chosen)?.description}</>
+            {chosen === null ? (
+              t("unanswered")
+            ) : (
+              <>
+                <span className="font-semibold">{t("levelValue", { level: chosen })}</span> — {indicator.levels.find((l) => l.level === chosen)?.description}
+              </>
             )}
           </p>
         )}
@@ -94,10 +123,18 @@ export function IndicatorCard({ indicator, answer, editable, returnReasons, conf
       <div className="mt-4">
         {editable ? (
           <>
-            <label htmlFor={`justification-${indicator.code}`} className="block text-sm font-medium">{t("justification")}</label>
-            <Textarea id={`justification-${indicator.code}`} rows={3} maxLength={MAX_JUSTIFICATION} value={answer?.justification ?? ""} disabled={Boolean(conflict)}
+            <label htmlFor={`justification-${indicator.code}`} className="block text-sm font-medium">
+              {t("justification")}
+            </label>
+            <Textarea
+              id={`justification-${indicator.code}`}
+              rows={3}
+              maxLength={MAX_JUSTIFICATION}
+              value={answer?.justification ?? ""}
+              disabled={Boolean(conflict)}
               onChange={(event) => onChange({ justification: event.target.value })}
-              className="text-sm" />
+              className="text-sm"
+            />
           </>
         ) : (
           <>

@@ -14,13 +14,22 @@ export function ReopenForm({ assessmentId }: { assessmentId: string }) {
   const { execute, result, isPending, hasSucceeded } = useAction(reopenAssessmentAction, { onSuccess: () => window.location.reload() });
   const errors = (result.validationErrors?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
   return (
-    <form action={(formData) => execute({ assessmentId, until: String(formData.get("until") ?? "") })} className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
+    <form
+      action={(formData) => execute({ assessmentId, until: String(formData.get("until") ?? "") })}
+      className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+    >
       <ActionErrorMessage error={result.serverError} />
       <Field id="reopen-until" label={t("reopenUntil")} errors={errors.until}>
         <Input name="until" type="date" required inline />
       </Field>
-      <Button type="submit" disabled={isPending}>{t("reopen")}</Button>
-      {hasSucceeded ? <p role="status" className="text-sm text-emerald-800">{t("reopened")}</p> : null}
+      <Button type="submit" disabled={isPending}>
+        {t("reopen")}
+      </Button>
+      {hasSucceeded ? (
+        <p role="status" className="text-sm text-emerald-800">
+          {t("reopened")}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -11,12 +11,19 @@ export async function ReviewRounds({ rounds, status }: { rounds: ReviewRoundView
     <div className="space-y-3">
       {openReturn ? (
         <div role="region" aria-labelledby="returned-title" className="rounded-xl border border-amber-300 bg-amber-50 p-4" data-testid="returned-banner">
-          <h2 id="returned-title" className="font-semibold">{t("returnedTitle", { round: openReturn.round })}</h2>
+          <h2 id="returned-title" className="font-semibold">
+            {t("returnedTitle", { round: openReturn.round })}
+          </h2>
           <p className="mt-1 text-sm">{t("returnedBy", { who: openReturn.decidedBy ?? t("verifier"), date: new Date(openReturn.decidedAt) })}</p>
           {openReturn.summary ? <p className="mt-2 text-sm">{openReturn.summary}</p> : null}
           <ul className="mt-2 list-disc pl-5 text-sm">
             {openReturn.reasons.map((r, i) => (
-              <li key={i}><a href={`#indikator-${r.indicatorCode}`} className="font-mono text-brand-700 underline">{r.indicatorCode}</a>: {r.reason}</li>
+              <li key={i}>
+                <a href={`#indikator-${r.indicatorCode}`} className="font-mono text-brand-700 underline">
+                  {r.indicatorCode}
+                </a>
+                : {r.reason}
+              </li>
             ))}
           </ul>
         </div>
@@ -32,7 +39,13 @@ export async function ReviewRounds({ rounds, status }: { rounds: ReviewRoundView
                 </p>
                 {round.summary ? <p>{round.summary}</p> : null}
                 {round.reasons.length > 0 ? (
-                  <ul className="list-disc pl-5">{round.reasons.map((r, i) => <li key={i}><span className="font-mono">{r.indicatorCode}</span>: {r.reason}</li>)}</ul>
+                  <ul className="list-disc pl-5">
+                    {round.reasons.map((r, i) => (
+                      <li key={i}>
+                        <span className="font-mono">{r.indicatorCode}</span>: {r.reason}
+                      </li>
+                    ))}
+                  </ul>
                 ) : null}
               </li>
             ))}

@@ -17,7 +17,10 @@ export function SaveStatusBar({ status, pendingCount, onRetry }: { status: SaveS
       text = t("workspace.unsent", { count: pendingCount });
       break;
     case "saved":
-      text = pendingCount > 0 ? t("workspace.unsent", { count: pendingCount }) : t("workspace.savedAt", { time: format.dateTime(status.at, { hour: "2-digit", minute: "2-digit" }) });
+      text =
+        pendingCount > 0
+          ? t("workspace.unsent", { count: pendingCount })
+          : t("workspace.savedAt", { time: format.dateTime(status.at, { hour: "2-digit", minute: "2-digit" }) });
       tone = "text-emerald-800";
       break;
     case "failed":
@@ -25,7 +28,14 @@ export function SaveStatusBar({ status, pendingCount, onRetry }: { status: SaveS
       tone = "text-red-800";
       break;
     case "blocked":
-      text = t.has(status.error.key) ? t(status.error.key, Object.fromEntries(Object.entries(status.error.values ?? {}).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d\d-\d\dT/.test(v) ? new Date(v) : v]))) : t("errors.unexpected", { ref: "-" });
+      text = t.has(status.error.key)
+        ? t(
+            status.error.key,
+            Object.fromEntries(
+              Object.entries(status.error.values ?? {}).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d\d-\d\dT/.test(v) ? new Date(v) : v]),
+            ),
+          )
+        : t("errors.unexpected", { ref: "-" });
       tone = "text-red-800";
       break;
     default:
@@ -33,9 +43,13 @@ export function SaveStatusBar({ status, pendingCount, onRetry }: { status: SaveS
   }
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="save-status">
-      <p role="status" className={tone}>{text}</p>
+      <p role="status" className={tone}>
+        {text}
+      </p>
       {status.kind === "failed" ? (
-        <button type="button" onClick={onRetry} className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">{t("workspace.retry")}</button>
+        <button type="button" onClick={onRetry} className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
+          {t("workspace.retry")}
+        </button>
       ) : null}
     </div>
   );

@@ -39,7 +39,9 @@ export function SubmitPanel({ assessmentId, missing, unsavedCount }: Props) {
 
   return (
     <section aria-labelledby="submit-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="submit-title" className="text-sm font-semibold">{t("submitTitle")}</h2>
+      <h2 id="submit-title" className="text-sm font-semibold">
+        {t("submitTitle")}
+      </h2>
       <p className="mt-1 text-xs text-slate-600">{missing.length === 0 ? t("readyToSubmit") : t("missingCount", { count: missing.length })}</p>
       <ActionErrorMessage error={result.serverError} />
       <ConfirmDialog
@@ -55,12 +57,21 @@ export function SubmitPanel({ assessmentId, missing, unsavedCount }: Props) {
       />
       {unsavedCount > 0 ? <p className="mt-2 text-xs text-slate-600">{t("waitForSave")}</p> : null}
       {showMissing && shown.length > 0 ? (
-        <div ref={listRef} tabIndex={-1} role="alert" aria-label={t("missingTitle")} className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="missing-list">
+        <div
+          ref={listRef}
+          tabIndex={-1}
+          role="alert"
+          aria-label={t("missingTitle")}
+          className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+          data-testid="missing-list"
+        >
           <p className="font-medium">{t("missingTitle")}</p>
           <ul className="mt-2 space-y-1">
             {shown.map((item) => (
               <li key={item.indicatorCode}>
-                <a href={`#indikator-${item.indicatorCode}`} className="text-brand-700 underline">{item.indicatorCode} {item.indicatorName}</a>
+                <a href={`#indikator-${item.indicatorCode}`} className="text-brand-700 underline">
+                  {item.indicatorCode} {item.indicatorName}
+                </a>
                 {": "}
                 {item.reasons.map((r) => t(`missing.${r}`)).join(", ")}
               </li>

@@ -104,7 +104,12 @@ export function useAutosave(
           failed = true;
           break;
         }
-        const body = (await response.json().catch(() => ({}))) as { answer?: StoredAnswer; current?: StoredAnswer; error?: string; values?: Record<string, string | number> };
+        const body = (await response.json().catch(() => ({}))) as {
+          answer?: StoredAnswer;
+          current?: StoredAnswer;
+          error?: string;
+          values?: Record<string, string | number>;
+        };
         if (response.ok && body.answer) {
           const saved = body.answer;
           versions.current[code] = saved.version;
@@ -156,7 +161,11 @@ export function useAutosave(
       setAnswers((all) => {
         const current = all[code] ?? { level: null, justification: "", version: 0, updatedAt: "", updatedBy: null };
         const next = { ...current, ...patch };
-        pending.current[code] = { level: next.level, justification: next.justification, baseVersion: pending.current[code]?.baseVersion ?? versions.current[code] ?? 0 };
+        pending.current[code] = {
+          level: next.level,
+          justification: next.justification,
+          baseVersion: pending.current[code]?.baseVersion ?? versions.current[code] ?? 0,
+        };
         return { ...all, [code]: next };
       });
       persist();

@@ -56,8 +56,12 @@ export function SelfAssessmentWorkspace(props: WorkspaceProps) {
           return (
             <section key={aspect.code} aria-labelledby={`aspect-${aspect.code}`} className="space-y-4">
               <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 pb-2">
-                <h2 id={`aspect-${aspect.code}`} className="text-lg font-semibold">{t("aspectTitle", { code: aspect.code, name: aspect.name, weight: aspect.weight })}</h2>
-                <p className="text-sm text-slate-600" data-testid={`aspect-progress-${aspect.code}`}>{t("aspectProgress", { answered, total: scored.length })}</p>
+                <h2 id={`aspect-${aspect.code}`} className="text-lg font-semibold">
+                  {t("aspectTitle", { code: aspect.code, name: aspect.name, weight: aspect.weight })}
+                </h2>
+                <p className="text-sm text-slate-600" data-testid={`aspect-progress-${aspect.code}`}>
+                  {t("aspectProgress", { answered, total: scored.length })}
+                </p>
               </div>
               {props.previousRecommendations?.[`aspect:${aspect.code}`]}
               {aspect.indicators.map((indicator) => (
@@ -98,7 +102,11 @@ export function SelfAssessmentWorkspace(props: WorkspaceProps) {
         <nav aria-label={t("aspectNav")} className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
           <ul className="space-y-1">
             {props.instrument.aspects.map((aspect) => (
-              <li key={aspect.code}><a href={`#aspect-${aspect.code}`} className="text-brand-700 underline-offset-2 hover:underline">{aspect.code}. {aspect.name}</a></li>
+              <li key={aspect.code}>
+                <a href={`#aspect-${aspect.code}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  {aspect.code}. {aspect.name}
+                </a>
+              </li>
             ))}
           </ul>
         </nav>

@@ -81,12 +81,16 @@ export function SurveyForm({ token, locusName, items, answered }: Props) {
 
   if (shown !== "form") {
     const [title, body] =
-      shown === "ok" ? [t("thanksTitle"), t("thanksBody", { locus: locusName })]
-        : shown === "already" ? [t("alreadyTitle"), t("alreadyBody")]
+      shown === "ok"
+        ? [t("thanksTitle"), t("thanksBody", { locus: locusName })]
+        : shown === "already"
+          ? [t("alreadyTitle"), t("alreadyBody")]
           : [t("closedTitle"), t("closedBody")];
     return (
       <section role="status" data-testid={`survey-${shown}`} className="rounded-xl border border-emerald-200 bg-emerald-50 p-5 text-emerald-950">
-        <h2 ref={noticeRef} tabIndex={-1} className="text-lg font-semibold">{title}</h2>
+        <h2 ref={noticeRef} tabIndex={-1} className="text-lg font-semibold">
+          {title}
+        </h2>
         <p className="mt-2">{body}</p>
       </section>
     );
@@ -99,18 +103,27 @@ export function SurveyForm({ token, locusName, items, answered }: Props) {
       <p className="text-sm text-slate-700">{t("instructions", { count: items.length })}</p>
 
       {stillMissing.length > 0 ? (
-        <div ref={summaryRef} tabIndex={-1} role="alert" data-testid="survey-missing" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900">
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          data-testid="survey-missing"
+          className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900"
+        >
           <p className="font-medium">{t("missingTitle", { count: stillMissing.length })}</p>
           <ul className="mt-2 list-disc space-y-1 pl-5">
             {stillMissing.map((number) => {
               const item = items[number - 1]!;
               return (
                 <li key={item.code}>
-                  <a href={`#item-${item.code}`} className="underline underline-offset-2"
+                  <a
+                    href={`#item-${item.code}`}
+                    className="underline underline-offset-2"
                     onClick={(event) => {
                       event.preventDefault();
                       document.getElementById(`rating-${item.code}-0`)?.focus();
-                    }}>
+                    }}
+                  >
                     {t("itemLegend", { number, text: item.text })}
                   </a>
                 </li>
@@ -120,43 +133,78 @@ export function SurveyForm({ token, locusName, items, answered }: Props) {
         </div>
       ) : null}
       {throttledMinutes !== null ? (
-        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">{t("throttled", { minutes: throttledMinutes })}</p>
+        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+          {t("throttled", { minutes: throttledMinutes })}
+        </p>
       ) : null}
-      {result.validationErrors ? <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900">{t("errors.invalid")}</p> : null}
+      {result.validationErrors ? (
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900">
+          {t("errors.invalid")}
+        </p>
+      ) : null}
       <ActionErrorMessage error={result.serverError} />
 
       {items.map((item, index) => {
         const number = index + 1;
         const isMissing = stillMissing.includes(number);
         return (
-          <fieldset key={item.code} id={`item-${item.code}`} data-testid="survey-item"
+          <fieldset
+            key={item.code}
+            id={`item-${item.code}`}
+            data-testid="survey-item"
             aria-describedby={isMissing ? `item-${item.code}-missing` : undefined}
-            className={`rounded-xl border bg-white p-4 shadow-sm ${isMissing ? "border-red-400" : "border-slate-200"}`}>
+            className={`rounded-xl border bg-white p-4 shadow-sm ${isMissing ? "border-red-400" : "border-slate-200"}`}
+          >
             <legend className="float-left mb-3 w-full text-base font-medium">{t("itemLegend", { number, text: item.text })}</legend>
             <div className="clear-both grid grid-cols-6 gap-1.5 sm:gap-2">
               {SURVEY_RATINGS.map((value) => {
                 const id = `rating-${item.code}-${value}`;
                 const word = t(`scale.${value}`);
                 return (
-                  <label key={value} htmlFor={id}
-                    className="flex min-h-[4.5rem] cursor-pointer flex-col items-center gap-1 rounded-lg border border-slate-300 px-0.5 py-2 text-center hover:border-brand-600 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-                    <input type="radio" id={id} name={`rating-${item.code}`} value={value} checked={ratings[index] === value}
-                      onChange={() => rate(index, value)} aria-label={t("optionLabel", { value, word })} className="h-4 w-4 accent-brand-700" />
-                    <span aria-hidden="true" className="text-base leading-none font-semibold">{value}</span>
-                    <span aria-hidden="true" className="text-[0.6875rem] leading-tight text-slate-700 sm:text-xs">{word}</span>
+                  <label
+                    key={value}
+                    htmlFor={id}
+                    className="flex min-h-[4.5rem] cursor-pointer flex-col items-center gap-1 rounded-lg border border-slate-300 px-0.5 py-2 text-center hover:border-brand-600 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+                  >
+                    <input
+                      type="radio"
+                      id={id}
+                      name={`rating-${item.code}`}
+                      value={value}
+                      checked={ratings[index] === value}
+                      onChange={() => rate(index, value)}
+                      aria-label={t("optionLabel", { value, word })}
+                      className="h-4 w-4 accent-brand-700"
+                    />
+                    <span aria-hidden="true" className="text-base leading-none font-semibold">
+                      {value}
+                    </span>
+                    <span aria-hidden="true" className="text-[0.6875rem] leading-tight text-slate-700 sm:text-xs">
+                      {word}
+                    </span>
                   </label>
                 );
               })}
             </div>
-            {isMissing ? <p id={`item-${item.code}-missing`} className="mt-2 text-sm text-red-800">{t("itemMissing")}</p> : null}
+            {isMissing ? (
+              <p id={`item-${item.code}-missing`} className="mt-2 text-sm text-red-800">
+                {t("itemMissing")}
+              </p>
+            ) : null}
           </fieldset>
         );
       })}
 
       <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur">
-        <p className="mb-2 text-sm text-slate-700" data-testid="survey-progress">{t("progress", { answered: answeredCount, total: items.length })}</p>
-        <button type="submit" disabled={isPending} aria-busy={isPending}
-          className="w-full rounded-lg bg-brand-700 px-4 py-3 text-base font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+        <p className="mb-2 text-sm text-slate-700" data-testid="survey-progress">
+          {t("progress", { answered: answeredCount, total: items.length })}
+        </p>
+        <button
+          type="submit"
+          disabled={isPending}
+          aria-busy={isPending}
+          className="w-full rounded-lg bg-brand-700 px-4 py-3 text-base font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
+        >
           {isPending ? t("submitting") : t("submit")}
         </button>
       </div>

@@ -34,11 +34,15 @@ export function SurveyLinksPanel({ status, baseUrl }: SurveyLinksPanelProps) {
   const origin = baseUrl.replace(/\/+$/, "");
   return (
     <section aria-labelledby="survey-panel-title" data-testid="survey-panel" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
-      <h2 id="survey-panel-title" className="text-lg font-semibold">{t("title")}</h2>
+      <h2 id="survey-panel-title" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
       <dl className="grid gap-3 sm:grid-cols-2">
         <div>
           <dt className="text-sm text-slate-600">{t("respondents")}</dt>
-          <dd className="font-medium" data-testid="survey-respondents">{t("respondentsOfMinimum", { count: status.respondents, minimum: status.minimum })}</dd>
+          <dd className="font-medium" data-testid="survey-respondents">
+            {t("respondentsOfMinimum", { count: status.respondents, minimum: status.minimum })}
+          </dd>
         </div>
         {status.f03Published ? (
           <div>
@@ -47,8 +51,11 @@ export function SurveyLinksPanel({ status, baseUrl }: SurveyLinksPanelProps) {
           </div>
         ) : null}
       </dl>
-      <p data-testid="survey-index-rule" data-f03-included={status.f03Included}
-        className={`rounded-md px-3 py-2 text-sm ${status.f03Included ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}>
+      <p
+        data-testid="survey-index-rule"
+        data-f03-included={status.f03Included}
+        className={`rounded-md px-3 py-2 text-sm ${status.f03Included ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}
+      >
         {status.f03Included
           ? t("indexWithF03", { f02: status.f02SharePercent, f03: 100 - status.f02SharePercent })
           : t("indexF02Only", { count: status.respondents, minimum: status.minimum })}
@@ -78,8 +85,10 @@ function CreateLinkForm({ assessmentId }: { assessmentId: string }) {
   const { execute, result, isPending, hasSucceeded } = useAction(createSurveyLinkAction, { onSuccess: () => router.refresh() });
   const errors = (result.validationErrors?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
   return (
-    <form action={(formData) => execute({ assessmentId, closesOn: String(formData.get("closesOn") ?? "") })}
-      className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3">
+    <form
+      action={(formData) => execute({ assessmentId, closesOn: String(formData.get("closesOn") ?? "") })}
+      className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3"
+    >
       <h3 className="font-semibold">{t("createTitle")}</h3>
       <ActionErrorMessage error={result.serverError} />
       <Field id={`survey-closes-${assessmentId}`} label={t("closesOnLabel")} hint={t("closesOnHint")} errors={errors.closesOn}>
@@ -88,7 +97,11 @@ function CreateLinkForm({ assessmentId }: { assessmentId: string }) {
       <Button type="submit" variant="primary" size="md" disabled={isPending} aria-busy={isPending}>
         {isPending ? t("creating") : t("create")}
       </Button>
-      {hasSucceeded ? <p role="status" className="text-sm text-emerald-800">{t("created")}</p> : null}
+      {hasSucceeded ? (
+        <p role="status" className="text-sm text-emerald-800">
+          {t("created")}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -100,7 +113,12 @@ function LinkRow({ link, url, canManage }: { link: SurveyLinkView; url: string; 
   const input = useRef<HTMLInputElement>(null);
   const [copyNote, setCopyNote] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const close = useAction(closeSurveyLinkAction, { onSuccess: () => { setConfirming(false); router.refresh(); } });
+  const close = useAction(closeSurveyLinkAction, {
+    onSuccess: () => {
+      setConfirming(false);
+      router.refresh();
+    },
+  });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
 
   async function copy() {
@@ -118,7 +136,9 @@ function LinkRow({ link, url, canManage }: { link: SurveyLinkView; url: string; 
   return (
     <li data-testid="survey-link" data-state={link.state} className="space-y-2 rounded-lg border border-slate-200 p-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STATE_STYLE[link.state]}`} data-testid="survey-link-state">{t(`state.${link.state}`)}</span>
+        <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STATE_STYLE[link.state]}`} data-testid="survey-link-state">
+          {t(`state.${link.state}`)}
+        </span>
         <span data-testid="survey-link-responses">{t("responses", { count: link.responses })}</span>
         <span className="text-slate-600">
           {link.createdByName ? t("createdBy", { date: when(link.createdAt), name: link.createdByName }) : t("createdAt", { date: when(link.createdAt) })}
@@ -130,16 +150,34 @@ function LinkRow({ link, url, canManage }: { link: SurveyLinkView; url: string; 
       </div>
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-0 flex-1">
-          <label htmlFor={inputId} className="block text-xs font-medium text-slate-600">{t("urlLabel")}</label>
-          <input id={inputId} ref={input} type="text" readOnly value={url} onFocus={(event) => event.currentTarget.select()} data-testid="survey-link-url"
-            className="mt-1 w-full rounded-md border border-slate-300 bg-slate-50 px-2 py-1.5 font-mono text-sm" />
+          <label htmlFor={inputId} className="block text-xs font-medium text-slate-600">
+            {t("urlLabel")}
+          </label>
+          <input
+            id={inputId}
+            ref={input}
+            type="text"
+            readOnly
+            value={url}
+            onFocus={(event) => event.currentTarget.select()}
+            data-testid="survey-link-url"
+            className="mt-1 w-full rounded-md border border-slate-300 bg-slate-50 px-2 py-1.5 font-mono text-sm"
+          />
         </div>
-        <Button variant="secondary" size="sm" onClick={copy}>{t("copy")}</Button>
+        <Button variant="secondary" size="sm" onClick={copy}>
+          {t("copy")}
+        </Button>
         {canManage && link.state === "open" ? (
           <ConfirmDialog
             open={confirming}
-            onOpenChange={(open) => { if (!close.isPending) setConfirming(open); }}
-            trigger={<button type="button" className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">{t("close")}</button>}
+            onOpenChange={(open) => {
+              if (!close.isPending) setConfirming(open);
+            }}
+            trigger={
+              <button type="button" className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
+                {t("close")}
+              </button>
+            }
             title={t("close")}
             description={t("closeConfirm")}
             confirmLabel={close.isPending ? t("closing") : t("closeYes")}
@@ -153,8 +191,16 @@ function LinkRow({ link, url, canManage }: { link: SurveyLinkView; url: string; 
           </ConfirmDialog>
         ) : null}
       </div>
-      {copyNote ? <p role="status" className="text-xs text-slate-700">{copyNote}</p> : null}
-      {close.hasSucceeded ? <p role="status" className="text-xs text-slate-700">{t("closedDone")}</p> : null}
+      {copyNote ? (
+        <p role="status" className="text-xs text-slate-700">
+          {copyNote}
+        </p>
+      ) : null}
+      {close.hasSucceeded ? (
+        <p role="status" className="text-xs text-slate-700">
+          {t("closedDone")}
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -68,7 +68,18 @@ export interface ConfirmDialogProps extends Common {
  * starts on Cancel, Esc cancels, a click outside does not.
  */
 export function ConfirmDialog({
-  trigger, open, onOpenChange, title, description, confirmLabel, cancelLabel, onConfirm, tone = "primary", closeOnConfirm = true, pending = false, children,
+  trigger,
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  tone = "primary",
+  closeOnConfirm = true,
+  pending = false,
+  children,
 }: ConfirmDialogProps) {
   const t = useTranslations("common");
   const confirmClass = tone === "danger" ? DANGER : buttonClass({ variant: "primary", size: "md" });

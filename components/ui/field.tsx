@@ -33,9 +33,15 @@ export function Field({ id, label, hint, errors, className, labelClassName = "bl
   const describedBy = [children.props["aria-describedby"], hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={className}>
-      <Label htmlFor={id} className={labelClassName}>{label}</Label>
+      <Label htmlFor={id} className={labelClassName}>
+        {label}
+      </Label>
       {cloneElement(children, { id, "aria-describedby": describedBy || undefined, "aria-invalid": invalid || undefined })}
-      {hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
       {invalid ? <FieldError id={`${id}-error`} messages={errors} /> : null}
     </div>
   );

@@ -14,9 +14,7 @@ export interface ControlStyle {
  * unless `inline`; `compact` for small toolbars.
  */
 export function controlClass({ inline = false, compact = false, className }: ControlStyle = {}) {
-  const base = compact
-    ? "rounded-md border border-slate-300 px-2 py-1.5"
-    : `mt-1 ${inline ? "" : "block w-full "}rounded-md border border-slate-300 px-3 py-2`;
+  const base = compact ? "rounded-md border border-slate-300 px-2 py-1.5" : `mt-1 ${inline ? "" : "block w-full "}rounded-md border border-slate-300 px-3 py-2`;
   return className ? `${base} ${className}` : base;
 }
 
@@ -33,6 +31,11 @@ export function Select({ inline, compact, className, ...props }: Native<SelectHT
 }
 
 /** A native `<textarea>` in the portal's style. */
-export function Textarea({ inline, compact, className, ...props }: Native<TextareaHTMLAttributes<HTMLTextAreaElement>> & { ref?: React.Ref<HTMLTextAreaElement> }) {
+export function Textarea({
+  inline,
+  compact,
+  className,
+  ...props
+}: Native<TextareaHTMLAttributes<HTMLTextAreaElement>> & { ref?: React.Ref<HTMLTextAreaElement> }) {
   return <textarea className={controlClass({ inline, compact, className })} {...props} />;
 }

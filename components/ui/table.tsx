@@ -7,7 +7,9 @@ export function DataTable({ headers, caption, children }: { headers: readonly st
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
             {headers.map((header) => (
-              <th key={header} scope="col" className="px-4 py-2 font-medium">{header}</th>
+              <th key={header} scope="col" className="px-4 py-2 font-medium">
+                {header}
+              </th>
             ))}
           </tr>
         </thead>

@@ -15,10 +15,14 @@ export function EvidencePreview({ items }: { items: EvidenceItemView[] }) {
         return (
           <li key={item.id} className="rounded-md border border-slate-200 bg-white p-2 text-sm" data-testid="evidence-preview">
             {item.kind === "LINK" ? (
-              <a href={item.url ?? undefined} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-brand-700 underline">{item.title || item.url}</a>
+              <a href={item.url ?? undefined} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-brand-700 underline">
+                {item.title || item.url}
+              </a>
             ) : (
               <>
-                <a href={href} className="text-brand-700 underline">{t("download", { name })}</a>
+                <a href={href} className="text-brand-700 underline">
+                  {t("download", { name })}
+                </a>
                 {item.mimeType?.startsWith("image/") ? (
                   // eslint-disable-next-line @next/next/no-img-element -- evidence is served by our own policy route, not optimised
                   <img src={href} alt={t("imageAlt", { name })} className="mt-2 max-h-96 rounded border border-slate-200" loading="lazy" />

@@ -52,37 +52,77 @@ export function ReviewWorkspace(props: Props) {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       if (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) && target.getAttribute("type") !== "radio") return;
-      if (event.key === "n" || (event.altKey && event.key === "ArrowRight")) { event.preventDefault(); go(1); }
-      if (event.key === "p" || (event.altKey && event.key === "ArrowLeft")) { event.preventDefault(); go(-1); }
+      if (event.key === "n" || (event.altKey && event.key === "ArrowRight")) {
+        event.preventDefault();
+        go(1);
+      }
+      if (event.key === "p" || (event.altKey && event.key === "ArrowLeft")) {
+        event.preventDefault();
+        go(-1);
+      }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   });
 
-  const self = useMemo(() => computeLocusResult(props.instrument, levelsOf(props.selfAnswers), props.surveyResponses, props.settings), [props.instrument, props.selfAnswers, props.surveyResponses, props.settings]);
-  const checked = useMemo(() => computeLocusResult(props.instrument, levelsOf(answers), props.surveyResponses, props.settings), [props.instrument, answers, props.surveyResponses, props.settings]);
+  const self = useMemo(
+    () => computeLocusResult(props.instrument, levelsOf(props.selfAnswers), props.surveyResponses, props.settings),
+    [props.instrument, props.selfAnswers, props.surveyResponses, props.settings],
+  );
+  const checked = useMemo(
+    () => computeLocusResult(props.instrument, levelsOf(answers), props.surveyResponses, props.settings),
+    [props.instrument, answers, props.surveyResponses, props.settings],
+  );
   const scored = indicators.filter(isScoredIndicator);
   const verifiedCount = scored.filter((i) => answers[i.code]?.level != null).length;
   const selfAnswer = props.selfAnswers[indicator.code];
   const mine = answers[indicator.code];
   const conflict = conflicts[indicator.code];
   const evidence = props.evidence.filter((e) => e.indicatorCode === indicator.code);
-  const reasonList = Object.entries(reasons).filter(([, r]) => r.trim().length > 0).map(([indicatorCode, reason]) => ({ indicatorCode, reason }));
+  const reasonList = Object.entries(reasons)
+    .filter(([, r]) => r.trim().length > 0)
+    .map(([indicatorCode, reason]) => ({ indicatorCode, reason }));
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p className="text-sm text-slate-600" data-testid="review-position">{t("position", { index: index + 1, total: indicators.length })} · {t("verifiedProgress", { count: verifiedCount, total: scored.length })}</p>
+          <p className="text-sm text-slate-600" data-testid="review-position">
+            {t("position", { index: index + 1, total: indicators.length })} · {t("verifiedProgress", { count: verifiedCount, total: scored.length })}
+          </p>
           <div className="flex gap-2">
-            <button type="button" onClick={() => go(-1)} disabled={index === 0} aria-keyshortcuts="p Alt+ArrowLeft" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-50">{t("previous")}</button>
-            <button type="button" onClick={() => go(1)} disabled={index === indicators.length - 1} aria-keyshortcuts="n Alt+ArrowRight" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-50">{t("next")}</button>
+            <button
+              type="button"
+              onClick={() => go(-1)}
+              disabled={index === 0}
+              aria-keyshortcuts="p Alt+ArrowLeft"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-50"
+            >
+              {t("previous")}
+            </button>
+            <button
+              type="button"
+              onClick={() => go(1)}
+              disabled={index === indicators.length - 1}
+              aria-keyshortcuts="n Alt+ArrowRight"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-50"
+            >
+              {t("next")}
+            </button>
           </div>
         </div>
         <p className="text-xs text-slate-500">{t("keyboardHint")}</p>
 
-        <article aria-labelledby="review-title" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="review-indicator" data-code={indicator.code}>
-          <h2 id="review-title" className="font-semibold"><span className="mr-2 font-mono text-sm text-slate-500">{indicator.code}</span>{indicator.name}</h2>
+        <article
+          aria-labelledby="review-title"
+          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+          data-testid="review-indicator"
+          data-code={indicator.code}
+        >
+          <h2 id="review-title" className="font-semibold">
+            <span className="mr-2 font-mono text-sm text-slate-500">{indicator.code}</span>
+            {indicator.name}
+          </h2>
           <p className="mt-1 text-sm text-slate-700">{indicator.question}</p>
           {props.previous?.[`aspect:${indicator.aspectCode}`]}
           {props.previous?.[`indicator:${indicator.code}`]}
@@ -90,19 +130,32 @@ export function ReviewWorkspace(props: Props) {
           <section className="mt-4 rounded-md bg-slate-50 p-3 text-sm" aria-label={t("selfTitle")}>
             <h3 className="font-medium">{t("selfTitle")}</h3>
             <p className="mt-1" data-testid="self-level">
-              {selfAnswer?.level == null ? t("unanswered") : <><span className="font-semibold">{t("level", { level: selfAnswer.level })}</span> — {indicator.levels.find((l) => l.level === selfAnswer.level)?.description}</>}
+              {selfAnswer?.level == null ? (
+                t("unanswered")
+              ) : (
+                <>
+                  <span className="font-semibold">{t("level", { level: selfAnswer.level })}</span> —{" "}
+                  {indicator.levels.find((l) => l.level === selfAnswer.level)?.description}
+                </>
+              )}
             </p>
             <p className="mt-2 whitespace-pre-wrap text-slate-700">{selfAnswer?.justification || t("noJustification")}</p>
             <h4 className="mt-3 font-medium">{t("evidence")}</h4>
-            <div className="mt-1"><EvidencePreview items={evidence} /></div>
+            <div className="mt-1">
+              <EvidencePreview items={evidence} />
+            </div>
           </section>
 
           {conflict ? (
             <div role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm">
               <p>{t("conflict", { level: conflict.theirs.level ?? "–", who: conflict.theirs.updatedBy ?? "?" })}</p>
               <div className="mt-2 flex gap-2">
-                <button type="button" onClick={() => resolve(indicator.code, "theirs")} className="rounded border border-slate-300 bg-white px-2 py-1">{t("keepTheirs")}</button>
-                <button type="button" onClick={() => resolve(indicator.code, "mine")} className="rounded bg-brand-700 px-2 py-1 text-white">{t("keepMine")}</button>
+                <button type="button" onClick={() => resolve(indicator.code, "theirs")} className="rounded border border-slate-300 bg-white px-2 py-1">
+                  {t("keepTheirs")}
+                </button>
+                <button type="button" onClick={() => resolve(indicator.code, "mine")} className="rounded bg-brand-700 px-2 py-1 text-white">
+                  {t("keepMine")}
+                </button>
               </div>
             </div>
           ) : null}
@@ -111,47 +164,102 @@ export function ReviewWorkspace(props: Props) {
             <legend className="text-sm font-medium">{t("verifiedLegend", { code: indicator.code })}</legend>
             <div className="mt-2 space-y-1.5">
               {indicator.levels.map((level) => (
-                <label key={level.level} className={`flex gap-3 rounded-md border px-3 py-2 text-sm ${mine?.level === level.level ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}>
-                  <input type="radio" name={`verified-${indicator.code}`} value={level.level} checked={mine?.level === level.level}
-                    onChange={() => change(indicator.code, { level: level.level })} className="mt-0.5 h-4 w-4 shrink-0" />
-                  <span><span className="font-semibold">{t("level", { level: level.level })}</span> — {level.description}</span>
+                <label
+                  key={level.level}
+                  className={`flex gap-3 rounded-md border px-3 py-2 text-sm ${mine?.level === level.level ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}
+                >
+                  <input
+                    type="radio"
+                    name={`verified-${indicator.code}`}
+                    value={level.level}
+                    checked={mine?.level === level.level}
+                    onChange={() => change(indicator.code, { level: level.level })}
+                    className="mt-0.5 h-4 w-4 shrink-0"
+                  />
+                  <span>
+                    <span className="font-semibold">{t("level", { level: level.level })}</span> — {level.description}
+                  </span>
                 </label>
               ))}
             </div>
           </fieldset>
-          <label htmlFor={`note-${indicator.code}`} className="mt-4 block text-sm font-medium">{t("note")}</label>
-          <Textarea id={`note-${indicator.code}`} rows={3} value={mine?.justification ?? ""} disabled={!props.canEdit || Boolean(conflict)}
-            onChange={(e) => change(indicator.code, { justification: e.target.value })} className="text-sm" />
+          <label htmlFor={`note-${indicator.code}`} className="mt-4 block text-sm font-medium">
+            {t("note")}
+          </label>
+          <Textarea
+            id={`note-${indicator.code}`}
+            rows={3}
+            value={mine?.justification ?? ""}
+            disabled={!props.canEdit || Boolean(conflict)}
+            onChange={(e) => change(indicator.code, { justification: e.target.value })}
+            className="text-sm"
+          />
           {props.canDecide ? (
             <>
-              <label htmlFor={`reason-${indicator.code}`} className="mt-4 block text-sm font-medium">{t("returnReason")}</label>
-              <textarea id={`reason-${indicator.code}`} rows={2} value={reasons[indicator.code] ?? ""} onChange={(e) => setReasons((r) => ({ ...r, [indicator.code]: e.target.value }))}
-                className="mt-1 block w-full rounded-md border border-amber-300 px-3 py-2 text-sm" />
+              <label htmlFor={`reason-${indicator.code}`} className="mt-4 block text-sm font-medium">
+                {t("returnReason")}
+              </label>
+              <textarea
+                id={`reason-${indicator.code}`}
+                rows={2}
+                value={reasons[indicator.code] ?? ""}
+                onChange={(e) => setReasons((r) => ({ ...r, [indicator.code]: e.target.value }))}
+                className="mt-1 block w-full rounded-md border border-amber-300 px-3 py-2 text-sm"
+              />
             </>
           ) : null}
         </article>
       </div>
 
       <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
-        {props.canEdit ? <div className="rounded-xl border border-slate-200 bg-white p-4"><SaveStatusBar status={status} pendingCount={pendingCount} onRetry={() => void retry()} /></div> : null}
+        {props.canEdit ? (
+          <div className="rounded-xl border border-slate-200 bg-white p-4">
+            <SaveStatusBar status={status} pendingCount={pendingCount} onRetry={() => void retry()} />
+          </div>
+        ) : null}
         <section aria-labelledby="compare-title" className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm" data-testid="score-comparison">
-          <h2 id="compare-title" className="font-semibold">{t("compareTitle")}</h2>
+          <h2 id="compare-title" className="font-semibold">
+            {t("compareTitle")}
+          </h2>
           <table className="mt-2 w-full">
-            <thead><tr className="text-left text-slate-600"><th scope="col">{t("aspect")}</th><th scope="col" className="text-right">{t("self")}</th><th scope="col" className="text-right">{t("verified")}</th><th scope="col" className="text-right">{t("gap")}</th></tr></thead>
+            <thead>
+              <tr className="text-left text-slate-600">
+                <th scope="col">{t("aspect")}</th>
+                <th scope="col" className="text-right">
+                  {t("self")}
+                </th>
+                <th scope="col" className="text-right">
+                  {t("verified")}
+                </th>
+                <th scope="col" className="text-right">
+                  {t("gap")}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {props.instrument.aspects.map((aspect, i) => (
                 <tr key={aspect.code} className="border-t border-slate-100">
-                  <th scope="row" className="py-1 text-left font-normal">{aspect.code}</th>
+                  <th scope="row" className="py-1 text-left font-normal">
+                    {aspect.code}
+                  </th>
                   <td className="text-right tabular-nums">{classify(self.f02.aspects[i]!.score).published}</td>
                   <td className="text-right tabular-nums">{classify(checked.f02.aspects[i]!.score).published}</td>
                   <td className="text-right tabular-nums">{signedGap(self.f02.aspects[i]!.score, checked.f02.aspects[i]!.score)}</td>
                 </tr>
               ))}
               <tr className="border-t border-slate-300 font-semibold">
-                <th scope="row" className="py-1 text-left">{t("index")}</th>
-                <td className="text-right tabular-nums" data-testid="self-index">{self.classification.published}</td>
-                <td className="text-right tabular-nums" data-testid="verified-index">{checked.classification.published}</td>
-                <td className="text-right tabular-nums" data-testid="index-gap">{signedGap(self.index.index, checked.index.index)}</td>
+                <th scope="row" className="py-1 text-left">
+                  {t("index")}
+                </th>
+                <td className="text-right tabular-nums" data-testid="self-index">
+                  {self.classification.published}
+                </td>
+                <td className="text-right tabular-nums" data-testid="verified-index">
+                  {checked.classification.published}
+                </td>
+                <td className="text-right tabular-nums" data-testid="index-gap">
+                  {signedGap(self.index.index, checked.index.index)}
+                </td>
               </tr>
             </tbody>
           </table>
@@ -160,19 +268,43 @@ export function ReviewWorkspace(props: Props) {
 
         {props.canDecide ? (
           <section aria-labelledby="decide-title" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
-            <h2 id="decide-title" className="font-semibold">{t("decideTitle")}</h2>
+            <h2 id="decide-title" className="font-semibold">
+              {t("decideTitle")}
+            </h2>
             <ActionErrorMessage error={returnAction.result.serverError ?? approve.result.serverError} />
-            {returnAction.result.validationErrors ? <p role="alert" className="text-red-700">{t("reasonRequired")}</p> : null}
-            <label htmlFor="return-summary" className="block font-medium">{t("summary")}</label>
-            <textarea id="return-summary" rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} className="block w-full rounded-md border border-slate-300 px-3 py-2" />
+            {returnAction.result.validationErrors ? (
+              <p role="alert" className="text-red-700">
+                {t("reasonRequired")}
+              </p>
+            ) : null}
+            <label htmlFor="return-summary" className="block font-medium">
+              {t("summary")}
+            </label>
+            <textarea
+              id="return-summary"
+              rows={2}
+              value={summary}
+              onChange={(e) => setSummary(e.target.value)}
+              className="block w-full rounded-md border border-slate-300 px-3 py-2"
+            />
             <p className="text-xs text-slate-600">{t("reasonsCount", { count: reasonList.length })}</p>
-            <button type="button" disabled={returnAction.isPending || pendingCount > 0}
+            <button
+              type="button"
+              disabled={returnAction.isPending || pendingCount > 0}
               onClick={() => returnAction.execute({ assessmentId: props.assessmentId, summary, reasons: reasonList })}
-              className="w-full rounded-md border border-amber-500 bg-amber-50 px-4 py-2 font-medium hover:bg-amber-100 disabled:opacity-60">{t("returnButton")}</button>
+              className="w-full rounded-md border border-amber-500 bg-amber-50 px-4 py-2 font-medium hover:bg-amber-100 disabled:opacity-60"
+            >
+              {t("returnButton")}
+            </button>
             <ConfirmDialog
               trigger={
-                <button type="button" disabled={approve.isPending || pendingCount > 0}
-                  className="w-full rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 disabled:opacity-60">{t("approveButton")}</button>
+                <button
+                  type="button"
+                  disabled={approve.isPending || pendingCount > 0}
+                  className="w-full rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
+                >
+                  {t("approveButton")}
+                </button>
               }
               title={t("approveButton")}
               description={t("approveConfirm", { count: verifiedCount, total: scored.length })}

@@ -13,7 +13,9 @@ export function StartReviewButton({ assessmentId }: { assessmentId: string }) {
     <div className="space-y-2 rounded-xl border border-blue-200 bg-blue-50 p-4">
       <p className="text-sm">{t("startIntro")}</p>
       <ActionErrorMessage error={result.serverError} />
-      <Button onClick={() => execute({ assessmentId })} disabled={isPending}>{t("start")}</Button>
+      <Button onClick={() => execute({ assessmentId })} disabled={isPending}>
+        {t("start")}
+      </Button>
     </div>
   );
 }

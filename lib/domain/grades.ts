@@ -15,17 +15,19 @@ export interface GradeBand {
  * The published grade table (docs/domain.md §5), as data. Bounds are on the published index (2
  * decimals, both ends inclusive), so consecutive bands meet without a gap: 4.50 is A-, 4.51 is A.
  */
-export const GRADE_BANDS: readonly GradeBand[] = Object.freeze([
-  { grade: "A", label: "Pelayanan Prima", minHundredths: 451, maxHundredths: 500 },
-  { grade: "A-", label: "Sangat Baik", minHundredths: 401, maxHundredths: 450 },
-  { grade: "B", label: "Baik", minHundredths: 351, maxHundredths: 400 },
-  { grade: "B-", label: "Baik dengan Catatan", minHundredths: 301, maxHundredths: 350 },
-  { grade: "C", label: "Cukup", minHundredths: 251, maxHundredths: 300 },
-  { grade: "C-", label: "Cukup dengan Catatan", minHundredths: 201, maxHundredths: 250 },
-  { grade: "D", label: "Buruk", minHundredths: 151, maxHundredths: 200 },
-  { grade: "E", label: "Sangat Buruk", minHundredths: 101, maxHundredths: 150 },
-  { grade: "F", label: "Gagal", minHundredths: 0, maxHundredths: 100 },
-].map((band) => Object.freeze(band as GradeBand)));
+export const GRADE_BANDS: readonly GradeBand[] = Object.freeze(
+  [
+    { grade: "A", label: "Pelayanan Prima", minHundredths: 451, maxHundredths: 500 },
+    { grade: "A-", label: "Sangat Baik", minHundredths: 401, maxHundredths: 450 },
+    { grade: "B", label: "Baik", minHundredths: 351, maxHundredths: 400 },
+    { grade: "B-", label: "Baik dengan Catatan", minHundredths: 301, maxHundredths: 350 },
+    { grade: "C", label: "Cukup", minHundredths: 251, maxHundredths: 300 },
+    { grade: "C-", label: "Cukup dengan Catatan", minHundredths: 201, maxHundredths: 250 },
+    { grade: "D", label: "Buruk", minHundredths: 151, maxHundredths: 200 },
+    { grade: "E", label: "Sangat Buruk", minHundredths: 101, maxHundredths: 150 },
+    { grade: "F", label: "Gagal", minHundredths: 0, maxHundredths: 100 },
+  ].map((band) => Object.freeze(band as GradeBand)),
+);
 
 export interface Classification {
   /** The published index, half-up rounded to 2 decimals: "4.51". */

@@ -32,10 +32,7 @@ export interface RankedItem<T> {
 export function rank<T>(items: readonly RankInput<T>[], tieBreak: (a: T, b: T) => number): RankedItem<T>[] {
   const ordered = items
     .map((item, position) => ({ item, position, hundredths: roundHalfUpScaled(item.index, 2) }))
-    .sort(
-      (a, b) =>
-        compare(b.item.index, a.item.index) || tieBreak(a.item.key, b.item.key) || a.position - b.position,
-    );
+    .sort((a, b) => compare(b.item.index, a.item.index) || tieBreak(a.item.key, b.item.key) || a.position - b.position);
   const result: RankedItem<T>[] = [];
   ordered.forEach((entry, position) => {
     const previous = ordered[position - 1];

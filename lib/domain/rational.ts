@@ -168,7 +168,9 @@ export function roundHalfUp(value: Rational, decimals: number): Rational {
 export function formatScaled(scaled: bigint, decimals: number): string {
   checkDecimals(decimals);
   const negative = scaled < 0n;
-  const digits = abs(scaled).toString().padStart(decimals + 1, "0");
+  const digits = abs(scaled)
+    .toString()
+    .padStart(decimals + 1, "0");
   const whole = digits.slice(0, digits.length - decimals);
   const fraction = digits.slice(digits.length - decimals);
   return `${negative ? "-" : ""}${whole}${decimals > 0 ? `.${fraction}` : ""}`;

@@ -10,7 +10,13 @@ import { fromFormData } from "./form-data";
 export const ASSIGNMENT_MODES = ["add", "replace"] as const;
 
 const ids = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v),
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v,
   z.array(z.uuid()).min(1, { error: "assignmentAdmin.noInstitutions" }).max(5_000),
 );
 
@@ -34,7 +40,13 @@ export const ZBulkAssign = fromFormData(
   z.object({
     cycleId: z.uuid(),
     verifierId: z.uuid({ error: "assignmentAdmin.verifierRequired" }),
-    provinceCode: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{2}$/).optional()),
+    provinceCode: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^\d{2}$/)
+        .optional(),
+    ),
     fromVerifierId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional()),
     types,
     mode: z.enum(ASSIGNMENT_MODES),
@@ -50,7 +62,11 @@ export const ZAssignmentSearch = z.object({
   cycle: z.uuid().optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   type: z.enum(INSTITUTION_TYPES).optional().catch(undefined),
-  province: z.string().regex(/^\d{2}$/).optional().catch(undefined),
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
   unassigned: z.enum(["1"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(1),
 });

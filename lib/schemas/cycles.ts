@@ -3,16 +3,25 @@ import { isCalendarDate, STAGE_KINDS } from "@/lib/domain/cycle";
 import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
 
 /** A cycle year the portal takes: the programme started in 2020; far futures are typing errors. */
-const year = z.coerce.number({ error: "cycleAdmin.validation.year" }).int({ error: "cycleAdmin.validation.year" })
-  .min(2020, { error: "cycleAdmin.validation.year" }).max(2100, { error: "cycleAdmin.validation.year" });
+const year = z.coerce
+  .number({ error: "cycleAdmin.validation.year" })
+  .int({ error: "cycleAdmin.validation.year" })
+  .min(2020, { error: "cycleAdmin.validation.year" })
+  .max(2100, { error: "cycleAdmin.validation.year" });
 const name = z.string().trim().min(3, { error: "cycleAdmin.validation.name" }).max(120, { error: "validation.tooLong" });
 
 /** The scoring settings a cycle carries (docs/domain.md §3 and §5, each "configurable"). */
 export const ZCycleSettings = z.object({
-  f02SharePercent: z.coerce.number().int({ error: "cycleAdmin.validation.share" })
-    .min(0, { error: "cycleAdmin.validation.share" }).max(100, { error: "cycleAdmin.validation.share" }),
-  minSurveyRespondents: z.coerce.number().int({ error: "cycleAdmin.validation.minimum" })
-    .min(0, { error: "cycleAdmin.validation.minimum" }).max(10_000, { error: "cycleAdmin.validation.minimum" }),
+  f02SharePercent: z.coerce
+    .number()
+    .int({ error: "cycleAdmin.validation.share" })
+    .min(0, { error: "cycleAdmin.validation.share" })
+    .max(100, { error: "cycleAdmin.validation.share" }),
+  minSurveyRespondents: z.coerce
+    .number()
+    .int({ error: "cycleAdmin.validation.minimum" })
+    .min(0, { error: "cycleAdmin.validation.minimum" })
+    .max(10_000, { error: "cycleAdmin.validation.minimum" }),
   evidenceRequiredAboveZero: z.boolean(),
 });
 export type TCycleSettings = z.infer<typeof ZCycleSettings>;
@@ -22,10 +31,20 @@ export type TCycleSettings = z.infer<typeof ZCycleSettings>;
  * registry takes part), or a copy of an earlier cycle's set-up (its instrument version, settings,
  * stage dates moved to the new year, and the loci of the institutions that took part).
  */
-export const ZCreateCycle = z.discriminatedUnion("from", [
-  z.object({ from: z.literal("instrument"), year, name, instrumentVersionId: z.uuid({ error: "cycleAdmin.validation.instrument" }), settings: ZCycleSettings }),
-  z.object({ from: z.literal("copy"), year, name, sourceCycleId: z.uuid({ error: "cycleAdmin.validation.source" }) }),
-], { error: "validation.invalid" });
+export const ZCreateCycle = z.discriminatedUnion(
+  "from",
+  [
+    z.object({
+      from: z.literal("instrument"),
+      year,
+      name,
+      instrumentVersionId: z.uuid({ error: "cycleAdmin.validation.instrument" }),
+      settings: ZCycleSettings,
+    }),
+    z.object({ from: z.literal("copy"), year, name, sourceCycleId: z.uuid({ error: "cycleAdmin.validation.source" }) }),
+  ],
+  { error: "validation.invalid" },
+);
 export type TCreateCycle = z.infer<typeof ZCreateCycle>;
 
 const calendarDate = z.string().refine(isCalendarDate, { error: "cycleAdmin.validation.date" });
@@ -35,7 +54,10 @@ export const ZCycleStages = z.object({
   cycleId: z.uuid(),
   /** The cycle's updatedAt when the form was loaded: a newer one means someone else changed it. */
   expectedUpdatedAt: z.iso.datetime(),
-  stages: z.array(z.object({ kind: z.enum(STAGE_KINDS), startsOn: calendarDate, endsOn: calendarDate })).min(1).max(STAGE_KINDS.length * 2),
+  stages: z
+    .array(z.object({ kind: z.enum(STAGE_KINDS), startsOn: calendarDate, endsOn: calendarDate }))
+    .min(1)
+    .max(STAGE_KINDS.length * 2),
 });
 export type TCycleStages = z.infer<typeof ZCycleStages>;
 
@@ -54,7 +76,10 @@ export const ZCycleId = z.object({ cycleId: z.uuid() });
 export const ZCycleLociQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(ASSESSMENT_STATUSES).optional().catch(undefined),
-  overdue: z.preprocess((v) => v === "1" || v === "true", z.boolean()).optional().catch(false),
+  overdue: z
+    .preprocess((v) => v === "1" || v === "true", z.boolean())
+    .optional()
+    .catch(false),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(1),
 });
 export type TCycleLociQuery = z.infer<typeof ZCycleLociQuery>;

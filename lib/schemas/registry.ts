@@ -3,18 +3,29 @@ import { cleanText, FIELD_LIMITS, INSTITUTION_TYPES, isValidCode, normalizeCode,
 import { fromFormData } from "./form-data";
 
 const text = (max: number, tooShort = "validation.required") =>
-  z.string().transform(cleanText).pipe(z.string().min(1, { error: tooShort }).max(max, { error: "validation.tooLong" }));
+  z
+    .string()
+    .transform(cleanText)
+    .pipe(z.string().min(1, { error: tooShort }).max(max, { error: "validation.tooLong" }));
 
 /** Whitespace collapsed; empty means absent (stored as null). */
 const optionalClean = (max: number) =>
   z.preprocess((v) => (typeof v === "string" ? cleanText(v) || undefined : (v ?? undefined)), z.string().max(max, { error: "validation.tooLong" }).optional());
 
 const institutionFields = {
-  code: z.string().transform(normalizeCode).pipe(z.string().min(1, { error: "validation.required" }).refine(isValidCode, { error: "registry.codeInvalid" })),
+  code: z
+    .string()
+    .transform(normalizeCode)
+    .pipe(z.string().min(1, { error: "validation.required" }).refine(isValidCode, { error: "registry.codeInvalid" })),
   name: text(FIELD_LIMITS.name),
   shortName: optionalClean(FIELD_LIMITS.shortName),
   type: z.enum(INSTITUTION_TYPES, { error: "registry.typeRequired" }),
-  provinceCode: optionalClean(2).pipe(z.string().regex(/^\d{2}$/, { error: "registry.provinceUnknown" }).optional()),
+  provinceCode: optionalClean(2).pipe(
+    z
+      .string()
+      .regex(/^\d{2}$/, { error: "registry.provinceUnknown" })
+      .optional(),
+  ),
 };
 
 /** A province, regency or city belongs to a province; a K/L or BUMN to none (fields.ts provinceRule). */
@@ -62,7 +73,11 @@ export type TUpdateLocus = z.infer<typeof ZUpdateLocus>;
 export const ZInstitutionSearch = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   type: z.enum(INSTITUTION_TYPES).optional().catch(undefined),
-  province: z.string().regex(/^\d{2}$/).optional().catch(undefined),
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(1),
 });
 export type TInstitutionSearch = z.infer<typeof ZInstitutionSearch>;
@@ -71,7 +86,11 @@ export type TInstitutionSearch = z.infer<typeof ZInstitutionSearch>;
 export const ZRegistryDownload = z.object({
   format: z.enum(["csv", "xlsx"]).catch("xlsx"),
   type: z.enum(INSTITUTION_TYPES).optional().catch(undefined),
-  province: z.string().regex(/^\d{2}$/).optional().catch(undefined),
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
 });
 
 /** The import form's fields besides the file: preview or apply, and for apply the previewed file's hash. */

@@ -17,7 +17,10 @@ export const ZRankingQuery = z.object({
   group: z.enum(RESULT_GROUPS).catch("KL"),
   province: z.uuid().optional().catch(undefined),
   q: optionalText.catch(undefined),
-  grade: z.enum(GRADE_BANDS.map((b) => b.grade) as [Grade, ...Grade[]]).optional().catch(undefined),
+  grade: z
+    .enum(GRADE_BANDS.map((b) => b.grade) as [Grade, ...Grade[]])
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type TRankingQuery = z.infer<typeof ZRankingQuery>;

@@ -23,7 +23,12 @@ function institutionMatchesRole<T extends { role: Role; institutionId?: string }
 export const ZCreateUser = fromFormData(
   z
     .object({
-      email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "validation.emailInvalid" })),
+      email: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .max(254)
+        .pipe(z.email({ error: "validation.emailInvalid" })),
       ...userFields,
     })
     .superRefine(institutionMatchesRole),
@@ -67,7 +72,15 @@ export const ZVerifierAssignments = fromFormData(
     userId: z.uuid(),
     cycleId: z.uuid(),
     /** Comma-separated institution ids (a multi-select sends them joined). */
-    institutionIds: z
-      .preprocess((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v), z.array(z.uuid()).max(5_000)),
+    institutionIds: z.preprocess(
+      (v) =>
+        typeof v === "string"
+          ? v
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : v,
+      z.array(z.uuid()).max(5_000),
+    ),
   }),
 );

@@ -35,4 +35,3 @@ export const ZReturnForRevision = z.object({
     .max(100),
 });
 export type TReturnForRevision = z.infer<typeof ZReturnForRevision>;
-

@@ -49,9 +49,19 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
   // Registry: provinces, institutions, loci.
   const provinces = provinceRows().map((p) => ({ ...p, id: randomUUID() }));
   const provinceIdByCode = new Map(provinces.map((p) => [p.code, p.id]));
-  add("Province", await insertRows(client, "Province", [
-    { name: "id", arrayType: "uuid[]" }, { name: "code", arrayType: "text[]" }, { name: "name", arrayType: "text[]" },
-  ], provinces.map((p) => [p.id, p.code, p.name])));
+  add(
+    "Province",
+    await insertRows(
+      client,
+      "Province",
+      [
+        { name: "id", arrayType: "uuid[]" },
+        { name: "code", arrayType: "text[]" },
+        { name: "name", arrayType: "text[]" },
+      ],
+      provinces.map((p) => [p.id, p.code, p.name]),
+    ),
+  );
 
   const registry = buildRegistry(options.institutions, random);
   const institutionIdByCode = new Map<string, string>();
@@ -60,12 +70,24 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
     institutionIdByCode.set(row.code, id);
     return [id, row.code, row.name, row.shortName, row.type, row.provinceCode ? provinceIdByCode.get(row.provinceCode) : null, row.isSynthetic];
   });
-  add("Institution", await insertRows(client, "Institution", [
-    { name: "id", arrayType: "uuid[]" }, { name: "code", arrayType: "text[]" }, { name: "name", arrayType: "text[]" },
-    { name: "shortName", arrayType: "text[]" }, { name: "type", arrayType: "text[]", cast: '::"InstitutionType"' },
-    { name: "provinceId", arrayType: "uuid[]" }, { name: "isSynthetic", arrayType: "boolean[]" },
-    { name: "updatedAt", arrayType: "timestamptz[]" },
-  ], institutionRows.map((r) => [...r, options.now])));
+  add(
+    "Institution",
+    await insertRows(
+      client,
+      "Institution",
+      [
+        { name: "id", arrayType: "uuid[]" },
+        { name: "code", arrayType: "text[]" },
+        { name: "name", arrayType: "text[]" },
+        { name: "shortName", arrayType: "text[]" },
+        { name: "type", arrayType: "text[]", cast: '::"InstitutionType"' },
+        { name: "provinceId", arrayType: "uuid[]" },
+        { name: "isSynthetic", arrayType: "boolean[]" },
+        { name: "updatedAt", arrayType: "timestamptz[]" },
+      ],
+      institutionRows.map((r) => [...r, options.now]),
+    ),
+  );
 
   const loci: LocusRow[] = [];
   for (const institution of registry) {
@@ -75,19 +97,35 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
       loci.push({ id: randomUUID(), institutionId, serviceType: locus.serviceType, institution, quality: clamp(base + random.noise(0.6), 0.4, 4.95) });
     }
   }
-  add("Locus", await insertRows(client, "Locus", [
-    { name: "id", arrayType: "uuid[]" }, { name: "institutionId", arrayType: "uuid[]" }, { name: "name", arrayType: "text[]" },
-    { name: "serviceType", arrayType: "text[]", cast: '::"ServiceType"' }, { name: "updatedAt", arrayType: "timestamptz[]" },
-  ], loci.map((l) => {
-    const name = l.institution.loci.find((x) => x.serviceType === l.serviceType)!.name;
-    return [l.id, l.institutionId, name, l.serviceType, options.now];
-  })));
+  add(
+    "Locus",
+    await insertRows(
+      client,
+      "Locus",
+      [
+        { name: "id", arrayType: "uuid[]" },
+        { name: "institutionId", arrayType: "uuid[]" },
+        { name: "name", arrayType: "text[]" },
+        { name: "serviceType", arrayType: "text[]", cast: '::"ServiceType"' },
+        { name: "updatedAt", arrayType: "timestamptz[]" },
+      ],
+      loci.map((l) => {
+        const name = l.institution.loci.find((x) => x.serviceType === l.serviceType)!.name;
+        return [l.id, l.institutionId, name, l.serviceType, options.now];
+      }),
+    ),
+  );
 
   // Accounts: the demo accounts, and a pool of verifiers without a password who carry the rest.
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
   const userRows: unknown[][] = DEMO_ACCOUNTS.map((account) => [
-    randomUUID(), account.email, account.name, passwordHash, account.role,
-    account.institutionCode ? institutionIdByCode.get(account.institutionCode) ?? null : null, options.now,
+    randomUUID(),
+    account.email,
+    account.name,
+    passwordHash,
+    account.role,
+    account.institutionCode ? (institutionIdByCode.get(account.institutionCode) ?? null) : null,
+    options.now,
   ]);
   const demoVerifierId = userRows.find((r) => r[4] === "VERIFIER")![0] as string;
   const poolVerifierIds: string[] = [];
@@ -96,11 +134,23 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
     poolVerifierIds.push(id);
     userRows.push([id, `verifikator${String(i).padStart(2, "0")}@pekppp.test`, `Verifikator Tim ${i}`, null, "VERIFIER", null, options.now]);
   }
-  add("User", await insertRows(client, "User", [
-    { name: "id", arrayType: "uuid[]" }, { name: "email", arrayType: "text[]" }, { name: "name", arrayType: "text[]" },
-    { name: "passwordHash", arrayType: "text[]" }, { name: "role", arrayType: "text[]", cast: '::"Role"' },
-    { name: "institutionId", arrayType: "uuid[]" }, { name: "updatedAt", arrayType: "timestamptz[]" },
-  ], userRows));
+  add(
+    "User",
+    await insertRows(
+      client,
+      "User",
+      [
+        { name: "id", arrayType: "uuid[]" },
+        { name: "email", arrayType: "text[]" },
+        { name: "name", arrayType: "text[]" },
+        { name: "passwordHash", arrayType: "text[]" },
+        { name: "role", arrayType: "text[]", cast: '::"Role"' },
+        { name: "institutionId", arrayType: "uuid[]" },
+        { name: "updatedAt", arrayType: "timestamptz[]" },
+      ],
+      userRows,
+    ),
+  );
   const demoEvaluatorId = userRows.find((r) => r[4] === "EVALUATOR")![0] as string;
 
   const verifierOf = (institution: InstitutionSeedRow, index: number) =>
@@ -124,14 +174,34 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
     );
     add("Cycle", 1);
     const stages = isCurrent ? currentStages(options.now) : pastStages(year);
-    add("CycleStage", await insertRows(client, "CycleStage", [
-      { name: "cycleId", arrayType: "uuid[]" }, { name: "kind", arrayType: "text[]", cast: '::"StageKind"' },
-      { name: "startsAt", arrayType: "timestamptz[]" }, { name: "endsAt", arrayType: "timestamptz[]" },
-    ], stages.map(([kind, from, to]) => [cycleId, kind, from, to])));
+    add(
+      "CycleStage",
+      await insertRows(
+        client,
+        "CycleStage",
+        [
+          { name: "cycleId", arrayType: "uuid[]" },
+          { name: "kind", arrayType: "text[]", cast: '::"StageKind"' },
+          { name: "startsAt", arrayType: "timestamptz[]" },
+          { name: "endsAt", arrayType: "timestamptz[]" },
+        ],
+        stages.map(([kind, from, to]) => [cycleId, kind, from, to]),
+      ),
+    );
 
-    add("VerifierAssignment", await insertRows(client, "VerifierAssignment", [
-      { name: "cycleId", arrayType: "uuid[]" }, { name: "verifierId", arrayType: "uuid[]" }, { name: "institutionId", arrayType: "uuid[]" },
-    ], registry.map((institution, index) => [cycleId, verifierOf(institution, index), institutionIdByCode.get(institution.code)])));
+    add(
+      "VerifierAssignment",
+      await insertRows(
+        client,
+        "VerifierAssignment",
+        [
+          { name: "cycleId", arrayType: "uuid[]" },
+          { name: "verifierId", arrayType: "uuid[]" },
+          { name: "institutionId", arrayType: "uuid[]" },
+        ],
+        registry.map((institution, index) => [cycleId, verifierOf(institution, index), institutionIdByCode.get(institution.code)]),
+      ),
+    );
 
     const assessments: unknown[][] = [];
     const selfAnswers: unknown[][] = [];
@@ -153,9 +223,15 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
       const round = status === "RETURNED" ? 1 : random.chance(0.15) ? 2 : 1;
       const isVerified = isVerifiedStatus(status);
       assessments.push([
-        assessmentId, cycleId, locus.id, status, round, submittedAt,
+        assessmentId,
+        cycleId,
+        locus.id,
+        status,
+        round,
+        submittedAt,
         isVerified ? new Date((submittedAt ?? stageStart).getTime() + 20 * DAY) : null,
-        status === "FINAL" ? (publishedAt ?? options.now) : null, options.now,
+        status === "FINAL" ? (publishedAt ?? options.now) : null,
+        options.now,
       ]);
 
       // Self-assessment: a draft is partly filled; everything else is complete.
@@ -167,24 +243,34 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
         const level = answered ? clampLevel(quality + random.noise(1.4)) : null;
         const indicatorId = instrument.indicatorIds.get(indicator.code)!;
         selfAnswers.push([
-          assessmentId, indicatorId, level,
+          assessmentId,
+          indicatorId,
+          level,
           level === null ? "" : justification(indicator.name, level, locus.institution.name),
-          level === null ? 1 : 1 + random.int(0, 3), demoEvaluatorIdFor(locus, demoEvaluatorId), options.now,
+          level === null ? 1 : 1 + random.int(0, 3),
+          demoEvaluatorIdFor(locus, demoEvaluatorId),
+          options.now,
         ]);
         if (level !== null && level > 0 && (status !== "DRAFT" || random.chance(0.6))) {
           evidence.push([
-            "LINK", assessmentId, indicatorId,
+            "LINK",
+            assessmentId,
+            indicatorId,
             `https://bukti.contoh.go.id/${year}/${locus.id.slice(0, 8)}/${indicator.code}`,
-            `Bukti dukung ${indicator.code} (${year})`, options.now,
+            `Bukti dukung ${indicator.code} (${year})`,
+            options.now,
           ]);
         }
         if (verifiedShare > 0 && level !== null && (verifiedShare === 1 || i / indicators.length < verifiedShare)) {
           // Verifiers lower a level where the evidence does not support it, now and then.
           const verified = random.chance(0.28) ? Math.max(0, level - random.int(1, 2)) : level;
           verifiedAnswers.push([
-            assessmentId, indicatorId, verified,
+            assessmentId,
+            indicatorId,
+            verified,
             verified === level ? "Sesuai bukti dukung." : "Bukti dukung belum mendukung level yang dipilih; level disesuaikan.",
-            locus.institution.provinceCode === DEMO_INSTITUTION_CODES.verifiedProvince ? demoVerifierId : null, options.now,
+            locus.institution.provinceCode === DEMO_INSTITUTION_CODES.verifiedProvince ? demoVerifierId : null,
+            options.now,
           ]);
           if (status === "RETURNED" && verified !== level && returnedCodes.length < 3) returnedCodes.push(indicatorId);
         }
@@ -195,7 +281,11 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
         reviewRounds.push([roundId, assessmentId, round, "RETURNED", "Mohon lengkapi bukti dukung pada indikator yang ditandai.", options.now]);
         const reasons = returnedCodes.length > 0 ? returnedCodes : [instrument.indicatorIds.get(indicators[0]!.code)!];
         for (const indicatorId of reasons) {
-          returnReasons.push([roundId, indicatorId, "Bukti dukung tidak menunjukkan pemenuhan level yang dipilih. Unggah dokumen penetapan yang ditandatangani."]);
+          returnReasons.push([
+            roundId,
+            indicatorId,
+            "Bukti dukung tidak menunjukkan pemenuhan level yang dipilih. Unggah dokumen penetapan yang ditandatangani.",
+          ]);
         }
       }
       if (isVerified) {
@@ -203,7 +293,7 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
       }
 
       // F-03: past cycles have a full survey; the current one is still collecting.
-      const respondents = isCurrent ? fixedCurrentRespondents(locus) ?? random.int(0, 16) : random.int(10, 20);
+      const respondents = isCurrent ? (fixedCurrentRespondents(locus) ?? random.int(0, 16)) : random.int(10, 20);
       for (let r = 0; r < respondents; r += 1) {
         const ratings = Array.from({ length: surveyItemCount }, () => clampLevel(quality + 0.3 + random.noise(1.6)));
         surveys.push([assessmentId, arrayLiteral(ratings), ratings.reduce((s, v) => s + v, 0), stageStart]);
@@ -218,88 +308,225 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
           const plan = yearsAgo >= 2 ? SETTLED_FOLLOW_UP : FOLLOW_UP_PLANS[(locusIndex * 2 + k) % FOLLOW_UP_PLANS.length]!;
           const targetDate = yearsAgo >= 2 ? new Date(Date.UTC(year + 1, 8, 30)) : dayFrom(options.now, plan.targetInDays);
           recommendations.push([
-            recommendationId, assessmentId, instrument.indicatorIds.get(indicator.code)!,
+            recommendationId,
+            assessmentId,
+            instrument.indicatorIds.get(indicator.code)!,
             `Tingkatkan pemenuhan indikator "${indicator.name}" dan lengkapi bukti dukungnya.`,
-            targetDate, plan.closes ? "CLOSED" : "OPEN", options.now,
+            targetDate,
+            plan.closes ? "CLOSED" : "OPEN",
+            options.now,
           ]);
           if (!plan.action) return;
           const [actionStatus, review] = plan.action;
           const followUpId = randomUUID();
           const sumsel = locus.institution.provinceCode === DEMO_INSTITUTION_CODES.verifiedProvince;
           followUps.push([
-            followUpId, recommendationId, FOLLOW_UP_TEXT[actionStatus],
-            yearsAgo >= 2 ? new Date(Date.UTC(year + 1, 6, 15)) : dayFrom(options.now, plan.actionInDays), actionStatus, review,
+            followUpId,
+            recommendationId,
+            FOLLOW_UP_TEXT[actionStatus],
+            yearsAgo >= 2 ? new Date(Date.UTC(year + 1, 6, 15)) : dayFrom(options.now, plan.actionInDays),
+            actionStatus,
+            review,
             review === "MORE_REQUESTED" ? "Lampirkan dokumen yang sudah ditandatangani dan foto pelaksanaannya." : "",
-            review === "PENDING" ? null : sumsel ? demoVerifierId : null, review === "PENDING" ? null : options.now,
-            demoEvaluatorIdFor(locus, demoEvaluatorId), review === "PENDING" ? 1 : 2, options.now,
+            review === "PENDING" ? null : sumsel ? demoVerifierId : null,
+            review === "PENDING" ? null : options.now,
+            demoEvaluatorIdFor(locus, demoEvaluatorId),
+            review === "PENDING" ? 1 : 2,
+            options.now,
           ]);
           if (actionStatus !== "PLANNED") {
-            followUpEvidence.push(["LINK", followUpId, `https://bukti.contoh.go.id/tindak-lanjut/${followUpId.slice(0, 8)}`, `Bukti tindak lanjut ${indicator.code}`, options.now]);
+            followUpEvidence.push([
+              "LINK",
+              followUpId,
+              `https://bukti.contoh.go.id/tindak-lanjut/${followUpId.slice(0, 8)}`,
+              `Bukti tindak lanjut ${indicator.code}`,
+              options.now,
+            ]);
           }
         });
       }
     });
 
-    add("Assessment", await insertRows(client, "Assessment", [
-      { name: "id", arrayType: "uuid[]" }, { name: "cycleId", arrayType: "uuid[]" }, { name: "locusId", arrayType: "uuid[]" },
-      { name: "status", arrayType: "text[]", cast: '::"AssessmentStatus"' }, { name: "round", arrayType: "int[]" },
-      { name: "submittedAt", arrayType: "timestamptz[]" }, { name: "verifiedAt", arrayType: "timestamptz[]" },
-      { name: "finalisedAt", arrayType: "timestamptz[]" }, { name: "updatedAt", arrayType: "timestamptz[]" },
-    ], assessments));
-    add("SelfAnswer", await insertRows(client, "SelfAnswer", [
-      { name: "assessmentId", arrayType: "uuid[]" }, { name: "indicatorId", arrayType: "uuid[]" },
-      { name: "level", arrayType: "smallint[]" }, { name: "justification", arrayType: "text[]" },
-      { name: "version", arrayType: "int[]" }, { name: "updatedById", arrayType: "uuid[]" }, { name: "updatedAt", arrayType: "timestamptz[]" },
-    ], selfAnswers));
-    add("VerifiedAnswer", await insertRows(client, "VerifiedAnswer", [
-      { name: "assessmentId", arrayType: "uuid[]" }, { name: "indicatorId", arrayType: "uuid[]" },
-      { name: "level", arrayType: "smallint[]" }, { name: "note", arrayType: "text[]" },
-      { name: "updatedById", arrayType: "uuid[]" }, { name: "updatedAt", arrayType: "timestamptz[]" },
-    ], verifiedAnswers));
-    add("EvidenceItem", await insertRows(client, "EvidenceItem", [
-      { name: "kind", arrayType: "text[]", cast: '::"EvidenceKind"' }, { name: "assessmentId", arrayType: "uuid[]" },
-      { name: "indicatorId", arrayType: "uuid[]" }, { name: "url", arrayType: "text[]" }, { name: "title", arrayType: "text[]" },
-      { name: "createdAt", arrayType: "timestamptz[]" },
-    ], evidence));
-    add("SurveyResponse", await insertRows(client, "SurveyResponse", [
-      { name: "assessmentId", arrayType: "uuid[]" }, { name: "ratings", arrayType: "text[]", cast: "::smallint[]" },
-      { name: "ratingSum", arrayType: "int[]" }, { name: "createdAt", arrayType: "timestamptz[]" },
-    ], surveys));
-    add("ReviewRound", await insertRows(client, "ReviewRound", [
-      { name: "id", arrayType: "uuid[]" }, { name: "assessmentId", arrayType: "uuid[]" }, { name: "round", arrayType: "int[]" },
-      { name: "decision", arrayType: "text[]", cast: '::"ReviewDecision"' }, { name: "summary", arrayType: "text[]" },
-      { name: "decidedAt", arrayType: "timestamptz[]" },
-    ], reviewRounds));
-    add("ReturnReason", await insertRows(client, "ReturnReason", [
-      { name: "reviewRoundId", arrayType: "uuid[]" }, { name: "indicatorId", arrayType: "uuid[]" }, { name: "reason", arrayType: "text[]" },
-    ], returnReasons));
-    add("Recommendation", await insertRows(client, "Recommendation", [
-      { name: "id", arrayType: "uuid[]" }, { name: "assessmentId", arrayType: "uuid[]" }, { name: "indicatorId", arrayType: "uuid[]" },
-      { name: "text", arrayType: "text[]" }, { name: "targetDate", arrayType: "date[]" },
-      { name: "status", arrayType: "text[]", cast: '::"RecommendationStatus"' }, { name: "updatedAt", arrayType: "timestamptz[]" },
-    ], recommendations));
-    add("FollowUpAction", await insertRows(client, "FollowUpAction", [
-      { name: "id", arrayType: "uuid[]" }, { name: "recommendationId", arrayType: "uuid[]" }, { name: "description", arrayType: "text[]" },
-      { name: "actionDate", arrayType: "date[]" }, { name: "status", arrayType: "text[]", cast: '::"FollowUpStatus"' },
-      { name: "review", arrayType: "text[]", cast: '::"FollowUpReview"' }, { name: "reviewNote", arrayType: "text[]" },
-      { name: "reviewedById", arrayType: "uuid[]" }, { name: "reviewedAt", arrayType: "timestamptz[]" },
-      { name: "createdById", arrayType: "uuid[]" }, { name: "version", arrayType: "int[]" }, { name: "updatedAt", arrayType: "timestamptz[]" },
-    ], followUps));
-    add("EvidenceItem", await insertRows(client, "EvidenceItem", [
-      { name: "kind", arrayType: "text[]", cast: '::"EvidenceKind"' }, { name: "followUpActionId", arrayType: "uuid[]" },
-      { name: "url", arrayType: "text[]" }, { name: "title", arrayType: "text[]" }, { name: "createdAt", arrayType: "timestamptz[]" },
-    ], followUpEvidence));
+    add(
+      "Assessment",
+      await insertRows(
+        client,
+        "Assessment",
+        [
+          { name: "id", arrayType: "uuid[]" },
+          { name: "cycleId", arrayType: "uuid[]" },
+          { name: "locusId", arrayType: "uuid[]" },
+          { name: "status", arrayType: "text[]", cast: '::"AssessmentStatus"' },
+          { name: "round", arrayType: "int[]" },
+          { name: "submittedAt", arrayType: "timestamptz[]" },
+          { name: "verifiedAt", arrayType: "timestamptz[]" },
+          { name: "finalisedAt", arrayType: "timestamptz[]" },
+          { name: "updatedAt", arrayType: "timestamptz[]" },
+        ],
+        assessments,
+      ),
+    );
+    add(
+      "SelfAnswer",
+      await insertRows(
+        client,
+        "SelfAnswer",
+        [
+          { name: "assessmentId", arrayType: "uuid[]" },
+          { name: "indicatorId", arrayType: "uuid[]" },
+          { name: "level", arrayType: "smallint[]" },
+          { name: "justification", arrayType: "text[]" },
+          { name: "version", arrayType: "int[]" },
+          { name: "updatedById", arrayType: "uuid[]" },
+          { name: "updatedAt", arrayType: "timestamptz[]" },
+        ],
+        selfAnswers,
+      ),
+    );
+    add(
+      "VerifiedAnswer",
+      await insertRows(
+        client,
+        "VerifiedAnswer",
+        [
+          { name: "assessmentId", arrayType: "uuid[]" },
+          { name: "indicatorId", arrayType: "uuid[]" },
+          { name: "level", arrayType: "smallint[]" },
+          { name: "note", arrayType: "text[]" },
+          { name: "updatedById", arrayType: "uuid[]" },
+          { name: "updatedAt", arrayType: "timestamptz[]" },
+        ],
+        verifiedAnswers,
+      ),
+    );
+    add(
+      "EvidenceItem",
+      await insertRows(
+        client,
+        "EvidenceItem",
+        [
+          { name: "kind", arrayType: "text[]", cast: '::"EvidenceKind"' },
+          { name: "assessmentId", arrayType: "uuid[]" },
+          { name: "indicatorId", arrayType: "uuid[]" },
+          { name: "url", arrayType: "text[]" },
+          { name: "title", arrayType: "text[]" },
+          { name: "createdAt", arrayType: "timestamptz[]" },
+        ],
+        evidence,
+      ),
+    );
+    add(
+      "SurveyResponse",
+      await insertRows(
+        client,
+        "SurveyResponse",
+        [
+          { name: "assessmentId", arrayType: "uuid[]" },
+          { name: "ratings", arrayType: "text[]", cast: "::smallint[]" },
+          { name: "ratingSum", arrayType: "int[]" },
+          { name: "createdAt", arrayType: "timestamptz[]" },
+        ],
+        surveys,
+      ),
+    );
+    add(
+      "ReviewRound",
+      await insertRows(
+        client,
+        "ReviewRound",
+        [
+          { name: "id", arrayType: "uuid[]" },
+          { name: "assessmentId", arrayType: "uuid[]" },
+          { name: "round", arrayType: "int[]" },
+          { name: "decision", arrayType: "text[]", cast: '::"ReviewDecision"' },
+          { name: "summary", arrayType: "text[]" },
+          { name: "decidedAt", arrayType: "timestamptz[]" },
+        ],
+        reviewRounds,
+      ),
+    );
+    add(
+      "ReturnReason",
+      await insertRows(
+        client,
+        "ReturnReason",
+        [
+          { name: "reviewRoundId", arrayType: "uuid[]" },
+          { name: "indicatorId", arrayType: "uuid[]" },
+          { name: "reason", arrayType: "text[]" },
+        ],
+        returnReasons,
+      ),
+    );
+    add(
+      "Recommendation",
+      await insertRows(
+        client,
+        "Recommendation",
+        [
+          { name: "id", arrayType: "uuid[]" },
+          { name: "assessmentId", arrayType: "uuid[]" },
+          { name: "indicatorId", arrayType: "uuid[]" },
+          { name: "text", arrayType: "text[]" },
+          { name: "targetDate", arrayType: "date[]" },
+          { name: "status", arrayType: "text[]", cast: '::"RecommendationStatus"' },
+          { name: "updatedAt", arrayType: "timestamptz[]" },
+        ],
+        recommendations,
+      ),
+    );
+    add(
+      "FollowUpAction",
+      await insertRows(
+        client,
+        "FollowUpAction",
+        [
+          { name: "id", arrayType: "uuid[]" },
+          { name: "recommendationId", arrayType: "uuid[]" },
+          { name: "description", arrayType: "text[]" },
+          { name: "actionDate", arrayType: "date[]" },
+          { name: "status", arrayType: "text[]", cast: '::"FollowUpStatus"' },
+          { name: "review", arrayType: "text[]", cast: '::"FollowUpReview"' },
+          { name: "reviewNote", arrayType: "text[]" },
+          { name: "reviewedById", arrayType: "uuid[]" },
+          { name: "reviewedAt", arrayType: "timestamptz[]" },
+          { name: "createdById", arrayType: "uuid[]" },
+          { name: "version", arrayType: "int[]" },
+          { name: "updatedAt", arrayType: "timestamptz[]" },
+        ],
+        followUps,
+      ),
+    );
+    add(
+      "EvidenceItem",
+      await insertRows(
+        client,
+        "EvidenceItem",
+        [
+          { name: "kind", arrayType: "text[]", cast: '::"EvidenceKind"' },
+          { name: "followUpActionId", arrayType: "uuid[]" },
+          { name: "url", arrayType: "text[]" },
+          { name: "title", arrayType: "text[]" },
+          { name: "createdAt", arrayType: "timestamptz[]" },
+        ],
+        followUpEvidence,
+      ),
+    );
   }
 
-  await client.query(
-    `INSERT INTO "AuditEvent" ("actorLabel", action, "entityType", after) VALUES ('sistem', 'seed.demo', 'Database', $1)`,
-    [JSON.stringify({ institutions: registry.length, cycles: years })],
-  );
+  await client.query(`INSERT INTO "AuditEvent" ("actorLabel", action, "entityType", after) VALUES ('sistem', 'seed.demo', 'Database', $1)`, [
+    JSON.stringify({ institutions: registry.length, cycles: years }),
+  ]);
   add("AuditEvent", 1);
   return counts;
 }
 
-type FollowUpPlan = { action: ["PLANNED" | "IN_PROGRESS" | "DONE", "PENDING" | "ACCEPTED" | "MORE_REQUESTED"] | null; targetInDays: number; actionInDays: number; closes?: boolean };
+type FollowUpPlan = {
+  action: ["PLANNED" | "IN_PROGRESS" | "DONE", "PENDING" | "ACCEPTED" | "MORE_REQUESTED"] | null;
+  targetInDays: number;
+  actionInDays: number;
+  closes?: boolean;
+};
 
 /**
  * The previous cycle's recommendations cycle through every follow-up state (lib/domain/follow-up),

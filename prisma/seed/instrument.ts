@@ -47,26 +47,56 @@ export async function insertInstrument(client: pg.ClientBase, definition: Instru
   );
   // The same rows the portal's instrument editor writes (lib/domain/cycle/instrument-rows.ts).
   const rows = instrumentRows(definition, id, randomUUID);
-  await insertRows(client, "InstrumentAspect", [
-    { name: "id", arrayType: "uuid[]" }, { name: "instrumentVersionId", arrayType: "uuid[]" },
-    { name: "code", arrayType: "text[]" }, { name: "name", arrayType: "text[]" },
-    { name: "weight", arrayType: "int[]" }, { name: "position", arrayType: "int[]" },
-  ], rows.aspects.map((r) => [r.id, r.instrumentVersionId, r.code, r.name, r.weight, r.position]));
-  await insertRows(client, "InstrumentIndicator", [
-    { name: "id", arrayType: "uuid[]" }, { name: "instrumentVersionId", arrayType: "uuid[]" },
-    { name: "aspectId", arrayType: "uuid[]" }, { name: "code", arrayType: "text[]" },
-    { name: "name", arrayType: "text[]" }, { name: "question", arrayType: "text[]" },
-    { name: "weight", arrayType: "int[]" }, { name: "evidenceHint", arrayType: "text[]" },
-    { name: "position", arrayType: "int[]" },
-  ], rows.indicators.map((r) => [r.id, r.instrumentVersionId, r.aspectId, r.code, r.name, r.question, r.weight, r.evidenceHint, r.position]));
-  await insertRows(client, "IndicatorLevel", [
-    { name: "indicatorId", arrayType: "uuid[]" }, { name: "level", arrayType: "int[]" },
-    { name: "description", arrayType: "text[]" },
-  ], rows.levels.map((r) => [r.indicatorId, r.level, r.description]));
-  await insertRows(client, "SurveyItem", [
-    { name: "instrumentVersionId", arrayType: "uuid[]" }, { name: "code", arrayType: "text[]" },
-    { name: "text", arrayType: "text[]" }, { name: "position", arrayType: "int[]" },
-  ], rows.surveyItems.map((r) => [r.instrumentVersionId, r.code, r.text, r.position]));
+  await insertRows(
+    client,
+    "InstrumentAspect",
+    [
+      { name: "id", arrayType: "uuid[]" },
+      { name: "instrumentVersionId", arrayType: "uuid[]" },
+      { name: "code", arrayType: "text[]" },
+      { name: "name", arrayType: "text[]" },
+      { name: "weight", arrayType: "int[]" },
+      { name: "position", arrayType: "int[]" },
+    ],
+    rows.aspects.map((r) => [r.id, r.instrumentVersionId, r.code, r.name, r.weight, r.position]),
+  );
+  await insertRows(
+    client,
+    "InstrumentIndicator",
+    [
+      { name: "id", arrayType: "uuid[]" },
+      { name: "instrumentVersionId", arrayType: "uuid[]" },
+      { name: "aspectId", arrayType: "uuid[]" },
+      { name: "code", arrayType: "text[]" },
+      { name: "name", arrayType: "text[]" },
+      { name: "question", arrayType: "text[]" },
+      { name: "weight", arrayType: "int[]" },
+      { name: "evidenceHint", arrayType: "text[]" },
+      { name: "position", arrayType: "int[]" },
+    ],
+    rows.indicators.map((r) => [r.id, r.instrumentVersionId, r.aspectId, r.code, r.name, r.question, r.weight, r.evidenceHint, r.position]),
+  );
+  await insertRows(
+    client,
+    "IndicatorLevel",
+    [
+      { name: "indicatorId", arrayType: "uuid[]" },
+      { name: "level", arrayType: "int[]" },
+      { name: "description", arrayType: "text[]" },
+    ],
+    rows.levels.map((r) => [r.indicatorId, r.level, r.description]),
+  );
+  await insertRows(
+    client,
+    "SurveyItem",
+    [
+      { name: "instrumentVersionId", arrayType: "uuid[]" },
+      { name: "code", arrayType: "text[]" },
+      { name: "text", arrayType: "text[]" },
+      { name: "position", arrayType: "int[]" },
+    ],
+    rows.surveyItems.map((r) => [r.instrumentVersionId, r.code, r.text, r.position]),
+  );
   const aspectIds = new Map(rows.aspects.map((r) => [r.code, r.id]));
   const indicatorIds = new Map(rows.indicators.map((r) => [r.code, r.id]));
   return { id, definition, indicatorIds, aspectIds };

@@ -91,9 +91,7 @@ export function buildRegistry(size: number | undefined, random: Random): Institu
     rows = real;
   } else if (size < real.length) {
     const mustKeep = new Set<string>([DEMO_INSTITUTION_CODES.evaluatorCity, DEMO_INSTITUTION_CODES.otherEvaluatorAgency]);
-    const kept = real.filter(
-      (row) => mustKeep.has(row.code) || (row.provinceCode === DEMO_INSTITUTION_CODES.verifiedProvince && row.type === "PROVINSI"),
-    );
+    const kept = real.filter((row) => mustKeep.has(row.code) || (row.provinceCode === DEMO_INSTITUTION_CODES.verifiedProvince && row.type === "PROVINSI"));
     // Spread the rest over every kind rather than taking the first ones in list order.
     const rest = real.filter((row) => !kept.includes(row));
     const stride = rest.length / Math.max(1, size - kept.length);
@@ -125,13 +123,14 @@ export function buildRegistry(size: number | undefined, random: Random): Institu
 
 /** Three loci, one per service type (docs/domain.md §1: since 2023 an institution has three loci). */
 function chooseLoci(row: InstitutionSeedRow, random: Random) {
-  const known = row.shortName ? KNOWN_KL_LOCI[row.shortName] ?? [] : [];
+  const known = row.shortName ? (KNOWN_KL_LOCI[row.shortName] ?? []) : [];
   const templates = LOCUS_TEMPLATES[row.type];
   return SERVICE_TYPES.map((serviceType) => {
     const specific = known.filter((t) => t.serviceType === serviceType);
     const pool = specific.length > 0 ? specific : templates.filter((t) => t.serviceType === serviceType);
     const template = random.pick(pool);
-    const name = row.type === "KL" || row.type === "BUMN" || specific.length > 0 ? template.name : `${template.name} ${row.name.replace(/^Provinsi\s+/, "Provinsi ")}`;
+    const name =
+      row.type === "KL" || row.type === "BUMN" || specific.length > 0 ? template.name : `${template.name} ${row.name.replace(/^Provinsi\s+/, "Provinsi ")}`;
     return { name, serviceType };
   });
 }

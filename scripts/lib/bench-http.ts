@@ -40,14 +40,20 @@ export async function waitForServer(url: string, timeoutMs = 60_000) {
 export async function signIn(base: string, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, origin: base },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/` }),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session-token"));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c?.includes("session-token"));
   if (!session) throw new UserFacingError(`Sign-in of ${email} failed (${response.status}).`);
   return session;
 }
@@ -80,4 +86,3 @@ export async function run(concurrency: number, seconds: number, request: (worker
   );
   return samples;
 }
-

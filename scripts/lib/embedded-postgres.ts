@@ -53,8 +53,14 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${socketDir}`,
-      "-c", "max_connections=200", "-c", "fsync=" + (options.persistent ? "on" : "off"),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      `unix_socket_directories=${socketDir}`,
+      "-c",
+      "max_connections=200",
+      "-c",
+      "fsync=" + (options.persistent ? "on" : "off"),
     ],
     onLog: (message) => {
       logLines.push(message);
@@ -67,10 +73,13 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
     if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
     await server.start();
   } catch (error) {
-    const detail = logLines.filter((l) => /FATAL|ERROR|error/i.test(l)).slice(-3).join(" ").trim();
+    const detail = logLines
+      .filter((l) => /FATAL|ERROR|error/i.test(l))
+      .slice(-3)
+      .join(" ")
+      .trim();
     throw new UserFacingError(
-      `PostgreSQL tertanam gagal dijalankan di ${dataDir}` +
-        (detail ? `: ${detail}` : error instanceof Error ? `: ${error.message}` : "."),
+      `PostgreSQL tertanam gagal dijalankan di ${dataDir}` + (detail ? `: ${detail}` : error instanceof Error ? `: ${error.message}` : "."),
     );
   }
 
@@ -100,9 +109,7 @@ function clearStalePidFile(dataDir: string) {
   if (!existsSync(pidFile)) return;
   const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
   if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    throw new UserFacingError(
-      `PostgreSQL tertanam sudah berjalan (pid ${pid}) dengan data di ${dataDir}. Hentikan proses portal yang lain dulu.`,
-    );
+    throw new UserFacingError(`PostgreSQL tertanam sudah berjalan (pid ${pid}) dengan data di ${dataDir}. Hentikan proses portal yang lain dulu.`);
   }
   rmSync(pidFile, { force: true });
 }

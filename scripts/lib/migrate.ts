@@ -57,9 +57,7 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
-        throw new UserFacingError(
-          `Migrasi ${migration.name} gagal: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        throw new UserFacingError(`Migrasi ${migration.name} gagal: ${error instanceof Error ? error.message : String(error)}`);
       }
       newlyApplied.push(migration.name);
     }

@@ -38,7 +38,14 @@ export function e2eDistDir(port: number) {
  * The portal on a port: `next start` of the build in distDir (production), or `next dev`.
  * nodeArgs go to node itself (e.g. --cpu-prof).
  */
-export function startNext(options: { distDir: string; port: number; env: NodeJS.ProcessEnv; stdio?: StdioOptions; dev?: boolean; nodeArgs?: string[] }): ChildProcess {
+export function startNext(options: {
+  distDir: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+  stdio?: StdioOptions;
+  dev?: boolean;
+  nodeArgs?: string[];
+}): ChildProcess {
   const { distDir, port, env, stdio = "inherit", dev = false, nodeArgs = [] } = options;
   return spawn(process.execPath, [...nodeArgs, nextBin(), dev ? "dev" : "start", "-p", String(port)], {
     cwd: PROJECT_ROOT,

@@ -1,6 +1,14 @@
 import { expect, test } from "@playwright/test";
 import {
-  createEvaluatorAsAdmin, createVerifierAsAdmin, day, expectOneImportError, previewRegistryFile, REGISTRY_HEADER, replaceTemporaryPassword, setSelfAssessmentDates, signedInPage,
+  createEvaluatorAsAdmin,
+  createVerifierAsAdmin,
+  day,
+  expectOneImportError,
+  previewRegistryFile,
+  REGISTRY_HEADER,
+  replaceTemporaryPassword,
+  setSelfAssessmentDates,
+  signedInPage,
 } from "./support";
 
 /**
@@ -19,13 +27,16 @@ const LOCUS = "Mal Pelayanan Publik Kabupaten Uji Jurnal";
 const VERIFIER = { email: "verifikator.jurnal@pekppp.test", name: "Verifikator Jurnal Uji" };
 const EVALUATOR = { email: "evaluator.jurnal@pekppp.test", name: "Evaluator Jurnal Uji", institution: INSTITUTION };
 /** A new regency with two loci; the second row's service type is the one the test gets wrong first. */
-const registryFile = (secondServiceType: string) => [
-  REGISTRY_HEADER,
-  `E2E-JRN-KAB-1,${INSTITUTION},,KABUPATEN,Kalimantan Utara,${LOCUS},ADMINISTRATIF,Jl. Uji Jurnal 1,ya`,
-  `E2E-JRN-KAB-1,${INSTITUTION},,KABUPATEN,Kalimantan Utara,Puskesmas Kabupaten Uji Jurnal,${secondServiceType},,ya`,
-].join("\r\n");
+const registryFile = (secondServiceType: string) =>
+  [
+    REGISTRY_HEADER,
+    `E2E-JRN-KAB-1,${INSTITUTION},,KABUPATEN,Kalimantan Utara,${LOCUS},ADMINISTRATIF,Jl. Uji Jurnal 1,ya`,
+    `E2E-JRN-KAB-1,${INSTITUTION},,KABUPATEN,Kalimantan Utara,Puskesmas Kabupaten Uji Jurnal,${secondServiceType},,ya`,
+  ].join("\r\n");
 
-test("an admin creates a cycle, imports a registry file with a bad row, assigns a verifier, and the stage dates decide whether an evaluator can edit", async ({ browser }) => {
+test("an admin creates a cycle, imports a registry file with a bad row, assigns a verifier, and the stage dates decide whether an evaluator can edit", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const admin = await signedInPage(browser, "admin@pekppp.test");
 

@@ -49,7 +49,13 @@ test("a PDF is stored, and served back with its sniffed type, nosniff and a sand
   const created = await upload(page, assessmentId, { name: "Laporan Survei 2025.pdf", mimeType: "application/pdf", buffer: bytes });
   expect(created.status()).toBe(201);
   const item = await created.json();
-  expect(item).toMatchObject({ kind: "FILE", indicatorCode: "1.a.Ak", safeName: "Laporan Survei 2025.pdf", mimeType: "application/pdf", sizeBytes: bytes.length });
+  expect(item).toMatchObject({
+    kind: "FILE",
+    indicatorCode: "1.a.Ak",
+    safeName: "Laporan Survei 2025.pdf",
+    mimeType: "application/pdf",
+    sizeBytes: bytes.length,
+  });
 
   const download = await page.request.get(`/api/evidence/${item.id}`);
   expect(download.status()).toBe(200);
@@ -79,7 +85,9 @@ test("another institution's evaluator, and a signed-out visitor, cannot download
 test("an HTML page named .pdf is refused as a wrong type, whatever the browser claims", async ({ page }) => {
   const assessmentId = await evaluatorDraft(page);
   const response = await upload(page, assessmentId, {
-    name: "x.pdf", mimeType: "application/pdf", buffer: Buffer.from("<!DOCTYPE html><script>alert(document.cookie)</script>"),
+    name: "x.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("<!DOCTYPE html><script>alert(document.cookie)</script>"),
   });
   const body = await expectRefusal(response, 415, "evidence.typeNotAllowed");
   expect(body.values).toMatchObject({ name: "x.pdf" });
@@ -88,18 +96,30 @@ test("an HTML page named .pdf is refused as a wrong type, whatever the browser c
 test("a PNG renamed .pdf is refused because its name and content disagree", async ({ page }) => {
   const assessmentId = await evaluatorDraft(page);
   const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
-  const body = await expectRefusal(await upload(page, assessmentId, { name: "foto.pdf", mimeType: "application/pdf", buffer: png }), 415, "evidence.typeMismatch");
+  const body = await expectRefusal(
+    await upload(page, assessmentId, { name: "foto.pdf", mimeType: "application/pdf", buffer: png }),
+    415,
+    "evidence.typeMismatch",
+  );
   expect(body.values).toMatchObject({ name: "foto.pdf", ext: "pdf", detected: "PNG" });
 });
 
 test("a file over the 10 MB limit is refused with 413, by its size or by the request's length", async ({ page }) => {
   const assessmentId = await evaluatorDraft(page);
   const justOver = Buffer.concat([pdf(), Buffer.alloc(TEN_MB + 1 - pdf().length, 0x20)]);
-  const body = await expectRefusal(await upload(page, assessmentId, { name: "besar.pdf", mimeType: "application/pdf", buffer: justOver }), 413, "evidence.fileTooLarge");
+  const body = await expectRefusal(
+    await upload(page, assessmentId, { name: "besar.pdf", mimeType: "application/pdf", buffer: justOver }),
+    413,
+    "evidence.fileTooLarge",
+  );
   expect(body.values).toEqual({ name: "besar.pdf", size: TEN_MB + 1, limit: TEN_MB });
 
   const farOver = Buffer.concat([pdf(), Buffer.alloc(TEN_MB * 2, 0x20)]);
-  const early = await expectRefusal(await upload(page, assessmentId, { name: "sangat-besar.pdf", mimeType: "application/pdf", buffer: farOver }), 413, "evidence.requestTooLarge");
+  const early = await expectRefusal(
+    await upload(page, assessmentId, { name: "sangat-besar.pdf", mimeType: "application/pdf", buffer: farOver }),
+    413,
+    "evidence.requestTooLarge",
+  );
   expect(early.values).toEqual({ limit: TEN_MB });
 });
 
@@ -117,12 +137,14 @@ test("a link is added as JSON, and a javascript: link is refused", async ({ page
   const assessmentId = await evaluatorDraft(page);
   const origin = new URL(page.url()).origin;
   const added = await page.request.post(`/api/assessments/${assessmentId}/evidence`, {
-    headers: { origin }, data: { indicatorCode: "1.a.Ak", url: "https://jdih.palembang.go.id/sk/12", title: "SK Wali Kota" },
+    headers: { origin },
+    data: { indicatorCode: "1.a.Ak", url: "https://jdih.palembang.go.id/sk/12", title: "SK Wali Kota" },
   });
   expect(added.status()).toBe(201);
   expect(await added.json()).toMatchObject({ kind: "LINK", url: "https://jdih.palembang.go.id/sk/12", title: "SK Wali Kota", safeName: null });
   const refused = await page.request.post(`/api/assessments/${assessmentId}/evidence`, {
-    headers: { origin }, data: { indicatorCode: "1.a.Ak", url: "javascript:alert(1)" },
+    headers: { origin },
+    data: { indicatorCode: "1.a.Ak", url: "javascript:alert(1)" },
   });
   await expectRefusal(refused, 422, "evidence.linkInvalid");
 });

@@ -18,7 +18,11 @@ async function signedInPage(browser: Browser, email: string, password = DEMO_PAS
 test("a recommendation is followed up with evidence, accepted by the verifier, and shown beside the next cycle's self-assessment", async ({ browser }) => {
   test.setTimeout(120_000);
   const admin = await signedInPage(browser, "admin@pekppp.test");
-  const temporary = await createEvaluatorAsAdmin(admin, { email: "evaluator.sumsel@pekppp.test", name: "Evaluator Sumsel", institution: "Provinsi Sumatera Selatan" });
+  const temporary = await createEvaluatorAsAdmin(admin, {
+    email: "evaluator.sumsel@pekppp.test",
+    name: "Evaluator Sumsel",
+    institution: "Provinsi Sumatera Selatan",
+  });
   const evaluator = await signedInPage(browser, "evaluator.sumsel@pekppp.test", temporary);
   await replaceTemporaryPassword(evaluator, temporary, "SumselSandi2026");
   await evaluator.waitForURL(/\/loci$/);

@@ -6,14 +6,15 @@ import { createVerifierAsAdmin, expectOneImportError, previewRegistryFile, REGIS
  * institution in the browser-test seed) and a verifier account of its own, so no other spec sees
  * a change in the seeded institutions, the demo accounts or their assignments.
  */
-const rows = (province: string) => [
-  REGISTRY_HEADER,
-  "E2E-REG-KAB-1,Kabupaten Uji Registri Satu,,KABUPATEN,Nusa Tenggara Barat,Mal Pelayanan Publik Kabupaten Uji Registri Satu,ADMINISTRATIF,Jl. Uji 1,ya",
-  "E2E-REG-KAB-1,Kabupaten Uji Registri Satu,,KABUPATEN,Nusa Tenggara Barat,RSUD Kabupaten Uji Registri Satu,JASA,,ya",
-  "E2E-REG-KOTA-2,Kota Uji Registri Dua,,KOTA,52,Puskesmas Kota Uji Registri Dua,JASA,,ya",
-  "E2E-REG-KL-3,Badan Uji Registri,BUR,K/L,,Unit Layanan Badan Uji Registri,BARANG,,ya",
-  `E2E-REG-KAB-4,Kabupaten Uji Registri Empat,,KABUPATEN,${province},Dinas Sosial Kabupaten Uji Registri Empat,JASA,,ya`,
-].join("\r\n");
+const rows = (province: string) =>
+  [
+    REGISTRY_HEADER,
+    "E2E-REG-KAB-1,Kabupaten Uji Registri Satu,,KABUPATEN,Nusa Tenggara Barat,Mal Pelayanan Publik Kabupaten Uji Registri Satu,ADMINISTRATIF,Jl. Uji 1,ya",
+    "E2E-REG-KAB-1,Kabupaten Uji Registri Satu,,KABUPATEN,Nusa Tenggara Barat,RSUD Kabupaten Uji Registri Satu,JASA,,ya",
+    "E2E-REG-KOTA-2,Kota Uji Registri Dua,,KOTA,52,Puskesmas Kota Uji Registri Dua,JASA,,ya",
+    "E2E-REG-KL-3,Badan Uji Registri,BUR,K/L,,Unit Layanan Badan Uji Registri,BARANG,,ya",
+    `E2E-REG-KAB-4,Kabupaten Uji Registri Empat,,KABUPATEN,${province},Dinas Sosial Kabupaten Uji Registri Empat,JASA,,ya`,
+  ].join("\r\n");
 const VERIFIER = { email: "verifikator.registri@pekppp.test", name: "Verifikator Registri Uji" };
 
 test("an admin imports a registry file, fixes its bad row, applies it, assigns a verifier to the province in bulk and sees the load", async ({ page }) => {

@@ -13,7 +13,10 @@ async function pageRows(page: Page) {
     const row = rows.nth(i);
     const rankText = (await row.getByTestId("rank").innerText()).trim();
     result.push({
-      rank: rankText.replace(/^=/, "").replace(/\s*\(.*\)$/, "").trim(),
+      rank: rankText
+        .replace(/^=/, "")
+        .replace(/\s*\(.*\)$/, "")
+        .trim(),
       tied: rankText.startsWith("="),
       name: (await row.getByTestId("institution").innerText()).trim(),
       index: (await row.getByTestId("index").innerText()).trim(),
@@ -65,7 +68,12 @@ test("anyone without an account sees the published rankings, ties as ties, and e
   const xlsxRows = [];
   for (let r = 2; r <= sheet.rowCount; r += 1) {
     const row = sheet.getRow(r);
-    xlsxRows.push({ rank: String(row.getCell(column("Peringkat")).value), tied: row.getCell(column("Seri")).value === "seri", name: String(row.getCell(column("Instansi")).value), index: String(row.getCell(column("Indeks")).value) });
+    xlsxRows.push({
+      rank: String(row.getCell(column("Peringkat")).value),
+      tied: row.getCell(column("Seri")).value === "seri",
+      name: String(row.getCell(column("Instansi")).value),
+      index: String(row.getCell(column("Indeks")).value),
+    });
   }
   expect(xlsxRows).toEqual(rows);
 
@@ -156,7 +164,10 @@ test("an unknown or unpublished cycle in the address shows nothing but 'not foun
 test("the admin sees a finalised cycle's results under the cycle, marked as published or not", async ({ page }) => {
   await signIn(page, "admin@pekppp.test");
   await page.goto("/admin/cycles");
-  await page.getByRole("link", { name: `PEKPPP ${new Date().getFullYear() - 1}` }).first().click();
+  await page
+    .getByRole("link", { name: `PEKPPP ${new Date().getFullYear() - 1}` })
+    .first()
+    .click();
   await page.getByRole("link", { name: "Hasil", exact: true }).click();
   await expect(page.getByTestId("preview-banner")).toContainText("sudah dipublikasikan");
   await expect(page.getByTestId("preview-national")).toContainText(/\d\.\d\d/);

@@ -14,10 +14,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Kata sandi").fill(password);
   await page.getByRole("button", { name: "Masuk" }).click();
   const message = page.locator("form p[role=alert]");
-  await Promise.race([
-    page.waitForURL((url) => !url.pathname.endsWith("/login"), { timeout: 15_000 }),
-    message.waitFor({ state: "visible", timeout: 15_000 }),
-  ]);
+  await Promise.race([page.waitForURL((url) => !url.pathname.endsWith("/login"), { timeout: 15_000 }), message.waitFor({ state: "visible", timeout: 15_000 })]);
 }
 
 /** A browser context of its own (Bahasa Indonesia), signed in. */

@@ -47,13 +47,15 @@ test("a verifier opens a survey link; a phone answers it once; a closed link say
   const response = await respondent.goto(url);
   expect(response?.status()).toBe(200);
   await expect(respondent.getByTestId("survey-institution")).toHaveText("Instansi: Kota Palembang");
-  await expect(respondent.getByRole("heading", { level: 1 })).toHaveText(await verifier.getByRole("heading", { level: 1 }).first().textContent() ?? "");
+  await expect(respondent.getByRole("heading", { level: 1 })).toHaveText((await verifier.getByRole("heading", { level: 1 }).first().textContent()) ?? "");
   await expect(respondent.getByTestId("survey-item")).toHaveCount(14);
   expect(await respondent.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
   for (let number = 1; number <= 14; number += 1) {
     if (number === 2 || number === 9) continue;
-    await item(respondent, number).getByText(number % 6 === 0 ? "Sangat buruk" : "Baik", { exact: true }).tap();
+    await item(respondent, number)
+      .getByText(number % 6 === 0 ? "Sangat buruk" : "Baik", { exact: true })
+      .tap();
   }
   await expect(item(respondent, 4).getByRole("radio", { name: "4 – Baik" })).toBeChecked();
   await expect(item(respondent, 6).getByRole("radio", { name: "0 – Sangat buruk" })).toBeChecked();

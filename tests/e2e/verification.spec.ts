@@ -22,7 +22,9 @@ async function submit(evaluator: Page, url: string) {
   await expect(evaluator.getByTestId("locked-notice")).toBeVisible({ timeout: 15_000 });
 }
 
-test("an evaluator submits, the verifier returns it with a reason, the evaluator corrects and resubmits, the verifier approves, and the head sees the verified result", async ({ browser }) => {
+test("an evaluator submits, the verifier returns it with a reason, the evaluator corrects and resubmits, the verifier approves, and the head sees the verified result", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const evaluator = await signedIn(browser, "evaluator.palembang@pekppp.test");
   await evaluator.goto("/loci");
@@ -78,7 +80,10 @@ test("an evaluator submits, the verifier returns it with a reason, the evaluator
   // Signed-out service users answer the F-03 survey until the minimum is reached.
   const panel = verifier.getByTestId("survey-panel");
   await panel.getByRole("button", { name: "Buat tautan survei" }).click();
-  const openLink = panel.getByTestId("survey-link").filter({ has: verifier.getByTestId("survey-link-state").getByText("Terbuka", { exact: true }) }).first();
+  const openLink = panel
+    .getByTestId("survey-link")
+    .filter({ has: verifier.getByTestId("survey-link-state").getByText("Terbuka", { exact: true }) })
+    .first();
   const surveyUrl = await openLink.getByLabel("Tautan publik").inputValue();
   const [, count, minimum] = /^(\d+) dari minimum (\d+) responden$/.exec((await panel.getByTestId("survey-respondents").textContent())!.trim())!.map(Number);
   expect(count).toBeLessThan(minimum!);

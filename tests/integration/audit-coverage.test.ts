@@ -51,17 +51,47 @@ describe("every change leaves an audit record", () => {
       expect(writing.length).toBeGreaterThan(60);
       // Every server action that changes something, through the data function it calls.
       const actions = writing.filter((u) => isServerAction(u.key)).map((u) => u.name);
-      expect(actions).toEqual(expect.arrayContaining([
-        "createUserAction", "updateUserAction", "issueTemporaryPasswordAction", "setVerifierAssignmentsAction",
-        "assignInstitutionsAction", "bulkAssignAction", "unassignAction", "changePasswordAction", "endAllSessionsAction",
-        "submitSelfAssessmentAction", "reopenAssessmentAction", "removeEvidenceAction",
-        "createCycleAction", "updateCycleStagesAction", "updateCycleSettingsAction", "addMissingLociAction", "changeCycleStatusAction", "setCyclePublicationAction",
-        "createFollowUpAction", "updateFollowUpAction", "reviewFollowUpAction", "removeFollowUpEvidenceAction",
-        "copyInstrumentVersionAction", "saveInstrumentVersionAction",
-        "createInstitutionAction", "updateInstitutionAction", "createLocusAction", "updateLocusAction",
-        "saveAwardRulesAction", "resetAwardRulesAction", "createSurveyLinkAction", "closeSurveyLinkAction",
-        "startReviewAction", "returnForRevisionAction", "approveAction", "createRecommendationAction", "finaliseCycleAction",
-      ]));
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          "createUserAction",
+          "updateUserAction",
+          "issueTemporaryPasswordAction",
+          "setVerifierAssignmentsAction",
+          "assignInstitutionsAction",
+          "bulkAssignAction",
+          "unassignAction",
+          "changePasswordAction",
+          "endAllSessionsAction",
+          "submitSelfAssessmentAction",
+          "reopenAssessmentAction",
+          "removeEvidenceAction",
+          "createCycleAction",
+          "updateCycleStagesAction",
+          "updateCycleSettingsAction",
+          "addMissingLociAction",
+          "changeCycleStatusAction",
+          "setCyclePublicationAction",
+          "createFollowUpAction",
+          "updateFollowUpAction",
+          "reviewFollowUpAction",
+          "removeFollowUpEvidenceAction",
+          "copyInstrumentVersionAction",
+          "saveInstrumentVersionAction",
+          "createInstitutionAction",
+          "updateInstitutionAction",
+          "createLocusAction",
+          "updateLocusAction",
+          "saveAwardRulesAction",
+          "resetAwardRulesAction",
+          "createSurveyLinkAction",
+          "closeSurveyLinkAction",
+          "startReviewAction",
+          "returnForRevisionAction",
+          "approveAction",
+          "createRecommendationAction",
+          "finaliseCycleAction",
+        ]),
+      );
     });
 
     it("finds no exported function, server action or route handler that writes without reaching `audit`", () => {
@@ -113,18 +143,23 @@ describe("every change leaves an audit record", () => {
     const admin = () => actors["admin@pekppp.test"]!;
     const lastId = async () => BigInt((await one(`SELECT coalesce(max(id), 0)::text AS id FROM "AuditEvent"`)).id);
     const rowsAfter = async (id: bigint) =>
-      (await client.query(
-        `SELECT "actorId", "actorLabel", action, "entityType", "entityId", "assessmentId", before, after, "ipAddress", "userAgent"
+      (
+        await client.query(
+          `SELECT "actorId", "actorLabel", action, "entityType", "entityId", "assessmentId", before, after, "ipAddress", "userAgent"
          FROM "AuditEvent" WHERE id > $1 ORDER BY id`,
-        [id.toString()],
-      )).rows;
+          [id.toString()],
+        )
+      ).rows;
 
     /** Runs one mutation and returns the audit rows it wrote; it must write at least one `action`. */
     async function audited(action: string, change: () => Promise<unknown>) {
       const before = await lastId();
       await change();
       const rows = await rowsAfter(before);
-      expect(rows.map((r) => r.action), `${action} wrote no audit record`).toContain(action);
+      expect(
+        rows.map((r) => r.action),
+        `${action} wrote no audit record`,
+      ).toContain(action);
       return rows;
     }
 
@@ -148,15 +183,31 @@ describe("every change leaves an audit record", () => {
       const assessmentId = (await one(`SELECT id FROM "Assessment" WHERE "cycleId" = $1 LIMIT 1`, [cycleId])).id;
       let start = await lastId();
       await record.audit(db, actor, { action: "test.one", entityType: "Test", entityId: "a", assessmentId, before: { n: 1 }, after: { n: 2, list: ["x"] } });
-      expect(await rowsAfter(start)).toEqual([{
-        actorId: actor.id, actorLabel: actor.email, action: "test.one", entityType: "Test", entityId: "a", assessmentId,
-        before: { n: 1 }, after: { n: 2, list: ["x"] }, ipAddress: null, userAgent: null,
-      }]);
+      expect(await rowsAfter(start)).toEqual([
+        {
+          actorId: actor.id,
+          actorLabel: actor.email,
+          action: "test.one",
+          entityType: "Test",
+          entityId: "a",
+          assessmentId,
+          before: { n: 1 },
+          after: { n: 2, list: ["x"] },
+          ipAddress: null,
+          userAgent: null,
+        },
+      ]);
 
       start = await lastId();
-      await record.audit(db, actor, [{ action: "test.b", entityType: "Test" }, { action: "test.a", entityType: "Test", after: "text" }, { action: "test.c", entityType: "Test", after: 3 }]);
+      await record.audit(db, actor, [
+        { action: "test.b", entityType: "Test" },
+        { action: "test.a", entityType: "Test", after: "text" },
+        { action: "test.c", entityType: "Test", after: 3 },
+      ]);
       expect((await rowsAfter(start)).map((r) => [r.action, r.entityId, r.assessmentId, r.before, r.after])).toEqual([
-        ["test.b", null, null, null, null], ["test.a", null, null, null, "text"], ["test.c", null, null, null, 3],
+        ["test.b", null, null, null, null],
+        ["test.a", null, null, null, "text"],
+        ["test.c", null, null, null, 3],
       ]);
 
       start = await lastId();
@@ -169,23 +220,27 @@ describe("every change leaves an audit record", () => {
       await record.audit(db, null, { action: "test.system", entityType: "Test" });
       await record.audit(db, { id: null, email: "typed@example.test" }, { action: "test.anonymous", entityType: "Test" });
       expect((await rowsAfter(start)).map((r) => [r.action, r.actorId, r.actorLabel])).toEqual([
-        ["test.system", null, ""], ["test.anonymous", null, "typed@example.test"],
+        ["test.system", null, ""],
+        ["test.anonymous", null, "typed@example.test"],
       ]);
     });
 
     it("audit() commits or rolls back with the caller's transaction", async () => {
       const start = await lastId();
-      await expect(db.$transaction(async (tx) => {
-        await record.audit(tx, null, { action: "test.rolledBack", entityType: "Test" });
-        throw new Error("the change fails");
-      })).rejects.toThrow("the change fails");
+      await expect(
+        db.$transaction(async (tx) => {
+          await record.audit(tx, null, { action: "test.rolledBack", entityType: "Test" });
+          throw new Error("the change fails");
+        }),
+      ).rejects.toThrow("the change fails");
       expect(await rowsAfter(start)).toEqual([]);
     });
 
     it("a user change: createUser and endOwnSessions", async () => {
       const users = await import("@/lib/server/users/users");
       const [created] = await audited("user.create", () =>
-        users.createUser(admin(), { email: "audit.coverage@pekppp.test", name: "Audit Coverage", role: "VERIFIER", institutionId: undefined }));
+        users.createUser(admin(), { email: "audit.coverage@pekppp.test", name: "Audit Coverage", role: "VERIFIER", institutionId: undefined }),
+      );
       expect(created).toMatchObject({ actorId: admin().id, actorLabel: admin().email, entityType: "User" });
       await audited("user.sessions-end", () => users.endOwnSessions(admin()));
     });
@@ -199,7 +254,10 @@ describe("every change leaves an audit record", () => {
       const rules = await import("@/lib/server/results/award-rules");
       let updatedAt = "";
       await audited("awards.rules.update", async () => {
-        ({ updatedAt } = await rules.saveAwardRules(admin(), { rules: [{ id: "top-kota", kind: "TOP_N", group: "KOTA", n: 1, name: { id: "Kota terbaik", en: "Best city" } }], expectedUpdatedAt: null }));
+        ({ updatedAt } = await rules.saveAwardRules(admin(), {
+          rules: [{ id: "top-kota", kind: "TOP_N", group: "KOTA", n: 1, name: { id: "Kota terbaik", en: "Best city" } }],
+          expectedUpdatedAt: null,
+        }));
       });
       await audited("awards.rules.reset", () => rules.resetAwardRules(admin(), { expectedUpdatedAt: updatedAt }));
     });
@@ -207,44 +265,76 @@ describe("every change leaves an audit record", () => {
     it("a bulk assignment: one record per institution changed, in institution order", async () => {
       const assignments = await import("@/lib/server/users/assignments");
       const verifier = await one(`SELECT id FROM "User" WHERE email = 'verifikator01@pekppp.test'`);
-      const free = (await client.query(
-        `SELECT i.id FROM "Institution" i WHERE NOT EXISTS (SELECT 1 FROM "VerifierAssignment" a WHERE a."institutionId" = i.id AND a."cycleId" = $1 AND a."verifierId" = $2)
-         ORDER BY i.id LIMIT 2`, [cycleId, verifier.id])).rows.map((r) => r.id as string);
+      const free = (
+        await client.query(
+          `SELECT i.id FROM "Institution" i WHERE NOT EXISTS (SELECT 1 FROM "VerifierAssignment" a WHERE a."institutionId" = i.id AND a."cycleId" = $1 AND a."verifierId" = $2)
+         ORDER BY i.id LIMIT 2`,
+          [cycleId, verifier.id],
+        )
+      ).rows.map((r) => r.id as string);
       const rows = await audited("assignment.add", async () => {
-        expect(await assignments.assignInstitutions(admin(), { cycleId, verifierId: verifier.id, institutionIds: free, mode: "add" })).toMatchObject({ changed: 2 });
+        expect(await assignments.assignInstitutions(admin(), { cycleId, verifierId: verifier.id, institutionIds: free, mode: "add" })).toMatchObject({
+          changed: 2,
+        });
       });
       const changed = rows.filter((r) => r.entityType === "VerifierAssignment");
       expect(changed.map((r) => r.entityId)).toEqual(free.map((id) => `${cycleId}:${id}`));
-      for (const r of changed) expect(r).toMatchObject({ actorId: admin().id, actorLabel: admin().email, action: expect.stringMatching(/^assignment\.(add|move)$/) });
+      for (const r of changed)
+        expect(r).toMatchObject({ actorId: admin().id, actorLabel: admin().email, action: expect.stringMatching(/^assignment\.(add|move)$/) });
     });
 
     it("the autosave (its own single statement) writes the same columns, and a refused save through audit()", async () => {
       const self = await import("@/lib/server/assessment/self-assessment");
       const evaluator = actors["evaluator.palembang@pekppp.test"]!;
-      const draftId = (await one(
-        `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
-         WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' AND a.status = 'DRAFT' LIMIT 1`, [cycleId])).id;
-      const base = (await one(
-        `SELECT coalesce(max(s.version), 0) AS v FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = $1 AND i.code = '1.a.Ak'`, [draftId])).v;
+      const draftId = (
+        await one(
+          `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
+         WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' AND a.status = 'DRAFT' LIMIT 1`,
+          [cycleId],
+        )
+      ).id;
+      const base = (
+        await one(
+          `SELECT coalesce(max(s.version), 0) AS v FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = $1 AND i.code = '1.a.Ak'`,
+          [draftId],
+        )
+      ).v;
       const [saved] = await audited("selfAnswer.save", () =>
-        self.saveSelfAnswer(evaluator, draftId, { indicatorCode: "1.a.Ak", level: 3, justification: "Audit coverage.", baseVersion: base }));
+        self.saveSelfAnswer(evaluator, draftId, { indicatorCode: "1.a.Ak", level: 3, justification: "Audit coverage.", baseVersion: base }),
+      );
       expect(saved).toMatchObject({
-        actorId: evaluator.id, actorLabel: evaluator.email, entityType: "SelfAnswer", entityId: `${draftId}:1.a.Ak`, assessmentId: draftId,
-        after: { level: 3, justification: "Audit coverage.", version: base + 1 }, ipAddress: null, userAgent: null,
+        actorId: evaluator.id,
+        actorLabel: evaluator.email,
+        entityType: "SelfAnswer",
+        entityId: `${draftId}:1.a.Ak`,
+        assessmentId: draftId,
+        after: { level: 3, justification: "Audit coverage.", version: base + 1 },
+        ipAddress: null,
+        userAgent: null,
       });
       const [refused] = await audited("selfAnswer.conflict", () =>
-        self.saveSelfAnswer(evaluator, draftId, { indicatorCode: "1.a.Ak", level: 1, justification: "Stale.", baseVersion: base }));
+        self.saveSelfAnswer(evaluator, draftId, { indicatorCode: "1.a.Ak", level: 1, justification: "Stale.", baseVersion: base }),
+      );
       expect(refused).toMatchObject({
-        actorId: evaluator.id, actorLabel: evaluator.email, entityType: "SelfAnswer", entityId: `${draftId}:1.a.Ak`, assessmentId: draftId,
-        before: { level: 3, version: base + 1 }, after: { level: 1, baseVersion: base, refused: true },
+        actorId: evaluator.id,
+        actorLabel: evaluator.email,
+        entityType: "SelfAnswer",
+        entityId: `${draftId}:1.a.Ak`,
+        assessmentId: draftId,
+        before: { level: 3, version: base + 1 },
+        after: { level: 1, baseVersion: base, refused: true },
       });
     });
 
     it("a verifier's decision: startReview", async () => {
       const review = await import("@/lib/server/verification/review");
-      const submittedId = (await one(
-        `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
-         WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' AND a.status <> 'DRAFT' ORDER BY l."serviceType" LIMIT 1`, [cycleId])).id;
+      const submittedId = (
+        await one(
+          `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
+         WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' AND a.status <> 'DRAFT' ORDER BY l."serviceType" LIMIT 1`,
+          [cycleId],
+        )
+      ).id;
       await client.query(`UPDATE "Assessment" SET status = 'SUBMITTED' WHERE id = $1`, [submittedId]);
       const [started] = await audited("assessment.startReview", () => review.startReview(actors["verifikator@pekppp.test"]!, submittedId));
       expect(started).toMatchObject({ assessmentId: submittedId, before: { status: "SUBMITTED" }, after: { status: "IN_REVIEW" } });

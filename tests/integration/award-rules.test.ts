@@ -58,7 +58,9 @@ describe("award rules as data the admin edits", () => {
   it("refuses everybody but the admin, writing nothing", async () => {
     for (const email of ["pimpinan.palembang@pekppp.test", "evaluator.palembang@pekppp.test", "verifikator@pekppp.test"]) {
       expect(await rules.loadAwardRulesForAdmin(actors[email]!)).toBeNull();
-      await expect(rules.saveAwardRules(actors[email]!, { rules: [{ id: "x", kind: "PROVINCE_BEST", name }], expectedUpdatedAt: null })).rejects.toMatchObject({ messageKey: "errors.notFound" });
+      await expect(rules.saveAwardRules(actors[email]!, { rules: [{ id: "x", kind: "PROVINCE_BEST", name }], expectedUpdatedAt: null })).rejects.toMatchObject({
+        messageKey: "errors.notFound",
+      });
     }
     const stored = await client.query(`SELECT count(*)::int AS n FROM "AppSetting" WHERE key = 'awards.rules'`);
     expect(stored.rows[0].n).toBe(0);

@@ -100,11 +100,19 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
     const pdf = minimalPdf();
     const item = await addFile(evaluator(), "  SK Tim Pelayanan 2025.pdf ", pdf);
     expect(item).toMatchObject({
-      kind: "FILE", indicatorCode: "1.a.Ak", safeName: "SK Tim Pelayanan 2025.pdf", url: null, mimeType: "application/pdf", sizeBytes: pdf.length,
+      kind: "FILE",
+      indicatorCode: "1.a.Ak",
+      safeName: "SK Tim Pelayanan 2025.pdf",
+      url: null,
+      mimeType: "application/pdf",
+      sizeBytes: pdf.length,
     });
     const row = await one(`SELECT * FROM "EvidenceItem" WHERE id = $1`, [item.id]);
     expect(row).toMatchObject({
-      assessmentId: draftId, uploadedById: evaluator().id, originalName: "SK Tim Pelayanan 2025.pdf", removedAt: null,
+      assessmentId: draftId,
+      uploadedById: evaluator().id,
+      originalName: "SK Tim Pelayanan 2025.pdf",
+      removedAt: null,
       sha256: createHash("sha256").update(pdf).digest("hex"),
     });
     expect(row.storageKey).toMatch(new RegExp(`^evidence/${draftId}/[0-9a-f-]{36}\\.pdf$`));
@@ -114,7 +122,11 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
 
     const audit = await one(`SELECT * FROM "AuditEvent" WHERE "entityId" = $1`, [item.id]);
     expect(audit).toMatchObject({
-      action: "evidence.addFile", entityType: "EvidenceItem", assessmentId: draftId, actorId: evaluator().id, actorLabel: evaluator().email,
+      action: "evidence.addFile",
+      entityType: "EvidenceItem",
+      assessmentId: draftId,
+      actorId: evaluator().id,
+      actorLabel: evaluator().email,
       after: { kind: "FILE", indicatorCode: "1.a.Ak", safeName: "SK Tim Pelayanan 2025.pdf", mimeType: "application/pdf", storageKey: row.storageKey },
     });
     const { listAssessmentHistory } = await import("@/lib/server/audit/search");
@@ -156,23 +168,36 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
     const limited: Evidence = await import("@/lib/server/assessment/evidence");
     const big = minimalPdf("x".repeat(2000));
     const before = await snapshot();
-    await expect(limited.addFileEvidence(evaluator(), { assessmentId: draftId, indicatorCode: "1.a.Ak", originalName: "besar.pdf", bytes: big })).rejects.toMatchObject({
-      messageKey: "evidence.fileTooLarge", values: { name: "besar.pdf", size: big.length, limit: 1024 },
+    await expect(
+      limited.addFileEvidence(evaluator(), { assessmentId: draftId, indicatorCode: "1.a.Ak", originalName: "besar.pdf", bytes: big }),
+    ).rejects.toMatchObject({
+      messageKey: "evidence.fileTooLarge",
+      values: { name: "besar.pdf", size: big.length, limit: 1024 },
     });
     expect(await snapshot()).toEqual(before);
   });
 
   it("refuses an indicator code outside the cycle's instrument", async () => {
     const before = await snapshot();
-    await expect(addFile(evaluator(), "x.pdf", minimalPdf(), draftId, "99.z.X")).rejects.toMatchObject({ messageKey: "evidence.indicatorUnknown", values: { code: "99.z.X" } });
+    await expect(addFile(evaluator(), "x.pdf", minimalPdf(), draftId, "99.z.X")).rejects.toMatchObject({
+      messageKey: "evidence.indicatorUnknown",
+      values: { code: "99.z.X" },
+    });
     expect(await snapshot()).toEqual(before);
   });
 
   it("adds a link with a title and audits it; refuses a javascript: link", async () => {
-    const link = await evidence.addLinkEvidence(evaluator(), { assessmentId: draftId, indicatorCode: "3.a.T", url: "https://jdih.palembang.go.id/sk/12", title: " SK Wali Kota " });
+    const link = await evidence.addLinkEvidence(evaluator(), {
+      assessmentId: draftId,
+      indicatorCode: "3.a.T",
+      url: "https://jdih.palembang.go.id/sk/12",
+      title: " SK Wali Kota ",
+    });
     expect(link).toMatchObject({ kind: "LINK", url: "https://jdih.palembang.go.id/sk/12", title: "SK Wali Kota", safeName: null, indicatorCode: "3.a.T" });
     expect(await one(`SELECT action, "assessmentId", after FROM "AuditEvent" WHERE "entityId" = $1`, [link.id])).toMatchObject({
-      action: "evidence.addLink", assessmentId: draftId, after: { url: "https://jdih.palembang.go.id/sk/12", title: "SK Wali Kota" },
+      action: "evidence.addLink",
+      assessmentId: draftId,
+      after: { url: "https://jdih.palembang.go.id/sk/12", title: "SK Wali Kota" },
     });
     const before = await snapshot();
     await expect(
@@ -195,7 +220,10 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
 
   it("refuses uploads to a submitted (locked) self-assessment and stores nothing", async () => {
     const before = await snapshot();
-    await expect(addFile(foreignEvaluator(), "x.pdf", minimalPdf(), lockedId)).rejects.toMatchObject({ messageKey: "selfAssessment.locked", values: { status: "SUBMITTED" } });
+    await expect(addFile(foreignEvaluator(), "x.pdf", minimalPdf(), lockedId)).rejects.toMatchObject({
+      messageKey: "selfAssessment.locked",
+      values: { status: "SUBMITTED" },
+    });
     await expect(
       evidence.addLinkEvidence(foreignEvaluator(), { assessmentId: lockedId, indicatorCode: "1.a.Ak", url: "https://contoh.go.id" }),
     ).rejects.toMatchObject({ messageKey: "selfAssessment.locked" });
@@ -228,7 +256,8 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
     expect((await one(`SELECT "removedAt" FROM "EvidenceItem" WHERE id = $1`, [item.id])).removedAt).toBeInstanceOf(Date);
     expect(await storedFiles()).toContain(path.join(storageDir, storageKey));
     expect(await one(`SELECT action, "assessmentId", before FROM "AuditEvent" WHERE "entityId" = $1 AND action = 'evidence.remove'`, [item.id])).toMatchObject({
-      assessmentId: draftId, before: { safeName: "hapus-saya.pdf", storageKey },
+      assessmentId: draftId,
+      before: { safeName: "hapus-saya.pdf", storageKey },
     });
     expect((await evidence.listEvidence(evaluator(), draftId)).map((i) => i.id)).not.toContain(item.id);
     await expect(evidence.removeEvidence(evaluator(), item.id)).rejects.toMatchObject({ messageKey: "errors.notFound" });
@@ -236,10 +265,7 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
   });
 
   it("refuses removal from a locked self-assessment", async () => {
-    const item = await one(
-      `SELECT e.id FROM "EvidenceItem" e WHERE e."assessmentId" = $1 AND e."removedAt" IS NULL LIMIT 1`,
-      [lockedId],
-    );
+    const item = await one(`SELECT e.id FROM "EvidenceItem" e WHERE e."assessmentId" = $1 AND e."removedAt" IS NULL LIMIT 1`, [lockedId]);
     expect(item).toBeDefined();
     await expect(evidence.removeEvidence(foreignEvaluator(), item.id)).rejects.toMatchObject({ messageKey: "selfAssessment.locked" });
   });
@@ -252,7 +278,13 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
       return { ...opened, body: new Uint8Array(await new Response(opened.body).arrayBuffer()) };
     };
     for (const actor of [evaluator(), verifier(), head(), admin()]) {
-      expect(await read(actor)).toEqual({ body: pdf, safeName: "Laporan Unduh.pdf", mimeType: "application/pdf", sizeBytes: pdf.length, disposition: "inline" });
+      expect(await read(actor)).toEqual({
+        body: pdf,
+        safeName: "Laporan Unduh.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: pdf.length,
+        disposition: "inline",
+      });
     }
     await expect(evidence.openEvidence(foreignEvaluator(), item.id)).rejects.toMatchObject({ messageKey: "errors.notFound" });
     await expect(evidence.openEvidence(evaluator(), "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ messageKey: "errors.notFound" });

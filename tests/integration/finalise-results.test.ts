@@ -25,9 +25,13 @@ describe("finalising a cycle stores results that include everything a verified l
     await client.connect();
     actors = await loadDemoActors(client);
     cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
-    locusId = (await one(
-      `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
-       WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' AND l."serviceType" = 'JASA'`, [cycleId])).id;
+    locusId = (
+      await one(
+        `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
+       WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' AND l."serviceType" = 'JASA'`,
+        [cycleId],
+      )
+    ).id;
     await client.query(`UPDATE "Assessment" SET status = 'IN_REVIEW', round = round + 1 WHERE id = $1`, [locusId]);
     await client.query(`DELETE FROM "VerifiedAnswer" WHERE "assessmentId" = $1`, [locusId]);
   });
@@ -38,22 +42,32 @@ describe("finalising a cycle stores results that include everything a verified l
 
   it("counts an F-03 response that arrived between approval and finalisation in the stored locus result", async () => {
     const verifier = actors["verifikator@pekppp.test"]!;
-    const codes = (await client.query(
-      `SELECT i.code FROM "InstrumentIndicator" i JOIN "Cycle" c ON c."instrumentVersionId" = i."instrumentVersionId" WHERE c.id = $1 AND i.weight > 0 ORDER BY i.position`, [cycleId],
-    )).rows.map((r) => r.code as string);
+    const codes = (
+      await client.query(
+        `SELECT i.code FROM "InstrumentIndicator" i JOIN "Cycle" c ON c."instrumentVersionId" = i."instrumentVersionId" WHERE c.id = $1 AND i.weight > 0 ORDER BY i.position`,
+        [cycleId],
+      )
+    ).rows.map((r) => r.code as string);
     for (const code of codes) await verification.saveVerifiedAnswer(verifier, locusId, { indicatorCode: code, level: 3, note: "Sesuai.", baseVersion: 0 });
     expect(await verification.approveAssessment(verifier, locusId)).toEqual({ status: "VERIFIED" });
     const atApproval = await storedRespondents();
 
     // The locus is verified but not final: the survey still takes responses for it.
     const link = await survey.createSurveyLink(verifier, { assessmentId: locusId });
-    const items = (await one(`SELECT count(*)::int AS n FROM "SurveyItem" s JOIN "Cycle" c ON c."instrumentVersionId" = s."instrumentVersionId" WHERE c.id = $1`, [cycleId])).n as number;
-    expect(await survey.submitSurveyResponse(link.token, { ratings: Array(items).fill(5) }, { respondentKeyHash: "f".repeat(64), address: null })).toEqual({ outcome: "ok" });
+    const items = (
+      await one(`SELECT count(*)::int AS n FROM "SurveyItem" s JOIN "Cycle" c ON c."instrumentVersionId" = s."instrumentVersionId" WHERE c.id = $1`, [cycleId])
+    ).n as number;
+    expect(await survey.submitSurveyResponse(link.token, { ratings: Array(items).fill(5) }, { respondentKeyHash: "f".repeat(64), address: null })).toEqual({
+      outcome: "ok",
+    });
     const responses = (await one(`SELECT count(*)::int AS n FROM "SurveyResponse" WHERE "assessmentId" = $1`, [locusId])).n as number;
     expect(responses).toBe(atApproval + 1);
     expect(await storedRespondents()).toBe(atApproval);
 
-    await client.query(`UPDATE "CycleStage" SET "startsAt" = now() - interval '1 day', "endsAt" = now() + interval '10 days' WHERE "cycleId" = $1 AND kind = 'FINALISATION'`, [cycleId]);
+    await client.query(
+      `UPDATE "CycleStage" SET "startsAt" = now() - interval '1 day', "endsAt" = now() + interval '10 days' WHERE "cycleId" = $1 AND kind = 'FINALISATION'`,
+      [cycleId],
+    );
     await verification.finaliseCycle(actors["admin@pekppp.test"]!, cycleId);
     expect((await one(`SELECT status FROM "Assessment" WHERE id = $1`, [locusId])).status).toBe("FINAL");
     expect(await storedRespondents()).toBe(responses);

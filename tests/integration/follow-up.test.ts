@@ -42,7 +42,8 @@ describe("follow-up of recommendations: scope, versions, review and audit", () =
     const row = await one(`SELECT id, name, email FROM "User" WHERE email = 'verifikator01@pekppp.test'`);
     return { ...row, role: "VERIFIER", institutionId: null, institutionName: null, mustChangePassword: false };
   };
-  const auditsOf = async (entityId: string) => (await client.query(`SELECT action, "assessmentId", before, after FROM "AuditEvent" WHERE "entityId" = $1 ORDER BY id`, [entityId])).rows;
+  const auditsOf = async (entityId: string) =>
+    (await client.query(`SELECT action, "assessmentId", before, after FROM "AuditEvent" WHERE "entityId" = $1 ORDER BY id`, [entityId])).rows;
   const stateOf = (id: string) => one(`SELECT status, review, version, "reviewNote" FROM "FollowUpAction" WHERE id = $1`, [id]);
   const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
@@ -67,7 +68,11 @@ describe("follow-up of recommendations: scope, versions, review and audit", () =
     const previousAssessment = await one(locus, [previousCycleId]);
     currentAssessmentId = (await one(locus, [current.id])).id;
     // Start from a recommendation without follow-up, due yesterday: open and overdue.
-    recommendationId = (await one(`SELECT id FROM "Recommendation" WHERE "assessmentId" = $1 AND "indicatorId" IS NOT NULL ORDER BY "createdAt", id LIMIT 1`, [previousAssessment.id])).id;
+    recommendationId = (
+      await one(`SELECT id FROM "Recommendation" WHERE "assessmentId" = $1 AND "indicatorId" IS NOT NULL ORDER BY "createdAt", id LIMIT 1`, [
+        previousAssessment.id,
+      ])
+    ).id;
     await client.query(`DELETE FROM "FollowUpAction" WHERE "recommendationId" = $1`, [recommendationId]);
     await client.query(`UPDATE "Recommendation" SET status = 'OPEN', "targetDate" = $2::date WHERE id = $1`, [recommendationId, yesterday()]);
   });
@@ -81,7 +86,9 @@ describe("follow-up of recommendations: scope, versions, review and audit", () =
   it("has demo data at every follow-up stage in the previous cycle, some of it overdue", async () => {
     const combos = await client.query(
       `SELECT DISTINCT f.status::text || '/' || f.review::text AS combo FROM "FollowUpAction" f
-         JOIN "Recommendation" r ON r.id = f."recommendationId" JOIN "Assessment" a ON a.id = r."assessmentId" WHERE a."cycleId" = $1`, [previousCycleId]);
+         JOIN "Recommendation" r ON r.id = f."recommendationId" JOIN "Assessment" a ON a.id = r."assessmentId" WHERE a."cycleId" = $1`,
+      [previousCycleId],
+    );
     expect(combos.rows.map((r) => r.combo).sort()).toEqual(["DONE/ACCEPTED", "DONE/MORE_REQUESTED", "DONE/PENDING", "IN_PROGRESS/ACCEPTED", "PLANNED/PENDING"]);
     const summary = await monitoring.loadFollowUpMonitoring(admin(), previousCycleId);
     expect(summary!.overall.overdue).toBeGreaterThan(0);
@@ -113,7 +120,9 @@ describe("follow-up of recommendations: scope, versions, review and audit", () =
   it("refuses a change based on a stale version, and leaves the action as it was", async () => {
     const input = { followUpId, description: "Rapat penyusunan SP bersama unit.", actionDate: yesterday(), status: "IN_PROGRESS" as const };
     expect(await layer.updateFollowUp(evaluator(), { ...input, baseVersion: 1 })).toEqual({ id: followUpId, version: 2, recommendationId });
-    await expect(layer.updateFollowUp(evaluator(), { ...input, description: "Versi lama yang tertimpa.", baseVersion: 1 })).rejects.toMatchObject({ messageKey: "followUp.conflict" });
+    await expect(layer.updateFollowUp(evaluator(), { ...input, description: "Versi lama yang tertimpa.", baseVersion: 1 })).rejects.toMatchObject({
+      messageKey: "followUp.conflict",
+    });
     await expect(layer.updateFollowUp(foreignEvaluator(), { ...input, baseVersion: 2 })).rejects.toMatchObject({ messageKey: "errors.notFound" });
     expect(await stateOf(followUpId)).toMatchObject({ status: "IN_PROGRESS", version: 2 });
     expect((await auditsOf(followUpId)).map((a) => a.action)).toEqual(["followUp.create", "followUp.update"]);
@@ -124,10 +133,15 @@ describe("follow-up of recommendations: scope, versions, review and audit", () =
     expect(file).toMatchObject({ kind: "FILE", mimeType: "image/png", safeName: "foto-rapat.png" });
     const link = await evidence.addFollowUpLinkEvidence(evaluator(), { followUpId, url: "https://palembang.go.id/sp", title: "SP terbit" });
     expect(link).toMatchObject({ kind: "LINK", url: "https://palembang.go.id/sp" });
-    await expect(evidence.addFollowUpLinkEvidence(evaluator(), { followUpId, url: "javascript:alert(1)" })).rejects.toMatchObject({ messageKey: "evidence.linkInvalid" });
-    await expect(evidence.addFollowUpFileEvidence(evaluator(), { followUpId, originalName: "x.exe", bytes: Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0]) }))
-      .rejects.toMatchObject({ messageKey: expect.stringMatching(/^evidence\./) });
-    await expect(evidence.addFollowUpLinkEvidence(foreignEvaluator(), { followUpId, url: "https://x.go.id" })).rejects.toMatchObject({ messageKey: "errors.notFound" });
+    await expect(evidence.addFollowUpLinkEvidence(evaluator(), { followUpId, url: "javascript:alert(1)" })).rejects.toMatchObject({
+      messageKey: "evidence.linkInvalid",
+    });
+    await expect(
+      evidence.addFollowUpFileEvidence(evaluator(), { followUpId, originalName: "x.exe", bytes: Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0]) }),
+    ).rejects.toMatchObject({ messageKey: expect.stringMatching(/^evidence\./) });
+    await expect(evidence.addFollowUpLinkEvidence(foreignEvaluator(), { followUpId, url: "https://x.go.id" })).rejects.toMatchObject({
+      messageKey: "errors.notFound",
+    });
     const row = await one(`SELECT "followUpActionId", "assessmentId", "storageKey" FROM "EvidenceItem" WHERE id = $1`, [file.id]);
     expect(row).toMatchObject({ followUpActionId: followUpId, assessmentId: null });
     expect(row.storageKey).toMatch(new RegExp(`^evidence/follow-up/${followUpId}/[0-9a-f-]{36}\\.png$`));
@@ -135,7 +149,8 @@ describe("follow-up of recommendations: scope, versions, review and audit", () =
     expect((await auditsOf(file.id)).map((a) => a.action)).toEqual(["followUp.evidenceAddFile"]);
 
     const { openEvidence } = await import("@/lib/server/assessment/evidence");
-    for (const actor of [evaluator(), head(), verifier(), admin()]) await expect(openEvidence(actor, file.id)).resolves.toMatchObject({ mimeType: "image/png" });
+    for (const actor of [evaluator(), head(), verifier(), admin()])
+      await expect(openEvidence(actor, file.id)).resolves.toMatchObject({ mimeType: "image/png" });
     await expect(openEvidence(foreignEvaluator(), file.id)).rejects.toMatchObject({ messageKey: "errors.notFound" });
     await expect(openEvidence(await otherVerifier(), file.id)).rejects.toMatchObject({ messageKey: "errors.notFound" });
 
@@ -153,18 +168,31 @@ describe("follow-up of recommendations: scope, versions, review and audit", () =
     await expect(layer.reviewFollowUp(verifier(), { ...input, baseVersion: 4 })).rejects.toMatchObject({ messageKey: "followUp.conflict" });
     expect(await layer.reviewFollowUp(verifier(), input)).toMatchObject({ review: "MORE_REQUESTED", version: 6, recommendationClosed: false });
     expect(await stateOf(followUpId)).toMatchObject({ review: "MORE_REQUESTED", reviewNote: input.note });
-    await expect(layer.reviewFollowUp(verifier(), { ...input, decision: "ACCEPT", baseVersion: 6 })).rejects.toMatchObject({ messageKey: "followUp.notPending" });
-    expect((await auditsOf(followUpId)).at(-1)).toMatchObject({ action: "followUp.requestMore", before: { review: "PENDING" }, after: { review: "MORE_REQUESTED", note: input.note } });
+    await expect(layer.reviewFollowUp(verifier(), { ...input, decision: "ACCEPT", baseVersion: 6 })).rejects.toMatchObject({
+      messageKey: "followUp.notPending",
+    });
+    expect((await auditsOf(followUpId)).at(-1)).toMatchObject({
+      action: "followUp.requestMore",
+      before: { review: "PENDING" },
+      after: { review: "MORE_REQUESTED", note: input.note },
+    });
   });
 
   it("closes the recommendation when the verifier accepts a DONE action, and settles it", async () => {
-    await layer.updateFollowUp(evaluator(), { followUpId, description: "SK penetapan SP ditandatangani wali kota.", actionDate: yesterday(), status: "DONE", baseVersion: 6 });
+    await layer.updateFollowUp(evaluator(), {
+      followUpId,
+      description: "SK penetapan SP ditandatangani wali kota.",
+      actionDate: yesterday(),
+      status: "DONE",
+      baseVersion: 6,
+    });
     const accepted = await layer.reviewFollowUp(verifier(), { followUpId, decision: "ACCEPT", note: "", baseVersion: 7 });
     expect(accepted).toMatchObject({ review: "ACCEPTED", version: 8, recommendationClosed: true });
     expect((await one(`SELECT status FROM "Recommendation" WHERE id = $1`, [recommendationId])).status).toBe("CLOSED");
     expect((await auditsOf(recommendationId)).map((a) => a.action)).toEqual(["recommendation.close"]);
-    await expect(layer.updateFollowUp(evaluator(), { followUpId, description: "Perubahan setelah diterima.", actionDate: yesterday(), status: "DONE", baseVersion: 8 }))
-      .rejects.toMatchObject({ messageKey: "followUp.recommendationClosed" });
+    await expect(
+      layer.updateFollowUp(evaluator(), { followUpId, description: "Perubahan setelah diterima.", actionDate: yesterday(), status: "DONE", baseVersion: 8 }),
+    ).rejects.toMatchObject({ messageKey: "followUp.recommendationClosed" });
     await expect(create(evaluator())).rejects.toMatchObject({ messageKey: "followUp.recommendationClosed" });
   });
 
@@ -187,7 +215,17 @@ describe("follow-up of recommendations: scope, versions, review and audit", () =
     expect(await views.loadRecommendationDetail(foreignEvaluator(), recommendationId)).toBeNull();
     expect(await views.loadRecommendationDetail(await otherVerifier(), recommendationId)).toBeNull();
     const history = (await views.listFollowUpHistory(evaluator(), recommendationId)).map((e) => e.action);
-    expect(history).toEqual(expect.arrayContaining(["followUp.create", "followUp.update", "followUp.evidenceAddFile", "followUp.evidenceRemove", "followUp.requestMore", "followUp.accept", "recommendation.close"]));
+    expect(history).toEqual(
+      expect.arrayContaining([
+        "followUp.create",
+        "followUp.update",
+        "followUp.evidenceAddFile",
+        "followUp.evidenceRemove",
+        "followUp.requestMore",
+        "followUp.accept",
+        "recommendation.close",
+      ]),
+    );
     expect(await views.listFollowUpHistory(foreignEvaluator(), recommendationId)).toEqual([]);
     expect(await views.listFollowUpHistory(head(), recommendationId)).toEqual([]);
   });
@@ -205,7 +243,9 @@ describe("follow-up of recommendations: scope, versions, review and audit", () =
     }
     const all = await views.listFollowUpRecommendations(evaluator(), "followUp.report", previousCycleId, { page: 1 });
     expect(all.rows.find((r) => r.id === recommendationId)).toMatchObject({ progress: "COMPLETED", overdue: false });
-    const overdueIds = new Set((await views.listFollowUpRecommendations(evaluator(), "followUp.report", previousCycleId, { show: "overdue", page: 1 })).rows.map((r) => r.id));
+    const overdueIds = new Set(
+      (await views.listFollowUpRecommendations(evaluator(), "followUp.report", previousCycleId, { show: "overdue", page: 1 })).rows.map((r) => r.id),
+    );
     for (const row of all.rows) expect(overdueIds.has(row.id)).toBe(row.overdue);
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const foreign = await views.listFollowUpRecommendations(foreignEvaluator(), "followUp.report", previousCycleId, { page: 1 });

@@ -25,7 +25,10 @@ describe("migrations on an empty PostgreSQL database", () => {
 
   it("creates every table of the domain and records the migration the way Prisma does", async () => {
     const applied = await applyMigrations(url);
-    const folders = readdirSync("prisma/migrations", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = readdirSync("prisma/migrations", { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     expect(applied).toEqual(folders);
     expect(applied[0]).toBe("20261123000000_init");
     await client.connect();
@@ -34,10 +37,29 @@ describe("migrations on an empty PostgreSQL database", () => {
     );
     expect(tables.rows.map((r) => r.table_name)).toEqual(
       expect.arrayContaining([
-        "Cycle", "CycleStage", "InstrumentVersion", "InstrumentAspect", "InstrumentIndicator", "IndicatorLevel",
-        "SurveyItem", "Province", "Institution", "Locus", "Assessment", "SelfAnswer", "VerifiedAnswer",
-        "EvidenceItem", "SurveyResponse", "Recommendation", "FollowUpAction", "User", "VerifierAssignment",
-        "AuditEvent", "LocusResult", "InstitutionResult", "_prisma_migrations",
+        "Cycle",
+        "CycleStage",
+        "InstrumentVersion",
+        "InstrumentAspect",
+        "InstrumentIndicator",
+        "IndicatorLevel",
+        "SurveyItem",
+        "Province",
+        "Institution",
+        "Locus",
+        "Assessment",
+        "SelfAnswer",
+        "VerifiedAnswer",
+        "EvidenceItem",
+        "SurveyResponse",
+        "Recommendation",
+        "FollowUpAction",
+        "User",
+        "VerifierAssignment",
+        "AuditEvent",
+        "LocusResult",
+        "InstitutionResult",
+        "_prisma_migrations",
       ]),
     );
     const bookkeeping = await client.query(`SELECT migration_name, finished_at, length(checksum) AS len FROM "_prisma_migrations"`);
@@ -68,9 +90,7 @@ describe("migrations on an empty PostgreSQL database", () => {
 
   it("refuses a level outside 0..5 at the database too", async () => {
     await expect(
-      client.query(
-        `INSERT INTO "SelfAnswer" ("assessmentId", "indicatorId", level, "updatedAt") VALUES (gen_random_uuid(), gen_random_uuid(), 6, now())`,
-      ),
+      client.query(`INSERT INTO "SelfAnswer" ("assessmentId", "indicatorId", level, "updatedAt") VALUES (gen_random_uuid(), gen_random_uuid(), 6, now())`),
     ).rejects.toThrow(/SelfAnswer_level_range|violates/);
   });
 });

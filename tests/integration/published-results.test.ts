@@ -76,15 +76,23 @@ describe("published results: only final results of published cycles, numbers as 
   it("lists only institutions whose loci are all final, with the stored published index and grade", async () => {
     const results = (await published.loadPublishedResults(latestPublishedId))!;
     const stored = await client.query(
-      `SELECT r."institutionId" AS id, r."indexPublished"::text AS published, r.grade FROM "InstitutionResult" r WHERE r."cycleId" = $1 AND r.kind = 'VERIFIED'`, [latestPublishedId]);
+      `SELECT r."institutionId" AS id, r."indexPublished"::text AS published, r.grade FROM "InstitutionResult" r WHERE r."cycleId" = $1 AND r.kind = 'VERIFIED'`,
+      [latestPublishedId],
+    );
     const storedById = new Map(stored.rows.map((r) => [r.id, r]));
     for (const institution of results.institutions) {
-      expect({ published: institution.published, grade: institution.grade }).toEqual({ published: storedById.get(institution.id).published, grade: storedById.get(institution.id).grade });
+      expect({ published: institution.published, grade: institution.grade }).toEqual({
+        published: storedById.get(institution.id).published,
+        grade: storedById.get(institution.id).grade,
+      });
     }
     // One locus taken back from FINAL: its institution leaves the public listing and the awards.
     const victim = results.institutions[0]!;
     // (The listing is cached per cycle; the status change must still show without a recomputation.)
-    const locus = await client.query(`SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = $1 AND l."institutionId" = $2 LIMIT 1`, [latestPublishedId, victim.id]);
+    const locus = await client.query(
+      `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = $1 AND l."institutionId" = $2 LIMIT 1`,
+      [latestPublishedId, victim.id],
+    );
     await client.query(`UPDATE "Assessment" SET status = 'VERIFIED' WHERE id = $1`, [locus.rows[0].id]);
     try {
       const after = (await published.loadPublishedResults(latestPublishedId))!;
@@ -104,7 +112,10 @@ describe("published results: only final results of published cycles, numbers as 
     expect(dashboard.standing).toMatchObject({ national: own.national, province: own.province, published: own.published });
     expect(own.province).not.toBeNull();
     const awards = (await published.loadPublishedAwards(dashboard.publishedCycle!.id))!;
-    const expected = [...awards.eligibility.values()].flat().filter((e) => e.institutionId === head.institutionId).map((e) => e.ruleId);
+    const expected = [...awards.eligibility.values()]
+      .flat()
+      .filter((e) => e.institutionId === head.institutionId)
+      .map((e) => e.ruleId);
     expect(dashboard.awards.map((a) => a.ruleId)).toEqual(expected);
     // Its latest finalised cycle's index on the dashboard equals the published one (one scoring module).
     expect(dashboard.results!.finalised!.index!.published).toBe(own.published);

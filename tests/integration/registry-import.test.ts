@@ -11,8 +11,10 @@ import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeeded
 type Import = typeof import("@/lib/server/registry/import");
 type Cells = [code: string, name: string, short: string, type: string, province: string, locus: string, service: string, address: string, active: string];
 
-const csv = (rows: readonly (readonly string[])[], header: readonly string[] = REGISTRY_HEADERS) =>
-  ({ name: "registri.csv", bytes: new Uint8Array(Buffer.from(stringify([header, ...rows]), "utf8")) });
+const csv = (rows: readonly (readonly string[])[], header: readonly string[] = REGISTRY_HEADERS) => ({
+  name: "registri.csv",
+  bytes: new Uint8Array(Buffer.from(stringify([header, ...rows]), "utf8")),
+});
 
 async function xlsx(rows: readonly (readonly string[])[]) {
   const workbook = new ExcelJS.Workbook();
@@ -37,8 +39,10 @@ describe("registry import: dry run, one transaction, idempotence, export round t
   let admin: CurrentUser;
 
   const counts = async () =>
-    (await client.query(`SELECT (SELECT count(*) FROM "Institution")::int AS institutions, (SELECT count(*) FROM "Locus")::int AS loci,
-                                (SELECT count(*) FROM "AuditEvent")::int AS audit`)).rows[0] as { institutions: number; loci: number; audit: number };
+    (
+      await client.query(`SELECT (SELECT count(*) FROM "Institution")::int AS institutions, (SELECT count(*) FROM "Locus")::int AS loci,
+                                (SELECT count(*) FROM "AuditEvent")::int AS audit`)
+    ).rows[0] as { institutions: number; loci: number; audit: number };
 
   beforeAll(async () => {
     database = await useSeededDatabase();
@@ -88,18 +92,28 @@ describe("registry import: dry run, one transaction, idempotence, export round t
     const preview = await layer.previewRegistryImport(admin, file);
     expect(preview.ok).toBe(true);
     const outcome = await layer.applyRegistryImport(admin, file, preview.sha256);
-    expect(outcome).toMatchObject({ applied: true, counts: { institutions: { create: 3, update: 0, unchanged: 0 }, loci: { create: 4, update: 0, unchanged: 0 } } });
+    expect(outcome).toMatchObject({
+      applied: true,
+      counts: { institutions: { create: 3, update: 0, unchanged: 0 }, loci: { create: 4, update: 0, unchanged: 0 } },
+    });
     const after = await counts();
     expect(after.institutions - before.institutions).toBe(3);
     expect(after.loci - before.loci).toBe(4);
     // One import record, three institution records, four locus records.
     expect(after.audit - before.audit).toBe(8);
-    const kl = (await client.query(`SELECT i.id, i.type, i."shortName", i."provinceId", l."isActive", l."serviceType" FROM "Institution" i JOIN "Locus" l ON l."institutionId" = i.id WHERE i.code = 'UJI-KL-C'`)).rows[0];
+    const kl = (
+      await client.query(
+        `SELECT i.id, i.type, i."shortName", i."provinceId", l."isActive", l."serviceType" FROM "Institution" i JOIN "Locus" l ON l."institutionId" = i.id WHERE i.code = 'UJI-KL-C'`,
+      )
+    ).rows[0];
     expect(kl).toMatchObject({ type: "KL", shortName: "BUC", provinceId: null, isActive: false, serviceType: "BARANG" });
     const city = (await client.query(`SELECT p.code FROM "Institution" i JOIN "Province" p ON p.id = i."provinceId" WHERE i.code = 'UJI-KOTA-52-B'`)).rows[0];
     expect(city.code).toBe("52");
-    const audit = (await client.query(`SELECT action, "actorId", after FROM "AuditEvent" WHERE "entityType" = 'Institution' AND "entityId" = $1`, [kl.id])).rows;
-    expect(audit).toEqual([{ action: "institution.create", actorId: admin.id, after: { code: "UJI-KL-C", name: "Badan Uji C", shortName: "BUC", type: "KL", provinceCode: null } }]);
+    const audit = (await client.query(`SELECT action, "actorId", after FROM "AuditEvent" WHERE "entityType" = 'Institution' AND "entityId" = $1`, [kl.id]))
+      .rows;
+    expect(audit).toEqual([
+      { action: "institution.create", actorId: admin.id, after: { code: "UJI-KL-C", name: "Badan Uji C", shortName: "BUC", type: "KL", provinceCode: null } },
+    ]);
     const summary = (await client.query(`SELECT after FROM "AuditEvent" WHERE action = 'registry.import' ORDER BY id DESC LIMIT 1`)).rows[0];
     expect(summary.after).toMatchObject({ fileName: "registri.csv", rows: 4 });
   });
@@ -161,16 +175,35 @@ describe("registry import: dry run, one transaction, idempotence, export round t
 
   it("imports every regional government and ministry of the country in one file (≈ 2,000 rows)", async () => {
     const rows: Cells[] = [];
-    const slug = (s: string) => s.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toUpperCase();
+    const slug = (s: string) =>
+      s
+        .normalize("NFKD")
+        .replace(/[^A-Za-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "")
+        .toUpperCase();
     for (const agency of [...MINISTRIES_AND_AGENCIES, ...STATE_ENTERPRISES]) {
       for (const [n, service] of ["ADMINISTRATIF", "JASA", "BARANG", "JASA"].entries()) {
-        rows.push([`NAS-${agency.kind}-${slug(agency.shortName)}`, agency.name, agency.shortName, agency.kind, "", `Unit Layanan ${n + 1} ${agency.shortName}`, service, "", "ya"]);
+        rows.push([
+          `NAS-${agency.kind}-${slug(agency.shortName)}`,
+          agency.name,
+          agency.shortName,
+          agency.kind,
+          "",
+          `Unit Layanan ${n + 1} ${agency.shortName}`,
+          service,
+          "",
+          "ya",
+        ]);
       }
     }
     for (const province of PROVINCES) {
       const regions = [{ name: province.name, kind: "PROVINSI" }, ...province.regions];
       for (const region of regions) {
-        for (const [service, unit] of [["ADMINISTRATIF", "Mal Pelayanan Publik"], ["JASA", "Rumah Sakit Umum Daerah"], ["BARANG", "Dinas Pertanian"]]) {
+        for (const [service, unit] of [
+          ["ADMINISTRATIF", "Mal Pelayanan Publik"],
+          ["JASA", "Rumah Sakit Umum Daerah"],
+          ["BARANG", "Dinas Pertanian"],
+        ]) {
           rows.push([`NAS-${province.code}-${slug(region.name)}`, region.name, "", region.kind, province.code, `${unit} ${region.name}`, service!, "", "ya"]);
         }
       }
@@ -190,6 +223,8 @@ describe("registry import: dry run, one transaction, idempotence, export round t
     const againMs = performance.now() - started;
     expect(again.counts.loci).toEqual({ create: 0, update: 0, unchanged: rows.length });
     // Figures for the README, never a timed assertion.
-    console.info(`registry import of ${rows.length} rows (${preview.counts.institutions.create} institutions): preview ${previewMs.toFixed(0)} ms, apply ${applyMs.toFixed(0)} ms, re-preview ${againMs.toFixed(0)} ms`);
+    console.info(
+      `registry import of ${rows.length} rows (${preview.counts.institutions.create} institutions): preview ${previewMs.toFixed(0)} ms, apply ${applyMs.toFixed(0)} ms, re-preview ${againMs.toFixed(0)} ms`,
+    );
   });
 });

@@ -48,14 +48,20 @@ describe("stored results equal a fresh computation by the scoring module", () =>
       const index = locus.result!.index.index;
       // Exact: the stored fraction is the computed one, not a rounding of it.
       expect(BigInt(stored.n) * index.denominator).toBe(index.numerator * BigInt(stored.d));
-      expect({ published: stored.published, grade: stored.grade }).toEqual({ published: locus.result!.classification.published, grade: locus.result!.classification.grade });
+      expect({ published: stored.published, grade: stored.grade }).toEqual({
+        published: locus.result!.classification.published,
+        grade: locus.result!.classification.grade,
+      });
     }
     expect({ published: institution.published, grade: institution.grade }).toEqual({ published: fresh.index!.published, grade: fresh.index!.grade });
   }
 
   it("stores every verified locus and every fully verified institution of a cycle, exactly", async () => {
     const result = await recompute(cycleId);
-    const counts = await client.query(`SELECT (SELECT count(*) FROM "Assessment" WHERE "cycleId" = $1)::int AS loci, (SELECT count(DISTINCT l."institutionId") FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = $1)::int AS institutions`, [cycleId]);
+    const counts = await client.query(
+      `SELECT (SELECT count(*) FROM "Assessment" WHERE "cycleId" = $1)::int AS loci, (SELECT count(DISTINCT l."institutionId") FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = $1)::int AS institutions`,
+      [cycleId],
+    );
     expect(result).toMatchObject({ loci: counts.rows[0].loci, institutions: counts.rows[0].institutions });
     expectEqual(await storedAndFresh());
   });
@@ -77,7 +83,9 @@ describe("stored results equal a fresh computation by the scoring module", () =>
 
   it("replaces a cycle's results rather than adding to them", async () => {
     await recompute(cycleId);
-    const duplicates = await client.query(`SELECT "assessmentId" FROM "LocusResult" WHERE "cycleId" = $1 GROUP BY "assessmentId", kind HAVING count(*) > 1`, [cycleId]);
+    const duplicates = await client.query(`SELECT "assessmentId" FROM "LocusResult" WHERE "cycleId" = $1 GROUP BY "assessmentId", kind HAVING count(*) > 1`, [
+      cycleId,
+    ]);
     expect(duplicates.rows).toEqual([]);
   });
 });

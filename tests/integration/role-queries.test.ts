@@ -87,7 +87,9 @@ describe("data queries per role, with the scope in the query", () => {
     expect(view!.loci).toHaveLength(3);
     // Recompute the institution index by hand from the three locus indices.
     const indices = view!.loci.map((l) => l.result!.index.index);
-    const sum = indices.reduce((s: Rational, r: Rational) => fromFraction(s.numerator * r.denominator + r.numerator * s.denominator, s.denominator * r.denominator));
+    const sum = indices.reduce((s: Rational, r: Rational) =>
+      fromFraction(s.numerator * r.denominator + r.numerator * s.denominator, s.denominator * r.denominator),
+    );
     const mean = fromFraction(sum.numerator, sum.denominator * 3n);
     expect(view!.index).toEqual(classify(mean));
     expect(view!.cycle.year).toBe(new Date().getUTCFullYear() - 1);
@@ -100,7 +102,11 @@ describe("data queries per role, with the scope in the query", () => {
   it("a head sees the running cycle's loci, with a result only for the verified ones and no index until all are", async () => {
     const current = (await layer.results.loadHeadResults(head()))!.current!;
     expect(current.cycle.status).toBe("ACTIVE");
-    expect(current.loci.map((l) => [l.status, l.result !== null]).sort()).toEqual([["DRAFT", false], ["RETURNED", false], ["VERIFIED", true]]);
+    expect(current.loci.map((l) => [l.status, l.result !== null]).sort()).toEqual([
+      ["DRAFT", false],
+      ["RETURNED", false],
+      ["VERIFIED", true],
+    ]);
     expect(current.index).toBeNull();
   });
 

@@ -30,17 +30,27 @@ describe("the demo data seed", () => {
     const aspects = await client.query(`SELECT code, weight FROM "InstrumentAspect" WHERE "instrumentVersionId" = ${codeA} ORDER BY position`);
     expect(aspects.rows.map((a) => a.code)).toEqual(["I", "II", "III", "IV", "V", "VI"]);
     expect(aspects.rows.reduce((s, a) => s + a.weight, 0)).toBe(100);
-    expect(await one(`SELECT count(*)::int AS n, count(*) FILTER (WHERE weight > 0)::int AS scored FROM "InstrumentIndicator" WHERE "instrumentVersionId" = ${codeA}`)).toEqual({ n: 31, scored: 30 });
+    expect(
+      await one(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE weight > 0)::int AS scored FROM "InstrumentIndicator" WHERE "instrumentVersionId" = ${codeA}`,
+      ),
+    ).toEqual({ n: 31, scored: 30 });
     const levels = await client.query(`SELECT count(*)::int AS n FROM "IndicatorLevel" GROUP BY "indicatorId"`);
     expect(new Set(levels.rows.map((r) => r.n))).toEqual(new Set([6]));
     expect(await one(`SELECT count(*)::int AS n FROM "SurveyItem" WHERE "instrumentVersionId" = ${codeA}`)).toEqual({ n: 14 });
   });
 
   it("loads the Ramah Kelompok Rentan instrument as a second version that no cycle uses, still editable", async () => {
-    const rkr = await one<{ id: string; lockedAt: Date | null; cycles: number }>(`SELECT v.id, v."lockedAt", (SELECT count(*)::int FROM "Cycle" c WHERE c."instrumentVersionId" = v.id) AS cycles FROM "InstrumentVersion" v WHERE code = 'RKR'`);
+    const rkr = await one<{ id: string; lockedAt: Date | null; cycles: number }>(
+      `SELECT v.id, v."lockedAt", (SELECT count(*)::int FROM "Cycle" c WHERE c."instrumentVersionId" = v.id) AS cycles FROM "InstrumentVersion" v WHERE code = 'RKR'`,
+    );
     expect(rkr).toMatchObject({ lockedAt: null, cycles: 0 });
     const aspects = await client.query(`SELECT code, weight FROM "InstrumentAspect" WHERE "instrumentVersionId" = $1 ORDER BY position`, [rkr.id]);
-    expect(aspects.rows).toEqual([{ code: "P", weight: 40 }, { code: "K", weight: 50 }, { code: "D", weight: 10 }]);
+    expect(aspects.rows).toEqual([
+      { code: "P", weight: 40 },
+      { code: "K", weight: 50 },
+      { code: "D", weight: 10 },
+    ]);
   });
 
   it("has the 38 provinces under their real names", async () => {
@@ -55,9 +65,7 @@ describe("the demo data seed", () => {
       `SELECT "institutionId" FROM "Locus" GROUP BY "institutionId" HAVING count(*) <> 3 OR count(DISTINCT "serviceType") <> 3`,
     );
     expect(badLoci.rows).toEqual([]);
-    const misplaced = await client.query(
-      `SELECT code FROM "Institution" WHERE (type IN ('PROVINSI','KABUPATEN','KOTA')) <> ("provinceId" IS NOT NULL)`,
-    );
+    const misplaced = await client.query(`SELECT code FROM "Institution" WHERE (type IN ('PROVINSI','KABUPATEN','KOTA')) <> ("provinceId" IS NOT NULL)`);
     expect(misplaced.rows).toEqual([]);
   });
 
@@ -65,9 +73,7 @@ describe("the demo data seed", () => {
     const cycles = await client.query(`SELECT year, status, "publishedAt" IS NOT NULL AS published FROM "Cycle" ORDER BY year`);
     expect(cycles.rows.map((c) => c.status)).toEqual(["FINALISED", "FINALISED", "ACTIVE"]);
     expect(cycles.rows.map((c) => c.published)).toEqual([true, true, false]);
-    const statuses = await client.query(
-      `SELECT DISTINCT a.status FROM "Assessment" a JOIN "Cycle" c ON c.id = a."cycleId" WHERE c.status = 'ACTIVE'`,
-    );
+    const statuses = await client.query(`SELECT DISTINCT a.status FROM "Assessment" a JOIN "Cycle" c ON c.id = a."cycleId" WHERE c.status = 'ACTIVE'`);
     expect(statuses.rows.map((s) => s.status).sort()).toEqual(["DRAFT", "FINAL", "IN_REVIEW", "RETURNED", "SUBMITTED", "VERIFIED"]);
     const past = await one<{ notFinal: number; fewResponses: number }>(
       `SELECT count(*) FILTER (WHERE a.status <> 'FINAL')::int AS "notFinal",

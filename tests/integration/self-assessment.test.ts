@@ -16,7 +16,13 @@ describe("saving, conflicts, submission and stage dates of a self-assessment", (
 
   const one = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows[0];
   const evaluator = () => actors["evaluator.palembang@pekppp.test"]!;
-  const secondEvaluator = () => ({ ...evaluator(), id: actors["pimpinan.palembang@pekppp.test"]!.id, role: "EVALUATOR" as const, name: "Evaluator Kedua", email: "kedua@pekppp.test" });
+  const secondEvaluator = () => ({
+    ...evaluator(),
+    id: actors["pimpinan.palembang@pekppp.test"]!.id,
+    role: "EVALUATOR" as const,
+    name: "Evaluator Kedua",
+    email: "kedua@pekppp.test",
+  });
   const foreignEvaluator = () => actors["evaluator.kemenkes@pekppp.test"]!;
   const admin = () => actors["admin@pekppp.test"]!;
 
@@ -42,11 +48,21 @@ describe("saving, conflicts, submission and stage dates of a self-assessment", (
   });
 
   const versionOf = async (assessmentId: string, code: string) =>
-    (await one(`SELECT s.version FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = $1 AND i.code = $2`, [assessmentId, code]))?.version ?? 0;
+    (
+      await one(`SELECT s.version FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = $1 AND i.code = $2`, [
+        assessmentId,
+        code,
+      ])
+    )?.version ?? 0;
 
   it("saves an answer, bumps its version and audits the change with before and after", async () => {
     const base = await versionOf(draftId, "2.a.P");
-    const outcome = await layer.saveSelfAnswer(evaluator(), draftId, { indicatorCode: "2.a.P", level: 4, justification: "Melibatkan 4 unsur masyarakat.", baseVersion: base });
+    const outcome = await layer.saveSelfAnswer(evaluator(), draftId, {
+      indicatorCode: "2.a.P",
+      level: 4,
+      justification: "Melibatkan 4 unsur masyarakat.",
+      baseVersion: base,
+    });
     expect(outcome).toMatchObject({ ok: true, answer: { level: 4, version: base + 1, updatedBy: evaluator().name } });
     const audit = await one(`SELECT action, "assessmentId", after FROM "AuditEvent" WHERE action = 'selfAnswer.save' ORDER BY id DESC LIMIT 1`);
     expect(audit).toMatchObject({ assessmentId: draftId, after: { level: 4, version: base + 1 } });
@@ -58,13 +74,21 @@ describe("saving, conflicts, submission and stage dates of a self-assessment", (
     expect(first.ok).toBe(true);
     const second = await layer.saveSelfAnswer(secondEvaluator(), draftId, { indicatorCode: "3.a.T", level: 1, justification: "Versi B", baseVersion: base });
     expect(second).toEqual({ ok: false, conflict: expect.objectContaining({ level: 5, justification: "Versi A", version: base + 1 }) });
-    const stored = await one(`SELECT s.level, s.justification FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = $1 AND i.code = '3.a.T'`, [draftId]);
+    const stored = await one(
+      `SELECT s.level, s.justification FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = $1 AND i.code = '3.a.T'`,
+      [draftId],
+    );
     expect(stored).toEqual({ level: 5, justification: "Versi A" });
     const conflict = await one(`SELECT before, after FROM "AuditEvent" WHERE action = 'selfAnswer.conflict' ORDER BY id DESC LIMIT 1`);
     expect(conflict.before).toMatchObject({ level: 5, justification: "Versi A" });
     expect(conflict.after).toMatchObject({ level: 1, justification: "Versi B", refused: true });
     // The deliberate choice: keep B, now based on the stored version.
-    const resolved = await layer.saveSelfAnswer(secondEvaluator(), draftId, { indicatorCode: "3.a.T", level: 1, justification: "Versi B", baseVersion: base + 1 });
+    const resolved = await layer.saveSelfAnswer(secondEvaluator(), draftId, {
+      indicatorCode: "3.a.T",
+      level: 1,
+      justification: "Versi B",
+      baseVersion: base + 1,
+    });
     expect(resolved).toMatchObject({ ok: true, answer: { level: 1, version: base + 2 } });
   });
 
@@ -80,12 +104,16 @@ describe("saving, conflicts, submission and stage dates of a self-assessment", (
 
   it("treats another institution's locus as not found and writes nothing", async () => {
     const before = await one(`SELECT count(*)::int AS n FROM "AuditEvent"`);
-    await expect(layer.saveSelfAnswer(foreignEvaluator(), draftId, { indicatorCode: "1.a.Ak", level: 5, justification: "x", baseVersion: 0 })).rejects.toMatchObject({ messageKey: "errors.notFound" });
+    await expect(
+      layer.saveSelfAnswer(foreignEvaluator(), draftId, { indicatorCode: "1.a.Ak", level: 5, justification: "x", baseVersion: 0 }),
+    ).rejects.toMatchObject({ messageKey: "errors.notFound" });
     expect(await one(`SELECT count(*)::int AS n FROM "AuditEvent"`)).toEqual(before);
   });
 
   it("refuses an unknown indicator code", async () => {
-    await expect(layer.saveSelfAnswer(evaluator(), draftId, { indicatorCode: "99.z.X", level: 1, justification: "", baseVersion: 0 })).rejects.toMatchObject({ messageKey: "validation.indicatorUnknown" });
+    await expect(layer.saveSelfAnswer(evaluator(), draftId, { indicatorCode: "99.z.X", level: 1, justification: "", baseVersion: 0 })).rejects.toMatchObject({
+      messageKey: "validation.indicatorUnknown",
+    });
   });
 
   it("does not submit an incomplete self-assessment and says what is missing", async () => {
@@ -110,12 +138,21 @@ describe("saving, conflicts, submission and stage dates of a self-assessment", (
     expect(after).toMatchObject({ status: "SUBMITTED", round: before.round + 1 });
     const audit = await one(`SELECT before, after FROM "AuditEvent" WHERE action = 'assessment.submit' AND "assessmentId" = $1`, [submittedId]);
     expect(audit).toEqual({ before: { status: "RETURNED", round: before.round }, after: { status: "SUBMITTED", round: before.round + 1 } });
-    await expect(layer.saveSelfAnswer(evaluator(), submittedId, { indicatorCode: "1.a.Ak", level: 0, justification: "telat", baseVersion: await versionOf(submittedId, "1.a.Ak") }))
-      .rejects.toMatchObject({ messageKey: "selfAssessment.locked" });
+    await expect(
+      layer.saveSelfAnswer(evaluator(), submittedId, {
+        indicatorCode: "1.a.Ak",
+        level: 0,
+        justification: "telat",
+        baseVersion: await versionOf(submittedId, "1.a.Ak"),
+      }),
+    ).rejects.toMatchObject({ messageKey: "selfAssessment.locked" });
   });
 
   it("refuses edits outside the self-assessment stage dates, naming the dates, until an admin reopens the locus", async () => {
-    await client.query(`UPDATE "CycleStage" SET "startsAt" = now() - interval '60 days', "endsAt" = now() - interval '1 day' WHERE "cycleId" = $1 AND kind = 'SELF_ASSESSMENT'`, [cycleId]);
+    await client.query(
+      `UPDATE "CycleStage" SET "startsAt" = now() - interval '60 days', "endsAt" = now() - interval '1 day' WHERE "cycleId" = $1 AND kind = 'SELF_ASSESSMENT'`,
+      [cycleId],
+    );
     const base = await versionOf(draftId, "5.a.K");
     const attempt = layer.saveSelfAnswer(evaluator(), draftId, { indicatorCode: "5.a.K", level: 3, justification: "terlambat", baseVersion: base });
     await expect(attempt).rejects.toMatchObject({ messageKey: "selfAssessment.ended", values: { from: expect.any(String), to: expect.any(String) } });
@@ -123,14 +160,30 @@ describe("saving, conflicts, submission and stage dates of a self-assessment", (
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     await expect(layer.reopenAssessment(evaluator(), draftId, tomorrow)).rejects.toMatchObject({ messageKey: "errors.notFound" });
     await layer.reopenAssessment(admin(), draftId, tomorrow);
-    expect(await layer.saveSelfAnswer(evaluator(), draftId, { indicatorCode: "5.a.K", level: 3, justification: "dibuka kembali", baseVersion: base })).toMatchObject({ ok: true });
+    expect(
+      await layer.saveSelfAnswer(evaluator(), draftId, { indicatorCode: "5.a.K", level: 3, justification: "dibuka kembali", baseVersion: base }),
+    ).toMatchObject({ ok: true });
     const audit = await one(`SELECT after FROM "AuditEvent" WHERE action = 'assessment.reopen' AND "assessmentId" = $1`, [draftId]);
     expect(audit.after.reopenedUntil).toMatch(new RegExp(`^${tomorrow}T16:59:59`));
 
-    await client.query(`UPDATE "CycleStage" SET "startsAt" = now() + interval '1 day', "endsAt" = now() + interval '30 days' WHERE "cycleId" = $1 AND kind = 'SELF_ASSESSMENT'`, [cycleId]);
-    const other = (await one(`SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId" WHERE a."cycleId" = $1 AND i.code = 'KL-KEMENKES' AND a.status = 'DRAFT'`, [cycleId])).id;
-    await expect(layer.saveSelfAnswer(foreignEvaluator(), other, { indicatorCode: "5.a.K", level: 3, justification: "terlalu awal", baseVersion: await versionOf(other, "5.a.K") }))
-      .rejects.toMatchObject({ messageKey: "selfAssessment.notStarted" });
+    await client.query(
+      `UPDATE "CycleStage" SET "startsAt" = now() + interval '1 day', "endsAt" = now() + interval '30 days' WHERE "cycleId" = $1 AND kind = 'SELF_ASSESSMENT'`,
+      [cycleId],
+    );
+    const other = (
+      await one(
+        `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId" WHERE a."cycleId" = $1 AND i.code = 'KL-KEMENKES' AND a.status = 'DRAFT'`,
+        [cycleId],
+      )
+    ).id;
+    await expect(
+      layer.saveSelfAnswer(foreignEvaluator(), other, {
+        indicatorCode: "5.a.K",
+        level: 3,
+        justification: "terlalu awal",
+        baseVersion: await versionOf(other, "5.a.K"),
+      }),
+    ).rejects.toMatchObject({ messageKey: "selfAssessment.notStarted" });
   });
 
   it("moves a submitted locus back to draft when an admin reopens it", async () => {

@@ -4,7 +4,7 @@ import { accountKey, addressKey } from "@/lib/auth/sign-in-throttle";
 import { configureServerEnvironment, useSeededDatabase } from "./support/test-database";
 
 type Store = typeof import("@/lib/server/auth/sign-in-throttle-store");
-type Db = (typeof import("@/lib/server/db/client"))["db"];
+type Db = typeof import("@/lib/server/db/client")["db"];
 interface AppInstance {
   store: Store;
   db: Db;
@@ -124,9 +124,7 @@ describe("failed sign-in throttle in PostgreSQL", () => {
   it("counts every one of 20 failures recorded at the same time by two instances (no lost update)", async () => {
     const key = accountKey("race@pekppp.test");
     const now = at(0);
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? first : second).store.recordSignInFailure([key], now)),
-    );
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? first : second).store.recordSignInFailure([key], now)));
     expect(await readRow(key)).toEqual({
       failures: 20,
       firstFailureAt: now.getTime(),
@@ -138,9 +136,7 @@ describe("failed sign-in throttle in PostgreSQL", () => {
   it("counts concurrent failures on a key that already has a row, too", async () => {
     const key = addressKey("192.0.2.44");
     await first.store.recordSignInFailure([key], at(0));
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? first : second).store.recordSignInFailure([key], at(1000))),
-    );
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? first : second).store.recordSignInFailure([key], at(1000))));
     expect(await readRow(key)).toMatchObject({ failures: 21, firstFailureAt: at(0).getTime(), blockedUntil: at(1000 + 2 * MINUTE).getTime() });
   });
 

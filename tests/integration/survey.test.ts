@@ -52,10 +52,12 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
     await client.query(`UPDATE "Assessment" SET status = 'SUBMITTED' WHERE id = ANY($1::uuid[])`, [[answering, counting, finalised]]);
     await client.query(`DELETE FROM "SurveyResponse" WHERE "assessmentId" = ANY($1::uuid[])`, [[answering, counting, finalised]]);
     await client.query(`UPDATE "Cycle" SET "minSurveyRespondents" = $2 WHERE id = $1`, [cycleId, MINIMUM]);
-    pastAssessment = (await one(
-      `SELECT a.id FROM "Assessment" a JOIN "Cycle" c ON c.id = a."cycleId" JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
+    pastAssessment = (
+      await one(
+        `SELECT a.id FROM "Assessment" a JOIN "Cycle" c ON c.id = a."cycleId" JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
        WHERE c.status <> 'ACTIVE' AND i.code = 'KOTA-16-PALEMBANG' LIMIT 1`,
-    )).id;
+      )
+    ).id;
 
     // Two pool verifiers (they have no password; here they act through the data layer directly):
     // one assigned elsewhere, one assigned to Palembang in a past cycle only.
@@ -64,7 +66,13 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
        AND NOT EXISTS (SELECT 1 FROM "VerifierAssignment" v JOIN "Institution" i ON i.id = v."institutionId" WHERE v."verifierId" = u.id AND i.code = 'KOTA-16-PALEMBANG')
        ORDER BY u.email LIMIT 2`,
     );
-    const asActor = (row: { id: string; name: string; email: string }): CurrentUser => ({ ...row, role: "VERIFIER", institutionId: null, institutionName: null, mustChangePassword: false });
+    const asActor = (row: { id: string; name: string; email: string }): CurrentUser => ({
+      ...row,
+      role: "VERIFIER",
+      institutionId: null,
+      institutionName: null,
+      mustChangePassword: false,
+    });
     foreignVerifier = asActor(pool.rows[0]);
     pastCycleVerifier = asActor(pool.rows[1]);
     await client.query(
@@ -89,7 +97,9 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
       const stored = await one(`SELECT "createdById", "closesAt", "closedAt" FROM "SurveyLink" WHERE id = $1`, [second.id]);
       expect(stored).toMatchObject({ createdById: verifier().id, closedAt: null });
       expect(stored.closesAt).toBeInstanceOf(Date);
-      const audit = await one(`SELECT "actorId", "assessmentId", "entityId", after FROM "AuditEvent" WHERE action = 'surveyLink.create' AND "entityId" = $1`, [first.id]);
+      const audit = await one(`SELECT "actorId", "assessmentId", "entityId", after FROM "AuditEvent" WHERE action = 'surveyLink.create' AND "entityId" = $1`, [
+        first.id,
+      ]);
       expect(audit).toMatchObject({ actorId: verifier().id, assessmentId: answering, entityId: first.id, after: { closesAt: null } });
       // The audit trail is read by the locus's own evaluators: it names the link, not its key.
       expect(JSON.stringify(audit.after)).not.toContain(first.token);
@@ -117,14 +127,18 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
         expect(await layer.surveyStatusForAssessment(outsider, answering), outsider.email).toBeNull();
         expect((await layer.surveyStatusForAssessment(outsider, answering))?.links ?? null, outsider.email).toBeNull();
       }
-      await expect(layer.createSurveyLink(verifier(), { assessmentId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ messageKey: "errors.notFound" });
+      await expect(layer.createSurveyLink(verifier(), { assessmentId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({
+        messageKey: "errors.notFound",
+      });
       await expect(layer.closeSurveyLink(verifier(), "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ messageKey: "errors.notFound" });
       expect(await count(`SELECT count(*) AS n FROM "SurveyLink"`)).toBe(links);
       expect(await count(`SELECT count(*) AS n FROM "AuditEvent"`)).toBe(audits);
     });
 
     it("refuses a closing time in the past, and a locus whose cycle has ended", async () => {
-      await expect(layer.createSurveyLink(verifier(), { assessmentId: answering, closesAt: new Date(Date.now() - 1000) })).rejects.toMatchObject({ messageKey: "surveyAdmin.errors.closesInPast" });
+      await expect(layer.createSurveyLink(verifier(), { assessmentId: answering, closesAt: new Date(Date.now() - 1000) })).rejects.toMatchObject({
+        messageKey: "surveyAdmin.errors.closesInPast",
+      });
       await expect(layer.createSurveyLink(admin(), { assessmentId: pastAssessment })).rejects.toMatchObject({ messageKey: "surveyAdmin.errors.notCollecting" });
     });
 
@@ -168,7 +182,9 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
     it("does not know a token that does not exist or is malformed", async () => {
       expect(await layer.loadPublicSurvey("A".repeat(32))).toEqual({ state: "unknown" });
       expect(await layer.loadPublicSurvey("../../etc/passwd")).toEqual({ state: "unknown" });
-      expect(await layer.submitSurveyResponse("A".repeat(32), { ratings: ratings(1) }, { respondentKeyHash: browser("x"), address: null })).toEqual({ outcome: "unknown" });
+      expect(await layer.submitSurveyResponse("A".repeat(32), { ratings: ratings(1) }, { respondentKeyHash: browser("x"), address: null })).toEqual({
+        outcome: "unknown",
+      });
     });
 
     it("stores a response with its ratings in item order, their sum and the hashed browser key", async () => {
@@ -185,12 +201,16 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
 
     it("answers a second response of the same browser with 'already', also when both arrive at once", async () => {
       const key = browser(token, "respondent-one");
-      expect(await layer.submitSurveyResponse(token, { ratings: ratings(5) }, { respondentKeyHash: key, address: "198.51.100.1" })).toEqual({ outcome: "already" });
+      expect(await layer.submitSurveyResponse(token, { ratings: ratings(5) }, { respondentKeyHash: key, address: "198.51.100.1" })).toEqual({
+        outcome: "already",
+      });
       expect(await layer.loadPublicSurvey(token, { respondentKeyHash: key })).toMatchObject({ state: "answered" });
       expect(await layer.loadPublicSurvey(token, { respondentKeyHash: browser(token) })).toMatchObject({ state: "open" });
 
       const racing = browser(token);
-      const outcomes = await Promise.all([1, 2, 3].map((v) => layer.submitSurveyResponse(token, { ratings: ratings(v) }, { respondentKeyHash: racing, address: null })));
+      const outcomes = await Promise.all(
+        [1, 2, 3].map((v) => layer.submitSurveyResponse(token, { ratings: ratings(v) }, { respondentKeyHash: racing, address: null })),
+      );
       expect(outcomes.map((o) => o.outcome).sort()).toEqual(["already", "already", "ok"]);
       expect(await count(`SELECT count(*) AS n FROM "SurveyResponse" WHERE "respondentKey" = $1`, [racing])).toBe(1);
     });
@@ -200,9 +220,16 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
       const partial: (number | null)[] = ratings(3);
       partial[0] = null;
       partial[9] = null;
-      expect(await layer.submitSurveyResponse(token, { ratings: partial }, { respondentKeyHash: browser(token), address: null })).toEqual({ outcome: "missing", missing: [1, 10] });
-      await expect(layer.submitSurveyResponse(token, { ratings: ratings(3).slice(1) }, { respondentKeyHash: browser(token), address: null })).rejects.toMatchObject({ messageKey: "survey.errors.itemCount" });
-      await expect(layer.submitSurveyResponse(token, { ratings: [...ratings(3), 4] }, { respondentKeyHash: browser(token), address: null })).rejects.toMatchObject({ messageKey: "survey.errors.itemCount" });
+      expect(await layer.submitSurveyResponse(token, { ratings: partial }, { respondentKeyHash: browser(token), address: null })).toEqual({
+        outcome: "missing",
+        missing: [1, 10],
+      });
+      await expect(
+        layer.submitSurveyResponse(token, { ratings: ratings(3).slice(1) }, { respondentKeyHash: browser(token), address: null }),
+      ).rejects.toMatchObject({ messageKey: "survey.errors.itemCount" });
+      await expect(
+        layer.submitSurveyResponse(token, { ratings: [...ratings(3), 4] }, { respondentKeyHash: browser(token), address: null }),
+      ).rejects.toMatchObject({ messageKey: "survey.errors.itemCount" });
       expect(await count(`SELECT count(*) AS n FROM "SurveyResponse"`)).toBe(before);
     });
 
@@ -217,10 +244,14 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
       const before = await count(`SELECT count(*) AS n FROM "SurveyResponse"`);
       for (const link of [closed, expired, final]) {
         expect(await layer.loadPublicSurvey(link.token)).toMatchObject({ state: "closed", institutionName: "Kota Palembang" });
-        expect(await layer.submitSurveyResponse(link.token, { ratings: ratings(4) }, { respondentKeyHash: browser(link.token), address: "198.51.100.2" })).toEqual({ outcome: "closed" });
+        expect(
+          await layer.submitSurveyResponse(link.token, { ratings: ratings(4) }, { respondentKeyHash: browser(link.token), address: "198.51.100.2" }),
+        ).toEqual({ outcome: "closed" });
       }
       expect(await count(`SELECT count(*) AS n FROM "SurveyResponse"`)).toBe(before);
-      expect((await layer.surveyStatusForAssessment(verifier(), answering))?.links ?? null).toEqual(expect.arrayContaining([expect.objectContaining({ id: expired.id, state: "expired" })]));
+      expect((await layer.surveyStatusForAssessment(verifier(), answering))?.links ?? null).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: expired.id, state: "expired" })]),
+      );
       expect((await layer.surveyStatusForAssessment(verifier(), finalised))?.collecting).toBe(false);
       await expect(layer.createSurveyLink(verifier(), { assessmentId: finalised })).rejects.toMatchObject({ messageKey: "surveyAdmin.errors.notCollecting" });
     });
@@ -270,10 +301,14 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
     it("tells a browser that has answered 'already' even while its address is limited", async () => {
       const start = new Date();
       const key = browser(other, "answered-before-the-limit");
-      expect(await layer.submitSurveyResponse(other, { ratings: ratings(2) }, { respondentKeyHash: key, address: "203.0.113.9" }, start)).toEqual({ outcome: "ok" });
+      expect(await layer.submitSurveyResponse(other, { ratings: ratings(2) }, { respondentKeyHash: key, address: "203.0.113.9" }, start)).toEqual({
+        outcome: "ok",
+      });
       for (let i = 1; i < layer.SURVEY_ADDRESS_LIMIT.maxResponses; i += 1) await submitFrom("203.0.113.9", start, other);
       expect(await submitFrom("203.0.113.9", start, other)).toMatchObject({ outcome: "throttled" });
-      expect(await layer.submitSurveyResponse(other, { ratings: ratings(2) }, { respondentKeyHash: key, address: "203.0.113.9" }, start)).toEqual({ outcome: "already" });
+      expect(await layer.submitSurveyResponse(other, { ratings: ratings(2) }, { respondentKeyHash: key, address: "203.0.113.9" }, start)).toEqual({
+        outcome: "already",
+      });
     });
   });
 
@@ -284,7 +319,9 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
       const given: number[][] = [];
       const answer = async (token: string, value: number) => {
         given.push(ratings(value));
-        expect(await layer.submitSurveyResponse(token, { ratings: ratings(value) }, { respondentKeyHash: browser(token), address: null })).toEqual({ outcome: "ok" });
+        expect(await layer.submitSurveyResponse(token, { ratings: ratings(value) }, { respondentKeyHash: browser(token), address: null })).toEqual({
+          outcome: "ok",
+        });
       };
 
       const empty = (await layer.surveyStatusForAssessment(verifier(), counting))!;
@@ -302,7 +339,10 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
       const perLink = Object.fromEntries(reached.links.map((l) => [l.id, l.responses]));
       expect(perLink).toMatchObject({ [first.id]: 2, [second.id]: 1 });
       const ours = reached.links.filter((l) => l.id === first.id || l.id === second.id);
-      expect(ours.map((l) => [l.state, l.createdByName])).toEqual([["open", verifier().name], ["open", verifier().name]]);
+      expect(ours.map((l) => [l.state, l.createdByName])).toEqual([
+        ["open", verifier().name],
+        ["open", verifier().name],
+      ]);
 
       // The minimum is the cycle's setting, read every time.
       await client.query(`UPDATE "Cycle" SET "minSurveyRespondents" = $2 WHERE id = $1`, [cycleId, MINIMUM + 1]);

@@ -43,7 +43,10 @@ describe("account administration, through the policies, with an audit record of 
 
   it("creates an account with a temporary password that is hashed, forced to change, and audited", async () => {
     const { user, temporaryPassword } = await users.createUser(admin(), {
-      email: "evaluator.baru@pekppp.test", name: "Evaluator Baru", role: "EVALUATOR", institutionId: palembangId,
+      email: "evaluator.baru@pekppp.test",
+      name: "Evaluator Baru",
+      role: "EVALUATOR",
+      institutionId: palembangId,
     });
     expect(temporaryPassword).toMatch(/^[A-Za-z2-9]{14}$/);
     const stored = await row(`SELECT "passwordHash", "mustChangePassword" FROM "User" WHERE id = $1`, [user.id]);
@@ -64,7 +67,9 @@ describe("account administration, through the policies, with an audit record of 
   });
 
   it("refuses every account operation to a non-admin, as if nothing were there", async () => {
-    await expect(users.createUser(head(), { email: "x@pekppp.test", name: "Xavier", role: "ADMIN", institutionId: undefined })).rejects.toBeInstanceOf(ActionError);
+    await expect(users.createUser(head(), { email: "x@pekppp.test", name: "Xavier", role: "ADMIN", institutionId: undefined })).rejects.toBeInstanceOf(
+      ActionError,
+    );
     await expect(users.issueTemporaryPassword(head(), admin().id)).rejects.toMatchObject({ messageKey: "errors.notFound" });
     expect(await users.findUser(head(), admin().id)).toBeNull();
     expect((await users.searchUsers(head(), {})).users).toEqual([]);
@@ -74,16 +79,29 @@ describe("account administration, through the policies, with an audit record of 
     const target = await users.findUser(admin(), accounts["evaluator.kemenkes@pekppp.test"]!.id);
     const before = await row(`SELECT "sessionVersion" FROM "User" WHERE id = $1`, [target!.id]);
     const updated = await users.updateUser(admin(), {
-      userId: target!.id, expectedUpdatedAt: target!.updatedAt.toISOString(), name: target!.name, role: "HEAD", institutionId: kemenkesId, isActive: true,
+      userId: target!.id,
+      expectedUpdatedAt: target!.updatedAt.toISOString(),
+      name: target!.name,
+      role: "HEAD",
+      institutionId: kemenkesId,
+      isActive: true,
     });
     const afterRole = await row(`SELECT "sessionVersion", role FROM "User" WHERE id = $1`, [target!.id]);
     expect(afterRole).toEqual({ sessionVersion: before.sessionVersion + 1, role: "HEAD" });
     await users.updateUser(admin(), {
-      userId: target!.id, expectedUpdatedAt: updated.updatedAt.toISOString(), name: target!.name, role: "HEAD", institutionId: kemenkesId, isActive: false,
+      userId: target!.id,
+      expectedUpdatedAt: updated.updatedAt.toISOString(),
+      name: target!.name,
+      role: "HEAD",
+      institutionId: kemenkesId,
+      isActive: false,
     });
     const afterDeactivate = await row(`SELECT "sessionVersion", "isActive" FROM "User" WHERE id = $1`, [target!.id]);
     expect(afterDeactivate).toEqual({ sessionVersion: before.sessionVersion + 2, isActive: false });
-    const events = await client.query(`SELECT action, before->>'role' AS "roleBefore", after->>'role' AS "roleAfter" FROM "AuditEvent" WHERE "entityId" = $1 ORDER BY id`, [target!.id]);
+    const events = await client.query(
+      `SELECT action, before->>'role' AS "roleBefore", after->>'role' AS "roleAfter" FROM "AuditEvent" WHERE "entityId" = $1 ORDER BY id`,
+      [target!.id],
+    );
     expect(events.rows).toEqual([
       { action: "user.update", roleBefore: "EVALUATOR", roleAfter: "HEAD" },
       { action: "user.deactivate", roleBefore: "HEAD", roleAfter: "HEAD" },
@@ -93,9 +111,23 @@ describe("account administration, through the policies, with an audit record of 
   it("detects a concurrent edit: a form loaded before another change is refused and changes nothing", async () => {
     const target = await users.findUser(admin(), accounts["verifikator@pekppp.test"]!.id);
     const stale = target!.updatedAt.toISOString();
-    await users.updateUser(admin(), { userId: target!.id, expectedUpdatedAt: stale, name: "Dewi A. (diubah admin 1)", role: "VERIFIER", institutionId: undefined, isActive: true });
+    await users.updateUser(admin(), {
+      userId: target!.id,
+      expectedUpdatedAt: stale,
+      name: "Dewi A. (diubah admin 1)",
+      role: "VERIFIER",
+      institutionId: undefined,
+      isActive: true,
+    });
     await expect(
-      users.updateUser(admin(), { userId: target!.id, expectedUpdatedAt: stale, name: "Diubah admin 2", role: "VERIFIER", institutionId: undefined, isActive: true }),
+      users.updateUser(admin(), {
+        userId: target!.id,
+        expectedUpdatedAt: stale,
+        name: "Diubah admin 2",
+        role: "VERIFIER",
+        institutionId: undefined,
+        isActive: true,
+      }),
     ).rejects.toMatchObject({ messageKey: "errors.conflict" });
     expect((await row(`SELECT name FROM "User" WHERE id = $1`, [target!.id])).name).toBe("Dewi A. (diubah admin 1)");
   });
@@ -103,7 +135,14 @@ describe("account administration, through the policies, with an audit record of 
   it("does not let an admin lock itself out", async () => {
     const self = await users.findUser(admin(), admin().id);
     await expect(
-      users.updateUser(admin(), { userId: self!.id, expectedUpdatedAt: self!.updatedAt.toISOString(), name: self!.name, role: "ADMIN", institutionId: undefined, isActive: false }),
+      users.updateUser(admin(), {
+        userId: self!.id,
+        expectedUpdatedAt: self!.updatedAt.toISOString(),
+        name: self!.name,
+        role: "ADMIN",
+        institutionId: undefined,
+        isActive: false,
+      }),
     ).rejects.toMatchObject({ messageKey: "users.cannotDemoteSelf" });
   });
 
@@ -111,12 +150,18 @@ describe("account administration, through the policies, with an audit record of 
     const verifier = accounts["verifikator@pekppp.test"]!;
     const current = await users.listVerifierAssignments(admin(), verifier.id, cycleId);
     const keep = current[0]!.institution.id;
-    const keptRow = await row(`SELECT id FROM "VerifierAssignment" WHERE "verifierId" = $1 AND "institutionId" = $2 AND "cycleId" = $3`, [verifier.id, keep, cycleId]);
+    const keptRow = await row(`SELECT id FROM "VerifierAssignment" WHERE "verifierId" = $1 AND "institutionId" = $2 AND "cycleId" = $3`, [
+      verifier.id,
+      keep,
+      cycleId,
+    ]);
     const result = await users.setVerifierAssignments(admin(), { userId: verifier.id, cycleId, institutionIds: [keep, kemenkesId] });
     expect(result).toEqual({ added: 1, removed: current.length - 1 });
     const after = await users.listVerifierAssignments(admin(), verifier.id, cycleId);
     expect(after.map((a) => a.institution.id).sort()).toEqual([keep, kemenkesId].sort());
-    expect((await row(`SELECT id FROM "VerifierAssignment" WHERE "verifierId" = $1 AND "institutionId" = $2 AND "cycleId" = $3`, [verifier.id, keep, cycleId])).id).toBe(keptRow.id);
+    expect(
+      (await row(`SELECT id FROM "VerifierAssignment" WHERE "verifierId" = $1 AND "institutionId" = $2 AND "cycleId" = $3`, [verifier.id, keep, cycleId])).id,
+    ).toBe(keptRow.id);
     const event = await row(`SELECT action, after FROM "AuditEvent" WHERE action = 'assignment.set' ORDER BY id DESC LIMIT 1`);
     expect(event.after.institutionIds).toEqual([keep, kemenkesId].sort());
   });
@@ -127,9 +172,9 @@ describe("account administration, through the policies, with an audit record of 
     const assignments = `SELECT count(*)::int AS n FROM "VerifierAssignment" WHERE "cycleId" = $1`;
     const before = await row(assignments, [finalised]);
     const events = await row(`SELECT count(*)::int AS n FROM "AuditEvent"`);
-    await expect(
-      users.setVerifierAssignments(admin(), { userId: verifier.id, cycleId: finalised, institutionIds: [kemenkesId] }),
-    ).rejects.toMatchObject({ messageKey: "assignmentAdmin.cycleClosed" });
+    await expect(users.setVerifierAssignments(admin(), { userId: verifier.id, cycleId: finalised, institutionIds: [kemenkesId] })).rejects.toMatchObject({
+      messageKey: "assignmentAdmin.cycleClosed",
+    });
     expect(await row(assignments, [finalised])).toEqual(before);
     expect(await row(`SELECT count(*)::int AS n FROM "AuditEvent"`)).toEqual(events);
   });
@@ -160,7 +205,15 @@ describe("account administration, through the policies, with an audit record of 
 
   it("changes one's own password only with the current one, and clears the forced change", async () => {
     const created = await users.createUser(admin(), { email: "kepala.baru@pekppp.test", name: "Kepala Baru", role: "HEAD", institutionId: palembangId });
-    const actor: CurrentUser = { id: created.user.id, email: "kepala.baru@pekppp.test", name: "Kepala Baru", role: "HEAD", institutionId: palembangId, institutionName: null, mustChangePassword: true };
+    const actor: CurrentUser = {
+      id: created.user.id,
+      email: "kepala.baru@pekppp.test",
+      name: "Kepala Baru",
+      role: "HEAD",
+      institutionId: palembangId,
+      institutionName: null,
+      mustChangePassword: true,
+    };
     await expect(users.changeOwnPassword(actor, "salah-sekali-1", "BaruSekali2026")).rejects.toMatchObject({ messageKey: "account.currentPasswordWrong" });
     await users.changeOwnPassword(actor, created.temporaryPassword, "BaruSekali2026");
     const stored = await row(`SELECT "passwordHash", "mustChangePassword" FROM "User" WHERE id = $1`, [actor.id]);

@@ -22,7 +22,13 @@ describe("verification: who may set verified levels, and the return, approve and
     const row = await one(`SELECT id, name, email FROM "User" WHERE email = 'verifikator01@pekppp.test'`);
     return { ...row, role: "VERIFIER" as const, institutionId: null, institutionName: null, mustChangePassword: false };
   };
-  const scoredCodes = async () => (await client.query(`SELECT i.code FROM "InstrumentIndicator" i JOIN "Cycle" c ON c."instrumentVersionId" = i."instrumentVersionId" WHERE c.id = $1 AND i.weight > 0 ORDER BY i.position`, [cycleId])).rows.map((r) => r.code as string);
+  const scoredCodes = async () =>
+    (
+      await client.query(
+        `SELECT i.code FROM "InstrumentIndicator" i JOIN "Cycle" c ON c."instrumentVersionId" = i."instrumentVersionId" WHERE c.id = $1 AND i.weight > 0 ORDER BY i.position`,
+        [cycleId],
+      )
+    ).rows.map((r) => r.code as string);
 
   beforeAll(async () => {
     database = await useSeededDatabase();
@@ -33,9 +39,13 @@ describe("verification: who may set verified levels, and the return, approve and
     actors = await loadDemoActors(client);
     cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
     // A Palembang locus submitted by its unit, without any verified level yet.
-    submittedId = (await one(
-      `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
-       WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' AND l."serviceType" = 'JASA'`, [cycleId])).id;
+    submittedId = (
+      await one(
+        `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
+       WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' AND l."serviceType" = 'JASA'`,
+        [cycleId],
+      )
+    ).id;
     await client.query(`UPDATE "Assessment" SET status = 'SUBMITTED', round = round + 1 WHERE id = $1`, [submittedId]);
     await client.query(`DELETE FROM "VerifiedAnswer" WHERE "assessmentId" = $1`, [submittedId]);
   });
@@ -45,22 +55,26 @@ describe("verification: who may set verified levels, and the return, approve and
   });
 
   it("refuses verified levels before the review has started", async () => {
-    await expect(layer.saveVerifiedAnswer(verifier(), submittedId, { indicatorCode: "1.a.Ak", level: 3, note: "", baseVersion: 0 }))
-      .rejects.toMatchObject({ messageKey: "verification.wrongStatus" });
+    await expect(layer.saveVerifiedAnswer(verifier(), submittedId, { indicatorCode: "1.a.Ak", level: 3, note: "", baseVersion: 0 })).rejects.toMatchObject({
+      messageKey: "verification.wrongStatus",
+    });
   });
 
   it("lets only a verifier assigned in this cycle start the review; others get not found", async () => {
     await expect(layer.startReview(await otherVerifier(), submittedId)).rejects.toMatchObject({ messageKey: "errors.notFound" });
     await expect(layer.startReview({ ...evaluator(), role: "EVALUATOR" }, submittedId)).rejects.toMatchObject({ messageKey: "errors.notFound" });
     expect(await layer.startReview(verifier(), submittedId)).toEqual({ status: "IN_REVIEW" });
-    expect((await one(`SELECT action FROM "AuditEvent" WHERE "assessmentId" = $1 ORDER BY id DESC LIMIT 1`, [submittedId])).action).toBe("assessment.startReview");
+    expect((await one(`SELECT action FROM "AuditEvent" WHERE "assessmentId" = $1 ORDER BY id DESC LIMIT 1`, [submittedId])).action).toBe(
+      "assessment.startReview",
+    );
   });
 
   it("accepts verified levels only from the assigned verifier, never defaulting to the self level", async () => {
     const stored = await one(`SELECT count(*)::int AS n FROM "VerifiedAnswer" WHERE "assessmentId" = $1`, [submittedId]);
     expect(stored.n).toBe(0);
-    await expect(layer.saveVerifiedAnswer(await otherVerifier(), submittedId, { indicatorCode: "1.a.Ak", level: 1, note: "", baseVersion: 0 }))
-      .rejects.toMatchObject({ messageKey: "errors.notFound" });
+    await expect(
+      layer.saveVerifiedAnswer(await otherVerifier(), submittedId, { indicatorCode: "1.a.Ak", level: 1, note: "", baseVersion: 0 }),
+    ).rejects.toMatchObject({ messageKey: "errors.notFound" });
     const saved = await layer.saveVerifiedAnswer(verifier(), submittedId, { indicatorCode: "1.a.Ak", level: 2, note: "SP belum ditetapkan.", baseVersion: 0 });
     expect(saved).toMatchObject({ ok: true, answer: { level: 2, justification: "SP belum ditetapkan.", version: 1 } });
     const stale = await layer.saveVerifiedAnswer(verifier(), submittedId, { indicatorCode: "1.a.Ak", level: 4, note: "", baseVersion: 0 });
@@ -73,21 +87,33 @@ describe("verification: who may set verified levels, and the return, approve and
   });
 
   it("returns for revision only with a reason tied to a known indicator, records the round and its reasons", async () => {
-    await expect(layer.returnForRevision(verifier(), { assessmentId: submittedId, summary: "", reasons: [{ indicatorCode: "99.x.Y", reason: "tidak ada" }] }))
-      .rejects.toMatchObject({ messageKey: "validation.indicatorUnknown" });
-    const result = await layer.returnForRevision(verifier(), { assessmentId: submittedId, summary: "Lengkapi SK.", reasons: [{ indicatorCode: "1.a.Ak", reason: "SK penetapan SP belum diunggah." }] });
+    await expect(
+      layer.returnForRevision(verifier(), { assessmentId: submittedId, summary: "", reasons: [{ indicatorCode: "99.x.Y", reason: "tidak ada" }] }),
+    ).rejects.toMatchObject({ messageKey: "validation.indicatorUnknown" });
+    const result = await layer.returnForRevision(verifier(), {
+      assessmentId: submittedId,
+      summary: "Lengkapi SK.",
+      reasons: [{ indicatorCode: "1.a.Ak", reason: "SK penetapan SP belum diunggah." }],
+    });
     expect(result).toEqual({ status: "RETURNED" });
     const round = await one(
       `SELECT r.decision, r.summary, rr.reason, i.code FROM "ReviewRound" r JOIN "ReturnReason" rr ON rr."reviewRoundId" = r.id JOIN "InstrumentIndicator" i ON i.id = rr."indicatorId"
-       WHERE r."assessmentId" = $1 ORDER BY r."decidedAt" DESC LIMIT 1`, [submittedId]);
+       WHERE r."assessmentId" = $1 ORDER BY r."decidedAt" DESC LIMIT 1`,
+      [submittedId],
+    );
     expect(round).toEqual({ decision: "RETURNED", summary: "Lengkapi SK.", reason: "SK penetapan SP belum diunggah.", code: "1.a.Ak" });
-    expect((await one(`SELECT action, after FROM "AuditEvent" WHERE "assessmentId" = $1 ORDER BY id DESC LIMIT 1`, [submittedId])).action).toBe("assessment.return");
+    expect((await one(`SELECT action, after FROM "AuditEvent" WHERE "assessmentId" = $1 ORDER BY id DESC LIMIT 1`, [submittedId])).action).toBe(
+      "assessment.return",
+    );
   });
 
   it("approves once every scored indicator has a verified level, and an admin then finalises the cycle's verified loci", async () => {
     await client.query(`UPDATE "Assessment" SET status = 'IN_REVIEW' WHERE id = $1`, [submittedId]);
     for (const code of await scoredCodes()) {
-      const current = await one(`SELECT v.version FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId" WHERE v."assessmentId" = $1 AND i.code = $2`, [submittedId, code]);
+      const current = await one(
+        `SELECT v.version FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId" WHERE v."assessmentId" = $1 AND i.code = $2`,
+        [submittedId, code],
+      );
       await layer.saveVerifiedAnswer(verifier(), submittedId, { indicatorCode: code, level: 3, note: "Sesuai.", baseVersion: current?.version ?? 0 });
     }
     expect(await layer.approveAssessment(verifier(), submittedId)).toEqual({ status: "VERIFIED" });
@@ -97,21 +123,35 @@ describe("verification: who may set verified levels, and the return, approve and
     const verifiedBefore = (await one(`SELECT count(*)::int AS n FROM "Assessment" WHERE "cycleId" = $1 AND status = 'VERIFIED'`, [cycleId])).n;
     await expect(layer.finaliseCycle(verifier(), cycleId)).rejects.toMatchObject({ messageKey: "errors.notFound" });
     // The running cycle's finalisation stage has not begun yet: refused with its dates, nothing written.
-    await expect(layer.finaliseCycle(admin(), cycleId)).rejects.toMatchObject({ messageKey: "stageGate.finalisationNotStarted", values: { from: expect.any(String), to: expect.any(String) } });
+    await expect(layer.finaliseCycle(admin(), cycleId)).rejects.toMatchObject({
+      messageKey: "stageGate.finalisationNotStarted",
+      values: { from: expect.any(String), to: expect.any(String) },
+    });
     expect((await one(`SELECT status FROM "Assessment" WHERE id = $1`, [submittedId])).status).toBe("VERIFIED");
     expect((await one(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action IN ('assessment.finalise', 'cycle.finalise')`)).n).toBe(0);
-    await client.query(`UPDATE "CycleStage" SET "startsAt" = now() - interval '1 day', "endsAt" = now() + interval '10 days' WHERE "cycleId" = $1 AND kind = 'FINALISATION'`, [cycleId]);
+    await client.query(
+      `UPDATE "CycleStage" SET "startsAt" = now() - interval '1 day', "endsAt" = now() + interval '10 days' WHERE "cycleId" = $1 AND kind = 'FINALISATION'`,
+      [cycleId],
+    );
     expect(await layer.finaliseCycle(admin(), cycleId)).toEqual({ finalised: verifiedBefore });
     expect((await one(`SELECT status FROM "Assessment" WHERE id = $1`, [submittedId])).status).toBe("FINAL");
     expect((await one(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'assessment.finalise'`)).n).toBe(verifiedBefore);
     // Nothing changes after FINAL.
-    await expect(layer.saveVerifiedAnswer(verifier(), submittedId, { indicatorCode: "1.a.Ak", level: 5, note: "", baseVersion: 99 })).rejects.toMatchObject({ messageKey: "verification.wrongStatus" });
+    await expect(layer.saveVerifiedAnswer(verifier(), submittedId, { indicatorCode: "1.a.Ak", level: 5, note: "", baseVersion: 99 })).rejects.toMatchObject({
+      messageKey: "verification.wrongStatus",
+    });
   });
 
   it("finalises only inside the cycle's finalisation stage, naming its dates, and not at all without one", async () => {
     const past = (await one(`SELECT id FROM "Cycle" WHERE status = 'FINALISED' ORDER BY year DESC LIMIT 1`)).id as string;
-    await client.query(`UPDATE "CycleStage" SET "startsAt" = now() - interval '30 days', "endsAt" = now() - interval '1 day' WHERE "cycleId" = $1 AND kind = 'FINALISATION'`, [cycleId]);
-    await expect(layer.finaliseCycle(admin(), cycleId)).rejects.toMatchObject({ messageKey: "stageGate.finalisationEnded", values: { from: expect.any(String), to: expect.any(String) } });
+    await client.query(
+      `UPDATE "CycleStage" SET "startsAt" = now() - interval '30 days', "endsAt" = now() - interval '1 day' WHERE "cycleId" = $1 AND kind = 'FINALISATION'`,
+      [cycleId],
+    );
+    await expect(layer.finaliseCycle(admin(), cycleId)).rejects.toMatchObject({
+      messageKey: "stageGate.finalisationEnded",
+      values: { from: expect.any(String), to: expect.any(String) },
+    });
     // The same dates, judged at a moment inside them, let it through (nothing is left verified by now).
     expect(await layer.finaliseCycle(admin(), cycleId, new Date(Date.now() - 10 * 86_400_000))).toEqual({ finalised: 0 });
     await client.query(`DELETE FROM "CycleStage" WHERE "cycleId" = $1 AND kind = 'FINALISATION'`, [past]);
@@ -120,10 +160,21 @@ describe("verification: who may set verified levels, and the return, approve and
   });
 
   it("refuses verifier actions outside the verification stage dates, naming them", async () => {
-    const other = (await one(`SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
-      WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' AND l."serviceType" = 'ADMINISTRATIF'`, [cycleId])).id;
+    const other = (
+      await one(
+        `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
+      WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' AND l."serviceType" = 'ADMINISTRATIF'`,
+        [cycleId],
+      )
+    ).id;
     await client.query(`UPDATE "Assessment" SET status = 'SUBMITTED' WHERE id = $1`, [other]);
-    await client.query(`UPDATE "CycleStage" SET "startsAt" = now() - interval '90 days', "endsAt" = now() - interval '1 day' WHERE "cycleId" = $1 AND kind = 'VERIFICATION'`, [cycleId]);
-    await expect(layer.startReview(verifier(), other)).rejects.toMatchObject({ messageKey: "verification.ended", values: { from: expect.any(String), to: expect.any(String) } });
+    await client.query(
+      `UPDATE "CycleStage" SET "startsAt" = now() - interval '90 days', "endsAt" = now() - interval '1 day' WHERE "cycleId" = $1 AND kind = 'VERIFICATION'`,
+      [cycleId],
+    );
+    await expect(layer.startReview(verifier(), other)).rejects.toMatchObject({
+      messageKey: "verification.ended",
+      values: { from: expect.any(String), to: expect.any(String) },
+    });
   });
 });

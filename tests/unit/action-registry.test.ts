@@ -13,11 +13,20 @@ function filesUnder(dir: string): string[] {
 }
 
 const appFiles = filesUnder(path.join(ROOT, "app"));
-const sourceFiles = [...appFiles, ...filesUnder(path.join(ROOT, "components")), ...filesUnder(path.join(ROOT, "lib")).filter((f) => !f.includes(`${path.sep}generated${path.sep}`))];
+const sourceFiles = [
+  ...appFiles,
+  ...filesUnder(path.join(ROOT, "components")),
+  ...filesUnder(path.join(ROOT, "lib")).filter((f) => !f.includes(`${path.sep}generated${path.sep}`)),
+];
 const relative = (file: string) => path.relative(ROOT, file);
 /** The URL path of an app/ file: route groups "(x)" vanish, the file name goes. */
 const routeOf = (file: string) =>
-  "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join("/");
+  "/" +
+  path
+    .relative(path.join(ROOT, "app"), path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s))
+    .join("/");
 
 const isServerActionFile = (source: string) => /^\s*["']use server["'];?/.test(source);
 const serverActionFiles = sourceFiles.filter((file) => isServerActionFile(readFileSync(file, "utf8")));
@@ -59,7 +68,10 @@ describe("registry of server actions, routes and pages", () => {
   });
 
   it("gives every route handler a policy entry, and every entry a route", () => {
-    const routes = appFiles.filter((f) => /route\.(ts|tsx)$/.test(f)).map(routeOf).sort();
+    const routes = appFiles
+      .filter((f) => /route\.(ts|tsx)$/.test(f))
+      .map(routeOf)
+      .sort();
     expect(routes).toEqual(Object.keys(ROUTE_POLICIES).sort());
   });
 

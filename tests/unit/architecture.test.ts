@@ -58,27 +58,34 @@ describe("architecture: layers only point down", () => {
   });
 
   it("lib/auth and lib/schemas stay pure: no Next, React, Prisma or server modules", () => {
-    const impure = [...where("lib/auth/"), ...where("lib/schemas/")].filter(
-      (i) => /^(next|react|@prisma|lib\/server|lib\/generated|app\/|components\/)/.test(i.target),
+    const impure = [...where("lib/auth/"), ...where("lib/schemas/")].filter((i) =>
+      /^(next|react|@prisma|lib\/server|lib\/generated|app\/|components\/)/.test(i.target),
     );
     expect(impure.map(describeImport)).toEqual([]);
   });
 
   it("lib/ never imports app/ or components/", () => {
-    expect(where("lib/").filter((i) => /^(app|components)\//.test(i.target)).map(describeImport)).toEqual([]);
+    expect(
+      where("lib/")
+        .filter((i) => /^(app|components)\//.test(i.target))
+        .map(describeImport),
+    ).toEqual([]);
   });
 
   it("components/ never import app/, and take from lib/server only server actions and types", () => {
     const wrong = where("components/").filter(
-      (i) =>
-        i.target.startsWith("app/") ||
-        (i.target.startsWith("lib/server/") && !i.typeOnly && !/\/([\w-]+-)?actions$/.test(i.target)),
+      (i) => i.target.startsWith("app/") || (i.target.startsWith("lib/server/") && !i.typeOnly && !/\/([\w-]+-)?actions$/.test(i.target)),
     );
     expect(wrong.map(describeImport)).toEqual([]);
   });
 
   it("names every module of lib/server as platform or feature", () => {
-    const modules = new Set(sources.map(rel).map(serverModuleOf).filter((m): m is string => m !== null));
+    const modules = new Set(
+      sources
+        .map(rel)
+        .map(serverModuleOf)
+        .filter((m): m is string => m !== null),
+    );
     expect([...modules].filter((m) => !PLATFORM.includes(m) && !FEATURES.includes(m))).toEqual([]);
   });
 

@@ -13,9 +13,20 @@ function institution(id: string, type: InstitutionType, index: Rational | string
   const value = typeof index === "string" ? parseDecimal(index) : index;
   const c = classify(value);
   return {
-    id, name: id, type, provinceId: options.province ?? null, provinceName: options.province ? `Provinsi ${options.province}` : null,
-    index: value, published: c.published, grade: c.grade,
-    loci: (options.loci ?? []).map((published, i) => ({ id: `${id}-L${i}`, name: `${id} lokus ${i}`, published, grade: classify(parseDecimal(published)).grade })),
+    id,
+    name: id,
+    type,
+    provinceId: options.province ?? null,
+    provinceName: options.province ? `Provinsi ${options.province}` : null,
+    index: value,
+    published: c.published,
+    grade: c.grade,
+    loci: (options.loci ?? []).map((published, i) => ({
+      id: `${id}-L${i}`,
+      name: `${id} lokus ${i}`,
+      published,
+      grade: classify(parseDecimal(published)).grade,
+    })),
   };
 }
 
@@ -24,11 +35,7 @@ const ids = (eligible: { institutionId: string }[] | undefined) => (eligible ?? 
 describe("award rules over final results", () => {
   it("Pelayanan Prima takes grade A on the published value: 4.505 rounds to 4.51 and qualifies, 4.50 does not", () => {
     const rules: AwardRule[] = [{ id: "prima", kind: "GRADE", subject: "INSTITUTION", grade: "A", name }];
-    const result = evaluateAwards(rules, [
-      institution("a", "KL", fromFraction(4505, 1000)),
-      institution("b", "KL", "4.50"),
-      institution("c", "KOTA", "5.00"),
-    ]);
+    const result = evaluateAwards(rules, [institution("a", "KL", fromFraction(4505, 1000)), institution("b", "KL", "4.50"), institution("c", "KOTA", "5.00")]);
     expect(ids(result.get("prima"))).toEqual(["a", "c"]);
     expect(result.get("prima")![0]!.reason).toEqual({ kind: "GRADE", values: { published: "4.51", grade: "A", minimum: "4.51" } });
   });
@@ -59,7 +66,10 @@ describe("award rules over final results", () => {
   it("top N with a tie above the boundary leaves the next rank out (1, 2, 2, 4: top 3 is three)", () => {
     const rules: AwardRule[] = [{ id: "top3", kind: "TOP_N", group: "KL", n: 3, name }];
     const result = evaluateAwards(rules, [
-      institution("a", "KL", "4.9"), institution("b", "KL", "4.5"), institution("c", "KL", "4.5"), institution("d", "KL", "4.4"),
+      institution("a", "KL", "4.9"),
+      institution("b", "KL", "4.5"),
+      institution("c", "KL", "4.5"),
+      institution("d", "KL", "4.4"),
     ]);
     expect(ids(result.get("top3"))).toEqual(["a", "b", "c"]);
   });

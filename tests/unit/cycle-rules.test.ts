@@ -1,9 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  areSettingsEditable, areStagesEditable, checkNewVersionLabel, copyDefinition, decideCycleAction, endOfDayWib, isOverdue,
-  isPubliclyVisible, isVersionReadOnly, keepsIdentity, standardStageDates, startOfDayWib, statusMatrix, suggestNextVersionLabel,
-  verifierWorkload, type CycleFacts,
+  areSettingsEditable,
+  areStagesEditable,
+  checkNewVersionLabel,
+  copyDefinition,
+  decideCycleAction,
+  endOfDayWib,
+  isOverdue,
+  isPubliclyVisible,
+  isVersionReadOnly,
+  keepsIdentity,
+  standardStageDates,
+  startOfDayWib,
+  statusMatrix,
+  suggestNextVersionLabel,
+  verifierWorkload,
+  type CycleFacts,
 } from "@/lib/domain/cycle";
 import { validateInstrument } from "@/lib/domain/instrument";
 import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
@@ -11,7 +24,12 @@ import { readRealInstrument } from "./support/real-instrument";
 
 const NOW = new Date("2027-04-10T03:00:00Z");
 const facts = (overrides: Partial<CycleFacts> = {}): CycleFacts => ({
-  status: "PREPARATION", publishedAt: null, stages: standardStageDates(2026), otherActiveCycle: false, lociInVerification: 0, ...overrides,
+  status: "PREPARATION",
+  publishedAt: null,
+  stages: standardStageDates(2026),
+  otherActiveCycle: false,
+  lociInVerification: 0,
+  ...overrides,
 });
 
 describe("a cycle's life: start, close, publish, unpublish", () => {
@@ -53,16 +71,25 @@ describe("a cycle's life: start, close, publish, unpublish", () => {
 
   it("never publishes what is not finalised, whatever the facts (property)", () => {
     const status = fc.constantFrom("PREPARATION", "ACTIVE", "FINALISED", "ARCHIVED" as const);
-    fc.assert(fc.property(status, fc.boolean(), fc.boolean(), fc.nat(5), fc.date({ noInvalidDate: true }), (s, published, other, open, now) => {
-      const decision = decideCycleAction("PUBLISH", facts({ status: s, publishedAt: published ? NOW : null, otherActiveCycle: other, lociInVerification: open }), now);
-      if (decision.ok) expect(isPubliclyVisible({ status: decision.status, publishedAt: decision.published ? now : null })).toBe(true);
-      expect(decision.ok).toBe(s === "FINALISED" && !published && now.getTime() >= standardStageDates(2026)[4]!.startsAt.getTime());
-    }));
+    fc.assert(
+      fc.property(status, fc.boolean(), fc.boolean(), fc.nat(5), fc.date({ noInvalidDate: true }), (s, published, other, open, now) => {
+        const decision = decideCycleAction(
+          "PUBLISH",
+          facts({ status: s, publishedAt: published ? NOW : null, otherActiveCycle: other, lociInVerification: open }),
+          now,
+        );
+        if (decision.ok) expect(isPubliclyVisible({ status: decision.status, publishedAt: decision.published ? now : null })).toBe(true);
+        expect(decision.ok).toBe(s === "FINALISED" && !published && now.getTime() >= standardStageDates(2026)[4]!.startsAt.getTime());
+      }),
+    );
   });
 
   it("keeps the settings fixed once a cycle runs, while its dates can still move", () => {
     expect(["PREPARATION", "ACTIVE", "FINALISED", "ARCHIVED"].map((s) => [areSettingsEditable(s as never), areStagesEditable(s as never)])).toEqual([
-      [true, true], [false, true], [false, false], [false, false],
+      [true, true],
+      [false, true],
+      [false, false],
+      [false, false],
     ]);
   });
 });
@@ -94,9 +121,11 @@ describe("instrument versions: read-only once used, new versions by copy", () =>
     expect(suggestNextVersionLabel(["2025.1"], 2025)).toBe("2025.2");
     expect(suggestNextVersionLabel(["2025.1", "2025.3"], 2025)).toBe("2025.4");
     expect(suggestNextVersionLabel(["2025.1"], 2027)).toBe("2027.1");
-    fc.assert(fc.property(fc.array(fc.string({ maxLength: 8 }), { maxLength: 10 }), fc.integer({ min: 2000, max: 2100 }), (existing, year) => {
-      expect(checkNewVersionLabel(suggestNextVersionLabel(existing, year), existing)).toBeNull();
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 8 }), { maxLength: 10 }), fc.integer({ min: 2000, max: 2100 }), (existing, year) => {
+        expect(checkNewVersionLabel(suggestNextVersionLabel(existing, year), existing)).toBeNull();
+      }),
+    );
   });
 
   it("copies a whole definition under a new label without touching the source, and the copy is valid", () => {
@@ -149,7 +178,11 @@ describe("the cycle overview", () => {
       { verifierId: "b", institutionId: "i3", status: "IN_REVIEW", count: 1 },
       { verifierId: "c", institutionId: "i4", status: null, count: 0 },
     ]);
-    expect(rows.map((r) => [r.verifierId, r.institutions, r.loci, r.open])).toEqual([["b", 1, 3, 3], ["a", 2, 6, 0], ["c", 1, 0, 0]]);
+    expect(rows.map((r) => [r.verifierId, r.institutions, r.loci, r.open])).toEqual([
+      ["b", 1, 3, 3],
+      ["a", 2, 6, 0],
+      ["c", 1, 0, 0],
+    ]);
   });
 });
 
@@ -182,13 +215,15 @@ describe("locating a validation problem in the editor", () => {
     const result = validateInstrument(broken);
     expect(result.ok).toBe(false);
     const located = result.ok ? [] : result.problems.map((p) => [p.code, locateProblem(broken, p.path)]);
-    expect(located).toEqual(expect.arrayContaining([
-      ["DUPLICATE_CODE", { aspect: 1, indicator: 2 }],
-      ["EMPTY_TEXT", { aspect: 2, indicator: 1, level: 3, field: "description" }],
-      ["INDICATOR_WEIGHTS_SUM", { aspect: 3 }],
-      ["ASPECT_WEIGHTS_SUM", { field: "aspects" }],
-      ["EMPTY_TEXT", { surveyItem: 4, field: "text" }],
-    ]));
+    expect(located).toEqual(
+      expect.arrayContaining([
+        ["DUPLICATE_CODE", { aspect: 1, indicator: 2 }],
+        ["EMPTY_TEXT", { aspect: 2, indicator: 1, level: 3, field: "description" }],
+        ["INDICATOR_WEIGHTS_SUM", { aspect: 3 }],
+        ["ASPECT_WEIGHTS_SUM", { field: "aspects" }],
+        ["EMPTY_TEXT", { surveyItem: 4, field: "text" }],
+      ]),
+    );
     expect(locateProblem(broken, "aspects[II].indicators[11.b.K].weight")).toEqual({ aspect: 1, indicator: 1, field: "weight" });
     expect(locateProblem(broken, "aspects[ZZ].weight")).toEqual({ aspect: undefined, field: "weight" });
   });

@@ -1,8 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  endOfDayWib, isCalendarDate, shiftStagesByYears, shiftYearsWib, standardStageDates, startOfDayWib, STAGE_KINDS,
-  validateStageDates, wibDate, type CycleStageDates, type StageKind,
+  endOfDayWib,
+  isCalendarDate,
+  shiftStagesByYears,
+  shiftYearsWib,
+  standardStageDates,
+  startOfDayWib,
+  STAGE_KINDS,
+  validateStageDates,
+  wibDate,
+  type CycleStageDates,
+  type StageKind,
 } from "@/lib/domain/cycle";
 import { stageHasStarted, stageWindow } from "@/lib/domain/workflow";
 
@@ -41,11 +50,13 @@ describe("stage days in WIB", () => {
   });
 
   it("round-trips any day through its start and end instants", () => {
-    fc.assert(fc.property(fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }), (d) => {
-      const text = d.toISOString().slice(0, 10);
-      expect(wibDate(startOfDayWib(text))).toBe(text);
-      expect(wibDate(endOfDayWib(text))).toBe(text);
-    }));
+    fc.assert(
+      fc.property(fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }), (d) => {
+        const text = d.toISOString().slice(0, 10);
+        expect(wibDate(startOfDayWib(text))).toBe(text);
+        expect(wibDate(endOfDayWib(text))).toBe(text);
+      }),
+    );
   });
 });
 
@@ -70,7 +81,13 @@ describe("validation of a cycle's stage dates", () => {
   it("names a missing and a doubled stage", () => {
     const stages = schedule().filter((s) => s.kind !== "FOLLOW_UP");
     stages.push(day("SURVEY", "2026-05-01", "2026-08-15"));
-    expect(validateStageDates(stages)).toEqual({ ok: false, problems: [{ code: "DUPLICATE", kind: "SURVEY" }, { code: "MISSING", kind: "FOLLOW_UP" }] });
+    expect(validateStageDates(stages)).toEqual({
+      ok: false,
+      problems: [
+        { code: "DUPLICATE", kind: "SURVEY" },
+        { code: "MISSING", kind: "FOLLOW_UP" },
+      ],
+    });
   });
 
   it("reports every order problem at once", () => {
@@ -95,15 +112,20 @@ describe("validation of a cycle's stage dates", () => {
   it("refuses a survey that opens before the self-assessment, and publication before finalisation ends", () => {
     const stages = replace(replace(schedule(), day("SURVEY", "2026-04-30", "2026-08-15")), day("PUBLICATION", "2026-12-30", "2027-03-31"));
     const result = validateStageDates(stages);
-    expect(result.ok ? [] : result.problems.map((p) => `${p.kind}<${"other" in p ? p.other : ""}`)).toEqual(["SURVEY<SELF_ASSESSMENT", "PUBLICATION<FINALISATION"]);
+    expect(result.ok ? [] : result.problems.map((p) => `${p.kind}<${"other" in p ? p.other : ""}`)).toEqual([
+      "SURVEY<SELF_ASSESSMENT",
+      "PUBLICATION<FINALISATION",
+    ]);
   });
 
   it("keeps a valid day-based schedule valid when shifted by whole years (copying a cycle)", () => {
-    fc.assert(fc.property(fc.integer({ min: 2000, max: 2090 }), fc.integer({ min: 1, max: 5 }), (year, years) => {
-      const shifted = shiftStagesByYears(standardStageDates(year), years);
-      expect(shifted).toEqual(standardStageDates(year + years));
-      expect(validateStageDates(shifted).ok).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2090 }), fc.integer({ min: 1, max: 5 }), (year, years) => {
+        const shifted = shiftStagesByYears(standardStageDates(year), years);
+        expect(shifted).toEqual(standardStageDates(year + years));
+        expect(validateStageDates(shifted).ok).toBe(true);
+      }),
+    );
   });
 });
 
@@ -124,7 +146,13 @@ describe("the one stage gate behind every date check", () => {
   });
 
   it("is closed for a stage the cycle does not have", () => {
-    expect(stageWindow(stages.filter((s) => s.kind !== "SURVEY"), "SURVEY", at("2026-06-01T00:00:00Z"))).toEqual({ open: false, reason: "NO_STAGE", window: null });
+    expect(
+      stageWindow(
+        stages.filter((s) => s.kind !== "SURVEY"),
+        "SURVEY",
+        at("2026-06-01T00:00:00Z"),
+      ),
+    ).toEqual({ open: false, reason: "NO_STAGE", window: null });
   });
 
   it("opens the self-assessment of a reopened locus past the deadline, never before the stage", () => {

@@ -17,21 +17,49 @@ describe("the environment module (lib/env.ts)", () => {
   it("needs only the database and the secret; every other variable has its default", () => {
     const env = readEnv(REQUIRED);
     expect(env).toMatchObject({ ...REQUIRED, NODE_ENV: "development", LOG_LEVEL: "info", EVIDENCE_MAX_BYTES: 10 * 1024 * 1024 });
-    expect([env.AUTH_URL, env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_NAME, env.EVIDENCE_DIR, env.EVIDENCE_S3_BUCKET]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect([env.AUTH_URL, env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_NAME, env.EVIDENCE_DIR, env.EVIDENCE_S3_BUCKET]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("parses the values: a size with its unit, trimmed texts, blank as unset", () => {
     const env = readEnv({
-      ...REQUIRED, NODE_ENV: "production", LOG_LEVEL: "warn", EVIDENCE_MAX_BYTES: "25MB", AUTH_OIDC_ISSUER: " https://sso.contoh.go.id/realms/pekppp ",
-      AUTH_OIDC_NAME: "   ", AUTH_URL: "", EVIDENCE_S3_BUCKET: "bukti", EVIDENCE_S3_FORCE_PATH_STYLE: " TRUE ",
+      ...REQUIRED,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      EVIDENCE_MAX_BYTES: "25MB",
+      AUTH_OIDC_ISSUER: " https://sso.contoh.go.id/realms/pekppp ",
+      AUTH_OIDC_NAME: "   ",
+      AUTH_URL: "",
+      EVIDENCE_S3_BUCKET: "bukti",
+      EVIDENCE_S3_FORCE_PATH_STYLE: " TRUE ",
     });
-    expect(env).toMatchObject({ NODE_ENV: "production", LOG_LEVEL: "warn", EVIDENCE_MAX_BYTES: 25 * 1024 * 1024, AUTH_OIDC_ISSUER: "https://sso.contoh.go.id/realms/pekppp", EVIDENCE_S3_BUCKET: "bukti", EVIDENCE_S3_FORCE_PATH_STYLE: "true" });
+    expect(env).toMatchObject({
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      EVIDENCE_MAX_BYTES: 25 * 1024 * 1024,
+      AUTH_OIDC_ISSUER: "https://sso.contoh.go.id/realms/pekppp",
+      EVIDENCE_S3_BUCKET: "bukti",
+      EVIDENCE_S3_FORCE_PATH_STYLE: "true",
+    });
     expect(env.AUTH_OIDC_NAME).toBeUndefined();
     expect(env.AUTH_URL).toBeUndefined();
   });
 
   it("refuses every bad variable at once, each named, in Bahasa Indonesia", () => {
-    const message = problemsOf({ DATABASE_URL: "bukan alamat", AUTH_SECRET: "pendek", LOG_LEVEL: "loud", EVIDENCE_MAX_BYTES: "2GB", AUTH_URL: "portal.go.id", AUTH_OIDC_ISSUER: "sso", EVIDENCE_S3_ENDPOINT: "minio:9000" });
+    const message = problemsOf({
+      DATABASE_URL: "bukan alamat",
+      AUTH_SECRET: "pendek",
+      LOG_LEVEL: "loud",
+      EVIDENCE_MAX_BYTES: "2GB",
+      AUTH_URL: "portal.go.id",
+      AUTH_OIDC_ISSUER: "sso",
+      EVIDENCE_S3_ENDPOINT: "minio:9000",
+    });
     expect(message).toMatch(/^Konfigurasi lingkungan tidak sah/);
     for (const name of ["DATABASE_URL", "AUTH_SECRET", "LOG_LEVEL", "EVIDENCE_MAX_BYTES", "AUTH_URL", "AUTH_OIDC_ISSUER", "EVIDENCE_S3_ENDPOINT"]) {
       expect(message).toMatch(new RegExp(`- ${name} harus`));
@@ -40,7 +68,9 @@ describe("the environment module (lib/env.ts)", () => {
   });
 
   it("checks the storage variables together (a key pair, a folder outside public/)", () => {
-    expect(problemsOf({ ...REQUIRED, EVIDENCE_S3_BUCKET: "bukti", EVIDENCE_S3_ACCESS_KEY_ID: "AK" })).toMatch(/EVIDENCE_S3_SECRET_ACCESS_KEY harus diisi bersama/);
+    expect(problemsOf({ ...REQUIRED, EVIDENCE_S3_BUCKET: "bukti", EVIDENCE_S3_ACCESS_KEY_ID: "AK" })).toMatch(
+      /EVIDENCE_S3_SECRET_ACCESS_KEY harus diisi bersama/,
+    );
     expect(problemsOf({ ...REQUIRED, EVIDENCE_DIR: "public/bukti" })).toMatch(/EVIDENCE_DIR tidak boleh berada di dalam public\//);
   });
 

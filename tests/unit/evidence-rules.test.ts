@@ -11,8 +11,7 @@ import { createEvidenceStorage, evidenceStorageConfig } from "@/lib/server/stora
 import { assertStorageKey } from "@/lib/server/storage/storage";
 
 const text = (s: string) => new TextEncoder().encode(s);
-const bytes = (...parts: (number[] | string)[]) =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...text(p)] : p)));
+const bytes = (...parts: (number[] | string)[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...text(p)] : p)));
 
 /** A ZIP archive of stored (uncompressed) entries: enough for file-type to read OOXML and ODF. */
 function zip(entries: [name: string, content: string][]): Uint8Array {
@@ -55,16 +54,26 @@ function zip(entries: [name: string, content: string][]): Uint8Array {
 
 const ooxml = (main: string, folder: string) =>
   zip([
-    ["[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/${folder}/x.xml" ContentType="application/vnd.openxmlformats-officedocument.${main}.main+xml"/></Types>`],
+    [
+      "[Content_Types].xml",
+      `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/${folder}/x.xml" ContentType="application/vnd.openxmlformats-officedocument.${main}.main+xml"/></Types>`,
+    ],
     [`${folder}/x.xml`, "<x/>"],
   ]);
-const odf = (mime: string) => zip([["mimetype", mime], ["content.xml", "<office:document-content/>"]]);
+const odf = (mime: string) =>
+  zip([
+    ["mimetype", mime],
+    ["content.xml", "<office:document-content/>"],
+  ]);
 
 const SAMPLES = {
   pdf: bytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
   png: new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64")),
   jpg: bytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10], "JFIF", [0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]),
-  gif: bytes("GIF89a", [1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0x21, 0xf9, 4, 1, 0, 0, 0, 0, 0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3b]),
+  gif: bytes(
+    "GIF89a",
+    [1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0x21, 0xf9, 4, 1, 0, 0, 0, 0, 0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3b],
+  ),
   webp: bytes("RIFF", [26, 0, 0, 0], "WEBPVP8 ", [14, 0, 0, 0, 0x30, 1, 0, 0x9d, 1, 0x2a, 1, 0, 1, 0, 0, 0, 0, 0]),
   docx: ooxml("wordprocessingml.document", "word"),
   xlsx: ooxml("spreadsheetml.sheet", "xl"),
@@ -230,9 +239,11 @@ describe("allowed types and extensions", () => {
   });
 
   it("serves only PDF and raster images inline", () => {
-    expect(EVIDENCE_FILE_TYPES.filter((t) => t.disposition === "inline").map((t) => t.mime).sort()).toEqual(
-      ["application/pdf", "image/gif", "image/jpeg", "image/png", "image/webp"],
-    );
+    expect(
+      EVIDENCE_FILE_TYPES.filter((t) => t.disposition === "inline")
+        .map((t) => t.mime)
+        .sort(),
+    ).toEqual(["application/pdf", "image/gif", "image/jpeg", "image/png", "image/webp"]);
     expect(dispositionOf("application/msword")).toBe("attachment");
     expect(dispositionOf("text/html")).toBe("attachment");
     expect(dispositionOf(null)).toBe("attachment");
@@ -291,7 +302,8 @@ describe("inspecting a file's content", () => {
     expect(await inspect("x.pdf", new Uint8Array(0))).toMatchObject({ ok: false, problem: { key: "evidence.fileEmpty" } });
     const pdf = SAMPLES.pdf;
     expect(await inspect("x.pdf", pdf, pdf.length - 1)).toEqual({
-      ok: false, problem: { key: "evidence.fileTooLarge", values: { name: "x.pdf", size: pdf.length, limit: pdf.length - 1 } },
+      ok: false,
+      problem: { key: "evidence.fileTooLarge", values: { name: "x.pdf", size: pdf.length, limit: pdf.length - 1 } },
     });
     expect((await inspect("x.pdf", pdf, pdf.length)).ok).toBe(true);
   });
@@ -319,15 +331,31 @@ describe("evidence storage configuration", () => {
 
   it("selects S3 when a bucket is set, with the SDK's credential chain unless keys are given", () => {
     expect(evidenceStorageConfig({ EVIDENCE_S3_BUCKET: "bukti", EVIDENCE_DIR: "ignored" }, cwd)).toEqual({
-      kind: "s3", bucket: "bukti", region: "us-east-1", endpoint: undefined, forcePathStyle: false, credentials: undefined,
+      kind: "s3",
+      bucket: "bukti",
+      region: "us-east-1",
+      endpoint: undefined,
+      forcePathStyle: false,
+      credentials: undefined,
     });
     expect(
-      evidenceStorageConfig({
-        EVIDENCE_S3_BUCKET: "bukti", EVIDENCE_S3_REGION: "ap-southeast-3", EVIDENCE_S3_ENDPOINT: "https://minio.pemkot.go.id:9000",
-        EVIDENCE_S3_ACCESS_KEY_ID: "AK", EVIDENCE_S3_SECRET_ACCESS_KEY: "SK", EVIDENCE_S3_FORCE_PATH_STYLE: "true",
-      }, cwd),
+      evidenceStorageConfig(
+        {
+          EVIDENCE_S3_BUCKET: "bukti",
+          EVIDENCE_S3_REGION: "ap-southeast-3",
+          EVIDENCE_S3_ENDPOINT: "https://minio.pemkot.go.id:9000",
+          EVIDENCE_S3_ACCESS_KEY_ID: "AK",
+          EVIDENCE_S3_SECRET_ACCESS_KEY: "SK",
+          EVIDENCE_S3_FORCE_PATH_STYLE: "true",
+        },
+        cwd,
+      ),
     ).toEqual({
-      kind: "s3", bucket: "bukti", region: "ap-southeast-3", endpoint: "https://minio.pemkot.go.id:9000", forcePathStyle: true,
+      kind: "s3",
+      bucket: "bukti",
+      region: "ap-southeast-3",
+      endpoint: "https://minio.pemkot.go.id:9000",
+      forcePathStyle: true,
       credentials: { accessKeyId: "AK", secretAccessKey: "SK" },
     });
     expect(evidenceStorageConfig({ EVIDENCE_S3_BUCKET: "  " }, cwd)).toMatchObject({ kind: "local" });
@@ -341,7 +369,14 @@ describe("evidence storage configuration", () => {
 
   it("builds the backend the configuration names (no network involved)", async () => {
     expect((await createEvidenceStorage({ kind: "local", dir: "/tmp/x" })).kind).toBe("local");
-    const s3 = await createEvidenceStorage({ kind: "s3", bucket: "b", region: "us-east-1", endpoint: "http://127.0.0.1:1", forcePathStyle: true, credentials: undefined });
+    const s3 = await createEvidenceStorage({
+      kind: "s3",
+      bucket: "b",
+      region: "us-east-1",
+      endpoint: "http://127.0.0.1:1",
+      forcePathStyle: true,
+      credentials: undefined,
+    });
     expect(s3.kind).toBe("s3");
     await expect(s3.put("../x", new Uint8Array(1), "application/pdf")).rejects.toThrow(/Invalid storage key/);
   });
@@ -357,7 +392,15 @@ describe("evidence storage configuration", () => {
 describe("grouping by indicator", () => {
   it("keeps each indicator's items in order", () => {
     const item = (id: string, indicatorCode: string): EvidenceItemView => ({
-      id, kind: "LINK", indicatorCode, safeName: null, url: "https://x.go.id", title: "", mimeType: null, sizeBytes: null, createdAt: "2025-01-01T00:00:00.000Z",
+      id,
+      kind: "LINK",
+      indicatorCode,
+      safeName: null,
+      url: "https://x.go.id",
+      title: "",
+      mimeType: null,
+      sizeBytes: null,
+      createdAt: "2025-01-01T00:00:00.000Z",
     });
     expect(groupEvidenceByIndicator([item("1", "1.a.Ak"), item("2", "2.a.P"), item("3", "1.a.Ak")])).toEqual({
       "1.a.Ak": [item("1", "1.a.Ak"), item("3", "1.a.Ak")],

@@ -1,16 +1,35 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  actionDateProblem, calendarDate, completionPercent, countCompletion, daysBetween, FOLLOW_UP_REVIEWS, FOLLOW_UP_STATUSES,
-  followUpEditProblem, groupCompletion, isCompleted, isOverdue, previousCycleOf, progressOf, reviewOutcome,
-  type FollowUpFacts, type RecommendationFacts,
+  actionDateProblem,
+  calendarDate,
+  completionPercent,
+  countCompletion,
+  daysBetween,
+  FOLLOW_UP_REVIEWS,
+  FOLLOW_UP_STATUSES,
+  followUpEditProblem,
+  groupCompletion,
+  isCompleted,
+  isOverdue,
+  previousCycleOf,
+  progressOf,
+  reviewOutcome,
+  type FollowUpFacts,
+  type RecommendationFacts,
 } from "@/lib/domain/follow-up";
 
 const action = (status: FollowUpFacts["status"], review: FollowUpFacts["review"] = "PENDING"): FollowUpFacts => ({ status, review });
-const rec = (followUps: FollowUpFacts[] = [], targetDate: string | null = "2026-09-30", status: "OPEN" | "CLOSED" = "OPEN"): RecommendationFacts => ({ status, targetDate, followUps });
+const rec = (followUps: FollowUpFacts[] = [], targetDate: string | null = "2026-09-30", status: "OPEN" | "CLOSED" = "OPEN"): RecommendationFacts => ({
+  status,
+  targetDate,
+  followUps,
+});
 
 const followUpArb = fc.record({ status: fc.constantFrom(...FOLLOW_UP_STATUSES), review: fc.constantFrom(...FOLLOW_UP_REVIEWS) });
-const dateArb = fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const dateArb = fc
+  .date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const recArb = fc.record({
   status: fc.constantFrom("OPEN" as const, "CLOSED" as const),
   targetDate: fc.option(dateArb, { nil: null }),
@@ -30,16 +49,20 @@ describe("progress of a recommendation", () => {
   });
 
   it("is completed only when closed or when a DONE action was accepted", () => {
-    fc.assert(fc.property(recArb, (r) => {
-      expect(isCompleted(r)).toBe(r.status === "CLOSED" || r.followUps.some((f) => f.status === "DONE" && f.review === "ACCEPTED"));
-      expect(progressOf(r) === "COMPLETED").toBe(isCompleted(r));
-    }));
+    fc.assert(
+      fc.property(recArb, (r) => {
+        expect(isCompleted(r)).toBe(r.status === "CLOSED" || r.followUps.some((f) => f.status === "DONE" && f.review === "ACCEPTED"));
+        expect(progressOf(r) === "COMPLETED").toBe(isCompleted(r));
+      }),
+    );
   });
 
   it("accepting a DONE action always completes the recommendation, whatever else was reported", () => {
-    fc.assert(fc.property(recArb, (r) => {
-      expect(progressOf({ ...r, followUps: [...r.followUps, action("DONE", "ACCEPTED")] })).toBe("COMPLETED");
-    }));
+    fc.assert(
+      fc.property(recArb, (r) => {
+        expect(progressOf({ ...r, followUps: [...r.followUps, action("DONE", "ACCEPTED")] })).toBe("COMPLETED");
+      }),
+    );
   });
 });
 
@@ -61,10 +84,12 @@ describe("overdue rule: target date before today and not completed", () => {
   });
 
   it("once overdue, stays overdue on every later day while nothing changes", () => {
-    fc.assert(fc.property(recArb, dateArb, dateArb, (r, a, b) => {
-      const [earlier, later] = a <= b ? [a, b] : [b, a];
-      if (isOverdue(r, earlier)) expect(isOverdue(r, later)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(recArb, dateArb, dateArb, (r, a, b) => {
+        const [earlier, later] = a <= b ? [a, b] : [b, a];
+        if (isOverdue(r, earlier)) expect(isOverdue(r, later)).toBe(true);
+      }),
+    );
   });
 
   it("takes today as the calendar date in Jakarta (UTC+7)", () => {
@@ -93,27 +118,41 @@ describe("completion rate", () => {
   });
 
   it("stays within 0–100 and matches the exact ratio within half a tenth", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 100_000 }), fc.nat(), (total, n) => {
-      const completed = n % (total + 1);
-      const percent = Number(completionPercent({ completed, total }));
-      expect(percent).toBeGreaterThanOrEqual(0);
-      expect(percent).toBeLessThanOrEqual(100);
-      expect(Math.abs(percent - (completed * 100) / total)).toBeLessThanOrEqual(0.05 + 1e-9);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.nat(), (total, n) => {
+        const completed = n % (total + 1);
+        const percent = Number(completionPercent({ completed, total }));
+        expect(percent).toBeGreaterThanOrEqual(0);
+        expect(percent).toBeLessThanOrEqual(100);
+        expect(Math.abs(percent - (completed * 100) / total)).toBeLessThanOrEqual(0.05 + 1e-9);
+      }),
+    );
   });
 
   it("groups add up to the whole: per institution, province or aspect nothing is lost or counted twice", () => {
-    fc.assert(fc.property(fc.array(fc.tuple(recArb, fc.constantFrom("A", "B", "C")), { maxLength: 40 }), dateArb, (rows, today) => {
-      const items = rows.map(([r, group]) => ({ ...r, group }));
-      const groups = groupCompletion(items, (r) => r.group, today);
-      const sum = [...groups.values()].reduce((s, c) => ({ total: s.total + c.total, completed: s.completed + c.completed, overdue: s.overdue + c.overdue }), { total: 0, completed: 0, overdue: 0 });
-      expect(sum).toEqual(countCompletion(items, today));
-      for (const count of groups.values()) expect(count.completed + count.overdue).toBeLessThanOrEqual(count.total);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(recArb, fc.constantFrom("A", "B", "C")), { maxLength: 40 }), dateArb, (rows, today) => {
+        const items = rows.map(([r, group]) => ({ ...r, group }));
+        const groups = groupCompletion(items, (r) => r.group, today);
+        const sum = [...groups.values()].reduce(
+          (s, c) => ({ total: s.total + c.total, completed: s.completed + c.completed, overdue: s.overdue + c.overdue }),
+          { total: 0, completed: 0, overdue: 0 },
+        );
+        expect(sum).toEqual(countCompletion(items, today));
+        for (const count of groups.values()) expect(count.completed + count.overdue).toBeLessThanOrEqual(count.total);
+      }),
+    );
   });
 
   it("leaves rows without a group out of the grouping", () => {
-    const groups = groupCompletion([{ ...rec(), province: null }, { ...rec(), province: "Sumatera Selatan" }], (r) => r.province, "2026-01-01");
+    const groups = groupCompletion(
+      [
+        { ...rec(), province: null },
+        { ...rec(), province: "Sumatera Selatan" },
+      ],
+      (r) => r.province,
+      "2026-01-01",
+    );
     expect([...groups.keys()]).toEqual(["Sumatera Selatan"]);
   });
 });

@@ -1,14 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/domain/errors";
-import {
-  assertValidGradeBands,
-  classify,
-  formatHundredths,
-  GRADE_BANDS,
-  gradeBandProblems,
-  type GradeBand,
-} from "@/lib/domain/grades";
+import { assertValidGradeBands, classify, formatHundredths, GRADE_BANDS, gradeBandProblems, type GradeBand } from "@/lib/domain/grades";
 import { fromFraction, parseDecimal, Rational, roundHalfUpScaled } from "@/lib/domain/rational";
 
 describe("classify at every band boundary (docs/domain.md §5)", () => {
@@ -92,9 +85,7 @@ describe("the published grade table", () => {
     fc.assert(
       fc.property(inRange, (value) => {
         const hundredths = Number(roundHalfUpScaled(value, 2));
-        const containing = GRADE_BANDS.filter(
-          (band) => band.minHundredths <= hundredths && hundredths <= band.maxHundredths,
-        );
+        const containing = GRADE_BANDS.filter((band) => band.minHundredths <= hundredths && hundredths <= band.maxHundredths);
         expect(containing).toHaveLength(1);
         expect(classify(value).grade).toBe(containing[0]!.grade);
       }),
@@ -152,10 +143,7 @@ describe("a configurable grade table", () => {
     expect(gradeBandProblems(over)).toEqual(["Tabel predikat melampaui 5.00."]);
 
     const inverted: GradeBand[] = [{ grade: "F", label: "", minHundredths: 500, maxHundredths: 0 }];
-    expect(gradeBandProblems(inverted)).toEqual([
-      "Batas bawah predikat F melebihi batas atasnya.",
-      "Label predikat F kosong.",
-    ]);
+    expect(gradeBandProblems(inverted)).toEqual(["Batas bawah predikat F melebihi batas atasnya.", "Label predikat F kosong."]);
 
     const fractional: GradeBand[] = [{ grade: "F", label: "Semua", minHundredths: 0, maxHundredths: 500.5 }];
     expect(gradeBandProblems(fractional)).toEqual(["Batas predikat F harus bilangan bulat (perseratus)."]);

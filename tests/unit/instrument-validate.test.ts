@@ -1,11 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  formatProblems,
-  scoredIndicators,
-  validateInstrument,
-  type InstrumentProblem,
-} from "@/lib/domain/instrument";
+import { formatProblems, scoredIndicators, validateInstrument, type InstrumentProblem } from "@/lib/domain/instrument";
 import { partition } from "./support/instrument-arbitrary";
 import { readRealInstrumentJson } from "./support/real-instrument";
 
@@ -62,16 +57,65 @@ function indicator(raw: RawInstrument, code: string): RawIndicator {
 const DOC_WEIGHTS: Record<string, { weight: number; indicators: [string, number][] }> = {
   I: {
     weight: 24,
-    indicators: [["1.a.Ak", 17], ["2.a.P", 14], ["3.a.T", 7], ["4.a.K", 14], ["5.a.K", 10], ["6.a.B", 17], ["7.a.T", 7], ["8.a.Ak", 7], ["9.a.Ak", 7]],
+    indicators: [
+      ["1.a.Ak", 17],
+      ["2.a.P", 14],
+      ["3.a.T", 7],
+      ["4.a.K", 14],
+      ["5.a.K", 10],
+      ["6.a.B", 17],
+      ["7.a.T", 7],
+      ["8.a.Ak", 7],
+      ["9.a.Ak", 7],
+    ],
   },
-  II: { weight: 25, indicators: [["10.b.As", 10], ["11.b.K", 20], ["12.b.Ak", 20], ["13.b.K", 20], ["14.b.K", 30]] },
+  II: {
+    weight: 25,
+    indicators: [
+      ["10.b.As", 10],
+      ["11.b.K", 20],
+      ["12.b.Ak", 20],
+      ["13.b.K", 20],
+      ["14.b.K", 30],
+    ],
+  },
   III: {
     weight: 18,
-    indicators: [["15.c.K", 15], ["16.c.As", 23], ["17.c.As", 20], ["18.c.K", 20], ["19.c.As", 11], ["20.c.B", 11], ["31.c.K", 0]],
+    indicators: [
+      ["15.c.K", 15],
+      ["16.c.As", 23],
+      ["17.c.As", 20],
+      ["18.c.K", 20],
+      ["19.c.As", 11],
+      ["20.c.B", 11],
+      ["31.c.K", 0],
+    ],
   },
-  IV: { weight: 11, indicators: [["21.d.T", 30], ["22.d.B", 20], ["23.d.As", 20], ["24.d.T", 30]] },
-  V: { weight: 10, indicators: [["25.e.P", 20], ["26.e.P", 25], ["27.e.Ak", 25], ["28.e.Ak", 30]] },
-  VI: { weight: 12, indicators: [["29.f.B", 50], ["30.f.B", 50]] },
+  IV: {
+    weight: 11,
+    indicators: [
+      ["21.d.T", 30],
+      ["22.d.B", 20],
+      ["23.d.As", 20],
+      ["24.d.T", 30],
+    ],
+  },
+  V: {
+    weight: 10,
+    indicators: [
+      ["25.e.P", 20],
+      ["26.e.P", 25],
+      ["27.e.Ak", 25],
+      ["28.e.Ak", 30],
+    ],
+  },
+  VI: {
+    weight: 12,
+    indicators: [
+      ["29.f.B", 50],
+      ["30.f.B", 50],
+    ],
+  },
 };
 
 describe("the real instrument prisma/instruments/pekppp-a-2025.json", () => {
@@ -94,10 +138,7 @@ describe("the real instrument prisma/instruments/pekppp-a-2025.json", () => {
   it("carries exactly the weights of docs/domain.md §4", () => {
     if (!result.ok) throw new Error("invalid");
     const actual = Object.fromEntries(
-      result.instrument.aspects.map((item) => [
-        item.code,
-        { weight: item.weight, indicators: item.indicators.map((ind) => [ind.code, ind.weight]) },
-      ]),
+      result.instrument.aspects.map((item) => [item.code, { weight: item.weight, indicators: item.indicators.map((ind) => [ind.code, ind.weight]) }]),
     );
     expect(actual).toEqual(DOC_WEIGHTS);
   });
@@ -107,9 +148,7 @@ describe("mutated copies of the real instrument are refused, naming the offendin
   it("aspect weights summing to 99", () => {
     const raw = realCopy();
     aspect(raw, "I").weight = 23;
-    expect(problemsOf(raw)).toEqual([
-      { code: "ASPECT_WEIGHTS_SUM", path: "aspects", message: "Jumlah bobot aspek adalah 99, seharusnya 100." },
-    ]);
+    expect(problemsOf(raw)).toEqual([{ code: "ASPECT_WEIGHTS_SUM", path: "aspects", message: "Jumlah bobot aspek adalah 99, seharusnya 100." }]);
   });
 
   it("indicator weights of aspect II summing to 110", () => {

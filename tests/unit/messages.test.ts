@@ -2,9 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MESSAGE_FILES, MESSAGES } from "@/lib/i18n/messages";
 
 function keys(tree: object, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === "object" && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
-  );
+  return Object.entries(tree).flatMap(([key, value]) => (typeof value === "object" && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`]));
 }
 
 function valueAt(tree: object, key: string): unknown {

@@ -23,12 +23,20 @@ describe("ranking groups", () => {
 
   it("ranks each type nationally, ties by published value, order by exact value", () => {
     const kab = groupListing(ranked, { kind: "NATIONAL", type: "KABUPATEN" });
-    expect(kab.map((r) => [r.id, r.standing.rank, r.standing.tied])).toEqual([["kab3", 1, false], ["kab2", 2, true], ["kab1", 2, true]]);
+    expect(kab.map((r) => [r.id, r.standing.rank, r.standing.tied])).toEqual([
+      ["kab3", 1, false],
+      ["kab2", 2, true],
+      ["kab1", 2, true],
+    ]);
   });
 
   it("ranks regencies and cities of a province together, without the province itself", () => {
     const p1 = groupListing(ranked, { kind: "PROVINCE", provinceId: "p1" });
-    expect(p1.map((r) => [r.id, r.standing.rank, r.standing.size])).toEqual([["kota1", 1, 3], ["kab2", 2, 3], ["kab1", 2, 3]]);
+    expect(p1.map((r) => [r.id, r.standing.rank, r.standing.size])).toEqual([
+      ["kota1", 1, 3],
+      ["kab2", 2, 3],
+      ["kab1", 2, 3],
+    ]);
     expect(ranked.find((r) => r.id === "prov1")!.province).toBeNull();
     expect(ranked.find((r) => r.id === "kl1")!.province).toBeNull();
   });
@@ -52,7 +60,9 @@ describe("national figures", () => {
     const distribution = gradeDistribution(["B", "A", "B", "F"]);
     expect(distribution.map((d) => d.grade)).toEqual(["A", "A-", "B", "B-", "C", "C-", "D", "E", "F"]);
     expect(distribution.filter((d) => d.count > 0)).toEqual([
-      { grade: "A", label: "Pelayanan Prima", count: 1 }, { grade: "B", label: "Baik", count: 2 }, { grade: "F", label: "Gagal", count: 1 },
+      { grade: "A", label: "Pelayanan Prima", count: 1 },
+      { grade: "B", label: "Baik", count: 2 },
+      { grade: "F", label: "Gagal", count: 1 },
     ]);
   });
 });

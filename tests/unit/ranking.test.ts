@@ -15,16 +15,33 @@ function summary(entries: [string, string][]): [string, string, number, boolean]
 
 describe("rank (docs/domain.md §5: order by full precision, equal published values show as ties)", () => {
   it("ties 4.504 and 4.496 (both publish 4.50) but lists 4.504 first", () => {
-    expect(summary([["Kota B", "4.496"], ["Kota A", "4.504"]])).toEqual([
+    expect(
+      summary([
+        ["Kota B", "4.496"],
+        ["Kota A", "4.504"],
+      ]),
+    ).toEqual([
       ["Kota A", "4.50", 1, true],
       ["Kota B", "4.50", 1, true],
     ]);
     // The order follows the exact value even when the names would order it otherwise.
-    expect(summary([["Kota A", "4.496"], ["Kota Z", "4.504"]]).map((row) => row[0])).toEqual(["Kota Z", "Kota A"]);
+    expect(
+      summary([
+        ["Kota A", "4.496"],
+        ["Kota Z", "4.504"],
+      ]).map((row) => row[0]),
+    ).toEqual(["Kota Z", "Kota A"]);
   });
 
   it("uses standard competition ranking: 1, 1, 3", () => {
-    expect(summary([["C", "4.10"], ["A", "4.504"], ["B", "4.496"], ["D", "3.9"]])).toEqual([
+    expect(
+      summary([
+        ["C", "4.10"],
+        ["A", "4.504"],
+        ["B", "4.496"],
+        ["D", "3.9"],
+      ]),
+    ).toEqual([
       ["A", "4.50", 1, true],
       ["B", "4.50", 1, true],
       ["C", "4.10", 3, false],
@@ -34,7 +51,14 @@ describe("rank (docs/domain.md §5: order by full precision, equal published val
 
   it("ties on the half-up published value, not on truncation", () => {
     // 4.505 publishes 4.51; 4.504 and 4.495 publish 4.50; 4.4949 publishes 4.49.
-    expect(summary([["W", "4.4949"], ["X", "4.505"], ["Y", "4.504"], ["Z", "4.495"]])).toEqual([
+    expect(
+      summary([
+        ["W", "4.4949"],
+        ["X", "4.505"],
+        ["Y", "4.504"],
+        ["Z", "4.495"],
+      ]),
+    ).toEqual([
       ["X", "4.51", 1, false],
       ["Y", "4.50", 2, true],
       ["Z", "4.50", 2, true],
@@ -43,7 +67,14 @@ describe("rank (docs/domain.md §5: order by full precision, equal published val
   });
 
   it("breaks exact ties by the secondary key, sharing the rank", () => {
-    expect(summary([["Kabupaten C", "3.58"], ["Kabupaten A", "3.58"], ["Kabupaten B", "3.58"], ["D", "4.0"]])).toEqual([
+    expect(
+      summary([
+        ["Kabupaten C", "3.58"],
+        ["Kabupaten A", "3.58"],
+        ["Kabupaten B", "3.58"],
+        ["D", "4.0"],
+      ]),
+    ).toEqual([
       ["D", "4.00", 1, false],
       ["Kabupaten A", "3.58", 2, true],
       ["Kabupaten B", "3.58", 2, true],
@@ -52,7 +83,13 @@ describe("rank (docs/domain.md §5: order by full precision, equal published val
   });
 
   it("keeps input order when the secondary key cannot decide either", () => {
-    const result = rank(items([["same", "2.18"], ["same", "2.18"]]), () => 0);
+    const result = rank(
+      items([
+        ["same", "2.18"],
+        ["same", "2.18"],
+      ]),
+      () => 0,
+    );
     expect(result.map((row) => row.rank)).toEqual([1, 1]);
     const first = { key: { id: 1 }, index: parseDecimal("2") };
     const second = { key: { id: 2 }, index: parseDecimal("2") };
@@ -68,7 +105,13 @@ describe("rank (docs/domain.md §5: order by full precision, equal published val
 
   it("counts ranks after a three-way tie: 1, 2, 2, 2, 5", () => {
     expect(
-      summary([["a", "5"], ["b", "4.001"], ["c", "3.995"], ["d", "4.004"], ["e", "3.9"]]).map((row) => row[2]),
+      summary([
+        ["a", "5"],
+        ["b", "4.001"],
+        ["c", "3.995"],
+        ["d", "4.004"],
+        ["e", "3.9"],
+      ]).map((row) => row[2]),
     ).toEqual([1, 2, 2, 2, 5]);
   });
 });

@@ -27,9 +27,7 @@ import {
 } from "@/lib/domain/rational";
 
 const nonZeroBig = fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }).filter((value) => value !== 0n);
-const rationalArb = fc
-  .tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), nonZeroBig)
-  .map(([n, d]) => Rational.of(n, d));
+const rationalArb = fc.tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), nonZeroBig).map(([n, d]) => Rational.of(n, d));
 const nonZeroRationalArb = rationalArb.filter((value) => !isZero(value));
 
 function gcd(a: bigint, b: bigint): bigint {

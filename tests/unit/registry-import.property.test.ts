@@ -1,8 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  cleanText, INSTITUTION_TYPES, nameKey, planRegistryImport, provinceRule, REGISTRY_COLUMNS, REGISTRY_HEADERS, registryFileRows,
-  SERVICE_TYPES, validateRegistryTable, type ExistingInstitution, type ImportedInstitution, type ProvinceRef, type RegistryPlan,
+  cleanText,
+  INSTITUTION_TYPES,
+  nameKey,
+  planRegistryImport,
+  provinceRule,
+  REGISTRY_COLUMNS,
+  REGISTRY_HEADERS,
+  registryFileRows,
+  SERVICE_TYPES,
+  validateRegistryTable,
+  type ExistingInstitution,
+  type ImportedInstitution,
+  type ProvinceRef,
+  type RegistryPlan,
 } from "@/lib/domain/registry";
 
 const PROVINCES: ProvinceRef[] = [
@@ -11,7 +23,10 @@ const PROVINCES: ProvinceRef[] = [
   { code: "52", name: "Nusa Tenggara Barat" },
 ];
 
-const words = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 .,()'-]{0,30}$/).map(cleanText).filter((s) => s.length > 0);
+const words = fc
+  .stringMatching(/^[A-Za-z][A-Za-z0-9 .,()'-]{0,30}$/)
+  .map(cleanText)
+  .filter((s) => s.length > 0);
 const optionalWords = fc.option(words, { nil: null });
 
 const locus = fc.record({
@@ -58,7 +73,8 @@ function applyPlan(before: readonly ExistingInstitution[], plan: RegistryPlan): 
   return [...after.values()];
 }
 
-const nothingChanges = (plan: RegistryPlan) => plan.counts.institutions.create + plan.counts.institutions.update + plan.counts.loci.create + plan.counts.loci.update;
+const nothingChanges = (plan: RegistryPlan) =>
+  plan.counts.institutions.create + plan.counts.institutions.update + plan.counts.loci.create + plan.counts.loci.update;
 
 describe("registry import properties", () => {
   it("an export re-imports with zero changes", () => {

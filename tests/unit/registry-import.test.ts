@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
-  parseActive, parseInstitutionType, parseServiceType, planRegistryImport, provinceRule, REGISTRY_HEADERS, registryFileRows,
-  REGISTRY_COLUMNS, TEMPLATE_ROWS, validateRegistryTable, type ExistingInstitution, type ProvinceRef,
+  parseActive,
+  parseInstitutionType,
+  parseServiceType,
+  planRegistryImport,
+  provinceRule,
+  REGISTRY_HEADERS,
+  registryFileRows,
+  REGISTRY_COLUMNS,
+  TEMPLATE_ROWS,
+  validateRegistryTable,
+  type ExistingInstitution,
+  type ProvinceRef,
 } from "@/lib/domain/registry";
 
 const PROVINCES: ProvinceRef[] = [
@@ -15,7 +25,17 @@ type Cells = [code: string, name: string, short: string, type: string, province:
 const table = (...rows: Cells[]) => [HEADER, ...rows];
 const validate = (...rows: Cells[]) => validateRegistryTable(table(...rows), PROVINCES);
 
-const KAB: Cells = ["KAB-52-UJI", "Kabupaten Uji", "", "KABUPATEN", "Nusa Tenggara Barat", "Dinas Kependudukan Kabupaten Uji", "ADMINISTRATIF", "Jl. Uji 1", "ya"];
+const KAB: Cells = [
+  "KAB-52-UJI",
+  "Kabupaten Uji",
+  "",
+  "KABUPATEN",
+  "Nusa Tenggara Barat",
+  "Dinas Kependudukan Kabupaten Uji",
+  "ADMINISTRATIF",
+  "Jl. Uji 1",
+  "ya",
+];
 const KL: Cells = ["KL-UJI", "Kementerian Uji", "Kemenuji", "K/L", "", "Unit Layanan Kementerian Uji", "JASA", "", ""];
 
 describe("registry import: the file layout", () => {
@@ -26,29 +46,61 @@ describe("registry import: the file layout", () => {
     expect(result.dataRows).toBe(3);
     expect(result.institutions).toEqual([
       {
-        row: 2, code: "KAB-52-UJI", name: "Kabupaten Uji", shortName: null, type: "KABUPATEN", provinceCode: "52",
+        row: 2,
+        code: "KAB-52-UJI",
+        name: "Kabupaten Uji",
+        shortName: null,
+        type: "KABUPATEN",
+        provinceCode: "52",
         loci: [
           { row: 2, name: "Dinas Kependudukan Kabupaten Uji", serviceType: "ADMINISTRATIF", address: "Jl. Uji 1", isActive: true },
           { row: 3, name: "RSUD Kabupaten Uji", serviceType: "JASA", address: null, isActive: false },
         ],
       },
-      { row: 4, code: "KL-UJI", name: "Kementerian Uji", shortName: "Kemenuji", type: "KL", provinceCode: null, loci: [{ row: 4, name: "Unit Layanan Kementerian Uji", serviceType: "JASA", address: null, isActive: undefined }] },
+      {
+        row: 4,
+        code: "KL-UJI",
+        name: "Kementerian Uji",
+        shortName: "Kemenuji",
+        type: "KL",
+        provinceCode: null,
+        loci: [{ row: 4, name: "Unit Layanan Kementerian Uji", serviceType: "JASA", address: null, isActive: undefined }],
+      },
     ]);
   });
 
   it("accepts headers in any case, spacing, order and the English aliases; missing optional columns are absent, not empty", () => {
     const result = validateRegistryTable(
-      [["Province", "Institution Code", "nama instansi", "JENIS_INSTANSI", "nama-lokus", "jenis_layanan"], ["Provinsi Jawa Barat", "kota-32-uji", "Kota Uji", "Kota", "Puskesmas Kota Uji", "Jasa"]],
+      [
+        ["Province", "Institution Code", "nama instansi", "JENIS_INSTANSI", "nama-lokus", "jenis_layanan"],
+        ["Provinsi Jawa Barat", "kota-32-uji", "Kota Uji", "Kota", "Puskesmas Kota Uji", "Jasa"],
+      ],
       PROVINCES,
     );
     expect(result.errors).toEqual([]);
     expect(result.institutions).toEqual([
-      { row: 2, code: "KOTA-32-UJI", name: "Kota Uji", shortName: undefined, type: "KOTA", provinceCode: "32", loci: [{ row: 2, name: "Puskesmas Kota Uji", serviceType: "JASA", address: undefined, isActive: undefined }] },
+      {
+        row: 2,
+        code: "KOTA-32-UJI",
+        name: "Kota Uji",
+        shortName: undefined,
+        type: "KOTA",
+        provinceCode: "32",
+        loci: [{ row: 2, name: "Puskesmas Kota Uji", serviceType: "JASA", address: undefined, isActive: undefined }],
+      },
     ]);
   });
 
   it("refuses a file with a missing, unknown or repeated column before reading any row", () => {
-    expect(validateRegistryTable([["kode_instansi", "nama_instansi"], ["X", "Y"]], PROVINCES).fileProblems).toEqual([
+    expect(
+      validateRegistryTable(
+        [
+          ["kode_instansi", "nama_instansi"],
+          ["X", "Y"],
+        ],
+        PROVINCES,
+      ).fileProblems,
+    ).toEqual([
       { code: "missingColumn", column: "jenis_instansi" },
       { code: "missingColumn", column: "provinsi" },
       { code: "missingColumn", column: "nama_lokus" },
@@ -135,7 +187,12 @@ describe("registry import: errors row by row", () => {
 
 describe("registry import: the plan", () => {
   const stored: ExistingInstitution = {
-    id: "i1", code: "KAB-52-UJI", name: "Kabupaten Uji", shortName: null, type: "KABUPATEN", provinceCode: "52",
+    id: "i1",
+    code: "KAB-52-UJI",
+    name: "Kabupaten Uji",
+    shortName: null,
+    type: "KABUPATEN",
+    provinceCode: "52",
     loci: [{ id: "l1", name: "Dinas Kependudukan Kabupaten Uji", serviceType: "ADMINISTRATIF", address: "Jl. Uji 1", isActive: true }],
   };
   const existing = new Map([[stored.code, stored]]);
@@ -148,7 +205,8 @@ describe("registry import: the plan", () => {
     const update = planRegistryImport(changed.institutions, existing);
     expect(update.institutions[0]).toMatchObject({ action: "update", id: "i1", changes: [{ field: "shortName", before: null, after: "KabUji" }] });
     expect(update.loci[0]).toMatchObject({
-      action: "update", id: "l1",
+      action: "update",
+      id: "l1",
       changes: [
         { field: "name", before: "Dinas Kependudukan Kabupaten Uji", after: "DINAS KEPENDUDUKAN KABUPATEN UJI" },
         { field: "address", before: "Jl. Uji 1", after: null },
@@ -159,10 +217,16 @@ describe("registry import: the plan", () => {
 
   it("keeps stored values of columns the file does not have", () => {
     const file = validateRegistryTable(
-      [["kode_instansi", "nama_instansi", "jenis_instansi", "provinsi", "nama_lokus", "jenis_layanan"], ["KAB-52-UJI", "Kabupaten Uji", "KABUPATEN", "52", "Dinas Kependudukan Kabupaten Uji", "ADMINISTRATIF"]],
+      [
+        ["kode_instansi", "nama_instansi", "jenis_instansi", "provinsi", "nama_lokus", "jenis_layanan"],
+        ["KAB-52-UJI", "Kabupaten Uji", "KABUPATEN", "52", "Dinas Kependudukan Kabupaten Uji", "ADMINISTRATIF"],
+      ],
       PROVINCES,
     );
-    expect(planRegistryImport(file.institutions, existing).counts).toEqual({ institutions: { create: 0, update: 0, unchanged: 1 }, loci: { create: 0, update: 0, unchanged: 1 } });
+    expect(planRegistryImport(file.institutions, existing).counts).toEqual({
+      institutions: { create: 0, update: 0, unchanged: 1 },
+      loci: { create: 0, update: 0, unchanged: 1 },
+    });
   });
 
   it("exports the stored registry in a layout that re-imports with zero changes", () => {
@@ -170,7 +234,13 @@ describe("registry import: the plan", () => {
     const rows = registryFileRows([stored, withoutLoci], PROVINCES);
     const file = validateRegistryTable([HEADER, ...rows.map((r) => REGISTRY_COLUMNS.map((c) => r[c.key]))], PROVINCES);
     expect(file.errors).toEqual([]);
-    const plan = planRegistryImport(file.institutions, new Map([[stored.code, stored], [withoutLoci.code, withoutLoci]]));
+    const plan = planRegistryImport(
+      file.institutions,
+      new Map([
+        [stored.code, stored],
+        [withoutLoci.code, withoutLoci],
+      ]),
+    );
     expect(plan.counts).toEqual({ institutions: { create: 0, update: 0, unchanged: 2 }, loci: { create: 0, update: 0, unchanged: 1 } });
   });
 
@@ -188,7 +258,15 @@ describe("registry field rules", () => {
   });
 
   it("reads types, service types and active flags as people write them", () => {
-    expect(["K/L", "kl", "Kab", "kota", "Provinsi", "bumn", "kecamatan"].map(parseInstitutionType)).toEqual(["KL", "KL", "KABUPATEN", "KOTA", "PROVINSI", "BUMN", null]);
+    expect(["K/L", "kl", "Kab", "kota", "Provinsi", "bumn", "kecamatan"].map(parseInstitutionType)).toEqual([
+      "KL",
+      "KL",
+      "KABUPATEN",
+      "KOTA",
+      "PROVINSI",
+      "BUMN",
+      null,
+    ]);
     expect(["administratif", "Jasa", " BARANG ", "goods", "izin"].map(parseServiceType)).toEqual(["ADMINISTRATIF", "JASA", "BARANG", "BARANG", null]);
     expect(["ya", "Tidak", "1", "0", "true", "aktif", "t"].map(parseActive)).toEqual([true, false, true, false, true, true, null]);
   });

@@ -3,29 +3,10 @@ import { describe, expect, it } from "vitest";
 import { classify } from "@/lib/domain/grades";
 import { validateInstrument, type InstrumentDefinition } from "@/lib/domain/instrument";
 import { compare, equals, fromInteger, Rational } from "@/lib/domain/rational";
-import {
-  aspectScore,
-  f02Score,
-  f03Score,
-  institutionIndex,
-  locusIndex,
-  type ScoringSettings,
-} from "@/lib/domain/scoring";
-import {
-  allIndicatorCodes,
-  answersArbitrary,
-  responsesArbitrary,
-  validInstrumentArbitrary,
-} from "./support/instrument-arbitrary";
+import { aspectScore, f02Score, f03Score, institutionIndex, locusIndex, type ScoringSettings } from "@/lib/domain/scoring";
+import { allIndicatorCodes, answersArbitrary, responsesArbitrary, validInstrumentArbitrary } from "./support/instrument-arbitrary";
 import { readRealInstrumentJson } from "./support/real-instrument";
-import {
-  refAspectTimes100,
-  refF02Times10000,
-  refF03,
-  refHundredths,
-  refLocus,
-  sameValue,
-} from "./support/reference-scoring";
+import { refAspectTimes100, refF02Times10000, refF03, refHundredths, refLocus, sameValue } from "./support/reference-scoring";
 
 const realResult = validateInstrument(readRealInstrumentJson());
 if (!realResult.ok) throw new Error("the real instrument must validate for these properties");
@@ -33,9 +14,7 @@ const realInstrument = realResult.instrument;
 
 /** Either the real instrument or a random valid one, so the properties do not hinge on real weights. */
 const instrumentArb = fc.oneof(fc.constant(realInstrument), validInstrumentArbitrary);
-const instrumentWithAnswers = instrumentArb.chain((instrument) =>
-  fc.tuple(fc.constant(instrument), answersArbitrary(instrument)),
-);
+const instrumentWithAnswers = instrumentArb.chain((instrument) => fc.tuple(fc.constant(instrument), answersArbitrary(instrument)));
 const settingsArb: fc.Arbitrary<ScoringSettings> = fc.record({
   f02SharePercent: fc.integer({ min: 0, max: 100 }),
   minSurveyRespondents: fc.integer({ min: 0, max: 12 }),
@@ -98,9 +77,7 @@ describe("scores agree with an independent reference (plain bigint over 100 and 
             expect(BigInt(classify(result.index).hundredths)).toBe(refHundredths(expected));
           } else {
             expect(result.f03Included).toBe(false);
-            expect(sameValue(result.index.numerator, result.index.denominator, { num: f02Times10000, den: 10000n })).toBe(
-              true,
-            );
+            expect(sameValue(result.index.numerator, result.index.denominator, { num: f02Times10000, den: 10000n })).toBe(true);
           }
         },
       ),
@@ -111,22 +88,17 @@ describe("scores agree with an independent reference (plain bigint over 100 and 
 describe("bounds", () => {
   it("every aspect score, F-02, F-03, locus and institution index lies in 0..5", () => {
     fc.assert(
-      fc.property(
-        instrumentWithAnswers,
-        fc.array(f03Arb, { minLength: 1, maxLength: 3 }),
-        settingsArb,
-        ([instrument, answers], f03s, settings) => {
-          const result = f02Score(instrument, answers);
-          for (const aspect of result.aspects) expect(within0to5(aspect.score)).toBe(true);
-          expect(within0to5(result.total)).toBe(true);
-          const indices = f03s.map((f03) => {
-            if (f03.score !== null) expect(within0to5(f03.score)).toBe(true);
-            return locusIndex({ f02: result.total, f03, settings }).index;
-          });
-          for (const index of indices) expect(within0to5(index)).toBe(true);
-          expect(within0to5(institutionIndex(indices)!)).toBe(true);
-        },
-      ),
+      fc.property(instrumentWithAnswers, fc.array(f03Arb, { minLength: 1, maxLength: 3 }), settingsArb, ([instrument, answers], f03s, settings) => {
+        const result = f02Score(instrument, answers);
+        for (const aspect of result.aspects) expect(within0to5(aspect.score)).toBe(true);
+        expect(within0to5(result.total)).toBe(true);
+        const indices = f03s.map((f03) => {
+          if (f03.score !== null) expect(within0to5(f03.score)).toBe(true);
+          return locusIndex({ f02: result.total, f03, settings }).index;
+        });
+        for (const index of indices) expect(within0to5(index)).toBe(true);
+        expect(within0to5(institutionIndex(indices)!)).toBe(true);
+      }),
     );
   });
 });
@@ -134,24 +106,18 @@ describe("bounds", () => {
 describe("uniform levels", () => {
   it("all levels k give k for every aspect, F-02, and the locus index with F-03 all k", () => {
     fc.assert(
-      fc.property(
-        instrumentArb,
-        fc.integer({ min: 0, max: 5 }),
-        fc.integer({ min: 0, max: 20 }),
-        settingsArb,
-        (instrument, k, respondentCount, settings) => {
-          const answers = new Map(allIndicatorCodes(instrument).map((code) => [code, k]));
-          const expected = fromInteger(k);
-          const result = f02Score(instrument, answers);
-          for (const aspect of instrument.aspects) expect(equals(aspectScore(aspect, answers), expected)).toBe(true);
-          expect(equals(result.total, expected)).toBe(true);
-          const responses = Array.from({ length: respondentCount }, () => Array<number>(14).fill(k));
-          const f03 = f03Score(responses, { itemCount: 14 });
-          if (respondentCount > 0) expect(equals(f03.score!, expected)).toBe(true);
-          // Whether F-03 is included or not, the locus index is k.
-          expect(equals(locusIndex({ f02: result.total, f03, settings }).index, expected)).toBe(true);
-        },
-      ),
+      fc.property(instrumentArb, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 20 }), settingsArb, (instrument, k, respondentCount, settings) => {
+        const answers = new Map(allIndicatorCodes(instrument).map((code) => [code, k]));
+        const expected = fromInteger(k);
+        const result = f02Score(instrument, answers);
+        for (const aspect of instrument.aspects) expect(equals(aspectScore(aspect, answers), expected)).toBe(true);
+        expect(equals(result.total, expected)).toBe(true);
+        const responses = Array.from({ length: respondentCount }, () => Array<number>(14).fill(k));
+        const f03 = f03Score(responses, { itemCount: 14 });
+        if (respondentCount > 0) expect(equals(f03.score!, expected)).toBe(true);
+        // Whether F-03 is included or not, the locus index is k.
+        expect(equals(locusIndex({ f02: result.total, f03, settings }).index, expected)).toBe(true);
+      }),
     );
   });
 });
@@ -159,14 +125,12 @@ describe("uniform levels", () => {
 describe("monotonicity: raising one level never lowers anything", () => {
   const raise = instrumentWithAnswers.chain(([instrument, answers]) => {
     const codes = allIndicatorCodes(instrument);
-    return fc
-      .tuple(fc.integer({ min: 0, max: codes.length - 1 }), fc.integer({ min: 1, max: 5 }))
-      .map(([position, step]) => {
-        const code = codes[position]!;
-        const before = answers.get(code) ?? 0;
-        const raised = new Map(answers).set(code, Math.min(5, before + step));
-        return { instrument, answers, raised };
-      });
+    return fc.tuple(fc.integer({ min: 0, max: codes.length - 1 }), fc.integer({ min: 1, max: 5 })).map(([position, step]) => {
+      const code = codes[position]!;
+      const before = answers.get(code) ?? 0;
+      const raised = new Map(answers).set(code, Math.min(5, before + step));
+      return { instrument, answers, raised };
+    });
   });
 
   it("for aspect scores, F-02, locus index and institution index", () => {
@@ -204,9 +168,9 @@ describe("institution index", () => {
       .map(([num, den]) => Rational.of(num % (5n * den + 1n), den));
     fc.assert(
       fc.property(
-        fc.array(locusArb, { minLength: 1, maxLength: 8 }).chain((indices) =>
-          fc.tuple(fc.constant(indices), fc.shuffledSubarray(indices, { minLength: indices.length })),
-        ),
+        fc
+          .array(locusArb, { minLength: 1, maxLength: 8 })
+          .chain((indices) => fc.tuple(fc.constant(indices), fc.shuffledSubarray(indices, { minLength: indices.length }))),
         ([indices, shuffled]) => {
           expect(equals(institutionIndex(indices)!, institutionIndex(shuffled)!)).toBe(true);
         },

@@ -62,12 +62,37 @@ function ratingsSumming(total: number): number[] {
  *        = (80.64 + 97.5 + 61.38 + 37.4 + 33.5 + 42) / 100 = 352.42 / 100 = 3.5242
  */
 const MIXED: Record<string, number> = {
-  "1.a.Ak": 5, "2.a.P": 4, "3.a.T": 3, "4.a.K": 2, "5.a.K": 5, "6.a.B": 4, "7.a.T": 1, "8.a.Ak": 0, "9.a.Ak": 3,
-  "10.b.As": 4, "11.b.K": 3, "12.b.Ak": 5, "13.b.K": 2, "14.b.K": 5,
-  "15.c.K": 4, "16.c.As": 5, "17.c.As": 3, "18.c.K": 2, "19.c.As": 5, "20.c.B": 1, "31.c.K": 5,
-  "21.d.T": 4, "22.d.B": 3, "23.d.As": 5, "24.d.T": 2,
-  "25.e.P": 5, "26.e.P": 4, "27.e.Ak": 3, "28.e.Ak": 2,
-  "29.f.B": 3, "30.f.B": 4,
+  "1.a.Ak": 5,
+  "2.a.P": 4,
+  "3.a.T": 3,
+  "4.a.K": 2,
+  "5.a.K": 5,
+  "6.a.B": 4,
+  "7.a.T": 1,
+  "8.a.Ak": 0,
+  "9.a.Ak": 3,
+  "10.b.As": 4,
+  "11.b.K": 3,
+  "12.b.Ak": 5,
+  "13.b.K": 2,
+  "14.b.K": 5,
+  "15.c.K": 4,
+  "16.c.As": 5,
+  "17.c.As": 3,
+  "18.c.K": 2,
+  "19.c.As": 5,
+  "20.c.B": 1,
+  "31.c.K": 5,
+  "21.d.T": 4,
+  "22.d.B": 3,
+  "23.d.As": 5,
+  "24.d.T": 2,
+  "25.e.P": 5,
+  "26.e.P": 4,
+  "27.e.Ak": 3,
+  "28.e.Ak": 2,
+  "29.f.B": 3,
+  "30.f.B": 4,
 };
 
 describe("aspect score and F-02 (docs/domain.md §5)", () => {
@@ -173,7 +198,13 @@ describe("scoreInstrument bookkeeping", () => {
   });
 
   it("lists answers that match no indicator", () => {
-    const result = scoreInstrument(instrument, new Map([["1.a.Ak", 5], ["99.z.X", 3]]));
+    const result = scoreInstrument(
+      instrument,
+      new Map([
+        ["1.a.Ak", 5],
+        ["99.z.X", 3],
+      ]),
+    );
     expect(result.unknownCodes).toEqual(["99.z.X"]);
     expect(result.answeredScoredIndicators).toBe(1);
   });
@@ -194,7 +225,10 @@ describe("F-03 score: mean of respondent means (docs/domain.md §5)", () => {
   it("weighs every respondent equally however many items they rated (mean of means, not pooled)", () => {
     // Respondent A rated 2 items (5, 5): mean 5. B rated 4 items (1, 1, 1, 1): mean 1.
     // Mean of means = (5 + 1) / 2 = 3; a pooled mean would be 14/6 = 2.33.
-    const result = f03Score([[5, 5], [1, 1, 1, 1]]);
+    const result = f03Score([
+      [5, 5],
+      [1, 1, 1, 1],
+    ]);
     expectValue(result.score, "3");
   });
 
@@ -207,7 +241,14 @@ describe("F-03 score: mean of respondent means (docs/domain.md §5)", () => {
 
   it("refuses ratings outside 0..5 or not integers", () => {
     for (const rating of [6, -1, 4.5, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expectDomainError(() => f03Score([[5, 5], [3, rating]]), "INVALID_RATING");
+      expectDomainError(
+        () =>
+          f03Score([
+            [5, 5],
+            [3, rating],
+          ]),
+        "INVALID_RATING",
+      );
     }
   });
 

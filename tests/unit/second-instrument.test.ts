@@ -34,14 +34,20 @@ describe("the Ramah Kelompok Rentan instrument", () => {
       ["D", "Pendukung", 10],
     ]);
     expect(rkr.aspects[0]!.indicators).toHaveLength(14);
-    expect(rkr.aspects[0]!.indicators.map((i) => i.name)).toEqual(expect.arrayContaining(["Kursi Roda", "Ruang Laktasi", "Ubin Pemandu (Guiding Block)", "Petugas Pendamping dan Penerjemah"]));
+    expect(rkr.aspects[0]!.indicators.map((i) => i.name)).toEqual(
+      expect.arrayContaining(["Kursi Roda", "Ruang Laktasi", "Ubin Pemandu (Guiding Block)", "Petugas Pendamping dan Penerjemah"]),
+    );
     for (const indicator of rkr.aspects.flatMap((a) => a.indicators)) expect(indicator.levels.map((l) => l.level)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it("shares no indicator code with the code A instrument, so answers can never be confused", () => {
     const a = JSON.parse(readFileSync(new URL("../../prisma/instruments/pekppp-a-2025.json", import.meta.url), "utf8")) as InstrumentDefinition;
     const codesA = new Set(a.aspects.flatMap((x) => x.indicators.map((i) => i.code)));
-    expect(instrument().aspects.flatMap((x) => x.indicators.map((i) => i.code)).filter((c) => codesA.has(c))).toEqual([]);
+    expect(
+      instrument()
+        .aspects.flatMap((x) => x.indicators.map((i) => i.code))
+        .filter((c) => codesA.has(c)),
+    ).toEqual([]);
   });
 
   it("scores a locus with the scoring module: 0.40 × 4 + 0.50 × 2.50 + 0.10 × 2.60 = 3.11 exactly", () => {
@@ -70,10 +76,12 @@ describe("the Ramah Kelompok Rentan instrument", () => {
   it("agrees with the independent reference for any levels (property)", () => {
     const rkr = instrument();
     const codes = rkr.aspects.flatMap((a) => a.indicators.map((i) => i.code));
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: codes.length, maxLength: codes.length }), (chosen) => {
-      const levels = new Map(codes.map((code, i) => [code, chosen[i]!]));
-      const result = computeLocusResult(rkr, levels, [], settings);
-      expect(equals(result.f02.total, fromFraction(refF02Times10000(rkr.aspects, levels), 10_000n))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: codes.length, maxLength: codes.length }), (chosen) => {
+        const levels = new Map(codes.map((code, i) => [code, chosen[i]!]));
+        const result = computeLocusResult(rkr, levels, [], settings);
+        expect(equals(result.f02.total, fromFraction(refF02Times10000(rkr.aspects, levels), 10_000n))).toBe(true);
+      }),
+    );
   });
 });

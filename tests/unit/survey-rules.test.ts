@@ -95,7 +95,16 @@ describe("link tokens", () => {
   });
 
   it("refuses anything that is not a plain base64url string of 22–64 characters", () => {
-    for (const bad of ["", "a".repeat(21), "a".repeat(65), `${"a".repeat(31)}=`, `${"a".repeat(31)}/`, `${"a".repeat(31)}+`, `../${"a".repeat(30)}`, `${"a".repeat(31)} `]) {
+    for (const bad of [
+      "",
+      "a".repeat(21),
+      "a".repeat(65),
+      `${"a".repeat(31)}=`,
+      `${"a".repeat(31)}/`,
+      `${"a".repeat(31)}+`,
+      `../${"a".repeat(30)}`,
+      `${"a".repeat(31)} `,
+    ]) {
       expect(SURVEY_TOKEN_PATTERN.test(bad), JSON.stringify(bad)).toBe(false);
       expect(ZSurveyToken.safeParse(bad).error?.issues[0]?.message).toBe("survey.errors.tokenInvalid");
     }

@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { readRealInstrument } from "./support/real-instrument";
 import {
-  ASSESSMENT_STATUSES, checkCompleteness, isSelfAssessmentEditable, selfAssessmentWindow, transition,
-  WORKFLOW_ACTIONS, type AssessmentStatus, type WorkflowAction,
+  ASSESSMENT_STATUSES,
+  checkCompleteness,
+  isSelfAssessmentEditable,
+  selfAssessmentWindow,
+  transition,
+  WORKFLOW_ACTIONS,
+  type AssessmentStatus,
+  type WorkflowAction,
 } from "@/lib/domain/workflow";
 import { ROLES, type Role } from "@/lib/domain/roles";
 
@@ -77,7 +83,10 @@ describe("completeness before submission", () => {
   const evidenceForAll = new Map(scored.map((i) => [i.code, 1]));
 
   it("is complete when every scored indicator has a level, a justification and, above 0, evidence", () => {
-    expect(checkCompleteness({ instrument, answers: full(3), evidenceCount: evidenceForAll, evidenceRequiredAboveZero: true })).toEqual({ complete: true, missing: [] });
+    expect(checkCompleteness({ instrument, answers: full(3), evidenceCount: evidenceForAll, evidenceRequiredAboveZero: true })).toEqual({
+      complete: true,
+      missing: [],
+    });
   });
 
   it("never requires the weight-0 queue item", () => {

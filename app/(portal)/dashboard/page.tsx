@@ -24,12 +24,17 @@ export default async function HeadDashboardPage() {
     <section aria-labelledby="page-title" className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 id="page-title" className="text-2xl font-semibold">{t("head.title")}</h1>
+          <h1 id="page-title" className="text-2xl font-semibold">
+            {t("head.title")}
+          </h1>
           <p className="mt-1 text-slate-600">{user.institutionName}</p>
         </div>
         {dashboard && results?.finalised ? (
-          <DownloadButton href={`/api/institutions/${dashboard.institutionId}/report-card?cycle=${results.finalised.cycle.id}`}
-            label={t("dashboard.reportCard", { cycle: results.finalised.cycle.name })} testId="report-card" />
+          <DownloadButton
+            href={`/api/institutions/${dashboard.institutionId}/report-card?cycle=${results.finalised.cycle.id}`}
+            label={t("dashboard.reportCard", { cycle: results.finalised.cycle.name })}
+            testId="report-card"
+          />
         ) : null}
       </div>
       {!dashboard || !results || (!results.current && !results.finalised) ? <EmptyState>{t("head.noResult")}</EmptyState> : null}
@@ -38,38 +43,56 @@ export default async function HeadDashboardPage() {
       {dashboard ? (
         <div className="grid gap-6 lg:grid-cols-2">
           <section aria-labelledby="standing-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="standing">
-            <h2 id="standing-title" className="font-semibold">{t("dashboard.standingTitle")}</h2>
+            <h2 id="standing-title" className="font-semibold">
+              {t("dashboard.standingTitle")}
+            </h2>
             {dashboard.standing && dashboard.publishedCycle ? (
               <ul className="mt-3 space-y-2 text-sm">
                 <li data-testid="national-rank">
                   {t(dashboard.standing.national.tied ? "dashboard.nationalRankTied" : "dashboard.nationalRank", {
-                    rank: dashboard.standing.national.rank, size: dashboard.standing.national.size, group: t(`institutionType.${dashboard.standing.type}`), cycle: dashboard.publishedCycle.name,
+                    rank: dashboard.standing.national.rank,
+                    size: dashboard.standing.national.size,
+                    group: t(`institutionType.${dashboard.standing.type}`),
+                    cycle: dashboard.publishedCycle.name,
                   })}
                 </li>
                 {dashboard.standing.province ? (
                   <li data-testid="province-rank">
                     {t(dashboard.standing.province.tied ? "dashboard.provinceRankTied" : "dashboard.provinceRank", {
-                      rank: dashboard.standing.province.rank, size: dashboard.standing.province.size, province: dashboard.standing.provinceName ?? "",
+                      rank: dashboard.standing.province.rank,
+                      size: dashboard.standing.province.size,
+                      province: dashboard.standing.provinceName ?? "",
                     })}
                   </li>
                 ) : null}
               </ul>
-            ) : <p className="mt-3 text-sm text-slate-600">{t("dashboard.noStanding")}</p>}
+            ) : (
+              <p className="mt-3 text-sm text-slate-600">{t("dashboard.noStanding")}</p>
+            )}
           </section>
 
           <section aria-labelledby="awards-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="award-eligibility">
-            <h2 id="awards-title" className="font-semibold">{t("dashboard.awardsTitle")}</h2>
+            <h2 id="awards-title" className="font-semibold">
+              {t("dashboard.awardsTitle")}
+            </h2>
             {dashboard.awards.length > 0 ? (
               <ul className="mt-3 space-y-3 text-sm">
                 {dashboard.awards.map((award) => (
                   <li key={`${award.ruleId}-${award.locus?.id ?? ""}`}>
-                    <p className="font-medium">{award.rule.name[locale === "en" ? "en" : "id"]}{award.locus ? ` · ${award.locus.name}` : ""}</p>
-                    <p className="text-slate-600"><AwardReason reason={award.reason} /></p>
+                    <p className="font-medium">
+                      {award.rule.name[locale === "en" ? "en" : "id"]}
+                      {award.locus ? ` · ${award.locus.name}` : ""}
+                    </p>
+                    <p className="text-slate-600">
+                      <AwardReason reason={award.reason} />
+                    </p>
                   </li>
                 ))}
               </ul>
             ) : (
-              <p className="mt-3 text-sm text-slate-600">{dashboard.publishedCycle ? t("dashboard.noAwards", { cycle: dashboard.publishedCycle.name }) : t("dashboard.noStanding")}</p>
+              <p className="mt-3 text-sm text-slate-600">
+                {dashboard.publishedCycle ? t("dashboard.noAwards", { cycle: dashboard.publishedCycle.name }) : t("dashboard.noStanding")}
+              </p>
             )}
           </section>
         </div>
@@ -77,13 +100,20 @@ export default async function HeadDashboardPage() {
 
       {focus && focus.aspects.length > 0 ? (
         <section aria-labelledby="aspects-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="aspect-comparison">
-          <h2 id="aspects-title" className="font-semibold">{t("dashboard.aspectsTitle", { cycle: focus.cycle.name })}</h2>
+          <h2 id="aspects-title" className="font-semibold">
+            {t("dashboard.aspectsTitle", { cycle: focus.cycle.name })}
+          </h2>
           <p className="mt-1 text-sm text-slate-600">{t("dashboard.aspectsIntro")}</p>
           <AspectComparisonChart data={focus.aspects} selfLabel={t("dashboard.self")} verifiedLabel={t("dashboard.verified")} />
-          <DataTable caption={t("dashboard.aspectsTitle", { cycle: focus.cycle.name })} headers={[t("dashboard.aspect"), t("dashboard.weight"), t("dashboard.self"), t("dashboard.verified"), t("dashboard.gap")]}>
+          <DataTable
+            caption={t("dashboard.aspectsTitle", { cycle: focus.cycle.name })}
+            headers={[t("dashboard.aspect"), t("dashboard.weight"), t("dashboard.self"), t("dashboard.verified"), t("dashboard.gap")]}
+          >
             {focus.aspects.map((a) => (
               <tr key={a.code} data-testid="aspect-row">
-                <th scope="row" className="px-4 py-2 text-left font-normal">{a.code}. {a.name}</th>
+                <th scope="row" className="px-4 py-2 text-left font-normal">
+                  {a.code}. {a.name}
+                </th>
                 <td className="px-4 py-2 tabular-nums">{a.weight}%</td>
                 <td className="px-4 py-2 tabular-nums">{a.self}</td>
                 <td className="px-4 py-2 font-semibold tabular-nums">{a.verified}</td>
@@ -96,15 +126,24 @@ export default async function HeadDashboardPage() {
 
       {dashboard && dashboard.trend.length > 0 ? (
         <section aria-labelledby="trend-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="institution-trend">
-          <h2 id="trend-title" className="font-semibold">{t("dashboard.trendTitle")}</h2>
+          <h2 id="trend-title" className="font-semibold">
+            {t("dashboard.trendTitle")}
+          </h2>
           <TrendChart points={dashboard.trend.map((p) => ({ label: String(p.year), value: p.published }))} seriesLabel={t("dashboard.trendSeries")} />
-          <DataTable caption={t("dashboard.trendTitle")} headers={[t("publicResults.cycle"), t("publicResults.colIndex"), t("publicResults.colGrade"), t("dashboard.trendStatus")]}>
+          <DataTable
+            caption={t("dashboard.trendTitle")}
+            headers={[t("publicResults.cycle"), t("publicResults.colIndex"), t("publicResults.colGrade"), t("dashboard.trendStatus")]}
+          >
             {dashboard.trend.map((p) => (
               <tr key={p.cycleId} data-testid="trend-row">
-                <th scope="row" className="px-4 py-2 text-left font-normal">{p.cycleName}</th>
+                <th scope="row" className="px-4 py-2 text-left font-normal">
+                  {p.cycleName}
+                </th>
                 <td className="px-4 py-2 tabular-nums">{p.published}</td>
                 <td className="px-4 py-2">{p.grade}</td>
-                <td className="px-4 py-2 text-slate-600">{p.provisional ? t("dashboard.provisional") : p.publicResult ? t("dashboard.published") : t("dashboard.finalNotPublished")}</td>
+                <td className="px-4 py-2 text-slate-600">
+                  {p.provisional ? t("dashboard.provisional") : p.publicResult ? t("dashboard.published") : t("dashboard.finalNotPublished")}
+                </td>
               </tr>
             ))}
           </DataTable>
@@ -115,21 +154,29 @@ export default async function HeadDashboardPage() {
 
       {results?.finalised ? (
         <section aria-labelledby="recommendations-title" className="space-y-3" data-testid="head-recommendations">
-          <h2 id="recommendations-title" className="font-semibold">{t("dashboard.recommendationsTitle", { cycle: results.finalised.cycle.name })}</h2>
+          <h2 id="recommendations-title" className="font-semibold">
+            {t("dashboard.recommendationsTitle", { cycle: results.finalised.cycle.name })}
+          </h2>
           {dashboard && dashboard.recommendations.length > 0 ? (
-            <DataTable caption={t("dashboard.recommendationsTitle", { cycle: results.finalised.cycle.name })}
-              headers={[t("dashboard.locus"), t("dashboard.target"), t("dashboard.recommendation"), t("dashboard.targetDate"), t("dashboard.status")]}>
+            <DataTable
+              caption={t("dashboard.recommendationsTitle", { cycle: results.finalised.cycle.name })}
+              headers={[t("dashboard.locus"), t("dashboard.target"), t("dashboard.recommendation"), t("dashboard.targetDate"), t("dashboard.status")]}
+            >
               {dashboard.recommendations.map((r) => (
                 <tr key={r.id} data-testid="head-recommendation">
                   <td className="px-4 py-2">{r.locusName}</td>
                   <td className="px-4 py-2">{r.target}</td>
                   <td className="px-4 py-2">{r.text}</td>
                   <td className="px-4 py-2 tabular-nums">{r.targetDate ?? "—"}</td>
-                  <td className="px-4 py-2"><ProgressBadge progress={r.progress} overdue={r.overdue} /></td>
+                  <td className="px-4 py-2">
+                    <ProgressBadge progress={r.progress} overdue={r.overdue} />
+                  </td>
                 </tr>
               ))}
             </DataTable>
-          ) : <EmptyState>{t("dashboard.noRecommendations")}</EmptyState>}
+          ) : (
+            <EmptyState>{t("dashboard.noRecommendations")}</EmptyState>
+          )}
         </section>
       ) : null}
     </section>

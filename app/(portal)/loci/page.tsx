@@ -18,10 +18,14 @@ export default async function EvaluatorLociPage() {
   const deadline = cycle.stages.find((s) => s.kind === "SELF_ASSESSMENT")?.endsAt;
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title" className="text-2xl font-semibold">{t("evaluator.title")}</h1>
+      <h1 id="page-title" className="text-2xl font-semibold">
+        {t("evaluator.title")}
+      </h1>
       <p className="mt-1 text-slate-600">{t("evaluator.intro", { cycle: cycle.name })}</p>
       {loci.length === 0 ? (
-        <div className="mt-6"><EmptyState>{t("evaluator.empty")}</EmptyState></div>
+        <div className="mt-6">
+          <EmptyState>{t("evaluator.empty")}</EmptyState>
+        </div>
       ) : (
         <ul className="mt-6 grid gap-4 md:grid-cols-3">
           {loci.map((assessment) => {
@@ -29,14 +33,27 @@ export default async function EvaluatorLociPage() {
             return (
               <li key={assessment.id} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="locus-card">
                 <p className="text-xs tracking-wide text-slate-500 uppercase">{t(`serviceType.${assessment.locus.serviceType}`)}</p>
-                <h2 className="mt-1 font-semibold"><Link href={`/assessments/${assessment.id}`} className="text-brand-900 underline-offset-2 hover:underline">{assessment.locus.name}</Link></h2>
-                <div className="mt-3"><StatusBadge status={assessment.status} /></div>
+                <h2 className="mt-1 font-semibold">
+                  <Link href={`/assessments/${assessment.id}`} className="text-brand-900 underline-offset-2 hover:underline">
+                    {assessment.locus.name}
+                  </Link>
+                </h2>
+                <div className="mt-3">
+                  <StatusBadge status={assessment.status} />
+                </div>
                 <dl className="mt-4 space-y-1 text-sm">
                   <div className="flex justify-between gap-2">
                     <dt className="text-slate-600">{t("common.progress")}</dt>
                     <dd>{t("common.answeredOf", { answered, total })}</dd>
                   </div>
-                  <div className="mt-1 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={answered} aria-label={t("common.progress")}>
+                  <div
+                    className="mt-1 h-2 overflow-hidden rounded-full bg-slate-100"
+                    role="progressbar"
+                    aria-valuemin={0}
+                    aria-valuemax={total}
+                    aria-valuenow={answered}
+                    aria-label={t("common.progress")}
+                  >
                     <div className="h-full bg-brand-600" style={{ width: `${total ? Math.round((answered / total) * 100) : 0}%` }} />
                   </div>
                   <div className="flex justify-between gap-2">

@@ -27,7 +27,11 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
   const filter = ZQueueFilter.parse(await searchParams);
   const [t, format, cycle] = await Promise.all([getTranslations(), getFormatter(), findCurrentCycle()]);
   if (!cycle) return <EmptyState>{t("common.noActiveCycle")}</EmptyState>;
-  const [queue, total, provinces] = await Promise.all([loadVerifierQueue(actor, cycle.id, filter), countScoredIndicators(cycle.id), queueProvinces(actor, cycle.id)]);
+  const [queue, total, provinces] = await Promise.all([
+    loadVerifierQueue(actor, cycle.id, filter),
+    countScoredIndicators(cycle.id),
+    queueProvinces(actor, cycle.id),
+  ]);
   const params = { status: filter.status, type: filter.type, province: filter.province, service: filter.service, q: filter.q };
   const statusHref = (status: string | undefined) => {
     const query = new URLSearchParams(Object.entries({ ...params, status }).filter((e): e is [string, string] => Boolean(e[1])));
@@ -35,17 +39,27 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
   };
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title" className="text-2xl font-semibold">{t("verifier.title")}</h1>
+      <h1 id="page-title" className="text-2xl font-semibold">
+        {t("verifier.title")}
+      </h1>
       <p className="mt-1 text-slate-600">{t("verifier.intro", { cycle: cycle.name })}</p>
 
       <nav aria-label={t("verification.countsLabel")} className="mt-4 flex flex-wrap gap-2 text-sm">
-        <Link href={statusHref(undefined)} aria-current={!filter.status ? "page" : undefined}
-          className={`rounded-full border px-3 py-1 ${!filter.status ? "border-brand-700 bg-brand-50 font-medium" : "border-slate-300 bg-white"}`}>
+        <Link
+          href={statusHref(undefined)}
+          aria-current={!filter.status ? "page" : undefined}
+          className={`rounded-full border px-3 py-1 ${!filter.status ? "border-brand-700 bg-brand-50 font-medium" : "border-slate-300 bg-white"}`}
+        >
           {t("verification.allStatuses")} ({Object.values(queue.countsByStatus).reduce((s, n) => s + n, 0)})
         </Link>
         {STATUSES.map((status) => (
-          <Link key={status} href={statusHref(status)} aria-current={filter.status === status ? "page" : undefined} data-testid={`count-${status}`}
-            className={`rounded-full border px-3 py-1 ${filter.status === status ? "border-brand-700 bg-brand-50 font-medium" : "border-slate-300 bg-white"}`}>
+          <Link
+            key={status}
+            href={statusHref(status)}
+            aria-current={filter.status === status ? "page" : undefined}
+            data-testid={`count-${status}`}
+            className={`rounded-full border px-3 py-1 ${filter.status === status ? "border-brand-700 bg-brand-50 font-medium" : "border-slate-300 bg-white"}`}
+          >
             {t(`status.${status}`)} ({queue.countsByStatus[status] ?? 0})
           </Link>
         ))}
@@ -59,44 +73,80 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
         <Field id="type" label={t("verification.institutionType")}>
           <Select name="type" defaultValue={filter.type ?? ""}>
             <option value="">{t("verification.all")}</option>
-            {INSTITUTION_TYPES.map((type) => <option key={type} value={type}>{t(`institutionType.${type}`)}</option>)}
+            {INSTITUTION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`institutionType.${type}`)}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field id="province" label={t("verification.province")}>
           <Select name="province" defaultValue={filter.province ?? ""}>
             <option value="">{t("verification.all")}</option>
-            {provinces.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {provinces.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field id="service" label={t("common.serviceType")}>
           <Select name="service" defaultValue={filter.service ?? ""}>
             <option value="">{t("verification.all")}</option>
-            {SERVICE_TYPES.map((service) => <option key={service} value={service}>{t(`serviceType.${service}`)}</option>)}
+            {SERVICE_TYPES.map((service) => (
+              <option key={service} value={service}>
+                {t(`serviceType.${service}`)}
+              </option>
+            ))}
           </Select>
         </Field>
         <div className="lg:col-span-5">
-          <Button type="submit" variant="secondary">{t("verification.apply")}</Button>
+          <Button type="submit" variant="secondary">
+            {t("verification.apply")}
+          </Button>
         </div>
       </form>
 
-      <p className="mt-4 text-sm text-slate-600" aria-live="polite">{t("verification.resultCount", { count: queue.total })}</p>
+      <p className="mt-4 text-sm text-slate-600" aria-live="polite">
+        {t("verification.resultCount", { count: queue.total })}
+      </p>
       {queue.rows.length === 0 ? (
-        <div className="mt-3"><EmptyState>{t("verifier.empty")}</EmptyState></div>
+        <div className="mt-3">
+          <EmptyState>{t("verifier.empty")}</EmptyState>
+        </div>
       ) : (
         <div className="mt-3">
-          <DataTable caption={t("verifier.title")}
-            headers={[t("common.institution"), t("common.locus"), t("common.serviceType"), t("common.status"), t("verification.verifiedColumn"), t("verifier.submittedAt")]}>
+          <DataTable
+            caption={t("verifier.title")}
+            headers={[
+              t("common.institution"),
+              t("common.locus"),
+              t("common.serviceType"),
+              t("common.status"),
+              t("verification.verifiedColumn"),
+              t("verifier.submittedAt"),
+            ]}
+          >
             {queue.rows.map((a) => (
               <tr key={a.id} data-testid="queue-row">
-                <td className="px-4 py-2">{a.locus.institution.name}{a.locus.institution.province ? <span className="block text-xs text-slate-500">{a.locus.institution.province.name}</span> : null}</td>
                 <td className="px-4 py-2">
-                  <Link href={`/assessments/${a.id}`} className="text-brand-700 underline-offset-2 hover:underline">{a.locus.name}</Link>
+                  {a.locus.institution.name}
+                  {a.locus.institution.province ? <span className="block text-xs text-slate-500">{a.locus.institution.province.name}</span> : null}
+                </td>
+                <td className="px-4 py-2">
+                  <Link href={`/assessments/${a.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    {a.locus.name}
+                  </Link>
                   {["SUBMITTED", "IN_REVIEW"].includes(a.status) ? (
-                    <Link href={`/assessments/${a.id}/review`} className="ml-2 rounded border border-brand-600 px-2 py-0.5 text-xs text-brand-700">{t("verification.review")}</Link>
+                    <Link href={`/assessments/${a.id}/review`} className="ml-2 rounded border border-brand-600 px-2 py-0.5 text-xs text-brand-700">
+                      {t("verification.review")}
+                    </Link>
                   ) : null}
                 </td>
                 <td className="px-4 py-2">{t(`serviceType.${a.locus.serviceType}`)}</td>
-                <td className="px-4 py-2"><StatusBadge status={a.status} /></td>
+                <td className="px-4 py-2">
+                  <StatusBadge status={a.status} />
+                </td>
                 <td className="px-4 py-2">{t("common.answeredOf", { answered: a._count.verifiedAnswers, total })}</td>
                 <td className="px-4 py-2">{a.submittedAt ? format.dateTime(a.submittedAt, { dateStyle: "medium" }) : t("common.none")}</td>
               </tr>

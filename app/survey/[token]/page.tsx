@@ -31,8 +31,12 @@ export default async function SurveyPage({ params }: { params: Promise<{ token: 
       </div>
       <header className="mt-4 mb-5">
         <p className="text-sm font-medium text-brand-700">{t("survey.kicker")}</p>
-        <h1 className="mt-1 text-2xl font-semibold" data-testid="survey-locus">{survey.locusName}</h1>
-        <p className="mt-1 text-slate-700" data-testid="survey-institution">{t("survey.institution", { name: survey.institutionName })}</p>
+        <h1 className="mt-1 text-2xl font-semibold" data-testid="survey-locus">
+          {survey.locusName}
+        </h1>
+        <p className="mt-1 text-slate-700" data-testid="survey-institution">
+          {t("survey.institution", { name: survey.institutionName })}
+        </p>
         {survey.state === "open" ? <p className="mt-3 text-slate-700">{t("survey.intro")}</p> : null}
       </header>
       {survey.state === "closed" ? (

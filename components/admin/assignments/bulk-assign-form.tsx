@@ -45,21 +45,38 @@ export function BulkAssignForm({ cycleId, verifiers, provinces }: Props) {
       <Field id="bulk-verifier" label={t("assignmentAdmin.verifier")} errors={fieldErrors.verifierId}>
         <Select name="verifierId" defaultValue="">
           <option value="">{t("assignmentAdmin.chooseVerifier")}</option>
-          {verifiers.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+          {verifiers.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field id="bulk-province" label={t("assignmentAdmin.province")}>
         <Select name="provinceCode" defaultValue="">
           <option value="">{t("assignmentAdmin.allProvinces")}</option>
-          {provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+          {provinces.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name}
+            </option>
+          ))}
         </Select>
       </Field>
       <fieldset aria-describedby="bulk-types-error">
         <legend className="text-sm font-medium">{t("assignmentAdmin.types")}</legend>
         {INSTITUTION_TYPES.map((type) => (
           <div key={type} className="flex items-center gap-2">
-            <input type="checkbox" id={`bulk-type-${type}`} name="types" value={type} defaultChecked={type === "KABUPATEN" || type === "KOTA"} className="h-4 w-4" />
-            <label htmlFor={`bulk-type-${type}`} className="text-sm">{t(`institutionType.${type}`)}</label>
+            <input
+              type="checkbox"
+              id={`bulk-type-${type}`}
+              name="types"
+              value={type}
+              defaultChecked={type === "KABUPATEN" || type === "KOTA"}
+              className="h-4 w-4"
+            />
+            <label htmlFor={`bulk-type-${type}`} className="text-sm">
+              {t(`institutionType.${type}`)}
+            </label>
           </div>
         ))}
         <FieldError id="bulk-types-error" messages={fieldErrors.types} />
@@ -68,7 +85,11 @@ export function BulkAssignForm({ cycleId, verifiers, provinces }: Props) {
         <Field id="bulk-from" label={t("assignmentAdmin.fromVerifier")}>
           <Select name="fromVerifierId" defaultValue="">
             <option value="">{t("assignmentAdmin.anyVerifier")}</option>
-            {verifiers.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+            {verifiers.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
           </Select>
         </Field>
         <fieldset>
@@ -76,7 +97,9 @@ export function BulkAssignForm({ cycleId, verifiers, provinces }: Props) {
           {(["add", "replace"] as const).map((mode) => (
             <div key={mode} className="flex items-center gap-2">
               <input type="radio" id={`bulk-mode-${mode}`} name="mode" value={mode} defaultChecked={mode === "add"} className="h-4 w-4" />
-              <label htmlFor={`bulk-mode-${mode}`} className="text-sm">{t(mode === "add" ? "assignmentAdmin.modeAdd" : "assignmentAdmin.modeReplace")}</label>
+              <label htmlFor={`bulk-mode-${mode}`} className="text-sm">
+                {t(mode === "add" ? "assignmentAdmin.modeAdd" : "assignmentAdmin.modeReplace")}
+              </label>
             </div>
           ))}
         </fieldset>

@@ -31,15 +31,21 @@ export function InstitutionAssignment({ cycleId, institution, current, verifiers
   return (
     <>
       <td className="px-4 py-2" data-testid="institution-verifiers">
-        {current.length === 0 ? <span className="text-slate-500">{t("noVerifier")}</span> : (
+        {current.length === 0 ? (
+          <span className="text-slate-500">{t("noVerifier")}</span>
+        ) : (
           <ul className="space-y-1">
             {current.map((v) => (
               <li key={v.id} className="flex items-center gap-2">
                 <span>{v.name}</span>
                 {readOnly ? null : (
-                  <button type="button" disabled={pending} onClick={() => remove.execute({ cycleId, verifierId: v.id, institutionId: institution.id })}
+                  <button
+                    type="button"
+                    disabled={pending}
+                    onClick={() => remove.execute({ cycleId, verifierId: v.id, institutionId: institution.id })}
                     aria-label={t("remove", { name: v.name, institution: institution.name })}
-                    className="rounded border border-slate-300 px-1.5 text-xs hover:bg-slate-100 disabled:opacity-60">
+                    className="rounded border border-slate-300 px-1.5 text-xs hover:bg-slate-100 disabled:opacity-60"
+                  >
                     {t("removeShort")}
                   </button>
                 )}
@@ -51,10 +57,18 @@ export function InstitutionAssignment({ cycleId, institution, current, verifiers
       <td className="px-4 py-2">
         {readOnly ? null : (
           <div className="flex flex-wrap items-center gap-2">
-            <select value={chosen} onChange={(e) => setChosen(e.target.value)} aria-label={t("verifierFor", { name: institution.name })}
-              className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+            <select
+              value={chosen}
+              onChange={(e) => setChosen(e.target.value)}
+              aria-label={t("verifierFor", { name: institution.name })}
+              className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+            >
               <option value="">{t("chooseVerifier")}</option>
-              {verifiers.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+              {verifiers.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ))}
             </select>
             <Button variant="secondary" size="xs" disabled={pending || !chosen} onClick={() => run("add")}>
               {t("add")}

@@ -20,14 +20,26 @@ export async function VerifierLoadTable({ verifiers }: { verifiers: VerifierLoad
       {verifiers.map((v) => (
         <tr key={v.verifierId} data-testid="verifier-load">
           <th scope="row" className="px-4 py-2 text-left font-medium">
-            <Link href={`/admin/users/${v.verifierId}`} className="text-brand-700 underline-offset-2 hover:underline" title={t("assignmentAdmin.editPerVerifier")}>{v.name}</Link>
+            <Link
+              href={`/admin/users/${v.verifierId}`}
+              className="text-brand-700 underline-offset-2 hover:underline"
+              title={t("assignmentAdmin.editPerVerifier")}
+            >
+              {v.name}
+            </Link>
             {v.isActive ? null : <span className="ml-1 text-xs text-slate-500">({t("assignmentAdmin.inactive")})</span>}
             <span className="block text-xs font-normal text-slate-500">{v.email}</span>
           </th>
-          <td className="px-4 py-2 tabular-nums" data-testid="load-institutions">{v.institutions}</td>
-          <td className="px-4 py-2 tabular-nums" data-testid="load-loci">{v.loci}</td>
+          <td className="px-4 py-2 tabular-nums" data-testid="load-institutions">
+            {v.institutions}
+          </td>
+          <td className="px-4 py-2 tabular-nums" data-testid="load-loci">
+            {v.loci}
+          </td>
           {STATUSES.map((s) => (
-            <td key={s} className="px-4 py-2 tabular-nums text-slate-700">{v.byStatus[s] ?? 0}</td>
+            <td key={s} className="px-4 py-2 tabular-nums text-slate-700">
+              {v.byStatus[s] ?? 0}
+            </td>
           ))}
         </tr>
       ))}

@@ -16,10 +16,14 @@ const KINDS = ["GRADE", "TOP_N", "PROVINCE_BEST", "ALL_LOCI_GRADE"] as const;
 /** A new rule of a kind, with the published defaults (docs/domain.md §6). */
 function ruleOfKind(kind: AwardRule["kind"], base: Pick<AwardRule, "id" | "name">): AwardRule {
   switch (kind) {
-    case "GRADE": return { ...base, kind, subject: "INSTITUTION", grade: "A" };
-    case "TOP_N": return { ...base, kind, group: "KABUPATEN", n: 10 };
-    case "PROVINCE_BEST": return { ...base, kind };
-    case "ALL_LOCI_GRADE": return { ...base, kind, grade: "A" };
+    case "GRADE":
+      return { ...base, kind, subject: "INSTITUTION", grade: "A" };
+    case "TOP_N":
+      return { ...base, kind, group: "KABUPATEN", n: 10 };
+    case "PROVINCE_BEST":
+      return { ...base, kind };
+    case "ALL_LOCI_GRADE":
+      return { ...base, kind, grade: "A" };
   }
 }
 
@@ -38,7 +42,13 @@ export function AwardRulesEditor({ rules: initial, updatedAt }: { rules: AwardRu
   const busy = save.isPending || reset.isPending;
 
   return (
-    <form className="space-y-4" onSubmit={(event) => { event.preventDefault(); save.execute({ rules, expectedUpdatedAt: version }); }}>
+    <form
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.execute({ rules, expectedUpdatedAt: version });
+      }}
+    >
       <ol className="space-y-3">
         {rules.map((rule, index) => {
           const label = (field: string) => t("fieldOf", { field, number: index + 1 });
@@ -48,26 +58,54 @@ export function AwardRulesEditor({ rules: initial, updatedAt }: { rules: AwardRu
                 <legend className="sr-only">{t("ruleNumber", { number: index + 1 })}</legend>
                 <label className="text-sm md:col-span-2">
                   <span className="block text-slate-600">{t("nameId")}</span>
-                  <Input compact className="w-full text-sm" aria-label={label(t("nameId"))} value={rule.name.id} required maxLength={120}
-                    onChange={(e) => update(index, { ...rule, name: { ...rule.name, id: e.target.value } })} />
+                  <Input
+                    compact
+                    className="w-full text-sm"
+                    aria-label={label(t("nameId"))}
+                    value={rule.name.id}
+                    required
+                    maxLength={120}
+                    onChange={(e) => update(index, { ...rule, name: { ...rule.name, id: e.target.value } })}
+                  />
                 </label>
                 <label className="text-sm md:col-span-2">
                   <span className="block text-slate-600">{t("nameEn")}</span>
-                  <Input compact className="w-full text-sm" aria-label={label(t("nameEn"))} value={rule.name.en} required maxLength={120}
-                    onChange={(e) => update(index, { ...rule, name: { ...rule.name, en: e.target.value } })} />
+                  <Input
+                    compact
+                    className="w-full text-sm"
+                    aria-label={label(t("nameEn"))}
+                    value={rule.name.en}
+                    required
+                    maxLength={120}
+                    onChange={(e) => update(index, { ...rule, name: { ...rule.name, en: e.target.value } })}
+                  />
                 </label>
                 <label className="text-sm md:col-span-2">
                   <span className="block text-slate-600">{t("kind")}</span>
-                  <Select compact className="w-full text-sm" aria-label={label(t("kind"))} value={rule.kind}
-                    onChange={(e) => update(index, ruleOfKind(e.target.value as AwardRule["kind"], { id: rule.id, name: rule.name }))}>
-                    {KINDS.map((kind) => <option key={kind} value={kind}>{t(`kinds.${kind}`)}</option>)}
+                  <Select
+                    compact
+                    className="w-full text-sm"
+                    aria-label={label(t("kind"))}
+                    value={rule.kind}
+                    onChange={(e) => update(index, ruleOfKind(e.target.value as AwardRule["kind"], { id: rule.id, name: rule.name }))}
+                  >
+                    {KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {t(`kinds.${kind}`)}
+                      </option>
+                    ))}
                   </Select>
                 </label>
                 {rule.kind === "GRADE" ? (
                   <label className="text-sm md:col-span-2">
                     <span className="block text-slate-600">{t("subject")}</span>
-                    <Select compact className="w-full text-sm" aria-label={label(t("subject"))} value={rule.subject}
-                      onChange={(e) => update(index, { ...rule, subject: e.target.value as "INSTITUTION" | "LOCUS" })}>
+                    <Select
+                      compact
+                      className="w-full text-sm"
+                      aria-label={label(t("subject"))}
+                      value={rule.subject}
+                      onChange={(e) => update(index, { ...rule, subject: e.target.value as "INSTITUTION" | "LOCUS" })}
+                    >
                       <option value="INSTITUTION">{t("subjects.INSTITUTION")}</option>
                       <option value="LOCUS">{t("subjects.LOCUS")}</option>
                     </Select>
@@ -76,9 +114,18 @@ export function AwardRulesEditor({ rules: initial, updatedAt }: { rules: AwardRu
                 {rule.kind === "GRADE" || rule.kind === "ALL_LOCI_GRADE" ? (
                   <label className="text-sm md:col-span-2">
                     <span className="block text-slate-600">{t("grade")}</span>
-                    <Select compact className="w-full text-sm" aria-label={label(t("grade"))} value={rule.grade}
-                      onChange={(e) => update(index, { ...rule, grade: e.target.value as typeof rule.grade })}>
-                      {GRADE_BANDS.map((b) => <option key={b.grade} value={b.grade}>{b.grade} · {b.label}</option>)}
+                    <Select
+                      compact
+                      className="w-full text-sm"
+                      aria-label={label(t("grade"))}
+                      value={rule.grade}
+                      onChange={(e) => update(index, { ...rule, grade: e.target.value as typeof rule.grade })}
+                    >
+                      {GRADE_BANDS.map((b) => (
+                        <option key={b.grade} value={b.grade}>
+                          {b.grade} · {b.label}
+                        </option>
+                      ))}
                     </Select>
                   </label>
                 ) : null}
@@ -86,15 +133,33 @@ export function AwardRulesEditor({ rules: initial, updatedAt }: { rules: AwardRu
                   <>
                     <label className="text-sm md:col-span-2">
                       <span className="block text-slate-600">{t("group")}</span>
-                      <Select compact className="w-full text-sm" aria-label={label(t("group"))} value={rule.group}
-                        onChange={(e) => update(index, { ...rule, group: e.target.value as typeof rule.group })}>
-                        {INSTITUTION_TYPES.map((type) => <option key={type} value={type}>{tt(`institutionType.${type}`)}</option>)}
+                      <Select
+                        compact
+                        className="w-full text-sm"
+                        aria-label={label(t("group"))}
+                        value={rule.group}
+                        onChange={(e) => update(index, { ...rule, group: e.target.value as typeof rule.group })}
+                      >
+                        {INSTITUTION_TYPES.map((type) => (
+                          <option key={type} value={type}>
+                            {tt(`institutionType.${type}`)}
+                          </option>
+                        ))}
                       </Select>
                     </label>
                     <label className="text-sm">
                       <span className="block text-slate-600">{t("n")}</span>
-                      <Input type="number" min={1} max={1000} required compact className="w-24 text-sm" aria-label={label(t("n"))} value={rule.n}
-                        onChange={(e) => update(index, { ...rule, n: Number(e.target.value) })} />
+                      <Input
+                        type="number"
+                        min={1}
+                        max={1000}
+                        required
+                        compact
+                        className="w-24 text-sm"
+                        aria-label={label(t("n"))}
+                        value={rule.n}
+                        onChange={(e) => update(index, { ...rule, n: Number(e.target.value) })}
+                      />
                     </label>
                   </>
                 ) : null}
@@ -109,8 +174,11 @@ export function AwardRulesEditor({ rules: initial, updatedAt }: { rules: AwardRu
         })}
       </ol>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          onClick={() => setRules((list) => [...list, ruleOfKind("TOP_N", { id: `rule-${Date.now().toString(36)}`, name: { id: "", en: "" } })])}>
+        <button
+          type="button"
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          onClick={() => setRules((list) => [...list, ruleOfKind("TOP_N", { id: `rule-${Date.now().toString(36)}`, name: { id: "", en: "" } })])}
+        >
           {t("add")}
         </button>
         <button type="submit" disabled={busy} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
@@ -118,17 +186,27 @@ export function AwardRulesEditor({ rules: initial, updatedAt }: { rules: AwardRu
         </button>
         {version ? (
           <ConfirmDialog
-            trigger={<button type="button" disabled={busy} className="text-sm text-brand-700 underline">{t("reset")}</button>}
+            trigger={
+              <button type="button" disabled={busy} className="text-sm text-brand-700 underline">
+                {t("reset")}
+              </button>
+            }
             title={t("reset")}
             description={t("resetConfirm")}
             confirmLabel={t("reset")}
             onConfirm={() => reset.execute({ expectedUpdatedAt: version })}
           />
         ) : null}
-        <span role="status" aria-live="polite" className="text-sm text-emerald-800">{save.hasSucceeded && !save.isPending ? t("saved") : ""}</span>
+        <span role="status" aria-live="polite" className="text-sm text-emerald-800">
+          {save.hasSucceeded && !save.isPending ? t("saved") : ""}
+        </span>
       </div>
       <ActionErrorMessage error={save.result.serverError ?? reset.result.serverError} />
-      {save.result.validationErrors ? <p role="alert" className="text-sm text-red-800">{tt("validation.invalid")}</p> : null}
+      {save.result.validationErrors ? (
+        <p role="alert" className="text-sm text-red-800">
+          {tt("validation.invalid")}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -48,8 +48,12 @@ export function CycleActionButton({ kind, cycleId, cycleName, updatedAt }: Props
       <ActionErrorMessage error={current.result.serverError} />
       <ConfirmDialog
         trigger={
-          <button type="button" disabled={current.isPending} aria-busy={current.isPending}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50 ${STYLE[kind]}`}>
+          <button
+            type="button"
+            disabled={current.isPending}
+            aria-busy={current.isPending}
+            className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50 ${STYLE[kind]}`}
+          >
             {t(`button.${kind}`)}
           </button>
         }

@@ -37,14 +37,27 @@ export function CycleSetup({ cycleId, updatedAt: loaded, stages, settings, stage
   return (
     <div className="space-y-10">
       <StageDatesForm cycleId={cycleId} updatedAt={updatedAt} stages={stages} editable={stagesEditable} onSaved={saved} />
-      <form aria-labelledby="settings-title" className="max-w-2xl space-y-4" noValidate
-        action={(formData) => execute({
-          cycleId, expectedUpdatedAt: updatedAt,
-          settings: settingsFromForm(formData),
-        })}>
-        <h2 id="settings-title" className="text-lg font-semibold">{t("setup.settingsTitle")}</h2>
+      <form
+        aria-labelledby="settings-title"
+        className="max-w-2xl space-y-4"
+        noValidate
+        action={(formData) =>
+          execute({
+            cycleId,
+            expectedUpdatedAt: updatedAt,
+            settings: settingsFromForm(formData),
+          })
+        }
+      >
+        <h2 id="settings-title" className="text-lg font-semibold">
+          {t("setup.settingsTitle")}
+        </h2>
         <ActionErrorMessage error={result.serverError} />
-        {hasSucceeded ? <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("setup.settingsSaved")}</p> : null}
+        {hasSucceeded ? (
+          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            {t("setup.settingsSaved")}
+          </p>
+        ) : null}
         <SettingsFields defaults={settings} errors={errors} disabled={!settingsEditable} />
         {settingsEditable ? (
           <Button type="submit" size="lg" disabled={isPending} aria-busy={isPending}>

@@ -14,8 +14,12 @@ export async function CycleTabs({ cycleId, current }: { cycleId: string; current
   return (
     <nav aria-label={t("label")} className="mt-4 flex gap-1 border-b border-slate-200">
       {TABS.map((tab) => (
-        <Link key={tab.key} href={`/admin/cycles/${cycleId}${tab.path}`} aria-current={tab.key === current ? "page" : undefined}
-          className={`-mb-px rounded-t-md border px-4 py-2 text-sm font-medium ${tab.key === current ? "border-slate-200 border-b-white bg-white text-brand-900" : "border-transparent text-brand-700 hover:underline"}`}>
+        <Link
+          key={tab.key}
+          href={`/admin/cycles/${cycleId}${tab.path}`}
+          aria-current={tab.key === current ? "page" : undefined}
+          className={`-mb-px rounded-t-md border px-4 py-2 text-sm font-medium ${tab.key === current ? "border-slate-200 border-b-white bg-white text-brand-900" : "border-transparent text-brand-700 hover:underline"}`}
+        >
           {t(tab.key)}
         </Link>
       ))}

@@ -12,7 +12,15 @@ import { Input, Select } from "@/components/ui/input";
 
 interface Props {
   versions: { id: string; code: string; version: string; name: string }[];
-  cycles: { id: string; year: number; name: string; f02SharePercent: number; minSurveyRespondents: number; evidenceRequiredAboveZero: boolean; instrumentVersion: { code: string; version: string } }[];
+  cycles: {
+    id: string;
+    year: number;
+    name: string;
+    f02SharePercent: number;
+    minSurveyRespondents: number;
+    evidenceRequiredAboveZero: boolean;
+    instrumentVersion: { code: string; version: string };
+  }[];
 }
 
 /** A new cycle: a copy of an earlier cycle's set-up (the usual case), or a fresh one on an instrument version. */
@@ -33,7 +41,9 @@ export function NewCycleForm({ versions, cycles }: Props) {
       execute({ from, ...common, sourceCycleId: String(formData.get("sourceCycleId") ?? "") });
     } else {
       execute({
-        from, ...common, instrumentVersionId: String(formData.get("instrumentVersionId") ?? ""),
+        from,
+        ...common,
+        instrumentVersionId: String(formData.get("instrumentVersionId") ?? ""),
         settings: settingsFromForm(formData),
       });
     }
@@ -46,20 +56,47 @@ export function NewCycleForm({ versions, cycles }: Props) {
         <legend className="text-sm font-medium">{t("new.from")}</legend>
         <label className="flex items-start gap-2">
           <input type="radio" name="from" value="copy" checked={from === "copy"} onChange={() => setFrom("copy")} disabled={!latest} className="mt-1" />
-          <span>{t("new.fromCopy")}<span className="block text-sm text-slate-600">{t("new.fromCopyHint")}</span></span>
+          <span>
+            {t("new.fromCopy")}
+            <span className="block text-sm text-slate-600">{t("new.fromCopyHint")}</span>
+          </span>
         </label>
         <label className="flex items-start gap-2">
           <input type="radio" name="from" value="instrument" checked={from === "instrument"} onChange={() => setFrom("instrument")} className="mt-1" />
-          <span>{t("new.fromInstrument")}<span className="block text-sm text-slate-600">{t("new.fromInstrumentHint")}</span></span>
+          <span>
+            {t("new.fromInstrument")}
+            <span className="block text-sm text-slate-600">{t("new.fromInstrumentHint")}</span>
+          </span>
         </label>
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="year" label={t("fields.year")} errors={errors.year}>
-          <Input name="year" type="number" inputMode="numeric" min={2020} max={2100} required value={year}
-            onChange={(e) => { setYear(e.target.value); if (!nameTouched) setName(`PEKPPP ${e.target.value}`); }} className="shadow-sm" />
+          <Input
+            name="year"
+            type="number"
+            inputMode="numeric"
+            min={2020}
+            max={2100}
+            required
+            value={year}
+            onChange={(e) => {
+              setYear(e.target.value);
+              if (!nameTouched) setName(`PEKPPP ${e.target.value}`);
+            }}
+            className="shadow-sm"
+          />
         </Field>
         <Field id="name" label={t("fields.name")} errors={errors.name}>
-          <Input name="name" required value={name} onChange={(e) => { setName(e.target.value); setNameTouched(true); }} className="shadow-sm" />
+          <Input
+            name="name"
+            required
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setNameTouched(true);
+            }}
+            className="shadow-sm"
+          />
         </Field>
       </div>
       {from === "copy" ? (
@@ -67,7 +104,12 @@ export function NewCycleForm({ versions, cycles }: Props) {
           <Select name="sourceCycleId" defaultValue={latest?.id} className="shadow-sm">
             {cycles.map((c) => (
               <option key={c.id} value={c.id}>
-                {t("new.sourceOption", { name: c.name, instrument: `${c.instrumentVersion.code} ${c.instrumentVersion.version}`, share: c.f02SharePercent, minimum: c.minSurveyRespondents })}
+                {t("new.sourceOption", {
+                  name: c.name,
+                  instrument: `${c.instrumentVersion.code} ${c.instrumentVersion.version}`,
+                  share: c.f02SharePercent,
+                  minimum: c.minSurveyRespondents,
+                })}
               </option>
             ))}
           </Select>
@@ -76,7 +118,9 @@ export function NewCycleForm({ versions, cycles }: Props) {
         <>
           <Field id="instrumentVersionId" label={t("fields.instrument")} errors={errors.instrumentVersionId}>
             <Select name="instrumentVersionId" className="shadow-sm">
-              {versions.map((v) => <option key={v.id} value={v.id}>{`${v.code} ${v.version} — ${v.name}`}</option>)}
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>{`${v.code} ${v.version} — ${v.name}`}</option>
+              ))}
             </Select>
           </Field>
           <SettingsFields defaults={{ f02SharePercent: 75, minSurveyRespondents: 10, evidenceRequiredAboveZero: true }} errors={errors} />
@@ -100,7 +144,11 @@ export function settingsFromForm(formData: FormData) {
 }
 
 /** The three scoring settings of a cycle, as plain form fields (shared by the new-cycle and set-up forms). */
-export function SettingsFields({ defaults, errors = {}, disabled = false }: {
+export function SettingsFields({
+  defaults,
+  errors = {},
+  disabled = false,
+}: {
   defaults: { f02SharePercent: number; minSurveyRespondents: number; evidenceRequiredAboveZero: boolean };
   errors?: Record<string, string[] | undefined>;
   disabled?: boolean;
@@ -109,18 +157,46 @@ export function SettingsFields({ defaults, errors = {}, disabled = false }: {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field id="f02SharePercent" label={t("fields.f02Share")} hint={t("fields.f02ShareHint")}>
-        <Input name="f02SharePercent" type="number" min={0} max={100} required defaultValue={defaults.f02SharePercent} disabled={disabled}
-          aria-describedby="settings-error" className="shadow-sm" />
+        <Input
+          name="f02SharePercent"
+          type="number"
+          min={0}
+          max={100}
+          required
+          defaultValue={defaults.f02SharePercent}
+          disabled={disabled}
+          aria-describedby="settings-error"
+          className="shadow-sm"
+        />
       </Field>
       <Field id="minSurveyRespondents" label={t("fields.minimum")} hint={t("fields.minimumHint")}>
-        <Input name="minSurveyRespondents" type="number" min={0} required defaultValue={defaults.minSurveyRespondents} disabled={disabled}
-          aria-describedby="settings-error" className="shadow-sm" />
+        <Input
+          name="minSurveyRespondents"
+          type="number"
+          min={0}
+          required
+          defaultValue={defaults.minSurveyRespondents}
+          disabled={disabled}
+          aria-describedby="settings-error"
+          className="shadow-sm"
+        />
       </Field>
       <div className="flex items-center gap-2 sm:col-span-2">
-        <input id="evidenceRequiredAboveZero" name="evidenceRequiredAboveZero" type="checkbox" defaultChecked={defaults.evidenceRequiredAboveZero} disabled={disabled} className="h-4 w-4" />
-        <label htmlFor="evidenceRequiredAboveZero" className="text-sm font-medium">{t("fields.evidenceRequired")}</label>
+        <input
+          id="evidenceRequiredAboveZero"
+          name="evidenceRequiredAboveZero"
+          type="checkbox"
+          defaultChecked={defaults.evidenceRequiredAboveZero}
+          disabled={disabled}
+          className="h-4 w-4"
+        />
+        <label htmlFor="evidenceRequiredAboveZero" className="text-sm font-medium">
+          {t("fields.evidenceRequired")}
+        </label>
       </div>
-      <div className="sm:col-span-2"><FieldError id="settings-error" messages={errors.settings} /></div>
+      <div className="sm:col-span-2">
+        <FieldError id="settings-error" messages={errors.settings} />
+      </div>
     </div>
   );
 }

@@ -53,17 +53,25 @@ export function StageDatesForm({ cycleId, updatedAt, stages, editable, onSaved }
 
   return (
     <form action={() => execute({ cycleId, expectedUpdatedAt: updatedAt, stages: values })} className="space-y-4" noValidate aria-labelledby="stages-title">
-      <h2 id="stages-title" className="text-lg font-semibold">{t("setup.stagesTitle")}</h2>
+      <h2 id="stages-title" className="text-lg font-semibold">
+        {t("setup.stagesTitle")}
+      </h2>
       <p className="text-sm text-slate-600">{t("setup.stagesIntro")}</p>
       <ActionErrorMessage error={result.serverError} />
       <div aria-live="polite">
         {problems.length > 0 ? (
           <div id="stage-problems" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             <p className="font-medium">{t("setup.problems", { count: problems.length })}</p>
-            <ul className="mt-1 list-disc pl-5">{problems.map((p, i) => <li key={i}>{describe(p)}</li>)}</ul>
+            <ul className="mt-1 list-disc pl-5">
+              {problems.map((p, i) => (
+                <li key={i}>{describe(p)}</li>
+              ))}
+            </ul>
           </div>
         ) : saved ? (
-          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("setup.stagesSaved")}</p>
+          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            {t("setup.stagesSaved")}
+          </p>
         ) : null}
       </div>
       <DataTable caption={t("setup.stagesTitle")} headers={[t("setup.stage"), t("setup.startsOn"), t("setup.endsOn")]}>
@@ -71,14 +79,22 @@ export function StageDatesForm({ cycleId, updatedAt, stages, editable, onSaved }
           const invalid = troubled.has(stage.kind);
           return (
             <tr key={stage.kind} data-testid={`stage-${stage.kind}`}>
-              <th scope="row" className="px-4 py-2 text-left font-medium">{stageName(stage.kind)}</th>
+              <th scope="row" className="px-4 py-2 text-left font-medium">
+                {stageName(stage.kind)}
+              </th>
               {(["startsOn", "endsOn"] as const).map((field) => (
                 <td key={field} className="px-4 py-2">
-                  <input type="date" required value={stage[field]} disabled={!editable}
+                  <input
+                    type="date"
+                    required
+                    value={stage[field]}
+                    disabled={!editable}
                     aria-label={t(field === "startsOn" ? "setup.startOf" : "setup.endOf", { stage: stageName(stage.kind) })}
-                    aria-invalid={invalid || undefined} aria-describedby={invalid ? "stage-problems" : undefined}
+                    aria-invalid={invalid || undefined}
+                    aria-describedby={invalid ? "stage-problems" : undefined}
                     onChange={(e) => set(stage.kind, field, e.target.value)}
-                    className={`rounded-md border px-3 py-2 ${invalid ? "border-red-500" : "border-slate-300"} disabled:bg-slate-100`} />
+                    className={`rounded-md border px-3 py-2 ${invalid ? "border-red-500" : "border-slate-300"} disabled:bg-slate-100`}
+                  />
                 </td>
               ))}
             </tr>

@@ -9,15 +9,30 @@ export async function WorkloadTable({ rows }: { rows: WorkloadView[] }) {
   if (rows.length === 0) return <EmptyState>{t("cycleAdmin.overview.noVerifiers")}</EmptyState>;
   const statuses = ["DRAFT", "RETURNED", "VERIFIED", "FINAL"] as const;
   return (
-    <DataTable caption={t("cycleAdmin.overview.workloadTitle")}
-      headers={[t("cycleAdmin.overview.verifier"), t("cycleAdmin.overview.institutions"), t("cycleAdmin.overview.loci"), t("cycleAdmin.overview.open"), ...statuses.map((s) => t(`status.${s}`))]}>
+    <DataTable
+      caption={t("cycleAdmin.overview.workloadTitle")}
+      headers={[
+        t("cycleAdmin.overview.verifier"),
+        t("cycleAdmin.overview.institutions"),
+        t("cycleAdmin.overview.loci"),
+        t("cycleAdmin.overview.open"),
+        ...statuses.map((s) => t(`status.${s}`)),
+      ]}
+    >
       {rows.map((row) => (
         <tr key={row.verifierId} data-testid="workload-row">
-          <td className="px-4 py-2"><span className="font-medium">{row.name}</span><span className="block text-xs text-slate-600">{row.email}</span></td>
+          <td className="px-4 py-2">
+            <span className="font-medium">{row.name}</span>
+            <span className="block text-xs text-slate-600">{row.email}</span>
+          </td>
           <td className="px-4 py-2 tabular-nums">{format.number(row.institutions)}</td>
           <td className="px-4 py-2 tabular-nums">{format.number(row.loci)}</td>
           <td className="px-4 py-2 font-medium tabular-nums">{format.number(row.open)}</td>
-          {statuses.map((s) => <td key={s} className="px-4 py-2 tabular-nums">{format.number(row.counts[s])}</td>)}
+          {statuses.map((s) => (
+            <td key={s} className="px-4 py-2 tabular-nums">
+              {format.number(row.counts[s])}
+            </td>
+          ))}
         </tr>
       ))}
     </DataTable>

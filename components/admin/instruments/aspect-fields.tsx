@@ -21,12 +21,35 @@ export function AspectFields({ index, aspect, openIndicators, onToggleIndicator,
   const total = weightSum(aspect.indicators);
   const field = (name: "code" | "name" | "weight", label: string) => (
     <div>
-      <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">
+        {label}
+      </label>
       {name === "weight" ? (
-        <Input id={`${id}-weight`} type="number" inputMode="numeric" min={0} max={100} value={Number.isNaN(aspect.weight) ? "" : aspect.weight}
-          onChange={(e) => onChange((a) => { a.weight = e.target.value === "" ? Number.NaN : Number(e.target.value); })} className="text-sm" />
+        <Input
+          id={`${id}-weight`}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100}
+          value={Number.isNaN(aspect.weight) ? "" : aspect.weight}
+          onChange={(e) =>
+            onChange((a) => {
+              a.weight = e.target.value === "" ? Number.NaN : Number(e.target.value);
+            })
+          }
+          className="text-sm"
+        />
       ) : (
-        <Input id={`${id}-${name}`} value={aspect[name]} onChange={(e) => onChange((a) => { a[name] = e.target.value; })} className="text-sm" />
+        <Input
+          id={`${id}-${name}`}
+          value={aspect[name]}
+          onChange={(e) =>
+            onChange((a) => {
+              a[name] = e.target.value;
+            })
+          }
+          className="text-sm"
+        />
       )}
     </div>
   );
@@ -44,14 +67,34 @@ export function AspectFields({ index, aspect, openIndicators, onToggleIndicator,
       </p>
       <div className="space-y-2">
         {aspect.indicators.map((indicator, i) => (
-          <IndicatorFields key={indicator.key} id={`${id}-i${i}`} indicator={indicator} open={openIndicators.has(indicator.key)}
-            onToggle={(open) => onToggleIndicator(indicator.key, open)} onChange={updateIndicator(i)}
-            onRemove={() => onChange((a) => { a.indicators.splice(i, 1); })} />
+          <IndicatorFields
+            key={indicator.key}
+            id={`${id}-i${i}`}
+            indicator={indicator}
+            open={openIndicators.has(indicator.key)}
+            onToggle={(open) => onToggleIndicator(indicator.key, open)}
+            onChange={updateIndicator(i)}
+            onRemove={() =>
+              onChange((a) => {
+                a.indicators.splice(i, 1);
+              })
+            }
+          />
         ))}
       </div>
       <div className="flex flex-wrap gap-2">
-        <button id={`${id}-add-indicator`} type="button" onClick={() => onChange((a) => { a.indicators.push(emptyIndicator()); })}
-          className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100">{t("addIndicator")}</button>
+        <button
+          id={`${id}-add-indicator`}
+          type="button"
+          onClick={() =>
+            onChange((a) => {
+              a.indicators.push(emptyIndicator());
+            })
+          }
+          className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100"
+        >
+          {t("addIndicator")}
+        </button>
         <button type="button" onClick={onRemove} className="rounded-md border border-red-300 bg-white px-3 py-1 text-sm text-red-800 hover:bg-red-50">
           {t("removeAspect", { code: aspect.code || "?" })}
         </button>

@@ -16,9 +16,15 @@ export function CopyVersionForm({ sourceId, suggestedVersion, name }: { sourceId
   const { execute, result, isPending } = useAction(copyInstrumentVersionAction, { onSuccess: ({ data }) => router.push(`/admin/instruments/${data.id}/edit`) });
   const errors = (result.validationErrors?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
   return (
-    <form aria-labelledby="copy-title" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" noValidate
-      action={(formData) => execute({ sourceId, version: String(formData.get("version") ?? ""), name: String(formData.get("name") ?? "") })}>
-      <h2 id="copy-title" className="font-semibold">{t("title")}</h2>
+    <form
+      aria-labelledby="copy-title"
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
+      noValidate
+      action={(formData) => execute({ sourceId, version: String(formData.get("version") ?? ""), name: String(formData.get("name") ?? "") })}
+    >
+      <h2 id="copy-title" className="font-semibold">
+        {t("title")}
+      </h2>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <ActionErrorMessage error={result.serverError} />
       <Field id="copy-version" label={t("version")} errors={errors.version}>
@@ -27,7 +33,9 @@ export function CopyVersionForm({ sourceId, suggestedVersion, name }: { sourceId
       <Field id="copy-name" label={t("name")}>
         <Input name="name" defaultValue={name} />
       </Field>
-      <Button type="submit" disabled={isPending} aria-busy={isPending}>{t("submit")}</Button>
+      <Button type="submit" disabled={isPending} aria-busy={isPending}>
+        {t("submit")}
+      </Button>
     </form>
   );
 }

@@ -33,7 +33,10 @@ export function toEditorState(definition: InstrumentDefinition): EditorState {
     name: definition.name,
     description: definition.description,
     aspects: definition.aspects.map((aspect) => ({
-      key: newKey(), code: aspect.code, name: aspect.name, weight: aspect.weight,
+      key: newKey(),
+      code: aspect.code,
+      name: aspect.name,
+      weight: aspect.weight,
       indicators: aspect.indicators.map((indicator) => ({ ...indicator, key: newKey(), levels: levelsOf(indicator) })),
     })),
     surveyItems: definition.surveyItems.map((item) => ({ ...item, key: newKey() })),
@@ -47,7 +50,9 @@ export function toDefinition(state: EditorState, identity: { code: string; versi
     name: state.name,
     description: state.description,
     aspects: state.aspects.map(({ code, name, weight, indicators }) => ({
-      code, name, weight,
+      code,
+      name,
+      weight,
       indicators: indicators.map(({ key: _key, ...indicator }) => indicator),
     })),
     surveyItems: state.surveyItems.map(({ code, text }) => ({ code, text })),
@@ -55,7 +60,15 @@ export function toDefinition(state: EditorState, identity: { code: string; versi
 }
 
 export function emptyIndicator(): EditorIndicator {
-  return { key: newKey(), code: "", name: "", question: "", weight: 0, evidenceHint: "", levels: INSTRUMENT_LEVELS.map((level) => ({ level, description: "" })) };
+  return {
+    key: newKey(),
+    code: "",
+    name: "",
+    question: "",
+    weight: 0,
+    evidenceHint: "",
+    levels: INSTRUMENT_LEVELS.map((level) => ({ level, description: "" })),
+  };
 }
 
 export function emptyAspect(): EditorAspect {

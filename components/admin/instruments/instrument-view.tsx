@@ -13,7 +13,8 @@ export async function InstrumentView({ definition }: { definition: InstrumentDef
       {definition.aspects.map((aspect) => (
         <section key={aspect.code} aria-labelledby={`aspect-${aspect.code}`} className="space-y-3" data-testid="instrument-aspect">
           <h2 id={`aspect-${aspect.code}`} className="text-lg font-semibold">
-            {t("aspect", { code: aspect.code, name: aspect.name })} <span className="text-base font-normal text-slate-600">{t("weight", { weight: aspect.weight })}</span>
+            {t("aspect", { code: aspect.code, name: aspect.name })}{" "}
+            <span className="text-base font-normal text-slate-600">{t("weight", { weight: aspect.weight })}</span>
           </h2>
           {aspect.indicators.map((indicator) => (
             <details key={indicator.code} className="rounded-lg border border-slate-200 bg-white">
@@ -25,23 +26,47 @@ export async function InstrumentView({ definition }: { definition: InstrumentDef
                 <p>{indicator.question}</p>
                 <table className="min-w-full">
                   <caption className="sr-only">{t("rubric", { code: indicator.code })}</caption>
-                  <thead className="text-left text-slate-600"><tr><th scope="col" className="w-16 py-1 font-medium">{t("level")}</th><th scope="col" className="py-1 font-medium">{t("description")}</th></tr></thead>
+                  <thead className="text-left text-slate-600">
+                    <tr>
+                      <th scope="col" className="w-16 py-1 font-medium">
+                        {t("level")}
+                      </th>
+                      <th scope="col" className="py-1 font-medium">
+                        {t("description")}
+                      </th>
+                    </tr>
+                  </thead>
                   <tbody className="divide-y divide-slate-100">
                     {indicator.levels.map((level) => (
-                      <tr key={level.level}><th scope="row" className="py-1 text-left align-top tabular-nums">{level.level}</th><td className="py-1">{level.description}</td></tr>
+                      <tr key={level.level}>
+                        <th scope="row" className="py-1 text-left align-top tabular-nums">
+                          {level.level}
+                        </th>
+                        <td className="py-1">{level.description}</td>
+                      </tr>
                     ))}
                   </tbody>
                 </table>
-                {indicator.evidenceHint ? <p><span className="font-medium">{t("evidenceHint")}</span> {indicator.evidenceHint}</p> : null}
+                {indicator.evidenceHint ? (
+                  <p>
+                    <span className="font-medium">{t("evidenceHint")}</span> {indicator.evidenceHint}
+                  </p>
+                ) : null}
               </div>
             </details>
           ))}
         </section>
       ))}
       <section aria-labelledby="survey-items" className="space-y-2">
-        <h2 id="survey-items" className="text-lg font-semibold">{t("surveyItems", { count: definition.surveyItems.length })}</h2>
+        <h2 id="survey-items" className="text-lg font-semibold">
+          {t("surveyItems", { count: definition.surveyItems.length })}
+        </h2>
         <ol className="list-decimal space-y-1 pl-6 text-sm">
-          {definition.surveyItems.map((item) => <li key={item.code}><span className="font-medium">{item.code}</span> {item.text}</li>)}
+          {definition.surveyItems.map((item) => (
+            <li key={item.code}>
+              <span className="font-medium">{item.code}</span> {item.text}
+            </li>
+          ))}
         </ol>
       </section>
     </div>

@@ -17,11 +17,14 @@ export function ImportPreviewView({ preview, children }: { preview: ImportPrevie
     ...preview.locusChanges.map((p) => ({ row: p.row, action: p.action, subject: `${p.values.name} (${p.institutionCode})`, changes: p.changes })),
   ].sort((a, b) => a.row - b.row);
   const totalChanges = counts.institutions.create + counts.institutions.update + counts.loci.create + counts.loci.update;
-  const valueText = (value: FieldChange["before"]) => (value === null || value === "" ? t("empty") : value === true ? t("yes") : value === false ? t("no") : String(value));
+  const valueText = (value: FieldChange["before"]) =>
+    value === null || value === "" ? t("empty") : value === true ? t("yes") : value === false ? t("no") : String(value);
 
   return (
     <section aria-labelledby="preview-title" className="space-y-4" data-testid="import-preview">
-      <h2 id="preview-title" className="text-lg font-semibold">{t("summary", { rows: preview.dataRows, file: preview.fileName })}</h2>
+      <h2 id="preview-title" className="text-lg font-semibold">
+        {t("summary", { rows: preview.dataRows, file: preview.fileName })}
+      </h2>
 
       {preview.fileProblems.length > 0 ? (
         <div role="alert" aria-label={t("fileProblemsHeading")} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -36,7 +39,11 @@ export function ImportPreviewView({ preview, children }: { preview: ImportPrevie
 
       {preview.errorCount > 0 ? (
         <div className="space-y-2">
-          <p role="alert" aria-label={t("hasErrors", { count: preview.errorCount })} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p
+            role="alert"
+            aria-label={t("hasErrors", { count: preview.errorCount })}
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          >
             {t("hasErrors", { count: preview.errorCount })}
           </p>
           <h3 className="font-semibold">{t("errorsHeading")}</h3>
@@ -49,7 +56,9 @@ export function ImportPreviewView({ preview, children }: { preview: ImportPrevie
               </tr>
             ))}
           </DataTable>
-          {preview.errorCount > preview.errors.length ? <p className="text-sm text-slate-600">{t("moreErrors", { shown: preview.errors.length, total: preview.errorCount })}</p> : null}
+          {preview.errorCount > preview.errors.length ? (
+            <p className="text-sm text-slate-600">{t("moreErrors", { shown: preview.errors.length, total: preview.errorCount })}</p>
+          ) : null}
         </div>
       ) : preview.ok ? (
         <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="import-ready">
@@ -61,9 +70,16 @@ export function ImportPreviewView({ preview, children }: { preview: ImportPrevie
         <>
           <h3 className="font-semibold">{t("countsHeading")}</h3>
           <DataTable caption={t("countsHeading")} headers={[t("what"), t("created"), t("updated"), t("unchanged")]}>
-            {([["institutions", counts.institutions], ["lociLabel", counts.loci]] as const).map(([label, c]) => (
+            {(
+              [
+                ["institutions", counts.institutions],
+                ["lociLabel", counts.loci],
+              ] as const
+            ).map(([label, c]) => (
               <tr key={label} data-testid={`import-counts-${label}`}>
-                <th scope="row" className="px-4 py-2 text-left font-medium">{t(label)}</th>
+                <th scope="row" className="px-4 py-2 text-left font-medium">
+                  {t(label)}
+                </th>
                 <td className="px-4 py-2 tabular-nums">{c.create}</td>
                 <td className="px-4 py-2 tabular-nums">{c.update}</td>
                 <td className="px-4 py-2 tabular-nums">{c.unchanged}</td>

@@ -56,7 +56,9 @@ export function InstitutionForm({ initial, provinces }: Props) {
     <form onSubmit={onFormSubmit(submit)} className="max-w-xl space-y-4" noValidate>
       <ActionErrorMessage error={current.result.serverError} />
       {editing && update.hasSucceeded ? (
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("registry.saved")}</p>
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {t("registry.saved")}
+        </p>
       ) : null}
       <Field id="code" label={t("registry.code")} hint={t("registry.codeHint")} errors={fieldErrors.code}>
         <Input name="code" required defaultValue={initial?.code} className="shadow-sm font-mono" />
@@ -70,13 +72,21 @@ export function InstitutionForm({ initial, provinces }: Props) {
       <Field id="type" label={t("registry.type")} errors={fieldErrors.type}>
         <Select name="type" value={type} onChange={(e) => setType(e.target.value as InstitutionType | "")} className="shadow-sm">
           <option value="">{t("registry.chooseType")}</option>
-          {INSTITUTION_TYPES.map((value) => <option key={value} value={value}>{t(`institutionType.${value}`)}</option>)}
+          {INSTITUTION_TYPES.map((value) => (
+            <option key={value} value={value}>
+              {t(`institutionType.${value}`)}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field id="provinceCode" label={t("registry.province")} hint={t("registry.provinceHint")} errors={fieldErrors.provinceCode}>
         <Select name="provinceCode" defaultValue={initial?.provinceCode ?? ""} disabled={!needsProvince} className="shadow-sm disabled:bg-slate-100">
           <option value="">{needsProvince ? t("registry.chooseProvince") : t("registry.noProvince")}</option>
-          {provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+          {provinces.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name}
+            </option>
+          ))}
         </Select>
       </Field>
       <Button type="submit" size="lg" disabled={current.isPending} aria-busy={current.isPending}>

@@ -62,8 +62,14 @@ export function LocusForm(props: Props) {
       </Field>
       <Field id={`${id}-service`} label={t("common.serviceType")} errors={fieldErrors.serviceType}>
         <Select name="serviceType" defaultValue={initial?.serviceType ?? ""} className="shadow-sm">
-          <option value="" disabled>{t("common.serviceType")}</option>
-          {SERVICE_TYPES.map((s) => <option key={s} value={s}>{t(`serviceType.${s}`)}</option>)}
+          <option value="" disabled>
+            {t("common.serviceType")}
+          </option>
+          {SERVICE_TYPES.map((s) => (
+            <option key={s} value={s}>
+              {t(`serviceType.${s}`)}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field id={`${id}-address`} label={t("registry.address")} errors={fieldErrors.address}>
@@ -72,7 +78,9 @@ export function LocusForm(props: Props) {
       {initial ? (
         <div className="flex items-center gap-2">
           <input id={`${id}-active`} name="isActive" type="checkbox" defaultChecked={initial.isActive} className="h-4 w-4" />
-          <label htmlFor={`${id}-active`} className="text-sm font-medium">{t("registry.active")}</label>
+          <label htmlFor={`${id}-active`} className="text-sm font-medium">
+            {t("registry.active")}
+          </label>
         </div>
       ) : null}
       <Button type="submit" disabled={current.isPending} aria-busy={current.isPending}>

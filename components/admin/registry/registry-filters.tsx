@@ -25,17 +25,27 @@ export async function RegistryFilters({ filter, provinces, labels, hidden = {}, 
       <Field id="filter-type" label={t("registry.type")}>
         <Select name="type" defaultValue={filter.type ?? ""} inline>
           <option value="">{t("registry.allTypes")}</option>
-          {INSTITUTION_TYPES.map((type) => <option key={type} value={type}>{t(`institutionType.${type}`)}</option>)}
+          {INSTITUTION_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`institutionType.${type}`)}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field id="filter-province" label={t("registry.province")}>
         <Select name="province" defaultValue={filter.province ?? ""} inline>
           <option value="">{t("registry.allProvinces")}</option>
-          {provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+          {provinces.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name}
+            </option>
+          ))}
         </Select>
       </Field>
       {children}
-      <Button type="submit" variant="secondary">{labels.submit}</Button>
+      <Button type="submit" variant="secondary">
+        {labels.submit}
+      </Button>
     </form>
   );
 }

@@ -41,7 +41,8 @@ export function RegistryImport() {
     setPhase({ kind: "uploading", percent: 0 });
     try {
       const answer = await postWithProgress(
-        ENDPOINT, form,
+        ENDPOINT,
+        form,
         (percent) => setPhase({ kind: "uploading", percent }),
         () => setPhase({ kind: "processing", applying: mode === "apply" }),
       );
@@ -55,7 +56,10 @@ export function RegistryImport() {
       } else if (answer.status === 200 && typeof body.sha256 === "string") {
         setPreview(body as unknown as ImportPreview);
       } else {
-        setError({ key: typeof body.error === "string" ? body.error : "errors.unexpected", values: body.values as Record<string, string | number> | undefined });
+        setError({
+          key: typeof body.error === "string" ? body.error : "errors.unexpected",
+          values: body.values as Record<string, string | number> | undefined,
+        });
       }
     } catch {
       setError({ key: "registryImport.networkError" });
@@ -65,18 +69,37 @@ export function RegistryImport() {
   };
 
   const status =
-    phase.kind === "uploading" ? t("registryImport.uploading", { percent: phase.percent })
-    : phase.kind === "processing" ? t(phase.applying ? "registryImport.applyingProcess" : "registryImport.processing")
-    : "";
+    phase.kind === "uploading"
+      ? t("registryImport.uploading", { percent: phase.percent })
+      : phase.kind === "processing"
+        ? t(phase.applying ? "registryImport.applyingProcess" : "registryImport.processing")
+        : "";
 
   return (
     <div className="space-y-4">
-      <form onSubmit={(e) => { e.preventDefault(); void send("preview"); }} className="flex flex-wrap items-end gap-3">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send("preview");
+        }}
+        className="flex flex-wrap items-end gap-3"
+      >
         <div>
-          <label htmlFor={`${id}-file`} className="block text-sm font-medium">{t("registryImport.file")}</label>
-          <input id={`${id}-file`} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); setApplied(null); setError(null); }}
-            className="mt-1 block text-sm" />
+          <label htmlFor={`${id}-file`} className="block text-sm font-medium">
+            {t("registryImport.file")}
+          </label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPreview(null);
+              setApplied(null);
+              setError(null);
+            }}
+            className="mt-1 block text-sm"
+          />
         </div>
         <Button type="submit" variant="secondary" className="font-medium" disabled={busy || !file}>
           {t("registryImport.preview")}
@@ -89,8 +112,10 @@ export function RegistryImport() {
         {applied ? (
           <span className="block rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900" data-testid="import-applied">
             {t("registryImport.applied", {
-              institutionsCreated: applied.counts.institutions.create, institutionsUpdated: applied.counts.institutions.update,
-              lociCreated: applied.counts.loci.create, lociUpdated: applied.counts.loci.update,
+              institutionsCreated: applied.counts.institutions.create,
+              institutionsUpdated: applied.counts.institutions.update,
+              lociCreated: applied.counts.loci.create,
+              lociUpdated: applied.counts.loci.update,
             })}
           </span>
         ) : null}

@@ -8,8 +8,15 @@ import type { InstrumentDefinition } from "../instrument/types";
 export interface InstrumentRows {
   aspects: { id: string; instrumentVersionId: string; code: string; name: string; weight: number; position: number }[];
   indicators: {
-    id: string; instrumentVersionId: string; aspectId: string; code: string; name: string; question: string;
-    weight: number; evidenceHint: string; position: number;
+    id: string;
+    instrumentVersionId: string;
+    aspectId: string;
+    code: string;
+    name: string;
+    question: string;
+    weight: number;
+    evidenceHint: string;
+    position: number;
   }[];
   levels: { indicatorId: string; level: number; description: string }[];
   surveyItems: { instrumentVersionId: string; code: string; text: string; position: number }[];
@@ -24,8 +31,15 @@ export function instrumentRows(definition: InstrumentDefinition, instrumentVersi
     for (const indicator of aspect.indicators) {
       const indicatorId = newId();
       rows.indicators.push({
-        id: indicatorId, instrumentVersionId, aspectId, code: indicator.code, name: indicator.name, question: indicator.question,
-        weight: indicator.weight, evidenceHint: indicator.evidenceHint, position: indicatorPosition++,
+        id: indicatorId,
+        instrumentVersionId,
+        aspectId,
+        code: indicator.code,
+        name: indicator.name,
+        question: indicator.question,
+        weight: indicator.weight,
+        evidenceHint: indicator.evidenceHint,
+        position: indicatorPosition++,
       });
       for (const level of indicator.levels) rows.levels.push({ indicatorId, level: level.level, description: level.description });
     }

@@ -15,7 +15,9 @@ export interface CycleUsingVersion {
  */
 export function isVersionReadOnly(version: { lockedAt: Date | null; answered?: boolean }, cycles: readonly CycleUsingVersion[], now: Date): boolean {
   if (version.lockedAt || version.answered) return true;
-  return cycles.some((cycle) => cycle.status !== "PREPARATION" || (cycle.selfAssessmentStartsAt !== null && cycle.selfAssessmentStartsAt.getTime() <= now.getTime()));
+  return cycles.some(
+    (cycle) => cycle.status !== "PREPARATION" || (cycle.selfAssessmentStartsAt !== null && cycle.selfAssessmentStartsAt.getTime() <= now.getTime()),
+  );
 }
 
 export type VersionLabelProblem = "EMPTY" | "TAKEN";

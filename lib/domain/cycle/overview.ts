@@ -1,7 +1,6 @@
 import { INSTITUTION_TYPES, type InstitutionType } from "../registry/fields";
 import { ASSESSMENT_STATUSES, isSelfAssessmentEditable, selfAssessmentWindow, type AssessmentStatus, type StageWindow } from "../workflow";
 
-
 /**
  * A locus is overdue when its self-assessment deadline has passed (and no reopening by an admin
  * runs) while it is still with the unit: a draft never submitted, or a returned one not resubmitted.
@@ -59,7 +58,9 @@ export interface WorkloadRow {
  * Each verifier's load in a cycle from (verifier, institution, status, count) rows: assigned
  * institutions, loci per status, and the open work; heaviest open work first.
  */
-export function verifierWorkload(rows: readonly { verifierId: string; institutionId: string; status: AssessmentStatus | null; count: number }[]): WorkloadRow[] {
+export function verifierWorkload(
+  rows: readonly { verifierId: string; institutionId: string; status: AssessmentStatus | null; count: number }[],
+): WorkloadRow[] {
   const byVerifier = new Map<string, { institutions: Set<string>; counts: Record<AssessmentStatus, number> }>();
   for (const row of rows) {
     let entry = byVerifier.get(row.verifierId);

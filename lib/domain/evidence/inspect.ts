@@ -20,9 +20,11 @@ export interface InspectedEvidenceFile {
  * the browser's Content-Type): not empty, within the size limit, of an allowed type, and named
  * with an extension of that type. Every refusal is one problem with a catalogue key.
  */
-export async function inspectEvidenceFile(input: { name: string; bytes: Uint8Array; maxBytes: number }): Promise<
-  { ok: true; file: InspectedEvidenceFile } | { ok: false; problem: EvidenceFileProblem }
-> {
+export async function inspectEvidenceFile(input: {
+  name: string;
+  bytes: Uint8Array;
+  maxBytes: number;
+}): Promise<{ ok: true; file: InspectedEvidenceFile } | { ok: false; problem: EvidenceFileProblem }> {
   const originalName = cleanOriginalName(input.name);
   const safeName = safeFileName(input.name);
   const name = safeName;

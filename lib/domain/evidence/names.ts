@@ -45,7 +45,11 @@ export function safeFileName(name: string): string {
   if (!base) base = FALLBACK_BASE_NAME;
   const suffix = extension ? `.${extension}` : "";
   const room = SAFE_NAME_MAX - Array.from(suffix).length;
-  base = Array.from(base).slice(0, room).join("").replace(/[\s.]+$/g, "") || FALLBACK_BASE_NAME;
+  base =
+    Array.from(base)
+      .slice(0, room)
+      .join("")
+      .replace(/[\s.]+$/g, "") || FALLBACK_BASE_NAME;
   return `${base}${suffix}`;
 }
 
@@ -60,7 +64,12 @@ export function extensionOf(name: string): string {
  * percent-encoding (RFC 8187), and a plain-ASCII `filename` for clients that do not read it.
  */
 export function contentDisposition(type: "inline" | "attachment", name: string): string {
-  const ascii = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\%;]/g, "_").trim() || FALLBACK_BASE_NAME;
+  const ascii =
+    name
+      .normalize("NFKD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\%;]/g, "_")
+      .trim() || FALLBACK_BASE_NAME;
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -4,7 +4,10 @@
  * (a skipped year does not hide the last recommendations); among cycles of that same year, the
  * latest created.
  */
-export function previousCycleOf<C extends { id: string; year: number; createdAt: Date }>(cycles: readonly C[], current: { id: string; year: number }): C | null {
+export function previousCycleOf<C extends { id: string; year: number; createdAt: Date }>(
+  cycles: readonly C[],
+  current: { id: string; year: number },
+): C | null {
   let best: C | null = null;
   for (const cycle of cycles) {
     if (cycle.id === current.id || cycle.year >= current.year) continue;

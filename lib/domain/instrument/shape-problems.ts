@@ -20,10 +20,7 @@ export function describePath(input: unknown, path: readonly PropertyKey[]): { pa
     } else {
       const key = String(segment);
       text += text === "" ? key : `.${key}`;
-      current =
-        typeof current === "object" && current !== null && Object.hasOwn(current, key)
-          ? (current as Record<string, unknown>)[key]
-          : undefined;
+      current = typeof current === "object" && current !== null && Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
     }
   }
   return { path: text, value: current };

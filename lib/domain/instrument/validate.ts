@@ -3,9 +3,7 @@ import { ZInstrumentShape, type TInstrumentShape } from "./schema";
 import { shapeProblems } from "./shape-problems";
 import { INSTRUMENT_LEVELS, MAX_LEVEL, MIN_LEVEL, type InstrumentDefinition } from "./types";
 
-export type InstrumentValidation =
-  | { ok: true; instrument: InstrumentDefinition }
-  | { ok: false; problems: InstrumentProblem[] };
+export type InstrumentValidation = { ok: true; instrument: InstrumentDefinition } | { ok: false; problems: InstrumentProblem[] };
 
 /**
  * Validates an instrument file (docs/domain.md §4: "the portal must validate that aspect weights sum
@@ -135,11 +133,7 @@ function checkIndicators(
   });
   const total = exactSum(weights);
   if (aspect.indicators.length > 0 && total !== null && total !== 100n) {
-    report(
-      "INDICATOR_WEIGHTS_SUM",
-      aspectPath,
-      `Jumlah bobot indikator pada ${aspectLabel} adalah ${total}, seharusnya 100.`,
-    );
+    report("INDICATOR_WEIGHTS_SUM", aspectPath, `Jumlah bobot indikator pada ${aspectLabel} adalah ${total}, seharusnya 100.`);
   }
 }
 
@@ -159,17 +153,9 @@ function checkLevels(
     if (!Number.isInteger(entry.level)) {
       report("LEVEL_NOT_INTEGER", path, `Level ${entry.level} pada ${indicatorLabel} bukan bilangan bulat.`);
     } else if (entry.level < MIN_LEVEL || entry.level > MAX_LEVEL) {
-      report(
-        "EXTRA_LEVEL",
-        path,
-        `${capitalise(indicatorLabel)} memiliki level ${entry.level} di luar rentang ${MIN_LEVEL}–${MAX_LEVEL}.`,
-      );
+      report("EXTRA_LEVEL", path, `${capitalise(indicatorLabel)} memiliki level ${entry.level} di luar rentang ${MIN_LEVEL}–${MAX_LEVEL}.`);
     } else if (seen.has(entry.level)) {
-      report(
-        "DUPLICATE_LEVEL",
-        path,
-        `${capitalise(indicatorLabel)} mendeskripsikan level ${entry.level} lebih dari sekali.`,
-      );
+      report("DUPLICATE_LEVEL", path, `${capitalise(indicatorLabel)} mendeskripsikan level ${entry.level} lebih dari sekali.`);
     }
     if (Number.isInteger(entry.level)) seen.add(entry.level);
     if (isBlank(entry.description)) {
@@ -178,11 +164,7 @@ function checkLevels(
   });
   for (const level of INSTRUMENT_LEVELS) {
     if (!seen.has(level)) {
-      report(
-        "MISSING_LEVEL",
-        `${indicatorPath}.levels`,
-        `${capitalise(indicatorLabel)} tidak memiliki deskripsi level ${level}.`,
-      );
+      report("MISSING_LEVEL", `${indicatorPath}.levels`, `${capitalise(indicatorLabel)} tidak memiliki deskripsi level ${level}.`);
     }
   }
 }

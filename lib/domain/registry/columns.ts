@@ -21,17 +21,18 @@ export const REGISTRY_HEADERS: readonly string[] = REGISTRY_COLUMNS.map((c) => c
 
 /** "Kode Instansi", "kode-instansi", " KODE_INSTANSI " all name the same column. */
 export function headerKey(text: string): string {
-  return text.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return text
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 const KEY_OF_HEADER = new Map<string, ColumnKey>(
   REGISTRY_COLUMNS.flatMap((column) => [column.header, ...column.aliases].map((name) => [name, column.key] as const)),
 );
 
-export type HeaderProblem =
-  | { code: "missingColumn"; column: string }
-  | { code: "unknownColumn"; column: string }
-  | { code: "duplicateColumn"; column: string };
+export type HeaderProblem = { code: "missingColumn"; column: string } | { code: "unknownColumn"; column: string } | { code: "duplicateColumn"; column: string };
 
 /** Where each known column sits in the header row; an absent optional column maps to nothing. */
 export function mapHeader(header: readonly string[]): { positions: Partial<Record<ColumnKey, number>>; problems: HeaderProblem[] } {

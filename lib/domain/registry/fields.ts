@@ -46,10 +46,19 @@ export function isValidCode(code: string): boolean {
 }
 
 const TYPE_ALIASES: Record<string, InstitutionType> = {
-  KL: "KL", "K/L": "KL", "K-L": "KL", KEMENTERIAN_LEMBAGA: "KL", "KEMENTERIAN/LEMBAGA": "KL",
-  PROVINSI: "PROVINSI", PROV: "PROVINSI", PROVINCE: "PROVINSI",
-  KABUPATEN: "KABUPATEN", KAB: "KABUPATEN", REGENCY: "KABUPATEN",
-  KOTA: "KOTA", CITY: "KOTA",
+  KL: "KL",
+  "K/L": "KL",
+  "K-L": "KL",
+  KEMENTERIAN_LEMBAGA: "KL",
+  "KEMENTERIAN/LEMBAGA": "KL",
+  PROVINSI: "PROVINSI",
+  PROV: "PROVINSI",
+  PROVINCE: "PROVINSI",
+  KABUPATEN: "KABUPATEN",
+  KAB: "KABUPATEN",
+  REGENCY: "KABUPATEN",
+  KOTA: "KOTA",
+  CITY: "KOTA",
   BUMN: "BUMN",
 };
 
@@ -59,9 +68,14 @@ export function parseInstitutionType(value: string): InstitutionType | null {
 }
 
 const SERVICE_ALIASES: Record<string, ServiceType> = {
-  ADMINISTRATIF: "ADMINISTRATIF", ADMINISTRASI: "ADMINISTRATIF", ADMINISTRATIVE: "ADMINISTRATIF",
-  JASA: "JASA", SERVICE: "JASA", SERVICES: "JASA",
-  BARANG: "BARANG", GOODS: "BARANG",
+  ADMINISTRATIF: "ADMINISTRATIF",
+  ADMINISTRASI: "ADMINISTRATIF",
+  ADMINISTRATIVE: "ADMINISTRATIF",
+  JASA: "JASA",
+  SERVICE: "JASA",
+  SERVICES: "JASA",
+  BARANG: "BARANG",
+  GOODS: "BARANG",
 };
 
 export function parseServiceType(value: string): ServiceType | null {
@@ -69,8 +83,20 @@ export function parseServiceType(value: string): ServiceType | null {
 }
 
 const ACTIVE_WORDS: Record<string, boolean> = {
-  YA: true, Y: true, YES: true, TRUE: true, "1": true, AKTIF: true, ACTIVE: true,
-  TIDAK: false, NO: false, FALSE: false, "0": false, NONAKTIF: false, "TIDAK AKTIF": false, INACTIVE: false,
+  YA: true,
+  Y: true,
+  YES: true,
+  TRUE: true,
+  "1": true,
+  AKTIF: true,
+  ACTIVE: true,
+  TIDAK: false,
+  NO: false,
+  FALSE: false,
+  "0": false,
+  NONAKTIF: false,
+  "TIDAK AKTIF": false,
+  INACTIVE: false,
 };
 
 /** "ya" / "tidak" (and English or 1/0); null when the text is neither. */

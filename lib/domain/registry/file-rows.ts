@@ -21,13 +21,49 @@ export function registryFileRows(institutions: readonly ExistingInstitution[], p
     if (institution.loci.length === 0) return [{ ...base, locusName: "", serviceType: "", address: "", active: "" }];
     return [...institution.loci]
       .sort((a, b) => a.name.localeCompare(b.name, "id"))
-      .map((locus) => ({ ...base, locusName: locus.name, serviceType: locus.serviceType, address: locus.address ?? "", active: locus.isActive ? "ya" : "tidak" }));
+      .map((locus) => ({
+        ...base,
+        locusName: locus.name,
+        serviceType: locus.serviceType,
+        address: locus.address ?? "",
+        active: locus.isActive ? "ya" : "tidak",
+      }));
   });
 }
 
 /** Example rows of the downloadable template: one ministry, one province, one regency. */
 export const TEMPLATE_ROWS: readonly RegistryFileRow[] = [
-  { institutionCode: "KL-CONTOH", institutionName: "Kementerian Contoh", shortName: "Kemencontoh", institutionType: "KL", province: "", locusName: "Unit Layanan Terpadu Kementerian Contoh", serviceType: "ADMINISTRATIF", address: "Jl. Contoh No. 1, Jakarta", active: "ya" },
-  { institutionCode: "PROV-CONTOH", institutionName: "Provinsi Contoh", shortName: "", institutionType: "PROVINSI", province: "Jawa Barat", locusName: "Rumah Sakit Umum Daerah Provinsi Contoh", serviceType: "JASA", address: "", active: "ya" },
-  { institutionCode: "KAB-CONTOH", institutionName: "Kabupaten Contoh", shortName: "", institutionType: "KABUPATEN", province: "32", locusName: "Dinas Pertanian (Penyaluran Benih) Kabupaten Contoh", serviceType: "BARANG", address: "", active: "tidak" },
+  {
+    institutionCode: "KL-CONTOH",
+    institutionName: "Kementerian Contoh",
+    shortName: "Kemencontoh",
+    institutionType: "KL",
+    province: "",
+    locusName: "Unit Layanan Terpadu Kementerian Contoh",
+    serviceType: "ADMINISTRATIF",
+    address: "Jl. Contoh No. 1, Jakarta",
+    active: "ya",
+  },
+  {
+    institutionCode: "PROV-CONTOH",
+    institutionName: "Provinsi Contoh",
+    shortName: "",
+    institutionType: "PROVINSI",
+    province: "Jawa Barat",
+    locusName: "Rumah Sakit Umum Daerah Provinsi Contoh",
+    serviceType: "JASA",
+    address: "",
+    active: "ya",
+  },
+  {
+    institutionCode: "KAB-CONTOH",
+    institutionName: "Kabupaten Contoh",
+    shortName: "",
+    institutionType: "KABUPATEN",
+    province: "32",
+    locusName: "Dinas Pertanian (Penyaluran Benih) Kabupaten Contoh",
+    serviceType: "BARANG",
+    address: "",
+    active: "tidak",
+  },
 ];

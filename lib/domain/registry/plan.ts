@@ -112,7 +112,13 @@ export function planRegistryImport(imported: readonly ImportedInstitution[], exi
     if (!stored) {
       institutions.push({ action: "create", row: entry.row, values, changes: [] });
     } else {
-      const before: InstitutionValues = { code: stored.code, name: stored.name, shortName: stored.shortName, type: stored.type, provinceCode: stored.provinceCode };
+      const before: InstitutionValues = {
+        code: stored.code,
+        name: stored.name,
+        shortName: stored.shortName,
+        type: stored.type,
+        provinceCode: stored.provinceCode,
+      };
       const changes = diff(before, values);
       institutions.push({ action: changes.length > 0 ? "update" : "unchanged", row: entry.row, id: stored.id, values, changes });
     }
@@ -128,7 +134,14 @@ export function planRegistryImport(imported: readonly ImportedInstitution[], exi
         loci.push({ action: "create", row: locus.row, institutionCode: entry.code, values: locusValues, changes: [] });
       } else {
         const changes = diff<LocusValues>({ name: match.name, serviceType: match.serviceType, address: match.address, isActive: match.isActive }, locusValues);
-        loci.push({ action: changes.length > 0 ? "update" : "unchanged", row: locus.row, institutionCode: entry.code, id: match.id, values: locusValues, changes });
+        loci.push({
+          action: changes.length > 0 ? "update" : "unchanged",
+          row: locus.row,
+          institutionCode: entry.code,
+          id: match.id,
+          values: locusValues,
+          changes,
+        });
       }
     }
   }

@@ -1,7 +1,18 @@
 import { mapHeader, REGISTRY_COLUMNS, type ColumnKey, type HeaderProblem } from "./columns";
 import {
-  cleanText, FIELD_LIMITS, isValidCode, nameKey, normalizeCode, parseActive, parseInstitutionType, parseServiceType,
-  provinceResolver, provinceRule, type InstitutionType, type ProvinceRef, type ServiceType,
+  cleanText,
+  FIELD_LIMITS,
+  isValidCode,
+  nameKey,
+  normalizeCode,
+  parseActive,
+  parseInstitutionType,
+  parseServiceType,
+  provinceResolver,
+  provinceRule,
+  type InstitutionType,
+  type ProvinceRef,
+  type ServiceType,
 } from "./fields";
 
 /** Largest file accepted, in data rows: the whole country (≈ 630 institutions × 3 loci) fits many times over. */

@@ -64,14 +64,19 @@ export function evaluateAwards(rules: readonly AwardRule[], institutions: readon
   for (const rule of rules) {
     const eligible: AwardEligibility[] = [];
     const institutionEntry = (institution: AwardInstitution, values: Record<string, string | number>): AwardEligibility => ({
-      ruleId: rule.id, institutionId: institution.id, institutionName: institution.name, locus: null, reason: { kind: rule.kind, values },
+      ruleId: rule.id,
+      institutionId: institution.id,
+      institutionName: institution.name,
+      locus: null,
+      reason: { kind: rule.kind, values },
     });
     switch (rule.kind) {
       case "GRADE":
         for (const r of ranked) {
           const institution = byId.get(r.id)!;
           if (rule.subject === "INSTITUTION") {
-            if (institution.grade === rule.grade) eligible.push(institutionEntry(institution, { published: institution.published, grade: rule.grade, minimum: gradeMinimum(rule.grade) }));
+            if (institution.grade === rule.grade)
+              eligible.push(institutionEntry(institution, { published: institution.published, grade: rule.grade, minimum: gradeMinimum(rule.grade) }));
           } else {
             for (const locus of institution.loci) {
               if (locus.grade !== rule.grade) continue;
@@ -86,14 +91,29 @@ export function evaluateAwards(rules: readonly AwardRule[], institutions: readon
       case "TOP_N":
         for (const r of ranked) {
           if (r.type !== rule.group || r.national.rank > rule.n) continue;
-          eligible.push(institutionEntry(byId.get(r.id)!, { rank: r.national.rank, n: rule.n, size: r.national.size, published: r.published, tied: r.national.tied ? 1 : 0 }));
+          eligible.push(
+            institutionEntry(byId.get(r.id)!, {
+              rank: r.national.rank,
+              n: rule.n,
+              size: r.national.size,
+              published: r.published,
+              tied: r.national.tied ? 1 : 0,
+            }),
+          );
         }
         break;
       case "PROVINCE_BEST":
         for (const r of ranked) {
           if (!isRegional(r.type) || !r.province || r.province.rank !== 1) continue;
           const institution = byId.get(r.id)!;
-          eligible.push(institutionEntry(institution, { province: institution.provinceName ?? "", size: r.province.size, published: r.published, tied: r.province.tied ? 1 : 0 }));
+          eligible.push(
+            institutionEntry(institution, {
+              province: institution.provinceName ?? "",
+              size: r.province.size,
+              published: r.published,
+              tied: r.province.tied ? 1 : 0,
+            }),
+          );
         }
         break;
       case "ALL_LOCI_GRADE":

@@ -7,7 +7,10 @@ export interface ListingFilter {
 }
 
 function fold(text: string) {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLocaleLowerCase("id");
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLocaleLowerCase("id");
 }
 
 /**
@@ -17,8 +20,9 @@ function fold(text: string) {
  */
 export function filterListing<T extends { name: string; grade: Grade; code?: string }>(rows: readonly T[], filter: ListingFilter): T[] {
   const needle = filter.search ? fold(filter.search) : null;
-  return rows.filter((row) =>
-    (!filter.grade || row.grade === filter.grade) &&
-    (!needle || fold(row.name).includes(needle) || (row.code !== undefined && fold(row.code).includes(needle))),
+  return rows.filter(
+    (row) =>
+      (!filter.grade || row.grade === filter.grade) &&
+      (!needle || fold(row.name).includes(needle) || (row.code !== undefined && fold(row.code).includes(needle))),
   );
 }

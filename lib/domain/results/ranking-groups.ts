@@ -40,7 +40,10 @@ const byName = (a: RankableInstitution, b: RankableInstitution) => a.name.locale
 const byExactIndex = (a: RankableInstitution, b: RankableInstitution) => compare(b.index, a.index) || byName(a, b);
 
 function standings(members: readonly RankableInstitution[]): Map<string, GroupStanding> {
-  const ranked: RankedItem<RankableInstitution>[] = rank(members.map((m) => ({ key: m, index: m.index })), byName);
+  const ranked: RankedItem<RankableInstitution>[] = rank(
+    members.map((m) => ({ key: m, index: m.index })),
+    byName,
+  );
   return new Map(ranked.map((r) => [r.key.id, { rank: r.rank, tied: r.tied, size: ranked.length }]));
 }
 

@@ -15,10 +15,7 @@ export function answeredLevel(answers: Answers, indicatorCode: string): number |
   if (level === undefined) return undefined;
   // docs/domain.md §4: "every indicator is scored with an integer level 0–5".
   if (!Number.isInteger(level) || level < MIN_LEVEL || level > MAX_LEVEL) {
-    throw new DomainError(
-      "INVALID_LEVEL",
-      `The level of indicator ${indicatorCode} must be an integer ${MIN_LEVEL}..${MAX_LEVEL}, got ${String(level)}.`,
-    );
+    throw new DomainError("INVALID_LEVEL", `The level of indicator ${indicatorCode} must be an integer ${MIN_LEVEL}..${MAX_LEVEL}, got ${String(level)}.`);
   }
   return level;
 }

@@ -7,9 +7,5 @@ import { scoredLevel, type Answers } from "./answers";
  * Weight-0 indicators (the queue-system item) contribute 0 × level = 0: shown, never scored (§4).
  */
 export function aspectScore(aspect: Pick<InstrumentAspect, "indicators">, answers: Answers): Rational {
-  return sum(
-    aspect.indicators.map((indicator) =>
-      mul(fromFraction(indicator.weight, 100), fromInteger(scoredLevel(answers, indicator.code))),
-    ),
-  );
+  return sum(aspect.indicators.map((indicator) => mul(fromFraction(indicator.weight, 100), fromInteger(scoredLevel(answers, indicator.code)))));
 }

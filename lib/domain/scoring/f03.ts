@@ -31,18 +31,14 @@ export function f03Score(responses: readonly (readonly number[])[], options: F03
       throw new DomainError("EMPTY_RESPONSE", `Respondent #${respondent} has no ratings.`);
     }
     if (itemCount !== undefined && ratings.length !== itemCount) {
-      throw new DomainError(
-        "WRONG_ITEM_COUNT",
-        `Respondent #${respondent} rated ${ratings.length} items, expected ${itemCount}.`,
-      );
+      throw new DomainError("WRONG_ITEM_COUNT", `Respondent #${respondent} rated ${ratings.length} items, expected ${itemCount}.`);
     }
     let total = 0;
     ratings.forEach((rating, item) => {
       if (!Number.isInteger(rating) || rating < MIN_LEVEL || rating > MAX_LEVEL) {
         throw new DomainError(
           "INVALID_RATING",
-          `Respondent #${respondent}, item #${item}: a rating must be an integer ` +
-            `${MIN_LEVEL}..${MAX_LEVEL}, got ${String(rating)}.`,
+          `Respondent #${respondent}, item #${item}: a rating must be an integer ` + `${MIN_LEVEL}..${MAX_LEVEL}, got ${String(rating)}.`,
         );
       }
       total += rating; // Small integers: exact.

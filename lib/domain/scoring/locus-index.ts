@@ -10,9 +10,7 @@ export type F03ExclusionReason =
   /** No respondent at all while the minimum is 0: there is no F-03 score to include. */
   | "F03_NO_RESPONSES";
 
-export type LocusIndex =
-  | { index: Rational; f03Included: true }
-  | { index: Rational; f03Included: false; reason: F03ExclusionReason };
+export type LocusIndex = { index: Rational; f03Included: true } | { index: Rational; f03Included: false; reason: F03ExclusionReason };
 
 export interface LocusIndexInput {
   f02: Rational;
@@ -32,10 +30,7 @@ export function locusIndex({ f02, f03, settings = DEFAULT_SCORING_SETTINGS }: Lo
   assertValidScoringSettings(settings);
   const validCount = Number.isSafeInteger(f03.respondents) && f03.respondents >= 0;
   if (!validCount || (f03.score === null) !== (f03.respondents === 0)) {
-    throw new DomainError(
-      "INCONSISTENT_F03",
-      `An F-03 result must have a score exactly when it has respondents (respondents: ${f03.respondents}).`,
-    );
+    throw new DomainError("INCONSISTENT_F03", `An F-03 result must have a score exactly when it has respondents (respondents: ${f03.respondents}).`);
   }
   if (f03.respondents < settings.minSurveyRespondents) {
     return { index: f02, f03Included: false, reason: "F03_BELOW_MINIMUM" };

@@ -38,8 +38,7 @@ export function scoreInstrument(instrument: Pick<InstrumentDefinition, "aspects"
       code: aspect.code,
       score: aspectScore(aspect, answers),
       scoredIndicators: scored.length,
-      answeredScoredIndicators: scored.filter((indicator) => answeredLevel(answers, indicator.code) !== undefined)
-        .length,
+      answeredScoredIndicators: scored.filter((indicator) => answeredLevel(answers, indicator.code) !== undefined).length,
     };
   });
   const known = new Set(instrument.aspects.flatMap((aspect) => aspect.indicators.map((indicator) => indicator.code)));

@@ -39,9 +39,7 @@ export const ZScoringSettings = z.object({
   institutionAggregation: z.literal("MEAN", { error: "Agregasi indeks instansi yang dikenal hanya MEAN (rata-rata)." }),
 });
 
-export type ScoringSettingsValidation =
-  | { ok: true; settings: ScoringSettings }
-  | { ok: false; problems: string[] };
+export type ScoringSettingsValidation = { ok: true; settings: ScoringSettings } | { ok: false; problems: string[] };
 
 /** Validates settings coming from the database or an admin form; all problems at once. */
 export function validateScoringSettings(input: unknown): ScoringSettingsValidation {

@@ -15,9 +15,7 @@ export interface CycleStageDates extends StageWindow {
   kind: StageKind;
 }
 
-export type WindowDecision =
-  | { open: true; until: Date }
-  | { open: false; reason: "NO_STAGE" | "NOT_STARTED" | "ENDED"; window: StageWindow | null };
+export type WindowDecision = { open: true; until: Date } | { open: false; reason: "NO_STAGE" | "NOT_STARTED" | "ENDED"; window: StageWindow | null };
 
 /**
  * The one rule behind every date check of the portal: is the cycle's stage of this kind open at

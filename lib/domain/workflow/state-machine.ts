@@ -43,9 +43,7 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {
   REOPEN: { from: ["SUBMITTED"], to: "DRAFT", roles: ["ADMIN"] },
 };
 
-export type TransitionResult =
-  | { ok: true; from: AssessmentStatus; to: AssessmentStatus }
-  | { ok: false; reason: "ROLE_NOT_ALLOWED" | "NOT_FROM_THIS_STATUS" };
+export type TransitionResult = { ok: true; from: AssessmentStatus; to: AssessmentStatus } | { ok: false; reason: "ROLE_NOT_ALLOWED" | "NOT_FROM_THIS_STATUS" };
 
 export function transition(status: AssessmentStatus, action: WorkflowAction, role: Role): TransitionResult {
   const rule = TRANSITIONS[action];

@@ -23,12 +23,26 @@ import idWorkspace from "./id/workspace.json";
  */
 export const MESSAGE_FILES = {
   id: {
-    core: idCore, evidence: idEvidence, workspace: idWorkspace, verification: idVerification, survey: idSurvey,
-    results: idResults, followUp: idFollowUp, cycleAdmin: idCycleAdmin, registry: idRegistry,
+    core: idCore,
+    evidence: idEvidence,
+    workspace: idWorkspace,
+    verification: idVerification,
+    survey: idSurvey,
+    results: idResults,
+    followUp: idFollowUp,
+    cycleAdmin: idCycleAdmin,
+    registry: idRegistry,
   },
   en: {
-    core: enCore, evidence: enEvidence, workspace: enWorkspace, verification: enVerification, survey: enSurvey,
-    results: enResults, followUp: enFollowUp, cycleAdmin: enCycleAdmin, registry: enRegistry,
+    core: enCore,
+    evidence: enEvidence,
+    workspace: enWorkspace,
+    verification: enVerification,
+    survey: enSurvey,
+    results: enResults,
+    followUp: enFollowUp,
+    cycleAdmin: enCycleAdmin,
+    registry: enRegistry,
   },
 } as const;
 

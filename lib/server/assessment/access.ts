@@ -23,11 +23,17 @@ export async function loadEditableAssessment(reader: Reader, actor: Actor, asses
   const assessment = await reader.assessment.findFirst({
     where: { AND: [{ id: assessmentId }, assessmentScope(actor, "selfAssessment.edit")] },
     select: {
-      id: true, status: true, cycleId: true, round: true, version: true, reopenedUntil: true,
+      id: true,
+      status: true,
+      cycleId: true,
+      round: true,
+      version: true,
+      reopenedUntil: true,
       locus: { select: { institutionId: true, name: true } },
       cycle: {
         select: {
-          instrumentVersionId: true, evidenceRequiredAboveZero: true,
+          instrumentVersionId: true,
+          evidenceRequiredAboveZero: true,
           stages: { where: { kind: "SELF_ASSESSMENT" }, select: { startsAt: true, endsAt: true } },
         },
       },
@@ -41,5 +47,9 @@ export async function loadEditableAssessment(reader: Reader, actor: Actor, asses
 /** Refuses a change to a locus that is not with the unit, or outside its stage dates (with the dates). */
 export function assertEditable(status: AssessmentStatus, stage: StageWindow | null, reopenedUntil: Date | null, now = new Date()) {
   if (!isSelfAssessmentEditable(status)) throw new ActionError("selfAssessment.locked", { status });
-  assertStageOpen(selfAssessmentWindow(stage, reopenedUntil, now), { noStage: "selfAssessment.noStage", notStarted: "selfAssessment.notStarted", ended: "selfAssessment.ended" });
+  assertStageOpen(selfAssessmentWindow(stage, reopenedUntil, now), {
+    noStage: "selfAssessment.noStage",
+    notStarted: "selfAssessment.notStarted",
+    ended: "selfAssessment.ended",
+  });
 }

@@ -19,8 +19,17 @@ import { loadEditableAssessment } from "./access";
 type Editor = Actor & { email: string };
 
 export const itemFields = {
-  id: true, kind: true, safeName: true, url: true, title: true, mimeType: true, sizeBytes: true, createdAt: true,
-  assessmentId: true, indicator: { select: { code: true, position: true } }, uploadedBy: { select: { name: true } },
+  id: true,
+  kind: true,
+  safeName: true,
+  url: true,
+  title: true,
+  mimeType: true,
+  sizeBytes: true,
+  createdAt: true,
+  assessmentId: true,
+  indicator: { select: { code: true, position: true } },
+  uploadedBy: { select: { name: true } },
 } satisfies Prisma.EvidenceItemSelect;
 
 type ItemRow = Prisma.EvidenceItemGetPayload<{ select: typeof itemFields }>;
@@ -41,14 +50,36 @@ export function toView(row: ItemRow): EvidenceItemView {
 }
 
 /** What the audit trail keeps of an item (never the bytes; the storage key lets an admin find them). */
-export function auditView(row: { kind: string; indicatorCode: string; safeName?: string | null; originalName?: string | null; url?: string | null; title?: string; mimeType?: string | null; sizeBytes?: number | null; sha256?: string | null; storageKey?: string | null }) {
+export function auditView(row: {
+  kind: string;
+  indicatorCode: string;
+  safeName?: string | null;
+  originalName?: string | null;
+  url?: string | null;
+  title?: string;
+  mimeType?: string | null;
+  sizeBytes?: number | null;
+  sha256?: string | null;
+  storageKey?: string | null;
+}) {
   return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined && value !== null)) as Prisma.InputJsonObject;
 }
 
 /** What a removal reads of an item: what its audit record keeps, and the record the item belongs to. */
 export const removedItemFields = {
-  id: true, kind: true, safeName: true, originalName: true, url: true, title: true, mimeType: true, sizeBytes: true, sha256: true, storageKey: true,
-  assessmentId: true, followUpActionId: true, indicator: { select: { code: true } },
+  id: true,
+  kind: true,
+  safeName: true,
+  originalName: true,
+  url: true,
+  title: true,
+  mimeType: true,
+  sizeBytes: true,
+  sha256: true,
+  storageKey: true,
+  assessmentId: true,
+  followUpActionId: true,
+  indicator: { select: { code: true } },
 } satisfies Prisma.EvidenceItemSelect;
 
 type RemovedItem = Prisma.EvidenceItemGetPayload<{ select: typeof removedItemFields }>;
@@ -87,7 +118,11 @@ export interface StoredEvidenceFile {
  * (in a transaction that checks again that the change is allowed). If `record` fails, the stored
  * object is deleted. Self-assessment and follow-up evidence share these rules.
  */
-export async function storeEvidenceFile<T>(folder: string, input: { originalName: string; bytes: Uint8Array }, record: (file: StoredEvidenceFile) => Promise<T>): Promise<T> {
+export async function storeEvidenceFile<T>(
+  folder: string,
+  input: { originalName: string; bytes: Uint8Array },
+  record: (file: StoredEvidenceFile) => Promise<T>,
+): Promise<T> {
   const inspected = await inspectEvidenceFile({ name: input.originalName, bytes: input.bytes, maxBytes: env.EVIDENCE_MAX_BYTES });
   if (!inspected.ok) throw new ActionError(inspected.problem.key, inspected.problem.values);
   const { type, originalName, safeName } = inspected.file;
@@ -125,8 +160,11 @@ export async function addFileEvidence(
         select: itemFields,
       });
       await audit(tx, actor, {
-        action: "evidence.addFile", entityType: "EvidenceItem", entityId: row.id,
-        assessmentId: assessment.id, after: auditView({ kind: "FILE", indicatorCode: indicator.code, ...file }),
+        action: "evidence.addFile",
+        entityType: "EvidenceItem",
+        entityId: row.id,
+        assessmentId: assessment.id,
+        after: auditView({ kind: "FILE", indicatorCode: indicator.code, ...file }),
       });
       return toView(row);
     }),
@@ -149,8 +187,11 @@ export async function addLinkEvidence(
       select: itemFields,
     });
     await audit(tx, actor, {
-      action: "evidence.addLink", entityType: "EvidenceItem", entityId: row.id,
-      assessmentId: assessment.id, after: auditView({ kind: "LINK", indicatorCode: indicator.code, url: link.url, title: link.title }),
+      action: "evidence.addLink",
+      entityType: "EvidenceItem",
+      entityId: row.id,
+      assessmentId: assessment.id,
+      after: auditView({ kind: "LINK", indicatorCode: indicator.code, url: link.url, title: link.title }),
     });
     return toView(row);
   });
@@ -171,7 +212,9 @@ export async function removeEvidence(actor: Editor, evidenceId: string): Promise
     const removed = await tx.evidenceItem.updateMany({ where: { id: item.id, removedAt: null }, data: { removedAt: new Date() } });
     if (removed.count === 0) throw new ActionError("errors.notFound");
     await audit(tx, actor, {
-      action: "evidence.remove", entityType: "EvidenceItem", entityId: item.id,
+      action: "evidence.remove",
+      entityType: "EvidenceItem",
+      entityId: item.id,
       assessmentId: item.assessmentId,
       before: removedAuditView(item),
     });
@@ -214,7 +257,9 @@ export interface OpenedEvidence {
 export async function openEvidence(actor: Actor, evidenceId: string): Promise<OpenedEvidence> {
   const item = await db.evidenceItem.findFirst({
     where: {
-      id: evidenceId, kind: "FILE", removedAt: null,
+      id: evidenceId,
+      kind: "FILE",
+      removedAt: null,
       // Self-assessment evidence, or evidence of a follow-up action on one of the assessment's recommendations.
       // (Each branch names its foreign key: an admin's scope is empty, and an empty branch of an OR matches nothing.)
       OR: [
@@ -223,7 +268,11 @@ export async function openEvidence(actor: Actor, evidenceId: string): Promise<Op
       ],
     },
     select: {
-      storageKey: true, safeName: true, mimeType: true, sizeBytes: true, assessment: { select: policyTargetFields },
+      storageKey: true,
+      safeName: true,
+      mimeType: true,
+      sizeBytes: true,
+      assessment: { select: policyTargetFields },
       followUpAction: { select: { recommendation: { select: { assessment: { select: policyTargetFields } } } } },
     },
   });

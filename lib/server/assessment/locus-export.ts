@@ -33,15 +33,15 @@ export async function loadLocusExport(actor: Actor, assessmentId: string) {
       justification: workspace.answers[indicator.code]?.justification ?? "",
       verifiedLevel: verifiedOf.get(indicator.code)?.level ?? null,
       verifierNote: verifiedOf.get(indicator.code)?.note ?? "",
-      evidence: workspace.evidence.filter((e) => e.indicatorCode === indicator.code).map((e) => (e.kind === "LINK" ? `${e.title} <${e.url}>` : `${e.title} (${e.safeName})`)),
+      evidence: workspace.evidence
+        .filter((e) => e.indicatorCode === indicator.code)
+        .map((e) => (e.kind === "LINK" ? `${e.title} <${e.url}>` : `${e.title} (${e.safeName})`)),
     })),
   );
   return {
     assessment: workspace.assessment,
     rows,
     self: computeLocusResult(workspace.instrument, selfLevels, workspace.surveyResponses, workspace.settings),
-    verified: isVerified
-      ? computeLocusResult(workspace.instrument, verifiedLevels, workspace.surveyResponses, workspace.settings)
-      : null,
+    verified: isVerified ? computeLocusResult(workspace.instrument, verifiedLevels, workspace.surveyResponses, workspace.settings) : null,
   };
 }

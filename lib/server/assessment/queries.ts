@@ -69,10 +69,22 @@ export async function findAssessment(actor: Actor, assessmentId: string) {
   const assessment = await db.assessment.findFirst({
     where: { AND: [{ id: assessmentId }, assessmentScope(actor, "assessment.view")] },
     include: {
-      cycle: { select: { id: true, name: true, stages: true, instrumentVersionId: true, f02SharePercent: true, minSurveyRespondents: true, evidenceRequiredAboveZero: true } },
+      cycle: {
+        select: {
+          id: true,
+          name: true,
+          stages: true,
+          instrumentVersionId: true,
+          f02SharePercent: true,
+          minSurveyRespondents: true,
+          evidenceRequiredAboveZero: true,
+        },
+      },
       locus: {
         select: {
-          name: true, serviceType: true, institutionId: true,
+          name: true,
+          serviceType: true,
+          institutionId: true,
           institution: { select: { name: true, verifierAssignments: { select: { cycleId: true, verifierId: true } } } },
         },
       },

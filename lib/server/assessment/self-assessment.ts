@@ -16,7 +16,6 @@ type Editor = Actor & { email: string; name: string };
 
 export type SaveOutcome = { ok: true; answer: SavedAnswer } | { ok: false; conflict: SavedAnswer };
 
-
 interface SaveContext {
   status: AssessmentStatus;
   reopenedUntil: Date | null;
@@ -105,8 +104,21 @@ export async function trySaveInOneStatement(
               jsonb_build_object('level', w.level, 'justification', w.justification, 'version', w.version), $10, $11
        FROM written w)
      SELECT * FROM written`,
-    values: [assessmentId, input.indicatorCode, input.level, input.justification, actor.id, input.baseVersion, EDITABLE_STATUSES,
-      actor.email, `${assessmentId}:${input.indicatorCode}`, origin.ipAddress, origin.userAgent, actor.sessionVersion, ...scope.params],
+    values: [
+      assessmentId,
+      input.indicatorCode,
+      input.level,
+      input.justification,
+      actor.id,
+      input.baseVersion,
+      EDITABLE_STATUSES,
+      actor.email,
+      `${assessmentId}:${input.indicatorCode}`,
+      origin.ipAddress,
+      origin.userAgent,
+      actor.sessionVersion,
+      ...scope.params,
+    ],
   });
   const saved = result.rows[0];
   return saved ? { ...saved, updatedAt: saved.updatedAt.toISOString(), updatedBy: actor.name } : null;
@@ -164,7 +176,14 @@ export async function saveWithDiagnosis(actor: Editor, assessmentId: string, inp
   }
 
   // Nothing written: the version moved, or a submission locked the locus in between.
-  const current = await pgPool.query<{ status: AssessmentStatus; level: number | null; justification: string | null; version: number | null; updatedAt: Date | null; updatedBy: string | null }>(
+  const current = await pgPool.query<{
+    status: AssessmentStatus;
+    level: number | null;
+    justification: string | null;
+    version: number | null;
+    updatedAt: Date | null;
+    updatedBy: string | null;
+  }>(
     `SELECT a.status, sa.level, sa.justification, sa.version, sa."updatedAt", u.name AS "updatedBy"
      FROM "Assessment" a LEFT JOIN "SelfAnswer" sa ON sa."assessmentId" = a.id AND sa."indicatorId" = $2
      LEFT JOIN "User" u ON u.id = sa."updatedById" WHERE a.id = $1`,
@@ -173,10 +192,15 @@ export async function saveWithDiagnosis(actor: Editor, assessmentId: string, inp
   const now = current.rows[0]!;
   if (!isSelfAssessmentEditable(now.status)) throw new ActionError("selfAssessment.locked", { status: now.status });
   const stored: SavedAnswer =
-    now.version === null ? NO_ANSWER : { level: now.level, justification: now.justification ?? "", version: now.version, updatedAt: now.updatedAt!.toISOString(), updatedBy: now.updatedBy };
+    now.version === null
+      ? NO_ANSWER
+      : { level: now.level, justification: now.justification ?? "", version: now.version, updatedAt: now.updatedAt!.toISOString(), updatedBy: now.updatedBy };
   // The refused value stands alone (nothing was written to roll back with it).
   await audit(db, actor, {
-    action: "selfAnswer.conflict", entityType: "SelfAnswer", entityId, assessmentId,
+    action: "selfAnswer.conflict",
+    entityType: "SelfAnswer",
+    entityId,
+    assessmentId,
     before: now.version === null ? undefined : { level: stored.level, justification: stored.justification, version: stored.version },
     after: { level: input.level, justification: input.justification, baseVersion: input.baseVersion, refused: true },
   });
@@ -220,7 +244,14 @@ export async function submitSelfAssessment(actor: Editor, assessmentId: string) 
       data: { status: step.to, submittedAt: new Date(), round, version: { increment: 1 } },
     });
     if (updated.count === 0) throw new ActionError("errors.conflict");
-    await audit(tx, actor, { action: "assessment.submit", entityType: "Assessment", entityId: assessmentId, assessmentId, before: { status: step.from, round: assessment.round }, after: { status: step.to, round } });
+    await audit(tx, actor, {
+      action: "assessment.submit",
+      entityType: "Assessment",
+      entityId: assessmentId,
+      assessmentId,
+      before: { status: step.from, round: assessment.round },
+      after: { status: step.to, round },
+    });
     return { submitted: true as const, missing: [] };
   });
 }
@@ -250,7 +281,10 @@ export async function reopenAssessment(actor: Actor & { email: string }, assessm
     });
     if (updated.count === 0) throw new ActionError("errors.conflict");
     await audit(tx, actor, {
-      action: "assessment.reopen", entityType: "Assessment", entityId: assessmentId, assessmentId,
+      action: "assessment.reopen",
+      entityType: "Assessment",
+      entityId: assessmentId,
+      assessmentId,
       before: { status: assessment.status, reopenedUntil: assessment.reopenedUntil?.toISOString() ?? null },
       after: { status, reopenedUntil: until.toISOString() },
     });

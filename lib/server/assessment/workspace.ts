@@ -38,12 +38,26 @@ export async function loadWorkspace(actor: Actor, assessmentId: string, now = ne
     loadInstrument(cycle.instrumentVersionId),
     db.selfAnswer.findMany({
       where: { assessmentId },
-      select: { level: true, justification: true, version: true, updatedAt: true, updatedBy: { select: { name: true } }, indicator: { select: { code: true } } },
+      select: {
+        level: true,
+        justification: true,
+        version: true,
+        updatedAt: true,
+        updatedBy: { select: { name: true } },
+        indicator: { select: { code: true } },
+      },
     }),
     listEvidence(actor, assessmentId),
     db.reviewRound.findMany({
       where: { assessmentId },
-      select: { round: true, decision: true, summary: true, decidedAt: true, decidedBy: { select: { name: true } }, reasons: { select: { reason: true, indicator: { select: { code: true } } } } },
+      select: {
+        round: true,
+        decision: true,
+        summary: true,
+        decidedAt: true,
+        decidedBy: { select: { name: true } },
+        reasons: { select: { reason: true, indicator: { select: { code: true } } } },
+      },
       orderBy: [{ round: "desc" }, { decidedAt: "desc" }],
     }),
     db.surveyResponse.findMany({ where: { assessmentId }, select: { ratings: true } }),
@@ -74,13 +88,28 @@ export async function loadWorkspace(actor: Actor, assessmentId: string, now = ne
     },
     instrument,
     answers: Object.fromEntries(
-      answers.map((a) => [a.indicator.code, { level: a.level, justification: a.justification, version: a.version, updatedAt: a.updatedAt.toISOString(), updatedBy: a.updatedBy?.name ?? null } satisfies SavedAnswer]),
+      answers.map((a) => [
+        a.indicator.code,
+        {
+          level: a.level,
+          justification: a.justification,
+          version: a.version,
+          updatedAt: a.updatedAt.toISOString(),
+          updatedBy: a.updatedBy?.name ?? null,
+        } satisfies SavedAnswer,
+      ]),
     ),
     evidence,
-    rounds: rounds.map((r): ReviewRoundView => ({
-      round: r.round, decision: r.decision, summary: r.summary, decidedAt: r.decidedAt.toISOString(), decidedBy: r.decidedBy?.name ?? null,
-      reasons: r.reasons.map((x) => ({ indicatorCode: x.indicator.code, reason: x.reason })),
-    })),
+    rounds: rounds.map(
+      (r): ReviewRoundView => ({
+        round: r.round,
+        decision: r.decision,
+        summary: r.summary,
+        decidedAt: r.decidedAt.toISOString(),
+        decidedBy: r.decidedBy?.name ?? null,
+        reasons: r.reasons.map((x) => ({ indicatorCode: x.indicator.code, reason: x.reason })),
+      }),
+    ),
     surveyResponses: responses.map((r) => r.ratings),
     settings: scoringSettingsOf(cycle),
     evidenceRequiredAboveZero: cycle.evidenceRequiredAboveZero,

@@ -8,8 +8,17 @@ const PAGE_SIZE = 50;
 const DAY_MS = 86_400_000;
 
 const eventFields = {
-  id: true, occurredAt: true, actorLabel: true, action: true, entityType: true, entityId: true,
-  before: true, after: true, ipAddress: true, userAgent: true, actor: { select: { name: true, email: true } },
+  id: true,
+  occurredAt: true,
+  actorLabel: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  before: true,
+  after: true,
+  ipAddress: true,
+  userAgent: true,
+  actor: { select: { name: true, email: true } },
 } satisfies Prisma.AuditEventSelect;
 
 /** Admins search the whole trail by actor, entity, action and date (dates are whole days, UTC+7 not applied). */

@@ -90,21 +90,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       logger.error({ err: error }, "auth error");
     },
   },
-  providers: [
-    Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeWithPassword }),
-    ...(oidc ? [oidc] : []),
-  ],
+  providers: [Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeWithPassword }), ...(oidc ? [oidc] : [])],
   callbacks: {
     async signIn({ user, account, profile }) {
       if (account?.provider !== "oidc") return true;
       const portalUser = await portalAccountForEmail(verifiedEmail(profile));
-      await audit(db, { id: portalUser?.id ?? null, email: profile?.email ?? "" }, { action: portalUser ? "auth.sign-in" : "auth.sign-in-failed", entityType: "User", entityId: portalUser?.id, after: { provider: "oidc" } });
+      await audit(
+        db,
+        { id: portalUser?.id ?? null, email: profile?.email ?? "" },
+        { action: portalUser ? "auth.sign-in" : "auth.sign-in-failed", entityType: "User", entityId: portalUser?.id, after: { provider: "oidc" } },
+      );
       if (!portalUser) return false;
       // Without a database adapter Auth.js hands this same user object to the jwt callback (and
       // builds the default token's sub, name and email from it), so the account is looked up once.
       Object.assign(user, {
-        id: portalUser.id, name: portalUser.name, email: portalUser.email,
-        sessionVersion: portalUser.sessionVersion, role: portalUser.role, institutionId: portalUser.institutionId,
+        id: portalUser.id,
+        name: portalUser.name,
+        email: portalUser.email,
+        sessionVersion: portalUser.sessionVersion,
+        role: portalUser.role,
+        institutionId: portalUser.institutionId,
       });
       return true;
     },

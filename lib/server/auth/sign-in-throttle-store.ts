@@ -1,11 +1,5 @@
 import "server-only";
-import {
-  decide,
-  nextStateAfterFailure,
-  policyForKey,
-  type ThrottleDecision,
-  type ThrottleState,
-} from "@/lib/auth/sign-in-throttle";
+import { decide, nextStateAfterFailure, policyForKey, type ThrottleDecision, type ThrottleState } from "@/lib/auth/sign-in-throttle";
 import { db } from "../db/client";
 
 /**

@@ -53,7 +53,15 @@ export async function newCycleChoices(actor: Actor) {
     db.instrumentVersion.findMany({ orderBy: [{ code: "asc" }, { createdAt: "desc" }], select: { id: true, code: true, version: true, name: true } }),
     db.cycle.findMany({
       orderBy: [{ year: "desc" }, { createdAt: "desc" }],
-      select: { id: true, year: true, name: true, f02SharePercent: true, minSurveyRespondents: true, evidenceRequiredAboveZero: true, instrumentVersion: { select: { code: true, version: true } } },
+      select: {
+        id: true,
+        year: true,
+        name: true,
+        f02SharePercent: true,
+        minSurveyRespondents: true,
+        evidenceRequiredAboveZero: true,
+        instrumentVersion: { select: { code: true, version: true } },
+      },
     }),
   ]);
   return { versions, cycles };

@@ -1,8 +1,15 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
 import {
-  areSettingsEditable, areStagesEditable, endOfDayWib, shiftStagesByYears, standardStageDates, startOfDayWib, validateStageDates,
-  type CycleStageDates, type StageProblem,
+  areSettingsEditable,
+  areStagesEditable,
+  endOfDayWib,
+  shiftStagesByYears,
+  standardStageDates,
+  startOfDayWib,
+  validateStageDates,
+  type CycleStageDates,
+  type StageProblem,
 } from "@/lib/domain/cycle";
 import { stageHasStarted } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -36,7 +43,11 @@ async function resolveSetUp(tx: Tx, input: TCreateCycle) {
   if (input.year <= source.year) throw new ActionError("cycleAdmin.errors.copyYear", { year: source.year });
   const years = input.year - source.year;
   const stages = source.stages.length > 0 ? shiftStagesByYears(source.stages, years) : standardStageDates(input.year);
-  const settings = { f02SharePercent: source.f02SharePercent, minSurveyRespondents: source.minSurveyRespondents, evidenceRequiredAboveZero: source.evidenceRequiredAboveZero };
+  const settings = {
+    f02SharePercent: source.f02SharePercent,
+    minSurveyRespondents: source.minSurveyRespondents,
+    evidenceRequiredAboveZero: source.evidenceRequiredAboveZero,
+  };
   return { instrumentVersionId: source.instrumentVersionId, settings, stages, fromCycleId: source.id, sourceName: source.name };
 }
 
@@ -49,33 +60,48 @@ async function resolveSetUp(tx: Tx, input: TCreateCycle) {
 export async function createCycle(actor: Manager, input: TCreateCycle) {
   assertManager(actor);
   return uniqueAs("cycleAdmin.errors.nameTaken", { year: input.year, name: input.name }, () =>
-    db.$transaction(async (tx) => {
-      const setUp = await resolveSetUp(tx, input);
-      const cycle = await tx.cycle.create({
-        data: { year: input.year, name: input.name, instrumentVersionId: setUp.instrumentVersionId, status: "PREPARATION", ...setUp.settings },
-        select: { id: true },
-      });
-      await tx.cycleStage.createMany({ data: setUp.stages.map((s) => ({ cycleId: cycle.id, kind: s.kind, startsAt: s.startsAt, endsAt: s.endsAt })) });
-      const loci = await addDraftAssessments(tx, cycle.id, setUp.fromCycleId);
-      const assigned = setUp.fromCycleId ? await copyVerifierAssignments(tx, cycle.id, setUp.fromCycleId, actor.id) : new Map<string, string[]>();
-      const assignments = [...assigned.values()].reduce((sum, verifiers) => sum + verifiers.length, 0);
-      await audit(tx, actor, [
-        {
-          action: input.from === "copy" ? "cycle.copy" : "cycle.create", entityType: "Cycle", entityId: cycle.id,
-          after: {
-            year: input.year, name: input.name, instrumentVersionId: setUp.instrumentVersionId, ...setUp.settings,
-            copiedFrom: setUp.fromCycleId, stages: stagesJson(setUp.stages), loci,
-            ...(setUp.fromCycleId ? { assignments, assignedInstitutions: assigned.size } : {}),
+    db.$transaction(
+      async (tx) => {
+        const setUp = await resolveSetUp(tx, input);
+        const cycle = await tx.cycle.create({
+          data: { year: input.year, name: input.name, instrumentVersionId: setUp.instrumentVersionId, status: "PREPARATION", ...setUp.settings },
+          select: { id: true },
+        });
+        await tx.cycleStage.createMany({ data: setUp.stages.map((s) => ({ cycleId: cycle.id, kind: s.kind, startsAt: s.startsAt, endsAt: s.endsAt })) });
+        const loci = await addDraftAssessments(tx, cycle.id, setUp.fromCycleId);
+        const assigned = setUp.fromCycleId ? await copyVerifierAssignments(tx, cycle.id, setUp.fromCycleId, actor.id) : new Map<string, string[]>();
+        const assignments = [...assigned.values()].reduce((sum, verifiers) => sum + verifiers.length, 0);
+        await audit(tx, actor, [
+          {
+            action: input.from === "copy" ? "cycle.copy" : "cycle.create",
+            entityType: "Cycle",
+            entityId: cycle.id,
+            after: {
+              year: input.year,
+              name: input.name,
+              instrumentVersionId: setUp.instrumentVersionId,
+              ...setUp.settings,
+              copiedFrom: setUp.fromCycleId,
+              stages: stagesJson(setUp.stages),
+              loci,
+              ...(setUp.fromCycleId ? { assignments, assignedInstitutions: assigned.size } : {}),
+            },
           },
-        },
-        // Like every other assignment change: one record per institution, its verifier ids before and after.
-        ...[...assigned].sort(([a], [b]) => a.localeCompare(b)).map(([institutionId, verifierIds]) => ({
-          action: "assignment.copy", entityType: "VerifierAssignment", entityId: `${cycle.id}:${institutionId}`,
-          before: { verifierIds: [] }, after: { verifierIds: [...verifierIds].sort(), copiedFrom: setUp.fromCycleId },
-        })),
-      ]);
-      return { id: cycle.id, loci, assignments };
-    }, { timeout: 30_000 }),
+          // Like every other assignment change: one record per institution, its verifier ids before and after.
+          ...[...assigned]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([institutionId, verifierIds]) => ({
+              action: "assignment.copy",
+              entityType: "VerifierAssignment",
+              entityId: `${cycle.id}:${institutionId}`,
+              before: { verifierIds: [] },
+              after: { verifierIds: [...verifierIds].sort(), copiedFrom: setUp.fromCycleId },
+            })),
+        ]);
+        return { id: cycle.id, loci, assignments };
+      },
+      { timeout: 30_000 },
+    ),
   );
 }
 
@@ -99,8 +125,11 @@ export async function updateCycleStages(actor: Manager, input: TCycleStages, now
     if (stageHasStarted(checked.stages, "SELF_ASSESSMENT", now)) await lockInstrumentVersion(tx, cycle.instrumentVersionId);
     const touched = await touchCycle(tx, cycle);
     await audit(tx, actor, {
-      action: "cycle.stages", entityType: "Cycle", entityId: cycle.id,
-      before: { stages: stagesJson(cycle.stages as CycleStageDates[]) }, after: { stages: stagesJson(checked.stages) },
+      action: "cycle.stages",
+      entityType: "Cycle",
+      entityId: cycle.id,
+      before: { stages: stagesJson(cycle.stages as CycleStageDates[]) },
+      after: { stages: stagesJson(checked.stages) },
     });
     return { saved: true as const, updatedAt: touched.updatedAt.toISOString() };
   });
@@ -112,7 +141,11 @@ export async function updateCycleSettings(actor: Manager, input: TUpdateCycleSet
   return db.$transaction(async (tx) => {
     const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt);
     if (!areSettingsEditable(cycle.status)) throw new ActionError("cycleAdmin.errors.settingsFixed", { status: cycle.status });
-    const before = { f02SharePercent: cycle.f02SharePercent, minSurveyRespondents: cycle.minSurveyRespondents, evidenceRequiredAboveZero: cycle.evidenceRequiredAboveZero };
+    const before = {
+      f02SharePercent: cycle.f02SharePercent,
+      minSurveyRespondents: cycle.minSurveyRespondents,
+      evidenceRequiredAboveZero: cycle.evidenceRequiredAboveZero,
+    };
     const touched = await touchCycle(tx, cycle, input.settings);
     await audit(tx, actor, { action: "cycle.settings", entityType: "Cycle", entityId: cycle.id, before, after: input.settings });
     return { updatedAt: touched.updatedAt.toISOString() };

@@ -42,8 +42,11 @@ export async function changeCycleStatus(actor: Manager, input: TCycleStatusChang
     if (input.action === "START") await lockInstrumentVersion(tx, cycle.instrumentVersionId);
     const touched = await touchCycle(tx, cycle, { status: decision.status, ...(input.action === "CLOSE" ? { finalisedAt: now } : {}) });
     await audit(tx, actor, {
-      action: input.action === "START" ? "cycle.start" : "cycle.close", entityType: "Cycle", entityId: cycle.id,
-      before: { status: cycle.status }, after: { status: decision.status },
+      action: input.action === "START" ? "cycle.start" : "cycle.close",
+      entityType: "Cycle",
+      entityId: cycle.id,
+      before: { status: cycle.status },
+      after: { status: decision.status },
     });
     return { status: decision.status, updatedAt: touched.updatedAt.toISOString() };
   });
@@ -61,8 +64,11 @@ export async function setCyclePublication(actor: Manager, input: TCyclePublicati
     const publishedAt = input.publish ? now : null;
     const touched = await touchCycle(tx, cycle, { publishedAt });
     await audit(tx, actor, {
-      action: input.publish ? "cycle.publish" : "cycle.unpublish", entityType: "Cycle", entityId: cycle.id,
-      before: { publishedAt: cycle.publishedAt?.toISOString() ?? null }, after: { publishedAt: publishedAt?.toISOString() ?? null },
+      action: input.publish ? "cycle.publish" : "cycle.unpublish",
+      entityType: "Cycle",
+      entityId: cycle.id,
+      before: { publishedAt: cycle.publishedAt?.toISOString() ?? null },
+      after: { publishedAt: publishedAt?.toISOString() ?? null },
     });
     return { publishedAt: publishedAt?.toISOString() ?? null, updatedAt: touched.updatedAt.toISOString() };
   });

@@ -27,7 +27,10 @@ type ChangedFollowUp = Awaited<ReturnType<typeof markFollowUpChanged>>;
 
 const targetCode = (row: ChangedFollowUp) => row.recommendation.indicator?.code ?? row.recommendation.aspect?.code ?? "";
 
-export async function addFollowUpFileEvidence(actor: FollowUpActor, input: { followUpId: string; originalName: string; bytes: Uint8Array }): Promise<EvidenceItemView> {
+export async function addFollowUpFileEvidence(
+  actor: FollowUpActor,
+  input: { followUpId: string; originalName: string; bytes: Uint8Array },
+): Promise<EvidenceItemView> {
   // Refuse early (out of scope, settled, closed) so nothing is stored for a refused caller.
   await db.$transaction((tx) => loadReportableFollowUp(tx, actor, input.followUpId));
   return storeEvidenceFile(`follow-up/${input.followUpId}`, input, (file) =>
@@ -35,8 +38,11 @@ export async function addFollowUpFileEvidence(actor: FollowUpActor, input: { fol
       const row = await markFollowUpChanged(tx, actor, input.followUpId);
       const item = await tx.evidenceItem.create({ data: { kind: "FILE", followUpActionId: row.id, ...file, uploadedById: actor.id }, select: itemFields });
       await audit(tx, actor, {
-        action: "followUp.evidenceAddFile", entityType: "EvidenceItem", entityId: item.id,
-        assessmentId: row.recommendation.assessmentId, after: followUpAuditView(row, auditView({ kind: "FILE", indicatorCode: targetCode(row), ...file })),
+        action: "followUp.evidenceAddFile",
+        entityType: "EvidenceItem",
+        entityId: item.id,
+        assessmentId: row.recommendation.assessmentId,
+        after: followUpAuditView(row, auditView({ kind: "FILE", indicatorCode: targetCode(row), ...file })),
       });
       return toView(item);
     }),
@@ -49,10 +55,16 @@ export async function addFollowUpLinkEvidence(actor: FollowUpActor, input: { fol
   const link = parsed.data;
   return db.$transaction(async (tx) => {
     const row = await markFollowUpChanged(tx, actor, input.followUpId);
-    const item = await tx.evidenceItem.create({ data: { kind: "LINK", followUpActionId: row.id, url: link.url, title: link.title, uploadedById: actor.id }, select: itemFields });
+    const item = await tx.evidenceItem.create({
+      data: { kind: "LINK", followUpActionId: row.id, url: link.url, title: link.title, uploadedById: actor.id },
+      select: itemFields,
+    });
     await audit(tx, actor, {
-      action: "followUp.evidenceAddLink", entityType: "EvidenceItem", entityId: item.id,
-      assessmentId: row.recommendation.assessmentId, after: followUpAuditView(row, auditView({ kind: "LINK", indicatorCode: targetCode(row), url: link.url, title: link.title })),
+      action: "followUp.evidenceAddLink",
+      entityType: "EvidenceItem",
+      entityId: item.id,
+      assessmentId: row.recommendation.assessmentId,
+      after: followUpAuditView(row, auditView({ kind: "LINK", indicatorCode: targetCode(row), url: link.url, title: link.title })),
     });
     return toView(item);
   });
@@ -70,8 +82,11 @@ export async function removeFollowUpEvidence(actor: FollowUpActor, evidenceId: s
     const removed = await tx.evidenceItem.updateMany({ where: { id: item.id, removedAt: null }, data: { removedAt: new Date() } });
     if (removed.count === 0) throw new ActionError("errors.notFound");
     await audit(tx, actor, {
-      action: "followUp.evidenceRemove", entityType: "EvidenceItem", entityId: item.id,
-      assessmentId: row.recommendation.assessmentId, before: followUpAuditView(row, removedAuditView(item, targetCode(row))),
+      action: "followUp.evidenceRemove",
+      entityType: "EvidenceItem",
+      entityId: item.id,
+      assessmentId: row.recommendation.assessmentId,
+      before: followUpAuditView(row, removedAuditView(item, targetCode(row))),
     });
     return { id: item.id, followUpId: item.followUpActionId, recommendationId: row.recommendationId };
   });

@@ -14,11 +14,21 @@ export type FollowUpActor = Actor & { email: string };
 type Tx = Prisma.TransactionClient;
 
 const followUpFields = {
-  id: true, status: true, review: true, version: true, description: true, actionDate: true, recommendationId: true,
+  id: true,
+  status: true,
+  review: true,
+  version: true,
+  description: true,
+  actionDate: true,
+  recommendationId: true,
   recommendation: {
     select: {
-      id: true, status: true, assessmentId: true, assessment: { select: policyTargetFields },
-      indicator: { select: { code: true } }, aspect: { select: { code: true } },
+      id: true,
+      status: true,
+      assessmentId: true,
+      assessment: { select: policyTargetFields },
+      indicator: { select: { code: true } },
+      aspect: { select: { code: true } },
     },
   },
 } satisfies Prisma.FollowUpActionSelect;
@@ -62,7 +72,13 @@ export async function loadReportableFollowUp(tx: Tx, actor: Actor, followUpId: s
  * to the verifier (review PENDING) and its version moves on, in a write conditioned on the version
  * read, so a decision the verifier takes meanwhile is never silently overtaken (and vice versa).
  */
-export async function markFollowUpChanged(tx: Tx, actor: Actor, followUpId: string, data: Prisma.FollowUpActionUpdateManyMutationInput = {}, baseVersion?: number) {
+export async function markFollowUpChanged(
+  tx: Tx,
+  actor: Actor,
+  followUpId: string,
+  data: Prisma.FollowUpActionUpdateManyMutationInput = {},
+  baseVersion?: number,
+) {
   const row = await loadReportableFollowUp(tx, actor, followUpId);
   if (baseVersion !== undefined && row.version !== baseVersion) throw new ActionError("followUp.conflict");
   const updated = await tx.followUpAction.updateMany({
@@ -85,13 +101,28 @@ export async function createFollowUp(actor: FollowUpActor, input: TCreateFollowU
     refuse(followUpEditProblem(recommendation));
     refuse(actionDateProblem(input.status, input.actionDate, calendarDate(now)));
     const created = await tx.followUpAction.create({
-      data: { recommendationId: recommendation.id, description: input.description, actionDate: dateOf(input.actionDate), status: input.status, createdById: actor.id },
+      data: {
+        recommendationId: recommendation.id,
+        description: input.description,
+        actionDate: dateOf(input.actionDate),
+        status: input.status,
+        createdById: actor.id,
+      },
       select: { id: true, version: true },
     });
     await audit(tx, actor, {
-      action: "followUp.create", entityType: "FollowUpAction", entityId: created.id,
+      action: "followUp.create",
+      entityType: "FollowUpAction",
+      entityId: created.id,
       assessmentId: recommendation.assessmentId,
-      after: { recommendationId: recommendation.id, description: input.description, actionDate: input.actionDate, status: input.status, review: "PENDING", version: created.version },
+      after: {
+        recommendationId: recommendation.id,
+        description: input.description,
+        actionDate: input.actionDate,
+        status: input.status,
+        review: "PENDING",
+        version: created.version,
+      },
     });
     return created;
   });
@@ -101,10 +132,17 @@ export async function createFollowUp(actor: FollowUpActor, input: TCreateFollowU
 export async function updateFollowUp(actor: FollowUpActor, input: TUpdateFollowUp, now = new Date()) {
   return db.$transaction(async (tx) => {
     refuse(actionDateProblem(input.status, input.actionDate, calendarDate(now)));
-    const row = await markFollowUpChanged(tx, actor, input.followUpId,
-      { description: input.description, actionDate: dateOf(input.actionDate), status: input.status }, input.baseVersion);
+    const row = await markFollowUpChanged(
+      tx,
+      actor,
+      input.followUpId,
+      { description: input.description, actionDate: dateOf(input.actionDate), status: input.status },
+      input.baseVersion,
+    );
     await audit(tx, actor, {
-      action: "followUp.update", entityType: "FollowUpAction", entityId: row.id,
+      action: "followUp.update",
+      entityType: "FollowUpAction",
+      entityId: row.id,
       assessmentId: row.recommendation.assessmentId,
       before: { description: row.description, actionDate: isoDateOf(row.actionDate), status: row.status, review: row.review, version: row.version },
       after: { description: input.description, actionDate: input.actionDate, status: input.status, review: "PENDING", version: row.newVersion },
@@ -132,7 +170,9 @@ export async function reviewFollowUp(actor: FollowUpActor, input: TReviewFollowU
     const assessmentId = row.recommendation.assessmentId;
     await audit(tx, actor, {
       action: input.decision === "ACCEPT" ? "followUp.accept" : "followUp.requestMore",
-      entityType: "FollowUpAction", entityId: row.id, assessmentId,
+      entityType: "FollowUpAction",
+      entityId: row.id,
+      assessmentId,
       before: { status: row.status, review: row.review, version: row.version },
       after: { status: row.status, review: outcome.review, note: input.note, version: row.version + 1 },
     });
@@ -142,8 +182,12 @@ export async function reviewFollowUp(actor: FollowUpActor, input: TReviewFollowU
       recommendationClosed = closed.count > 0;
       if (recommendationClosed) {
         await audit(tx, actor, {
-          action: "recommendation.close", entityType: "Recommendation", entityId: row.recommendationId, assessmentId,
-          before: { status: "OPEN" }, after: { status: "CLOSED", followUpId: row.id },
+          action: "recommendation.close",
+          entityType: "Recommendation",
+          entityId: row.recommendationId,
+          assessmentId,
+          before: { status: "OPEN" },
+          after: { status: "CLOSED", followUpId: row.id },
         });
       }
     }

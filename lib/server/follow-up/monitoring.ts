@@ -1,8 +1,15 @@
 import "server-only";
 import { ruleFor, type Actor } from "@/lib/auth/policies";
 import {
-  calendarDate, completionPercent, countCompletion, groupCompletion,
-  type CompletionCount, type FollowUpReview, type FollowUpStatus, type RecommendationFacts, type RecommendationStatus,
+  calendarDate,
+  completionPercent,
+  countCompletion,
+  groupCompletion,
+  type CompletionCount,
+  type FollowUpReview,
+  type FollowUpStatus,
+  type RecommendationFacts,
+  type RecommendationStatus,
 } from "@/lib/domain/follow-up";
 import { db } from "../db/client";
 import { sqlAssessmentScope } from "../db/sql-scope";
@@ -65,7 +72,9 @@ async function loadFacts(actor: Actor, cycleId: string): Promise<FactRow[]> {
 }
 
 const factsOf = (row: FactRow): RecommendationFacts => ({
-  status: row.status, targetDate: row.targetDate, followUps: row.statuses.map((status, i) => ({ status, review: row.reviews[i]! })),
+  status: row.status,
+  targetDate: row.targetDate,
+  followUps: row.statuses.map((status, i) => ({ status, review: row.reviews[i]! })),
 });
 
 /**

@@ -19,7 +19,10 @@ export async function loadPreviousRecommendations(actor: Actor, assessmentId: st
     select: { locusId: true, cycle: { select: { id: true, year: true } }, ...policyTargetFields },
   });
   if (!current || !can(actor, "assessment.view", policyTargetOf(current))) return null;
-  const cycles = await db.cycle.findMany({ where: { assessments: { some: { locusId: current.locusId } } }, select: { id: true, year: true, name: true, createdAt: true } });
+  const cycles = await db.cycle.findMany({
+    where: { assessments: { some: { locusId: current.locusId } } },
+    select: { id: true, year: true, name: true, createdAt: true },
+  });
   const previous = previousCycleOf(cycles, current.cycle);
   if (!previous) return null;
   const assessment = await db.assessment.findUnique({
@@ -30,7 +33,14 @@ export async function loadPreviousRecommendations(actor: Actor, assessmentId: st
         select: {
           ...recommendationFields,
           followUps: {
-            select: { status: true, review: true, description: true, actionDate: true, reviewNote: true, _count: { select: { evidence: { where: { removedAt: null } } } } },
+            select: {
+              status: true,
+              review: true,
+              description: true,
+              actionDate: true,
+              reviewNote: true,
+              _count: { select: { evidence: { where: { removedAt: null } } } },
+            },
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           },
         },
@@ -44,7 +54,14 @@ export async function loadPreviousRecommendations(actor: Actor, assessmentId: st
   const canOpenDetail = can(actor, "recommendations.view", policyTargetOf(assessment));
   const items = assessment.recommendations.map((r) => ({
     ...withProgress(r, today),
-    followUps: r.followUps.map((f) => ({ status: f.status, review: f.review, description: f.description, actionDate: isoDateOf(f.actionDate), reviewNote: f.reviewNote, evidenceCount: f._count.evidence })),
+    followUps: r.followUps.map((f) => ({
+      status: f.status,
+      review: f.review,
+      description: f.description,
+      actionDate: isoDateOf(f.actionDate),
+      reviewNote: f.reviewNote,
+      evidenceCount: f._count.evidence,
+    })),
   }));
   return { cycleName: previous.name, year: previous.year, canOpenDetail, items };
 }

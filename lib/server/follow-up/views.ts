@@ -39,8 +39,14 @@ export interface RecommendationTarget {
 }
 
 export const recommendationFields = {
-  id: true, text: true, targetDate: true, status: true, createdAt: true, assessmentId: true,
-  indicator: { select: { code: true, name: true, aspect: { select: { code: true } } } }, aspect: { select: { code: true, name: true } },
+  id: true,
+  text: true,
+  targetDate: true,
+  status: true,
+  createdAt: true,
+  assessmentId: true,
+  indicator: { select: { code: true, name: true, aspect: { select: { code: true } } } },
+  aspect: { select: { code: true, name: true } },
   followUps: { select: { status: true, review: true } },
 } satisfies Prisma.RecommendationSelect;
 
@@ -60,9 +66,16 @@ export function targetLabel(target: RecommendationTarget) {
 export function withProgress(row: RecommendationRowData, today: IsoDate) {
   const facts = { status: row.status, targetDate: row.targetDate ? isoDateOf(row.targetDate) : null, followUps: row.followUps };
   return {
-    id: row.id, text: row.text, status: row.status, targetDate: facts.targetDate, assessmentId: row.assessmentId,
-    target: targetOf(row), progress: progressOf(facts), overdue: isOverdue(facts, today),
-    followUpCount: row.followUps.length, pendingCount: row.followUps.filter((f) => f.review === "PENDING").length,
+    id: row.id,
+    text: row.text,
+    status: row.status,
+    targetDate: facts.targetDate,
+    assessmentId: row.assessmentId,
+    target: targetOf(row),
+    progress: progressOf(facts),
+    overdue: isOverdue(facts, today),
+    followUpCount: row.followUps.length,
+    pendingCount: row.followUps.filter((f) => f.review === "PENDING").length,
   };
 }
 
@@ -91,7 +104,11 @@ function showWhere(show: TFollowUpListFilter["show"], today: IsoDate): Prisma.Re
  * filtered, the earliest target first: 50 a page, or every row for an export (`all`, no count needed).
  */
 export async function listFollowUpRecommendations(
-  actor: Actor, key: PolicyKey, cycleId: string, filter: TFollowUpListFilter, { all = false, now = new Date() }: { all?: boolean; now?: Date } = {},
+  actor: Actor,
+  key: PolicyKey,
+  cycleId: string,
+  filter: TFollowUpListFilter,
+  { all = false, now = new Date() }: { all?: boolean; now?: Date } = {},
 ) {
   const today = calendarDate(now);
   const where: Prisma.RecommendationWhereInput = { AND: [{ assessment: assessmentScope(actor, key, cycleId) }, showWhere(filter.show, today)] };
@@ -100,9 +117,17 @@ export async function listFollowUpRecommendations(
       where,
       select: {
         ...recommendationFields,
-        assessment: { select: { locus: { select: { name: true, serviceType: true, institution: { select: { name: true, province: { select: { name: true } } } } } } } },
+        assessment: {
+          select: { locus: { select: { name: true, serviceType: true, institution: { select: { name: true, province: { select: { name: true } } } } } } },
+        },
       },
-      orderBy: [{ targetDate: { sort: "asc", nulls: "last" } }, { assessment: { locus: { institution: { name: "asc" } } } }, { assessment: { locus: { name: "asc" } } }, { createdAt: "asc" }, { id: "asc" }],
+      orderBy: [
+        { targetDate: { sort: "asc", nulls: "last" } },
+        { assessment: { locus: { institution: { name: "asc" } } } },
+        { assessment: { locus: { name: "asc" } } },
+        { createdAt: "asc" },
+        { id: "asc" },
+      ],
       ...(all ? {} : { skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     }),
     all ? null : db.recommendation.count({ where }),
@@ -115,7 +140,9 @@ export async function listFollowUpRecommendations(
       institutionName: row.assessment.locus.institution.name,
       provinceName: row.assessment.locus.institution.province?.name ?? null,
     })),
-    total: count ?? rows.length, page: filter.page, pageSize: PAGE_SIZE,
+    total: count ?? rows.length,
+    page: filter.page,
+    pageSize: PAGE_SIZE,
   };
 }
 
@@ -133,8 +160,18 @@ export async function loadRecommendationDetail(actor: Actor, recommendationId: s
       ...recommendationFields,
       followUps: {
         select: {
-          id: true, description: true, actionDate: true, status: true, review: true, reviewNote: true, reviewedAt: true, version: true, createdAt: true, updatedAt: true,
-          reviewedBy: { select: { name: true } }, createdBy: { select: { name: true } },
+          id: true,
+          description: true,
+          actionDate: true,
+          status: true,
+          review: true,
+          reviewNote: true,
+          reviewedAt: true,
+          version: true,
+          createdAt: true,
+          updatedAt: true,
+          reviewedBy: { select: { name: true } },
+          createdBy: { select: { name: true } },
           evidence: { where: { removedAt: null }, select: itemFields, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
         },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -142,8 +179,17 @@ export async function loadRecommendationDetail(actor: Actor, recommendationId: s
       createdBy: { select: { name: true } },
       assessment: {
         select: {
-          ...policyTargetFields, locusId: true, cycle: { select: { id: true, name: true, year: true } },
-          locus: { select: { name: true, serviceType: true, institutionId: true, institution: { select: { name: true, verifierAssignments: { select: { cycleId: true, verifierId: true } } } } } },
+          ...policyTargetFields,
+          locusId: true,
+          cycle: { select: { id: true, name: true, year: true } },
+          locus: {
+            select: {
+              name: true,
+              serviceType: true,
+              institutionId: true,
+              institution: { select: { name: true, verifierAssignments: { select: { cycleId: true, verifierId: true } } } },
+            },
+          },
         },
       },
     },
@@ -167,11 +213,23 @@ export async function loadRecommendationDetail(actor: Actor, recommendationId: s
     institutionName: row.assessment.locus.institution.name,
     canReport: mayReport && followUpEditProblem(row) === null,
     canReview: can(actor, "followUp.review", target),
-    nextCycle: nextAssessment && can(actor, "assessment.view", policyTargetOf(nextAssessment)) ? { assessmentId: nextAssessment.id, cycleName: nextAssessment.cycle.name } : null,
+    nextCycle:
+      nextAssessment && can(actor, "assessment.view", policyTargetOf(nextAssessment))
+        ? { assessmentId: nextAssessment.id, cycleName: nextAssessment.cycle.name }
+        : null,
     followUps: row.followUps.map((a) => ({
-      id: a.id, description: a.description, actionDate: isoDateOf(a.actionDate), status: a.status, review: a.review, reviewNote: a.reviewNote,
-      reviewedAt: a.reviewedAt?.toISOString() ?? null, reviewedBy: a.reviewedBy?.name ?? null, createdBy: a.createdBy?.name ?? null,
-      createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(), version: a.version,
+      id: a.id,
+      description: a.description,
+      actionDate: isoDateOf(a.actionDate),
+      status: a.status,
+      review: a.review,
+      reviewNote: a.reviewNote,
+      reviewedAt: a.reviewedAt?.toISOString() ?? null,
+      reviewedBy: a.reviewedBy?.name ?? null,
+      createdBy: a.createdBy?.name ?? null,
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+      version: a.version,
       evidence: a.evidence.map(toView) as EvidenceItemView[],
       editable: mayReport && followUpEditProblem(row, a) === null,
     })),

@@ -9,9 +9,7 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 const JSON_LIMIT = 16 * 1024;
 
 /** What an evidence request carries: a file with the other form fields, or a JSON body for a link. */
-export type EvidenceUpload =
-  | { kind: "file"; form: FormData; originalName: string; bytes: Uint8Array }
-  | { kind: "link"; body: unknown };
+export type EvidenceUpload = { kind: "file"; form: FormData; originalName: string; bytes: Uint8Array } | { kind: "link"; body: unknown };
 
 /**
  * Reads an evidence request the same way for every route that takes evidence: a file as

@@ -60,11 +60,7 @@ function routeErrorResponse(error: unknown, path: string) {
  * authorize a cross-site request), the route's policy from ROUTE_POLICIES, zod-parsed params, then
  * the handler. Expected errors become JSON with a message key; anything else is logged.
  */
-export function authorizedRoute<P extends z.ZodType>(
-  path: RoutePath,
-  paramsSchema: P,
-  handler: (context: RouteContext<z.infer<P>>) => Promise<Response>,
-) {
+export function authorizedRoute<P extends z.ZodType>(path: RoutePath, paramsSchema: P, handler: (context: RouteContext<z.infer<P>>) => Promise<Response>) {
   const policy: PolicyKey = ROUTE_POLICIES[path];
   return async (request: NextRequest, context: { params: Promise<unknown> }) => {
     try {
@@ -124,7 +120,14 @@ export function sessionClaimsRoute<P extends z.ZodType>(
       const claims = await readSessionClaims();
       const claimed: ClaimedActor | null =
         claims?.role && claims.email && claims.name && isPortalRole(claims.role)
-          ? { id: claims.userId, role: claims.role, institutionId: claims.institutionId, name: claims.name, email: claims.email, sessionVersion: claims.sessionVersion }
+          ? {
+              id: claims.userId,
+              role: claims.role,
+              institutionId: claims.institutionId,
+              name: claims.name,
+              email: claims.email,
+              sessionVersion: claims.sessionVersion,
+            }
           : null;
       const confirmActor = async () => {
         const actor = await getCurrentUser();
@@ -144,7 +147,11 @@ export function sessionClaimsRoute<P extends z.ZodType>(
  * Route handlers anybody may call without an account (published results): GET only, the route's
  * policy must be public, and the query string is parsed by the route's schema.
  */
-export function publicRoute<Q extends z.ZodType>(path: RoutePath, querySchema: Q, handler: (context: { query: z.infer<Q>; request: NextRequest }) => Promise<Response>) {
+export function publicRoute<Q extends z.ZodType>(
+  path: RoutePath,
+  querySchema: Q,
+  handler: (context: { query: z.infer<Q>; request: NextRequest }) => Promise<Response>,
+) {
   if (ruleFor(null, ROUTE_POLICIES[path]) !== "public") throw new Error(`${path} is not a public route`);
   return async (request: NextRequest) => {
     try {
@@ -158,7 +165,10 @@ export function publicRoute<Q extends z.ZodType>(path: RoutePath, querySchema: Q
 }
 
 /** Reads and parses a JSON body; a malformed one is a 422 with the field errors' message keys. */
-export async function parseJsonBody<S extends z.ZodType>(request: NextRequest, schema: S): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
+export async function parseJsonBody<S extends z.ZodType>(
+  request: NextRequest,
+  schema: S,
+): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
   let raw: unknown;
   try {
     raw = await request.json();

@@ -31,10 +31,10 @@ const CONTENT_TYPES: Record<ExportFormat | "pdf", string> = {
  * published values as strings ("4.51") so that no float ever reaches a file.
  */
 export function tableToCsv<Row>(table: ExportTable<Row>): Buffer {
-  const body = stringify(
-    [table.columns.map((c) => c.header), ...table.rows.map((row) => table.columns.map((c) => c.value(row) ?? ""))],
-    { bom: true, record_delimiter: "\r\n" },
-  );
+  const body = stringify([table.columns.map((c) => c.header), ...table.rows.map((row) => table.columns.map((c) => c.value(row) ?? ""))], {
+    bom: true,
+    record_delimiter: "\r\n",
+  });
   return Buffer.from(body, "utf8");
 }
 

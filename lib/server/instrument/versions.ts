@@ -29,7 +29,14 @@ async function lockFactsOf(reader: Reader, versionIds: string[]) {
   const [cycles, answered] = await Promise.all([
     reader.cycle.findMany({
       where: { instrumentVersionId: { in: versionIds } },
-      select: { id: true, name: true, year: true, status: true, instrumentVersionId: true, stages: { where: { kind: "SELF_ASSESSMENT" }, select: { startsAt: true } } },
+      select: {
+        id: true,
+        name: true,
+        year: true,
+        status: true,
+        instrumentVersionId: true,
+        stages: { where: { kind: "SELF_ASSESSMENT" }, select: { startsAt: true } },
+      },
       orderBy: { year: "desc" },
     }),
     reader.$queryRaw<{ versionId: string }[]>`
@@ -41,11 +48,13 @@ async function lockFactsOf(reader: Reader, versionIds: string[]) {
           OR EXISTS (SELECT 1 FROM "EvidenceItem" e WHERE e."assessmentId" = a.id))`,
   ]);
   const answeredIds = new Set(answered.map((row) => row.versionId));
-  return new Map(versionIds.map((versionId) => {
-    const own = cycles.filter((c) => c.instrumentVersionId === versionId);
-    const using: CycleUsingVersion[] = own.map((c) => ({ status: c.status, selfAssessmentStartsAt: c.stages[0]?.startsAt ?? null }));
-    return [versionId, { cycles: own.map(({ id, name, year, status }) => ({ id, name, year, status })), using, answered: answeredIds.has(versionId) }];
-  }));
+  return new Map(
+    versionIds.map((versionId) => {
+      const own = cycles.filter((c) => c.instrumentVersionId === versionId);
+      const using: CycleUsingVersion[] = own.map((c) => ({ status: c.status, selfAssessmentStartsAt: c.stages[0]?.startsAt ?? null }));
+      return [versionId, { cycles: own.map(({ id, name, year, status }) => ({ id, name, year, status })), using, answered: answeredIds.has(versionId) }];
+    }),
+  );
 }
 
 async function lockFacts(reader: Reader, versionId: string) {
@@ -70,14 +79,31 @@ export async function listInstrumentVersions(actor: Actor, now = new Date()): Pr
   if (!can(actor, "instruments.manage")) return [];
   const versions = await db.instrumentVersion.findMany({
     orderBy: [{ code: "asc" }, { createdAt: "desc" }],
-    select: { id: true, code: true, version: true, name: true, lockedAt: true, updatedAt: true, _count: { select: { aspects: true, indicators: true, surveyItems: true } } },
+    select: {
+      id: true,
+      code: true,
+      version: true,
+      name: true,
+      lockedAt: true,
+      updatedAt: true,
+      _count: { select: { aspects: true, indicators: true, surveyItems: true } },
+    },
   });
-  const factsById = await lockFactsOf(db, versions.map((v) => v.id));
+  const factsById = await lockFactsOf(
+    db,
+    versions.map((v) => v.id),
+  );
   return versions.map((v) => {
     const facts = factsById.get(v.id)!;
     return {
-      id: v.id, code: v.code, version: v.version, name: v.name, updatedAt: v.updatedAt.toISOString(),
-      aspects: v._count.aspects, indicators: v._count.indicators, surveyItems: v._count.surveyItems,
+      id: v.id,
+      code: v.code,
+      version: v.version,
+      name: v.name,
+      updatedAt: v.updatedAt.toISOString(),
+      aspects: v._count.aspects,
+      indicators: v._count.indicators,
+      surveyItems: v._count.surveyItems,
       readOnly: isVersionReadOnly({ lockedAt: v.lockedAt, answered: facts.answered }, facts.using, now),
       cycles: facts.cycles,
     };
@@ -87,7 +113,10 @@ export async function listInstrumentVersions(actor: Actor, now = new Date()): Pr
 /** One version with its whole definition; null when it does not exist (or the actor may not manage instruments). */
 export async function getInstrumentVersion(actor: Actor, versionId: string, now = new Date()) {
   if (!can(actor, "instruments.manage") || !isUuid(versionId)) return null;
-  const version = await db.instrumentVersion.findUnique({ where: { id: versionId }, select: { id: true, code: true, version: true, lockedAt: true, updatedAt: true, createdAt: true } });
+  const version = await db.instrumentVersion.findUnique({
+    where: { id: versionId },
+    select: { id: true, code: true, version: true, lockedAt: true, updatedAt: true, createdAt: true },
+  });
   if (!version) return null;
   const [definition, facts, labels] = await Promise.all([
     readInstrument(versionId),
@@ -120,7 +149,10 @@ export async function copyInstrumentVersion(actor: Manager, input: TCopyInstrume
   if (!source) throw new ActionError("errors.notFound");
   const labels = (await db.instrumentVersion.findMany({ where: { code: source.code }, select: { version: true } })).map((l) => l.version);
   const problem = checkNewVersionLabel(input.version, labels);
-  if (problem) throw new ActionError(problem === "EMPTY" ? "instrumentAdmin.validation.versionEmpty" : "instrumentAdmin.errors.versionTaken", { version: input.version.trim() });
+  if (problem)
+    throw new ActionError(problem === "EMPTY" ? "instrumentAdmin.validation.versionEmpty" : "instrumentAdmin.errors.versionTaken", {
+      version: input.version.trim(),
+    });
   const definition = copyDefinition(await readInstrument(source.id), input.version, input.name);
   // Two copies racing for one label: the unique index decides, and the loser is told plainly.
   return uniqueAs("instrumentAdmin.errors.versionTaken", { version: definition.version }, () =>
@@ -131,7 +163,9 @@ export async function copyInstrumentVersion(actor: Manager, input: TCopyInstrume
       });
       await writeContent(tx, created.id, definition);
       await audit(tx, actor, {
-        action: "instrumentVersion.copy", entityType: "InstrumentVersion", entityId: created.id,
+        action: "instrumentVersion.copy",
+        entityType: "InstrumentVersion",
+        entityId: created.id,
         after: { from: source.id, code: definition.code, version: definition.version, name: definition.name },
       });
       return { id: created.id };
@@ -154,7 +188,10 @@ export async function saveInstrumentVersion(actor: Manager, input: TSaveInstrume
     // Cycles that start, and other saves, take this lock too: nothing slips in between check and write.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "InstrumentVersion" WHERE id = ${input.versionId}::uuid FOR UPDATE`;
     if (!locked[0]) throw new ActionError("errors.notFound");
-    const stored = await tx.instrumentVersion.findUniqueOrThrow({ where: { id: input.versionId }, select: { code: true, version: true, lockedAt: true, updatedAt: true } });
+    const stored = await tx.instrumentVersion.findUniqueOrThrow({
+      where: { id: input.versionId },
+      select: { code: true, version: true, lockedAt: true, updatedAt: true },
+    });
     const facts = await lockFacts(tx, input.versionId);
     if (isVersionReadOnly({ lockedAt: stored.lockedAt, answered: facts.answered }, facts.using, now)) throw new ActionError("instrumentAdmin.errors.readOnly");
     if (stored.updatedAt.getTime() !== new Date(input.expectedUpdatedAt).getTime()) throw new ActionError("errors.conflict");
@@ -171,8 +208,11 @@ export async function saveInstrumentVersion(actor: Manager, input: TSaveInstrume
     });
     if (updated.count === 0) throw new ActionError("errors.conflict");
     await audit(tx, actor, {
-      action: "instrumentVersion.save", entityType: "InstrumentVersion", entityId: input.versionId,
-      before: before as unknown as Prisma.InputJsonValue, after: checked.instrument as unknown as Prisma.InputJsonValue,
+      action: "instrumentVersion.save",
+      entityType: "InstrumentVersion",
+      entityId: input.versionId,
+      before: before as unknown as Prisma.InputJsonValue,
+      after: checked.instrument as unknown as Prisma.InputJsonValue,
     });
     return { saved: true as const, updatedAt: now.toISOString() };
   });

@@ -6,7 +6,11 @@ import { downloadResponse, tableToFile, type ExportFormat } from "../http/table-
 export async function registryFileResponse(rows: readonly RegistryFileRow[], format: ExportFormat, baseName: string) {
   const table = {
     sheetName: "Registri",
-    columns: REGISTRY_COLUMNS.map((column) => ({ header: column.header, value: (row: RegistryFileRow) => row[column.key], width: column.key.endsWith("Name") ? 40 : 18 })),
+    columns: REGISTRY_COLUMNS.map((column) => ({
+      header: column.header,
+      value: (row: RegistryFileRow) => row[column.key],
+      width: column.key.endsWith("Name") ? 40 : 18,
+    })),
     rows,
   };
   return downloadResponse(await tableToFile(table, format), `${baseName}.${format}`, format);

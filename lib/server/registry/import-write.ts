@@ -17,13 +17,25 @@ export async function writeRegistryPlan(tx: Prisma.TransactionClient, plan: Regi
   for (const p of plan.institutions) {
     const id = p.id ?? randomUUID();
     institutionIds.set(p.values.code, id);
-    const data = { code: p.values.code, name: p.values.name, shortName: p.values.shortName, type: p.values.type, provinceId: p.values.provinceCode ? provinceIdOf.get(p.values.provinceCode)! : null };
+    const data = {
+      code: p.values.code,
+      name: p.values.name,
+      shortName: p.values.shortName,
+      type: p.values.type,
+      provinceId: p.values.provinceCode ? provinceIdOf.get(p.values.provinceCode)! : null,
+    };
     if (p.action === "create") {
       fresh.push({ id, ...data });
       audit.push({ action: "institution.create", entityType: "Institution", entityId: id, after: p.values });
     } else if (p.action === "update") {
       await tx.institution.update({ where: { id }, data });
-      audit.push({ action: "institution.update", entityType: "Institution", entityId: id, before: changedFields(p, "before"), after: changedFields(p, "after") });
+      audit.push({
+        action: "institution.update",
+        entityType: "Institution",
+        entityId: id,
+        before: changedFields(p, "before"),
+        after: changedFields(p, "after"),
+      });
     }
   }
   if (fresh.length > 0) {

@@ -1,8 +1,15 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
 import {
-  planRegistryImport, registryFileRows, validateRegistryTable, type ExistingInstitution, type FileProblem, type InstitutionPlan,
-  type LocusPlan, type RegistryPlan, type RowError,
+  planRegistryImport,
+  registryFileRows,
+  validateRegistryTable,
+  type ExistingInstitution,
+  type FileProblem,
+  type InstitutionPlan,
+  type LocusPlan,
+  type RegistryPlan,
+  type RowError,
 } from "@/lib/domain/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "../errors";
@@ -48,7 +55,12 @@ async function loadExisting(client: Db, codes: readonly string[]): Promise<Map<s
   const rows = await client.institution.findMany({
     where: { code: { in: [...codes] } },
     select: {
-      id: true, code: true, name: true, shortName: true, type: true, province: { select: { code: true } },
+      id: true,
+      code: true,
+      name: true,
+      shortName: true,
+      type: true,
+      province: { select: { code: true } },
       loci: { select: { id: true, name: true, serviceType: true, address: true, isActive: true } },
     },
   });
@@ -72,7 +84,10 @@ async function evaluate(client: Db, read: { table: RegistryTable } | { unreadabl
   const { table } = read;
   const provinces = await client.province.findMany({ select: { id: true, code: true, name: true } });
   const validation = validateRegistryTable(table.rows, provinces);
-  const existing = await loadExisting(client, validation.institutions.map((i) => i.code));
+  const existing = await loadExisting(
+    client,
+    validation.institutions.map((i) => i.code),
+  );
   const plan = planRegistryImport(validation.institutions, existing);
   return { table, provinces, validation, plan } as const;
 }
@@ -81,8 +96,17 @@ function preview(file: RegistryFile, result: Awaited<ReturnType<typeof evaluate>
   if ("unreadable" in result) {
     const none = { create: 0, update: 0, unchanged: 0 };
     return {
-      fileName: file.name, sha256: "", format: "csv", dataRows: 0, fileProblems: [{ code: "unreadable", detail: result.unreadable! }],
-      errorCount: 0, errors: [], counts: { institutions: none, loci: none }, institutionChanges: [], locusChanges: [], ok: false,
+      fileName: file.name,
+      sha256: "",
+      format: "csv",
+      dataRows: 0,
+      fileProblems: [{ code: "unreadable", detail: result.unreadable! }],
+      errorCount: 0,
+      errors: [],
+      counts: { institutions: none, loci: none },
+      institutionChanges: [],
+      locusChanges: [],
+      ok: false,
     };
   }
   const { table, validation, plan } = result;
@@ -131,7 +155,12 @@ export async function applyRegistryImport(actor: Manager, file: RegistryFile, ex
       const { plan, provinces } = result;
       const changes = await writeRegistryPlan(tx, plan, new Map(provinces.map((p) => [p.code, p.id])));
       await audit(tx, actor, [
-        { action: "registry.import", entityType: "Registry", entityId: summary.sha256, after: { fileName: file.name, rows: summary.dataRows, counts: plan.counts } },
+        {
+          action: "registry.import",
+          entityType: "Registry",
+          entityId: summary.sha256,
+          after: { fileName: file.name, rows: summary.dataRows, counts: plan.counts },
+        },
         ...changes,
       ]);
       return { applied: true, counts: plan.counts, dataRows: summary.dataRows, milliseconds: Math.round(performance.now() - started) };
@@ -152,12 +181,20 @@ export async function registryExportRows(actor: Actor, filter: { type?: Existing
     db.institution.findMany({
       where: institutionFilter(filter),
       select: {
-        id: true, code: true, name: true, shortName: true, type: true, province: { select: { code: true } },
+        id: true,
+        code: true,
+        name: true,
+        shortName: true,
+        type: true,
+        province: { select: { code: true } },
         loci: { select: { id: true, name: true, serviceType: true, address: true, isActive: true } },
       },
       orderBy: [{ type: "asc" }, { code: "asc" }],
     }),
     db.province.findMany({ select: { code: true, name: true } }),
   ]);
-  return registryFileRows(institutions.map(({ province, ...i }) => ({ ...i, provinceCode: province?.code ?? null })), provinces);
+  return registryFileRows(
+    institutions.map(({ province, ...i }) => ({ ...i, provinceCode: province?.code ?? null })),
+    provinces,
+  );
 }

@@ -45,7 +45,11 @@ export async function searchInstitutions(actor: Actor, filter: TInstitutionSearc
     db.institution.findMany({
       where,
       select: {
-        id: true, code: true, name: true, shortName: true, type: true,
+        id: true,
+        code: true,
+        name: true,
+        shortName: true,
+        type: true,
         province: { select: { name: true } },
         loci: { select: { isActive: true } },
       },
@@ -68,7 +72,13 @@ export async function findInstitution(actor: Actor, institutionId: string) {
   return db.institution.findUnique({
     where: { id: institutionId },
     select: {
-      id: true, code: true, name: true, shortName: true, type: true, isSynthetic: true, updatedAt: true,
+      id: true,
+      code: true,
+      name: true,
+      shortName: true,
+      type: true,
+      isSynthetic: true,
+      updatedAt: true,
       province: { select: { code: true, name: true } },
       loci: { select: { id: true, name: true, serviceType: true, address: true, isActive: true, updatedAt: true }, orderBy: { name: "asc" } },
     },
@@ -94,13 +104,19 @@ export async function createInstitution(actor: Manager, input: TCreateInstitutio
   assertManager(actor);
   return uniqueAs("registry.codeTaken", { code: input.code }, () =>
     db.$transaction(async (tx) => {
-      if (await tx.institution.findUnique({ where: { code: input.code }, select: { id: true } })) throw new ActionError("registry.codeTaken", { code: input.code });
+      if (await tx.institution.findUnique({ where: { code: input.code }, select: { id: true } }))
+        throw new ActionError("registry.codeTaken", { code: input.code });
       const provinceId = await provinceIdOf(tx, input.provinceCode);
       const created = await tx.institution.create({
         data: { code: input.code, name: input.name, shortName: input.shortName ?? null, type: input.type, provinceId },
         select: { id: true },
       });
-      await audit(tx, actor, { action: "institution.create", entityType: "Institution", entityId: created.id, after: institutionView({ ...input, shortName: input.shortName ?? null, provinceCode: input.provinceCode ?? null }) });
+      await audit(tx, actor, {
+        action: "institution.create",
+        entityType: "Institution",
+        entityId: created.id,
+        after: institutionView({ ...input, shortName: input.shortName ?? null, provinceCode: input.provinceCode ?? null }),
+      });
       return created;
     }),
   );
@@ -124,7 +140,9 @@ export async function updateInstitution(actor: Manager, input: TUpdateInstitutio
       if (updated.count === 0) throw new ActionError("errors.conflict");
       const after = await tx.institution.findUniqueOrThrow({ where: { id: input.institutionId }, select: { updatedAt: true } });
       await audit(tx, actor, {
-        action: "institution.update", entityType: "Institution", entityId: input.institutionId,
+        action: "institution.update",
+        entityType: "Institution",
+        entityId: input.institutionId,
         before: institutionView({ ...before, provinceCode: before.province?.code ?? null }),
         after: institutionView({ ...input, shortName: input.shortName ?? null, provinceCode: input.provinceCode ?? null }),
       });
@@ -141,27 +159,40 @@ async function assertLocusNameFree(tx: Prisma.TransactionClient, institutionId: 
 
 export async function createLocus(actor: Manager, input: TCreateLocus) {
   assertManager(actor);
-  return uniqueAs("registry.locusNameTaken", { name: input.name }, () => db.$transaction(async (tx) => {
-    if (!(await tx.institution.findUnique({ where: { id: input.institutionId }, select: { id: true } }))) throw new ActionError("errors.notFound");
-    await assertLocusNameFree(tx, input.institutionId, input.name);
-    const data = { institutionId: input.institutionId, name: input.name, serviceType: input.serviceType, address: input.address ?? null, isActive: true };
-    const created = await tx.locus.create({ data, select: { id: true } });
-    await audit(tx, actor, { action: "locus.create", entityType: "Locus", entityId: created.id, after: locusView(data) });
-    return created;
-  }));
+  return uniqueAs("registry.locusNameTaken", { name: input.name }, () =>
+    db.$transaction(async (tx) => {
+      if (!(await tx.institution.findUnique({ where: { id: input.institutionId }, select: { id: true } }))) throw new ActionError("errors.notFound");
+      await assertLocusNameFree(tx, input.institutionId, input.name);
+      const data = { institutionId: input.institutionId, name: input.name, serviceType: input.serviceType, address: input.address ?? null, isActive: true };
+      const created = await tx.locus.create({ data, select: { id: true } });
+      await audit(tx, actor, { action: "locus.create", entityType: "Locus", entityId: created.id, after: locusView(data) });
+      return created;
+    }),
+  );
 }
 
 export async function updateLocus(actor: Manager, input: TUpdateLocus) {
   assertManager(actor);
-  return uniqueAs("registry.locusNameTaken", { name: input.name }, () => db.$transaction(async (tx) => {
-    const before = await tx.locus.findUnique({ where: { id: input.locusId }, select: { institutionId: true, name: true, serviceType: true, address: true, isActive: true } });
-    if (!before) throw new ActionError("errors.notFound");
-    await assertLocusNameFree(tx, before.institutionId, input.name, input.locusId);
-    const data = { name: input.name, serviceType: input.serviceType, address: input.address ?? null, isActive: input.isActive };
-    const updated = await tx.locus.updateMany({ where: { id: input.locusId, updatedAt: new Date(input.expectedUpdatedAt) }, data });
-    if (updated.count === 0) throw new ActionError("errors.conflict");
-    const after = await tx.locus.findUniqueOrThrow({ where: { id: input.locusId }, select: { updatedAt: true } });
-    await audit(tx, actor, { action: "locus.update", entityType: "Locus", entityId: input.locusId, before: locusView(before), after: locusView({ ...data, institutionId: before.institutionId }) });
-    return after;
-  }));
+  return uniqueAs("registry.locusNameTaken", { name: input.name }, () =>
+    db.$transaction(async (tx) => {
+      const before = await tx.locus.findUnique({
+        where: { id: input.locusId },
+        select: { institutionId: true, name: true, serviceType: true, address: true, isActive: true },
+      });
+      if (!before) throw new ActionError("errors.notFound");
+      await assertLocusNameFree(tx, before.institutionId, input.name, input.locusId);
+      const data = { name: input.name, serviceType: input.serviceType, address: input.address ?? null, isActive: input.isActive };
+      const updated = await tx.locus.updateMany({ where: { id: input.locusId, updatedAt: new Date(input.expectedUpdatedAt) }, data });
+      if (updated.count === 0) throw new ActionError("errors.conflict");
+      const after = await tx.locus.findUniqueOrThrow({ where: { id: input.locusId }, select: { updatedAt: true } });
+      await audit(tx, actor, {
+        action: "locus.update",
+        entityType: "Locus",
+        entityId: input.locusId,
+        before: locusView(before),
+        after: locusView({ ...data, institutionId: before.institutionId }),
+      });
+      return after;
+    }),
+  );
 }

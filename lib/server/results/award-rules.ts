@@ -60,8 +60,11 @@ export async function saveAwardRules(actor: Actor & { email: string }, input: TS
       update: { value: input.rules },
     });
     await audit(tx, actor, {
-      action: "awards.rules.update", entityType: "AppSetting", entityId: AWARD_RULES_KEY,
-      before: (current?.value ?? shippedRules()) as object, after: input.rules,
+      action: "awards.rules.update",
+      entityType: "AppSetting",
+      entityId: AWARD_RULES_KEY,
+      before: (current?.value ?? shippedRules()) as object,
+      after: input.rules,
     });
     return { updatedAt: saved.updatedAt.toISOString() };
   });
@@ -75,8 +78,11 @@ export async function resetAwardRules(actor: Actor & { email: string }, input: T
     if (!current) return { updatedAt: null };
     await tx.appSetting.delete({ where: { key: AWARD_RULES_KEY } });
     await audit(tx, actor, {
-      action: "awards.rules.reset", entityType: "AppSetting", entityId: AWARD_RULES_KEY,
-      before: current.value as object, after: shippedRules() as object,
+      action: "awards.rules.reset",
+      entityType: "AppSetting",
+      entityId: AWARD_RULES_KEY,
+      before: current.value as object,
+      after: shippedRules() as object,
     });
     return { updatedAt: null };
   });

@@ -38,8 +38,12 @@ const BATCH = 5_000;
 
 /** The scoring settings a cycle carries as data (docs/domain.md §5 marks the split configurable). */
 export async function cycleScoringSettings(reader: Queryable, cycleId: string) {
-  const cycle = (await reader.query<{ instrumentVersionId: string; f02SharePercent: number; minSurveyRespondents: number }>(
-    `SELECT "instrumentVersionId", "f02SharePercent", "minSurveyRespondents" FROM "Cycle" WHERE id = $1`, [cycleId])).rows[0];
+  const cycle = (
+    await reader.query<{ instrumentVersionId: string; f02SharePercent: number; minSurveyRespondents: number }>(
+      `SELECT "instrumentVersionId", "f02SharePercent", "minSurveyRespondents" FROM "Cycle" WHERE id = $1`,
+      [cycleId],
+    )
+  ).rows[0];
   if (!cycle) throw new Error(`cycle ${cycleId} not found`);
   return { instrumentVersionId: cycle.instrumentVersionId, settings: scoringSettingsOf(cycle) };
 }
@@ -50,19 +54,31 @@ export async function cycleScoringSettings(reader: Queryable, cycleId: string) {
  * reader is a pool (a single connection runs them one after another).
  */
 export async function computeCycleResults(
-  reader: Queryable, cycleId: string, instrument: InstrumentDefinition, settings: ScoringSettings, { concurrentReads = true } = {},
+  reader: Queryable,
+  cycleId: string,
+  instrument: InstrumentDefinition,
+  settings: ScoringSettings,
+  { concurrentReads = true } = {},
 ): Promise<ComputedCycleResults> {
   const verified = [...VERIFIED_STATUSES];
   const reads = [
-    () => reader.query<{ id: string; institutionId: string; verified: boolean }>(
-      `SELECT a.id, l."institutionId", a.status = ANY($2::"AssessmentStatus"[]) AS verified FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = $1`,
-      [cycleId, verified]),
-    () => reader.query<{ assessmentId: string; code: string; level: number }>(
-      `SELECT v."assessmentId", i.code, v.level FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId"
-       JOIN "Assessment" a ON a.id = v."assessmentId" WHERE a."cycleId" = $1 AND a.status = ANY($2::"AssessmentStatus"[]) AND v.level IS NOT NULL`, [cycleId, verified]),
-    () => reader.query<{ assessmentId: string; ratings: number[] }>(
-      `SELECT r."assessmentId", r.ratings FROM "SurveyResponse" r JOIN "Assessment" a ON a.id = r."assessmentId"
-       WHERE a."cycleId" = $1 AND a.status = ANY($2::"AssessmentStatus"[])`, [cycleId, verified]),
+    () =>
+      reader.query<{ id: string; institutionId: string; verified: boolean }>(
+        `SELECT a.id, l."institutionId", a.status = ANY($2::"AssessmentStatus"[]) AS verified FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = $1`,
+        [cycleId, verified],
+      ),
+    () =>
+      reader.query<{ assessmentId: string; code: string; level: number }>(
+        `SELECT v."assessmentId", i.code, v.level FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId"
+       JOIN "Assessment" a ON a.id = v."assessmentId" WHERE a."cycleId" = $1 AND a.status = ANY($2::"AssessmentStatus"[]) AND v.level IS NOT NULL`,
+        [cycleId, verified],
+      ),
+    () =>
+      reader.query<{ assessmentId: string; ratings: number[] }>(
+        `SELECT r."assessmentId", r.ratings FROM "SurveyResponse" r JOIN "Assessment" a ON a.id = r."assessmentId"
+       WHERE a."cycleId" = $1 AND a.status = ANY($2::"AssessmentStatus"[])`,
+        [cycleId, verified],
+      ),
   ] as const;
   const [assessments, levels, responses] = concurrentReads
     ? await Promise.all([reads[0](), reads[1](), reads[2]()])
@@ -123,10 +139,16 @@ export async function replaceCycleResults(transaction: Queryable, cycleId: strin
        FROM unnest($2::uuid[], $3::int[], $4::int[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::text[])
          AS t(a, f02, n, f3n, f3d, inum, iden, pub, g)`,
       [
-        cycleId, batch.map((l) => l.assessmentId), batch.map((l) => l.f02TenThousandths), batch.map((l) => l.respondents),
-        batch.map((l) => l.f03?.numerator.toString() ?? null), batch.map((l) => l.f03?.denominator.toString() ?? null),
-        batch.map((l) => l.index.numerator.toString()), batch.map((l) => l.index.denominator.toString()),
-        batch.map((l) => l.published), batch.map((l) => l.grade),
+        cycleId,
+        batch.map((l) => l.assessmentId),
+        batch.map((l) => l.f02TenThousandths),
+        batch.map((l) => l.respondents),
+        batch.map((l) => l.f03?.numerator.toString() ?? null),
+        batch.map((l) => l.f03?.denominator.toString() ?? null),
+        batch.map((l) => l.index.numerator.toString()),
+        batch.map((l) => l.index.denominator.toString()),
+        batch.map((l) => l.published),
+        batch.map((l) => l.grade),
       ],
     );
   }
@@ -136,9 +158,13 @@ export async function replaceCycleResults(transaction: Queryable, cycleId: strin
       `INSERT INTO "InstitutionResult" ("cycleId", "institutionId", kind, "lociCount", "indexNumerator", "indexDenominator", "indexPublished", grade)
        SELECT $1, inst, 'VERIFIED', n, inum, iden, pub, g FROM unnest($2::uuid[], $3::int[], $4::numeric[], $5::numeric[], $6::numeric[], $7::text[]) AS t(inst, n, inum, iden, pub, g)`,
       [
-        cycleId, batch.map((x) => x.institutionId), batch.map((x) => x.lociCount),
-        batch.map((x) => x.index.numerator.toString()), batch.map((x) => x.index.denominator.toString()),
-        batch.map((x) => x.published), batch.map((x) => x.grade),
+        cycleId,
+        batch.map((x) => x.institutionId),
+        batch.map((x) => x.lociCount),
+        batch.map((x) => x.index.numerator.toString()),
+        batch.map((x) => x.index.denominator.toString()),
+        batch.map((x) => x.published),
+        batch.map((x) => x.grade),
       ],
     );
   }

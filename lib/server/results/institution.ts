@@ -68,7 +68,9 @@ async function institutionResultInCycle(actor: Actor, policy: PolicyKey, institu
        WHERE v."assessmentId" = ANY($1::uuid[]) AND v.level IS NOT NULL`,
       [ids],
     ),
-    pgPool.query<{ assessmentId: string; ratings: number[] }>(`SELECT "assessmentId", ratings FROM "SurveyResponse" WHERE "assessmentId" = ANY($1::uuid[])`, [ids]),
+    pgPool.query<{ assessmentId: string; ratings: number[] }>(`SELECT "assessmentId", ratings FROM "SurveyResponse" WHERE "assessmentId" = ANY($1::uuid[])`, [
+      ids,
+    ]),
   ]);
   const settings = scoringSettingsOf(cycle);
   const levels = (assessmentId: string, kind: "S" | "V") =>
@@ -86,14 +88,29 @@ async function institutionResultInCycle(actor: Actor, policy: PolicyKey, institu
     };
   });
   const complete = loci.length > 0 && loci.every((l) => l.result);
-  const index = complete ? institutionIndex(loci.map((l) => l.result!.index.index), settings) : null;
+  const index = complete
+    ? institutionIndex(
+        loci.map((l) => l.result!.index.index),
+        settings,
+      )
+    : null;
   const verifiedLoci = loci.filter((l) => l.result);
-  const aspects = verifiedLoci.length === 0 ? [] : instrument.aspects.map((aspect) => {
-    const scoreOf = (result: LocusResult) => result.f02.aspects.find((a) => a.code === aspect.code)!.score;
-    const self = mean(verifiedLoci.map((l) => scoreOf(l.selfResult)))!;
-    const verified = mean(verifiedLoci.map((l) => scoreOf(l.result!)))!;
-    return { code: aspect.code, name: aspect.name, weight: aspect.weight, self: classify(self).published, verified: classify(verified).published, gap: signedGap(self, verified) };
-  });
+  const aspects =
+    verifiedLoci.length === 0
+      ? []
+      : instrument.aspects.map((aspect) => {
+          const scoreOf = (result: LocusResult) => result.f02.aspects.find((a) => a.code === aspect.code)!.score;
+          const self = mean(verifiedLoci.map((l) => scoreOf(l.selfResult)))!;
+          const verified = mean(verifiedLoci.map((l) => scoreOf(l.result!)))!;
+          return {
+            code: aspect.code,
+            name: aspect.name,
+            weight: aspect.weight,
+            self: classify(self).published,
+            verified: classify(verified).published,
+            gap: signedGap(self, verified),
+          };
+        });
   const { instrumentVersionId: _unused, publishedAt, ...cycleView } = cycle;
   return { cycle: { ...cycleView, publishedAt: publishedAt?.toISOString() ?? null }, loci, index: index ? classify(index) : null, aspects };
 }
@@ -160,8 +177,13 @@ export async function loadInstitutionTrend(actor: Actor, policy: PolicyKey, inst
     orderBy: { cycle: { year: "asc" } },
   });
   return rows.map((r) => ({
-    cycleId: r.cycle.id, cycleName: r.cycle.name, year: r.cycle.year, published: r.indexPublished.toFixed(2), grade: r.grade,
-    provisional: r.cycle.status === "ACTIVE", publicResult: r.cycle.status === "FINALISED" && r.cycle.publishedAt !== null,
+    cycleId: r.cycle.id,
+    cycleName: r.cycle.name,
+    year: r.cycle.year,
+    published: r.indexPublished.toFixed(2),
+    grade: r.grade,
+    provisional: r.cycle.status === "ACTIVE",
+    publicResult: r.cycle.status === "FINALISED" && r.cycle.publishedAt !== null,
   }));
 }
 

@@ -82,10 +82,17 @@ async function readFinalInstitutions(cycleId: string): Promise<PublishedInstitut
     [cycleId],
   );
   const byId = new Map(rows.rows.map((row) => [row.id, row]));
-  const ranked = rankInstitutions(rows.rows.map((row) => ({
-    id: row.id, name: row.name, type: row.type, provinceId: row.provinceId,
-    index: Rational.of(BigInt(row.n), BigInt(row.d)), published: row.published, grade: row.grade,
-  })));
+  const ranked = rankInstitutions(
+    rows.rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      type: row.type,
+      provinceId: row.provinceId,
+      index: Rational.of(BigInt(row.n), BigInt(row.d)),
+      published: row.published,
+      grade: row.grade,
+    })),
+  );
   return ranked.map((r) => {
     const row = byId.get(r.id)!;
     return { ...r, code: row.code, provinceName: row.provinceName, lociCount: row.lociCount, label: LABEL_OF.get(r.grade) ?? r.grade };
@@ -102,7 +109,9 @@ async function resultsStamp(cycleId: string) {
   const row = await pgPool.query<{ stamp: string | null }>(
     `SELECT concat_ws('/', max("computedAt")::text, count(*)::text, (SELECT "publishedAt"::text FROM "Cycle" WHERE id = $1),
                       (SELECT count(*) FROM "Assessment" WHERE "cycleId" = $1 AND status <> 'FINAL')::text) AS stamp
-     FROM "InstitutionResult" WHERE "cycleId" = $1 AND kind = 'VERIFIED'`, [cycleId]);
+     FROM "InstitutionResult" WHERE "cycleId" = $1 AND kind = 'VERIFIED'`,
+    [cycleId],
+  );
   return row.rows[0]?.stamp ?? "";
 }
 
@@ -113,7 +122,8 @@ async function cycleResults(cycle: PublishedCycle): Promise<PublishedCycleResult
   if (cached && cached.stamp === stamp) return cached.value;
   const institutions = await readFinalInstitutions(cycle.id);
   const provinces = new Map<string, string>();
-  for (const institution of institutions) if (institution.provinceId && institution.provinceName) provinces.set(institution.provinceId, institution.provinceName);
+  for (const institution of institutions)
+    if (institution.provinceId && institution.provinceName) provinces.set(institution.provinceId, institution.provinceName);
   const value: PublishedCycleResults = {
     cycle,
     institutions,
@@ -144,9 +154,7 @@ export async function loadResultsPreview(actor: Actor, cycleId: string): Promise
 /** The national index of every published cycle, oldest first (for the trend). */
 export async function loadNationalTrend(cycles: readonly PublishedCycle[]) {
   const results = await Promise.all(cycles.map(cycleResults));
-  return results
-    .map((r) => ({ cycle: r.cycle, national: r.national }))
-    .reverse();
+  return results.map((r) => ({ cycle: r.cycle, national: r.national })).reverse();
 }
 
 // ───────────── Awards ─────────────
@@ -180,7 +188,9 @@ export async function loadAwardsFor(results: PublishedCycleResults): Promise<Pub
   const loci = await pgPool.query<{ id: string; institutionId: string; name: string; published: string; grade: Grade }>(
     `SELECT a.id, l."institutionId", l.name, r."indexPublished"::text AS published, r.grade
      FROM "LocusResult" r JOIN "Assessment" a ON a.id = r."assessmentId" JOIN "Locus" l ON l.id = a."locusId"
-     WHERE r."cycleId" = $1 AND r.kind = 'VERIFIED' AND a.status = 'FINAL' ORDER BY l."serviceType"`, [cycleId]);
+     WHERE r."cycleId" = $1 AND r.kind = 'VERIFIED' AND a.status = 'FINAL' ORDER BY l."serviceType"`,
+    [cycleId],
+  );
   const lociOf = new Map<string, AwardInstitution["loci"][number][]>();
   for (const locus of loci.rows) {
     const list = lociOf.get(locus.institutionId) ?? [];

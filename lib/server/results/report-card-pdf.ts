@@ -47,8 +47,12 @@ export function renderReportCard(data: ReportCardData, t: ReportCardTexts): Prom
   doc.font("Helvetica-Bold").fontSize(18).text(t.title);
   doc.font("Helvetica").fontSize(12).text(data.institutionName).text(t.cycle).moveDown();
   if (data.view.index) {
-    doc.font("Helvetica-Bold").fontSize(28).text(`${data.view.index.published}`, { continued: true })
-      .fontSize(16).text(`   ${data.view.index.grade} · ${data.view.index.label}`);
+    doc
+      .font("Helvetica-Bold")
+      .fontSize(28)
+      .text(`${data.view.index.published}`, { continued: true })
+      .fontSize(16)
+      .text(`   ${data.view.index.grade} · ${data.view.index.label}`);
     doc.font("Helvetica").fontSize(10).text(t.index);
   } else {
     doc.font("Helvetica").fontSize(11).text(t.notComplete);
@@ -56,20 +60,44 @@ export function renderReportCard(data: ReportCardData, t: ReportCardTexts): Prom
   doc.moveDown();
 
   heading(doc, t.aspects);
-  table(doc, width, [0.46, 0.12, 0.14, 0.14, 0.14], t.aspectHeaders,
-    data.view.aspects.map((a) => [`${a.code}. ${a.name}`, `${a.weight}%`, a.self, a.verified, a.gap]));
+  table(
+    doc,
+    width,
+    [0.46, 0.12, 0.14, 0.14, 0.14],
+    t.aspectHeaders,
+    data.view.aspects.map((a) => [`${a.code}. ${a.name}`, `${a.weight}%`, a.self, a.verified, a.gap]),
+  );
 
   heading(doc, t.loci);
-  table(doc, width, [0.34, 0.14, 0.13, 0.13, 0.13, 0.13], t.lociHeaders,
-    data.view.loci.map((l) => l.result
-      ? [l.name, t.serviceType(l.serviceType), publishedOf(l.result.f02.total), l.result.f03.score ? publishedOf(l.result.f03.score) : "—", l.result.classification.published, l.result.classification.grade]
-      : [l.name, t.serviceType(l.serviceType), t.notVerified, "", "", ""]));
+  table(
+    doc,
+    width,
+    [0.34, 0.14, 0.13, 0.13, 0.13, 0.13],
+    t.lociHeaders,
+    data.view.loci.map((l) =>
+      l.result
+        ? [
+            l.name,
+            t.serviceType(l.serviceType),
+            publishedOf(l.result.f02.total),
+            l.result.f03.score ? publishedOf(l.result.f03.score) : "—",
+            l.result.classification.published,
+            l.result.classification.grade,
+          ]
+        : [l.name, t.serviceType(l.serviceType), t.notVerified, "", "", ""],
+    ),
+  );
 
   heading(doc, t.recommendations);
   if (data.recommendations.length === 0) doc.font("Helvetica").fontSize(10).text(t.none);
   for (const r of data.recommendations) {
     doc.font("Helvetica-Bold").fontSize(10).text(`${r.locusName} · ${r.target}`);
-    doc.font("Helvetica").fontSize(10).text(r.text).text(`${r.targetDate ?? "—"} · ${r.status}`, { oblique: true }).moveDown(0.5);
+    doc
+      .font("Helvetica")
+      .fontSize(10)
+      .text(r.text)
+      .text(`${r.targetDate ?? "—"} · ${r.status}`, { oblique: true })
+      .moveDown(0.5);
   }
   doc.moveDown().fontSize(8).fillColor("#555555").text(t.footer);
   doc.end();
@@ -97,7 +125,11 @@ function table(doc: PDFKit.PDFDocument, width: number, shares: number[], headers
       doc.text(cell, x + 3, top + 3, { width: widths[i]! - 6 });
       x += widths[i]!;
     });
-    doc.moveTo(MARGIN, top + height).lineTo(MARGIN + width, top + height).strokeColor("#cccccc").stroke();
+    doc
+      .moveTo(MARGIN, top + height)
+      .lineTo(MARGIN + width, top + height)
+      .strokeColor("#cccccc")
+      .stroke();
     doc.x = MARGIN;
     doc.y = top + height;
   };

@@ -18,10 +18,7 @@ export const DEFAULT_EVIDENCE_DIR = ".data/evidence";
 const DEFAULT_S3_REGION = "us-east-1";
 
 /** Text that may be left unset: surrounding spaces are dropped, and a blank value counts as unset. */
-export const optionalText = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim() || undefined : v),
-  z.string().optional(),
-);
+export const optionalText = z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().optional());
 const flag = z.preprocess(
   (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
   z.enum(["", "true", "1", "yes", "false", "0", "no"], { error: "EVIDENCE_S3_FORCE_PATH_STYLE harus true atau false." }).optional(),

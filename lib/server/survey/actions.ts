@@ -35,7 +35,11 @@ export const submitSurveyAction = publicActionClient
       const h = await headers();
       const https = (h.get("x-forwarded-proto") ?? h.get("origin") ?? "").startsWith("https");
       store.set(SURVEY_RESPONDENT_COOKIE, respondentId, {
-        path: SURVEY_RESPONDENT_COOKIE_PATH, httpOnly: true, sameSite: "lax", secure: https, maxAge: 60 * 60 * 24 * 365,
+        path: SURVEY_RESPONDENT_COOKIE_PATH,
+        httpOnly: true,
+        sameSite: "lax",
+        secure: https,
+        maxAge: 60 * 60 * 24 * 365,
       });
     }
     return result;

@@ -10,14 +10,7 @@ import { f03Score, locusIndex, scoringSettingsOf } from "@/lib/domain/scoring";
 import { stageWindow } from "@/lib/domain/workflow";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import {
-  missingRatings,
-  SURVEY_TOKEN_BYTES,
-  SURVEY_TOKEN_PATTERN,
-  surveyLinkState,
-  surveyRatingsSchema,
-  type SurveyLinkState,
-} from "@/lib/schemas/survey";
+import { missingRatings, SURVEY_TOKEN_BYTES, SURVEY_TOKEN_PATTERN, surveyLinkState, surveyRatingsSchema, type SurveyLinkState } from "@/lib/schemas/survey";
 import { ActionError } from "../errors";
 import { audit } from "../audit/record";
 import { db } from "../db/client";
@@ -109,7 +102,8 @@ function decideAddress(state: ThrottleState | null, now: Date): AddressDecision 
 const surveyStage = { where: { kind: "SURVEY" }, select: { kind: true, startsAt: true, endsAt: true } } as const;
 
 const managedFields = {
-  id: true, status: true,
+  id: true,
+  status: true,
   cycle: { select: { status: true, minSurveyRespondents: true, f02SharePercent: true, stages: surveyStage } },
   ...policyTargetFields,
 } satisfies Prisma.AssessmentSelect;
@@ -163,14 +157,21 @@ export async function createSurveyLink(actor: Manager, input: { assessmentId: st
     if (!assessment) throw new ActionError("errors.notFound");
     // Only a running cycle's closed survey stage is worth its dates; anything else is over.
     if (!isRunning(assessment)) throw new ActionError("surveyAdmin.errors.notCollecting");
-    assertStageOpen(stageWindow(assessment.cycle.stages, "SURVEY", now), { noStage: "surveyAdmin.errors.notCollecting", notStarted: "stageGate.surveyClosed", ended: "stageGate.surveyClosed" });
+    assertStageOpen(stageWindow(assessment.cycle.stages, "SURVEY", now), {
+      noStage: "surveyAdmin.errors.notCollecting",
+      notStarted: "stageGate.surveyClosed",
+      ended: "stageGate.surveyClosed",
+    });
     const link = await tx.surveyLink.create({
       data: { assessmentId: assessment.id, token: randomBytes(SURVEY_TOKEN_BYTES).toString("base64url"), closesAt, createdById: actor.id },
       select: { id: true, token: true, closesAt: true, createdAt: true, assessmentId: true },
     });
     await audit(tx, actor, {
-      action: "surveyLink.create", entityType: "SurveyLink", entityId: link.id,
-      assessmentId: assessment.id, after: { token: tokenHint(link.token), closesAt: closesAt?.toISOString() ?? null },
+      action: "surveyLink.create",
+      entityType: "SurveyLink",
+      entityId: link.id,
+      assessmentId: assessment.id,
+      after: { token: tokenHint(link.token), closesAt: closesAt?.toISOString() ?? null },
     });
     return link;
   });
@@ -179,7 +180,10 @@ export async function createSurveyLink(actor: Manager, input: { assessmentId: st
 /** Closes one link now (the locus's other links stay open). Closing a closed link changes nothing. */
 export async function closeSurveyLink(actor: Manager, linkId: string, now = new Date()) {
   return db.$transaction(async (tx) => {
-    const link = await tx.surveyLink.findUnique({ where: { id: linkId }, select: { id: true, token: true, assessmentId: true, closesAt: true, closedAt: true } });
+    const link = await tx.surveyLink.findUnique({
+      where: { id: linkId },
+      select: { id: true, token: true, assessmentId: true, closesAt: true, closedAt: true },
+    });
     if (!link || !(await findManagedAssessment(tx, actor, link.assessmentId))) throw new ActionError("errors.notFound");
     if (link.closedAt) return { id: link.id, assessmentId: link.assessmentId, closedAt: link.closedAt, changed: false };
     // The condition in the write makes two simultaneous closes record one change, not two.
@@ -189,7 +193,9 @@ export async function closeSurveyLink(actor: Manager, linkId: string, now = new 
       return { id: link.id, assessmentId: link.assessmentId, closedAt: current.closedAt ?? now, changed: false };
     }
     await audit(tx, actor, {
-      action: "surveyLink.close", entityType: "SurveyLink", entityId: link.id,
+      action: "surveyLink.close",
+      entityType: "SurveyLink",
+      entityId: link.id,
       assessmentId: link.assessmentId,
       before: { token: tokenHint(link.token), closedAt: null, closesAt: link.closesAt?.toISOString() ?? null },
       after: { token: tokenHint(link.token), closedAt: now.toISOString() },
@@ -213,7 +219,15 @@ export interface SurveyLinkView {
 async function readLinks(assessmentId: string, now: Date): Promise<SurveyLinkView[]> {
   const rows = await db.surveyLink.findMany({
     where: { assessmentId },
-    select: { id: true, token: true, closesAt: true, closedAt: true, createdAt: true, createdBy: { select: { name: true } }, _count: { select: { responses: true } } },
+    select: {
+      id: true,
+      token: true,
+      closesAt: true,
+      closedAt: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+      _count: { select: { responses: true } },
+    },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
   return rows.map((row) => ({
@@ -307,7 +321,9 @@ export type PublicSurvey =
   | ({ state: "open"; items: SurveyItemView[] } & Names);
 
 const publicLinkFields = {
-  id: true, closesAt: true, closedAt: true,
+  id: true,
+  closesAt: true,
+  closedAt: true,
   assessment: {
     select: {
       status: true,
@@ -403,7 +419,16 @@ export async function submitSurveyResponse(
     }
 
     const inserted = await tx.surveyResponse.createMany({
-      data: [{ assessmentId: link.assessmentId, surveyLinkId: link.id, ratings, ratingSum: ratings.reduce((sum, r) => sum + r, 0), respondentKey: respondent.respondentKeyHash, createdAt: now }],
+      data: [
+        {
+          assessmentId: link.assessmentId,
+          surveyLinkId: link.id,
+          ratings,
+          ratingSum: ratings.reduce((sum, r) => sum + r, 0),
+          respondentKey: respondent.respondentKeyHash,
+          createdAt: now,
+        },
+      ],
       skipDuplicates: true,
     });
     if (inserted.count === 0) return { outcome: "already" } as const;

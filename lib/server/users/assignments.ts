@@ -61,7 +61,10 @@ export async function verifierLoad(actor: Actor, cycleId: string) {
   ]);
   const institutionCount = new Map(perVerifier.map((g) => [g.verifierId, g._count._all]));
   const load = new Map<string, VerifierLoad>(
-    verifiers.map((v) => [v.id, { verifierId: v.id, name: v.name, email: v.email, isActive: v.isActive, institutions: institutionCount.get(v.id) ?? 0, loci: 0, byStatus: {} }]),
+    verifiers.map((v) => [
+      v.id,
+      { verifierId: v.id, name: v.name, email: v.email, isActive: v.isActive, institutions: institutionCount.get(v.id) ?? 0, loci: 0, byStatus: {} },
+    ]),
   );
   for (const row of lociRows) {
     const entry = load.get(row.verifierId);
@@ -85,7 +88,10 @@ export async function searchAssignments(actor: Actor, cycleId: string, filter: T
     db.institution.findMany({
       where,
       select: {
-        id: true, code: true, name: true, type: true,
+        id: true,
+        code: true,
+        name: true,
+        type: true,
         province: { select: { name: true } },
         _count: { select: { loci: { where: { isActive: true } } } },
         verifierAssignments: { where: { cycleId }, select: { verifier: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
@@ -134,7 +140,10 @@ export async function assignInstitutions(actor: Manager, input: TAssignInstituti
       await assertVerifier(tx, input.verifierId);
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Institution" WHERE id = ANY(${wanted}::uuid[]) ORDER BY id FOR UPDATE`;
       if (locked.length !== wanted.length) throw new ActionError("validation.institutionInvalid");
-      const current = await tx.verifierAssignment.findMany({ where: { cycleId: input.cycleId, institutionId: { in: wanted } }, select: { institutionId: true, verifierId: true } });
+      const current = await tx.verifierAssignment.findMany({
+        where: { cycleId: input.cycleId, institutionId: { in: wanted } },
+        select: { institutionId: true, verifierId: true },
+      });
       const before = new Map<string, string[]>(wanted.map((id) => [id, []]));
       for (const a of current) before.get(a.institutionId)!.push(a.verifierId);
 
@@ -152,8 +161,11 @@ export async function assignInstitutions(actor: Manager, input: TAssignInstituti
         if (sameSet(verifiers, after)) continue;
         const moved = verifiers.some((v) => !after.includes(v));
         changes.push({
-          action: moved ? "assignment.move" : "assignment.add", entityType: "VerifierAssignment", entityId: `${input.cycleId}:${institutionId}`,
-          before: { verifierIds: [...verifiers].sort() }, after: { verifierIds: [...after].sort() },
+          action: moved ? "assignment.move" : "assignment.add",
+          entityType: "VerifierAssignment",
+          entityId: `${input.cycleId}:${institutionId}`,
+          before: { verifierIds: [...verifiers].sort() },
+          after: { verifierIds: [...after].sort() },
         });
       }
       await audit(tx, actor, changes);
@@ -184,13 +196,21 @@ export async function unassignInstitution(actor: Manager, input: TUnassign) {
   return db.$transaction(async (tx) => {
     await assertOpenCycle(tx, input.cycleId);
     await tx.$queryRaw`SELECT id FROM "Institution" WHERE id = ${input.institutionId}::uuid FOR UPDATE`;
-    const current = await tx.verifierAssignment.findMany({ where: { cycleId: input.cycleId, institutionId: input.institutionId }, select: { verifierId: true } });
-    const removed = await tx.verifierAssignment.deleteMany({ where: { cycleId: input.cycleId, institutionId: input.institutionId, verifierId: input.verifierId } });
+    const current = await tx.verifierAssignment.findMany({
+      where: { cycleId: input.cycleId, institutionId: input.institutionId },
+      select: { verifierId: true },
+    });
+    const removed = await tx.verifierAssignment.deleteMany({
+      where: { cycleId: input.cycleId, institutionId: input.institutionId, verifierId: input.verifierId },
+    });
     if (removed.count === 0) throw new ActionError("errors.conflict");
     const before = current.map((a) => a.verifierId).sort();
     await audit(tx, actor, {
-      action: "assignment.remove", entityType: "VerifierAssignment", entityId: `${input.cycleId}:${input.institutionId}`,
-      before: { verifierIds: before }, after: { verifierIds: before.filter((v) => v !== input.verifierId) },
+      action: "assignment.remove",
+      entityType: "VerifierAssignment",
+      entityId: `${input.cycleId}:${input.institutionId}`,
+      before: { verifierIds: before },
+      after: { verifierIds: before.filter((v) => v !== input.verifierId) },
     });
     return { removed: removed.count };
   });

@@ -14,8 +14,16 @@ const PAGE_SIZE = 25;
 const BCRYPT_COST = 10;
 
 const userSummary = {
-  id: true, email: true, name: true, role: true, isActive: true, mustChangePassword: true,
-  lastSignInAt: true, updatedAt: true, institutionId: true, institution: { select: { name: true } },
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  isActive: true,
+  mustChangePassword: true,
+  lastSignInAt: true,
+  updatedAt: true,
+  institutionId: true,
+  institution: { select: { name: true } },
 } satisfies Prisma.UserSelect;
 
 function assertManager(actor: Actor) {
@@ -66,16 +74,18 @@ export async function createUser(actor: Actor & { email: string }, input: TCreat
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await bcrypt.hash(temporaryPassword, BCRYPT_COST);
   // The check gives the message; the unique index still decides between two concurrent creations.
-  const user = await uniqueAs("users.emailTaken", {}, () => db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new ActionError("users.emailTaken");
-    await assertInstitutionExists(tx, input.institutionId);
-    const created = await tx.user.create({
-      data: { email: input.email, name: input.name, role: input.role, institutionId: input.institutionId ?? null, passwordHash, mustChangePassword: true },
-      select: userSummary,
-    });
-    await audit(tx, actor, { action: "user.create", entityType: "User", entityId: created.id, after: auditView(created) });
-    return created;
-  }));
+  const user = await uniqueAs("users.emailTaken", {}, () =>
+    db.$transaction(async (tx) => {
+      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new ActionError("users.emailTaken");
+      await assertInstitutionExists(tx, input.institutionId);
+      const created = await tx.user.create({
+        data: { email: input.email, name: input.name, role: input.role, institutionId: input.institutionId ?? null, passwordHash, mustChangePassword: true },
+        select: userSummary,
+      });
+      await audit(tx, actor, { action: "user.create", entityType: "User", entityId: created.id, after: auditView(created) });
+      return created;
+    }),
+  );
   return { user, temporaryPassword };
 }
 
@@ -106,7 +116,10 @@ export async function updateUser(actor: Actor & { email: string }, input: TUpdat
     const after = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: userSummary });
     await audit(tx, actor, {
       action: before.isActive && !after.isActive ? "user.deactivate" : !before.isActive && after.isActive ? "user.reactivate" : "user.update",
-      entityType: "User", entityId: after.id, before: auditView(before), after: auditView(after),
+      entityType: "User",
+      entityId: after.id,
+      before: auditView(before),
+      after: auditView(after),
     });
     return after;
   });
@@ -166,7 +179,13 @@ export async function setVerifierAssignments(actor: Actor & { email: string }, i
       data: added.map((institutionId) => ({ cycleId: input.cycleId, verifierId: input.userId, institutionId, assignedById: actor.id })),
     });
     if (removed.length + added.length > 0) {
-      await audit(tx, actor, { action: "assignment.set", entityType: "VerifierAssignment", entityId: `${input.cycleId}:${input.userId}`, before: { institutionIds: before }, after: { institutionIds: [...wanted].sort() } });
+      await audit(tx, actor, {
+        action: "assignment.set",
+        entityType: "VerifierAssignment",
+        entityId: `${input.cycleId}:${input.userId}`,
+        before: { institutionIds: before },
+        after: { institutionIds: [...wanted].sort() },
+      });
     }
     return { added: added.length, removed: removed.length };
   });

@@ -16,7 +16,9 @@ export async function loadVerifierQueue(actor: Actor, cycleId: string, filter: T
   const scope = assessmentScope(actor, "verification.queue", cycleId);
   const locus: Prisma.LocusWhereInput = {
     ...(filter.service ? { serviceType: filter.service } : {}),
-    ...(filter.type || filter.province ? { institution: { ...(filter.type ? { type: filter.type } : {}), ...(filter.province ? { provinceId: filter.province } : {}) } } : {}),
+    ...(filter.type || filter.province
+      ? { institution: { ...(filter.type ? { type: filter.type } : {}), ...(filter.province ? { provinceId: filter.province } : {}) } }
+      : {}),
     ...(filter.q
       ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { institution: { name: { contains: filter.q, mode: "insensitive" } } }] }
       : {}),
@@ -27,7 +29,10 @@ export async function loadVerifierQueue(actor: Actor, cycleId: string, filter: T
     db.assessment.findMany({
       where,
       select: {
-        id: true, status: true, submittedAt: true, round: true,
+        id: true,
+        status: true,
+        submittedAt: true,
+        round: true,
         locus: { select: { name: true, serviceType: true, institution: { select: { name: true, type: true, province: { select: { name: true } } } } } },
         _count: { select: { verifiedAnswers: { where: { level: { not: null }, indicator: scoredIndicatorWhere } } } },
       },

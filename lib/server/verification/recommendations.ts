@@ -25,11 +25,23 @@ export async function createRecommendation(actor: Actor & { email: string }, inp
     const indicator = kind === "indicator" ? await tx.instrumentIndicator.findUnique({ where, select: { id: true } }) : null;
     if (!aspect && !indicator) throw new ActionError("recommendations.targetRequired");
     const created = await tx.recommendation.create({
-      data: { assessmentId: assessment.id, aspectId: aspect?.id, indicatorId: indicator?.id, text: input.text, targetDate: dateOf(input.targetDate), createdById: actor.id },
+      data: {
+        assessmentId: assessment.id,
+        aspectId: aspect?.id,
+        indicatorId: indicator?.id,
+        text: input.text,
+        targetDate: dateOf(input.targetDate),
+        createdById: actor.id,
+      },
       select: { id: true },
     });
-    await audit(tx, actor, { action: "recommendation.create", entityType: "Recommendation", entityId: created.id, assessmentId: assessment.id,
-      after: { target: input.target, text: input.text, targetDate: input.targetDate } });
+    await audit(tx, actor, {
+      action: "recommendation.create",
+      entityType: "Recommendation",
+      entityId: created.id,
+      assessmentId: assessment.id,
+      after: { target: input.target, text: input.text, targetDate: input.targetDate },
+    });
     return created;
   });
 }
@@ -44,13 +56,23 @@ export async function listRecommendations(actor: Actor, assessmentId: string) {
   const rows = await db.recommendation.findMany({
     where: { assessmentId },
     select: {
-      id: true, text: true, targetDate: true, status: true, createdAt: true,
-      aspect: { select: { code: true, name: true } }, indicator: { select: { code: true, name: true } }, createdBy: { select: { name: true } },
+      id: true,
+      text: true,
+      targetDate: true,
+      status: true,
+      createdAt: true,
+      aspect: { select: { code: true, name: true } },
+      indicator: { select: { code: true, name: true } },
+      createdBy: { select: { name: true } },
     },
     orderBy: { createdAt: "asc" },
   });
   return rows.map((r) => ({
-    id: r.id, text: r.text, targetDate: r.targetDate ? isoDateOf(r.targetDate) : null, status: r.status, createdAt: r.createdAt.toISOString(),
+    id: r.id,
+    text: r.text,
+    targetDate: r.targetDate ? isoDateOf(r.targetDate) : null,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
     target: r.indicator ? `${r.indicator.code} ${r.indicator.name}` : r.aspect ? `${r.aspect.code}. ${r.aspect.name}` : "",
     createdBy: r.createdBy?.name ?? null,
   }));

@@ -26,17 +26,31 @@ async function loadForVerifier(tx: Tx, actor: Actor, assessmentId: string, now =
   const assessment = await tx.assessment.findFirst({
     where: { AND: [{ id: assessmentId }, assessmentScope(actor, "verification.review")] },
     select: {
-      id: true, status: true, round: true, version: true, ...policyTargetFields,
+      id: true,
+      status: true,
+      round: true,
+      version: true,
+      ...policyTargetFields,
       cycle: { select: { instrumentVersionId: true, stages: { where: { kind: "VERIFICATION" }, select: { kind: true, startsAt: true, endsAt: true } } } },
     },
   });
   if (!assessment || !can(actor, "verification.review", policyTargetOf(assessment))) throw new ActionError("errors.notFound");
   // The portal's one stage gate (lib/domain/workflow), on the verification stage's dates.
-  assertStageOpen(stageWindow(assessment.cycle.stages, "VERIFICATION", now), { noStage: "verification.noStage", notStarted: "verification.notStarted", ended: "verification.ended" });
+  assertStageOpen(stageWindow(assessment.cycle.stages, "VERIFICATION", now), {
+    noStage: "verification.noStage",
+    notStarted: "verification.notStarted",
+    ended: "verification.ended",
+  });
   return assessment;
 }
 
-async function moveStatus(tx: Tx, actor: Verifier | (Actor & { email: string }), assessment: { id: string; status: AssessmentStatus; version: number }, action: WorkflowAction, data: Prisma.AssessmentUpdateManyMutationInput = {}) {
+async function moveStatus(
+  tx: Tx,
+  actor: Verifier | (Actor & { email: string }),
+  assessment: { id: string; status: AssessmentStatus; version: number },
+  action: WorkflowAction,
+  data: Prisma.AssessmentUpdateManyMutationInput = {},
+) {
   const step = transition(assessment.status, action, actor.role);
   if (!step.ok) throw new ActionError("verification.wrongStatus", { status: assessment.status });
   const updated = await tx.assessment.updateMany({
@@ -53,7 +67,14 @@ export async function startReview(actor: Verifier, assessmentId: string) {
     const assessment = await loadForVerifier(tx, actor, assessmentId);
     if (assessment.status === "IN_REVIEW") return { status: assessment.status };
     const step = await moveStatus(tx, actor, assessment, "START_REVIEW");
-    await audit(tx, actor, { action: "assessment.startReview", entityType: "Assessment", entityId: assessmentId, assessmentId, before: { status: step.from }, after: { status: step.to } });
+    await audit(tx, actor, {
+      action: "assessment.startReview",
+      entityType: "Assessment",
+      entityId: assessmentId,
+      assessmentId,
+      before: { status: step.from },
+      after: { status: step.to },
+    });
     return { status: step.to };
   });
 }
@@ -84,20 +105,38 @@ export async function saveVerifiedAnswer(actor: Verifier, assessmentId: string, 
       (before?.version ?? 0) !== input.baseVersion
         ? 0
         : before
-          ? (await tx.verifiedAnswer.updateMany({ where: { assessmentId, indicatorId: indicator.id, version: input.baseVersion }, data: { ...data, version: { increment: 1 } } })).count
+          ? (
+              await tx.verifiedAnswer.updateMany({
+                where: { assessmentId, indicatorId: indicator.id, version: input.baseVersion },
+                data: { ...data, version: { increment: 1 } },
+              })
+            ).count
           : (await tx.verifiedAnswer.create({ data: { ...data, assessmentId, indicatorId: indicator.id, version: 1 }, select: { id: true } }), 1);
     const entityId = `${assessmentId}:${input.indicatorCode}`;
     if (written === 0) {
       const current = await tx.verifiedAnswer.findUnique({ where, select: verifiedView });
-      await audit(tx, actor, { action: "verifiedAnswer.conflict", entityType: "VerifiedAnswer", entityId, assessmentId,
+      await audit(tx, actor, {
+        action: "verifiedAnswer.conflict",
+        entityType: "VerifiedAnswer",
+        entityId,
+        assessmentId,
         before: current ? { level: current.level, note: current.note, version: current.version } : undefined,
-        after: { level: input.level, note: input.note, baseVersion: input.baseVersion, refused: true } });
-      return { ok: false, conflict: current ? toSaved(current) : { level: null, justification: "", version: 0, updatedAt: new Date(0).toISOString(), updatedBy: null } };
+        after: { level: input.level, note: input.note, baseVersion: input.baseVersion, refused: true },
+      });
+      return {
+        ok: false,
+        conflict: current ? toSaved(current) : { level: null, justification: "", version: 0, updatedAt: new Date(0).toISOString(), updatedBy: null },
+      };
     }
     const saved = await tx.verifiedAnswer.findUniqueOrThrow({ where, select: verifiedView });
-    await audit(tx, actor, { action: "verifiedAnswer.save", entityType: "VerifiedAnswer", entityId, assessmentId,
+    await audit(tx, actor, {
+      action: "verifiedAnswer.save",
+      entityType: "VerifiedAnswer",
+      entityId,
+      assessmentId,
       before: before ? { level: before.level, note: before.note, version: before.version } : undefined,
-      after: { level: saved.level, note: saved.note, version: saved.version } });
+      after: { level: saved.level, note: saved.note, version: saved.version },
+    });
     return { ok: true, answer: toSaved(saved) };
   });
 }
@@ -119,9 +158,17 @@ export async function returnForRevision(actor: Verifier, input: TReturnForRevisi
       update: { decision: "RETURNED", summary: input.summary, decidedById: actor.id, decidedAt: new Date() },
       select: { id: true },
     });
-    await tx.returnReason.createMany({ data: input.reasons.map((r) => ({ reviewRoundId: round.id, indicatorId: idByCode.get(r.indicatorCode)!, reason: r.reason })) });
-    await audit(tx, actor, { action: "assessment.return", entityType: "Assessment", entityId: assessment.id, assessmentId: assessment.id,
-      before: { status: step.from }, after: { status: step.to, round: assessment.round, reasons: input.reasons } });
+    await tx.returnReason.createMany({
+      data: input.reasons.map((r) => ({ reviewRoundId: round.id, indicatorId: idByCode.get(r.indicatorCode)!, reason: r.reason })),
+    });
+    await audit(tx, actor, {
+      action: "assessment.return",
+      entityType: "Assessment",
+      entityId: assessment.id,
+      assessmentId: assessment.id,
+      before: { status: step.from },
+      after: { status: step.to, round: assessment.round, reasons: input.reasons },
+    });
     return { status: step.to };
   });
 }
@@ -146,7 +193,14 @@ export async function approveAssessment(actor: Verifier, assessmentId: string) {
       create: { assessmentId, round: assessment.round, decision: "APPROVED", decidedById: actor.id },
       update: { decision: "APPROVED", decidedById: actor.id, decidedAt: new Date() },
     });
-    await audit(tx, actor, { action: "assessment.approve", entityType: "Assessment", entityId: assessmentId, assessmentId, before: { status: step.from }, after: { status: step.to } });
+    await audit(tx, actor, {
+      action: "assessment.approve",
+      entityType: "Assessment",
+      entityId: assessmentId,
+      assessmentId,
+      before: { status: step.from },
+      after: { status: step.to },
+    });
     return { status: step.to, cycleId: assessment.cycleId };
   });
   // The stored results follow every approval, so they always equal a fresh computation.
@@ -163,9 +217,16 @@ export async function approveAssessment(actor: Verifier, assessmentId: string) {
 export async function finaliseCycle(actor: Actor & { email: string }, cycleId: string, now = new Date()) {
   if (!can(actor, "cycle.finalise")) throw new ActionError("errors.notFound");
   const outcome = await db.$transaction(async (tx) => {
-    const cycle = await tx.cycle.findUnique({ where: { id: cycleId }, select: { stages: { where: { kind: "FINALISATION" }, select: { kind: true, startsAt: true, endsAt: true } } } });
+    const cycle = await tx.cycle.findUnique({
+      where: { id: cycleId },
+      select: { stages: { where: { kind: "FINALISATION" }, select: { kind: true, startsAt: true, endsAt: true } } },
+    });
     if (!cycle) throw new ActionError("errors.notFound");
-    assertStageOpen(stageWindow(cycle.stages, "FINALISATION", now), { noStage: "stageGate.finalisationNoStage", notStarted: "stageGate.finalisationNotStarted", ended: "stageGate.finalisationEnded" });
+    assertStageOpen(stageWindow(cycle.stages, "FINALISATION", now), {
+      noStage: "stageGate.finalisationNoStage",
+      notStarted: "stageGate.finalisationNotStarted",
+      ended: "stageGate.finalisationEnded",
+    });
     const step = transition("VERIFIED", "FINALISE", actor.role);
     if (!step.ok) throw new ActionError("verification.wrongStatus", { status: "VERIFIED" });
     // The audit rows name exactly the loci this write changed, not those a read before it saw.
@@ -176,7 +237,14 @@ export async function finaliseCycle(actor: Actor & { email: string }, cycleId: s
     });
     // One record per locus (with its assessmentId: the locus's audit trail), then the cycle's.
     await audit(tx, actor, [
-      ...finalised.map((a) => ({ action: "assessment.finalise", entityType: "Assessment", entityId: a.id, assessmentId: a.id, before: { status: step.from }, after: { status: step.to } })),
+      ...finalised.map((a) => ({
+        action: "assessment.finalise",
+        entityType: "Assessment",
+        entityId: a.id,
+        assessmentId: a.id,
+        before: { status: step.from },
+        after: { status: step.to },
+      })),
       { action: "cycle.finalise", entityType: "Cycle", entityId: cycleId, after: { finalised: finalised.length } },
     ]);
     return { finalised: finalised.length };

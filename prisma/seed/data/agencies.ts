@@ -257,12 +257,8 @@ export const KNOWN_KL_LOCI: Record<string, LocusTemplate[]> = {
     { name: "Kantor Pertanahan Kota Bandung", serviceType: "ADMINISTRATIF" },
     { name: "Kantor Wilayah BPN Provinsi Jawa Barat", serviceType: "ADMINISTRATIF" },
   ],
-  Kemenimipas: [
-    { name: "Kantor Imigrasi Kelas I Khusus TPI Jakarta Selatan", serviceType: "ADMINISTRATIF" },
-  ],
-  Kemenkeu: [
-    { name: "Kantor Pelayanan Utama Bea dan Cukai Tipe C Soekarno-Hatta", serviceType: "ADMINISTRATIF" },
-  ],
+  Kemenimipas: [{ name: "Kantor Imigrasi Kelas I Khusus TPI Jakarta Selatan", serviceType: "ADMINISTRATIF" }],
+  Kemenkeu: [{ name: "Kantor Pelayanan Utama Bea dan Cukai Tipe C Soekarno-Hatta", serviceType: "ADMINISTRATIF" }],
   Kemenhub: [
     { name: "Kantor Kesyahbandaran Utama Tanjung Priok", serviceType: "ADMINISTRATIF" },
     { name: "Politeknik Penerbangan Indonesia Curug", serviceType: "JASA" },

@@ -854,7 +854,4 @@ export const REGION_COUNT: number = PROVINCES.reduce((n, p) => n + p.regions.len
 // Listed 514 of the real 514 (416 kabupaten + 98 kota, Jakarta's administrative ones included).
 
 /** Regions that are autonomous local governments (excludes Jakarta's administrative regency and cities). */
-export const AUTONOMOUS_REGION_COUNT: number = PROVINCES.reduce(
-  (n, p) => n + p.regions.filter((r) => !r.name.includes(" Administrasi ")).length,
-  0,
-);
+export const AUTONOMOUS_REGION_COUNT: number = PROVINCES.reduce((n, p) => n + p.regions.filter((r) => !r.name.includes(" Administrasi ")).length, 0);

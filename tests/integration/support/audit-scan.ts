@@ -15,7 +15,17 @@ import ts from "typescript";
  * imports), so a function that audits through a helper counts, and so does a write in a helper.
  */
 
-export const PRISMA_WRITES = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"]);
+export const PRISMA_WRITES = new Set([
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+]);
 const SQL_WRITE = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"(\w+)"/gi;
 const AUDIT_MODULE = "lib/server/audit/record.ts";
 
@@ -112,14 +122,25 @@ export function parseUnits(root: string, file: string, source = fs.readFileSync(
         if (ts.isIdentifier(decl.name)) bodies.push({ name: decl.name.text, node: decl.initializer, exported: isExported(statement), fn: decl.initializer });
         // `export const { signIn, signOut } = NextAuth({ … })`: each name stands for the whole initialiser.
         else if (ts.isObjectBindingPattern(decl.name)) {
-          for (const el of decl.name.elements) if (ts.isIdentifier(el.name)) bodies.push({ name: el.name.text, node: decl.initializer, exported: isExported(statement) });
+          for (const el of decl.name.elements)
+            if (ts.isIdentifier(el.name)) bodies.push({ name: el.name.text, node: decl.initializer, exported: isExported(statement) });
         }
       }
     }
   }
   const local = new Set(bodies.map((b) => b.name));
   const units: Unit[] = bodies.map(({ name, node, exported, fn }) => {
-    const unit: Unit = { key: `${file}#${name}`, file, name, exported, firstParamIsTx: firstParamIsTx(fn), writes: [], audits: false, auditWrites: [], calls: new Set() };
+    const unit: Unit = {
+      key: `${file}#${name}`,
+      file,
+      name,
+      exported,
+      firstParamIsTx: firstParamIsTx(fn),
+      writes: [],
+      audits: false,
+      auditWrites: [],
+      calls: new Set(),
+    };
     const visit = (n: ts.Node) => {
       if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && PRISMA_WRITES.has(n.expression.name.text)) {
         const receiver = n.expression.expression;
@@ -161,7 +182,10 @@ export function parseUnits(root: string, file: string, source = fs.readFileSync(
 export function scanWrites(root: string, excused: ReadonlySet<string> = new Set(), extra: { file: string; source: string }[] = []): Scan {
   const units = new Map<string, Unit>();
   const forward = new Map<string, string>();
-  const parsed = [...["lib", "app"].flatMap((dir) => sourceFiles(root, dir)).map((file) => parseUnits(root, file)), ...extra.map((e) => parseUnits(root, e.file, e.source))];
+  const parsed = [
+    ...["lib", "app"].flatMap((dir) => sourceFiles(root, dir)).map((file) => parseUnits(root, file)),
+    ...extra.map((e) => parseUnits(root, e.file, e.source)),
+  ];
   for (const { units: list, reexports } of parsed) {
     for (const u of list) units.set(u.key, u);
     for (const [from, to] of reexports) forward.set(`${list[0]?.file ?? ""}#${from}`, to);

@@ -3,13 +3,11 @@ import type { InstrumentDefinition, InstrumentIndicator } from "@/lib/domain/ins
 
 /** `parts` non-negative integers summing to `total` (cut points on 0..total). */
 export function partition(parts: number, total = 100): fc.Arbitrary<number[]> {
-  return fc
-    .array(fc.integer({ min: 0, max: total }), { minLength: parts - 1, maxLength: parts - 1 })
-    .map((cuts) => {
-      const sorted = [...cuts].sort((a, b) => a - b);
-      const bounds = [0, ...sorted, total];
-      return bounds.slice(1).map((bound, index) => bound - bounds[index]!);
-    });
+  return fc.array(fc.integer({ min: 0, max: total }), { minLength: parts - 1, maxLength: parts - 1 }).map((cuts) => {
+    const sorted = [...cuts].sort((a, b) => a - b);
+    const bounds = [0, ...sorted, total];
+    return bounds.slice(1).map((bound, index) => bound - bounds[index]!);
+  });
 }
 
 function indicator(code: string, weight: number): InstrumentIndicator {

@@ -19,7 +19,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const [t, result, facets] = await Promise.all([getTranslations("audit"), searchAuditEvents(actor, filter), auditFacets(actor)]);
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title" className="text-2xl font-semibold">{t("title")}</h1>
+      <h1 id="page-title" className="text-2xl font-semibold">
+        {t("title")}
+      </h1>
       <p className="mt-1 text-slate-600">{t("intro")}</p>
       <form role="search" method="get" className="mt-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <Field id="actor" label={t("actor")}>
@@ -28,13 +30,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <Field id="entityType" label={t("entity")}>
           <Select name="entityType" defaultValue={filter.entityType ?? ""}>
             <option value="">{t("all")}</option>
-            {facets.entityTypes.map((e) => <option key={e} value={e}>{e}</option>)}
+            {facets.entityTypes.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field id="action" label={t("action")}>
           <Select name="action" defaultValue={filter.action ?? ""}>
             <option value="">{t("all")}</option>
-            {facets.actions.map((a) => <option key={a} value={a}>{a}</option>)}
+            {facets.actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field id="from" label={t("from")}>
@@ -44,15 +54,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <Input name="to" type="date" defaultValue={filter.to} />
         </Field>
         <div className="flex items-end">
-          <Button type="submit" variant="secondary">{t("search")}</Button>
+          <Button type="submit" variant="secondary">
+            {t("search")}
+          </Button>
         </div>
       </form>
-      <p className="mt-4 text-sm text-slate-600" aria-live="polite">{t("count", { count: result.total })}</p>
-      <div className="mt-3">
-        {result.events.length === 0 ? <EmptyState>{t("empty")}</EmptyState> : <AuditEventList events={result.events} />}
-      </div>
-      <Pagination page={result.page} pageSize={result.pageSize} total={result.total}
-        params={{ actor: filter.actor, entityType: filter.entityType, entityId: filter.entityId, action: filter.action, from: filter.from, to: filter.to }} />
+      <p className="mt-4 text-sm text-slate-600" aria-live="polite">
+        {t("count", { count: result.total })}
+      </p>
+      <div className="mt-3">{result.events.length === 0 ? <EmptyState>{t("empty")}</EmptyState> : <AuditEventList events={result.events} />}</div>
+      <Pagination
+        page={result.page}
+        pageSize={result.pageSize}
+        total={result.total}
+        params={{ actor: filter.actor, entityType: filter.entityType, entityId: filter.entityId, action: filter.action, from: filter.from, to: filter.to }}
+      />
     </section>
   );
 }

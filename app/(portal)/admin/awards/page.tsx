@@ -15,11 +15,15 @@ export default async function AwardRulesPage() {
   return (
     <section aria-labelledby="page-title" className="space-y-6">
       <div>
-        <h1 id="page-title" className="text-2xl font-semibold">{t("title")}</h1>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          {t("title")}
+        </h1>
         <p className="mt-1 max-w-3xl text-slate-600">{t("intro")}</p>
         <p className="mt-2 text-sm" data-testid="rules-source">
           {current?.source === "setting" ? t("sourceSetting") : t("sourceDefault")}{" "}
-          <Link href="/results/awards" className="text-brand-700 underline">{t("seePublic")}</Link>
+          <Link href="/results/awards" className="text-brand-700 underline">
+            {t("seePublic")}
+          </Link>
         </p>
       </div>
       {current ? <AwardRulesEditor rules={current.rules} updatedAt={current.updatedAt} /> : null}

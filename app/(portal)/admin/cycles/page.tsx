@@ -18,30 +18,57 @@ export default async function AdminCyclesPage() {
   return (
     <section aria-labelledby="page-title">
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <h1 id="page-title" className="text-2xl font-semibold">{t("admin.title")}</h1>
-        <Link href="/admin/cycles/new" className={buttonClass()}>{t("cycleAdmin.new.title")}</Link>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          {t("admin.title")}
+        </h1>
+        <Link href="/admin/cycles/new" className={buttonClass()}>
+          {t("cycleAdmin.new.title")}
+        </Link>
       </div>
       <p className="mt-1 text-slate-600">{t("admin.intro")}</p>
       {cycles.length === 0 ? (
-        <div className="mt-6"><EmptyState>{t("admin.empty")}</EmptyState></div>
+        <div className="mt-6">
+          <EmptyState>{t("admin.empty")}</EmptyState>
+        </div>
       ) : (
         <div className="mt-6">
           <DataTable
             caption={t("admin.title")}
-            headers={[t("admin.year"), t("common.cycle"), t("admin.instrument"), t("common.status"), t("admin.assessments"), t("admin.published"), t("admin.actions")]}
+            headers={[
+              t("admin.year"),
+              t("common.cycle"),
+              t("admin.instrument"),
+              t("common.status"),
+              t("admin.assessments"),
+              t("admin.published"),
+              t("admin.actions"),
+            ]}
           >
             {cycles.map((cycle) => (
               <tr key={cycle.id} data-testid="cycle-row">
                 <td className="px-4 py-2 tabular-nums">{cycle.year}</td>
-                <td className="px-4 py-2 font-medium"><Link href={`/admin/cycles/${cycle.id}`} className="text-brand-700 underline-offset-2 hover:underline">{cycle.name}</Link></td>
-                <td className="px-4 py-2">{cycle.instrumentVersion.code} {cycle.instrumentVersion.version}</td>
+                <td className="px-4 py-2 font-medium">
+                  <Link href={`/admin/cycles/${cycle.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    {cycle.name}
+                  </Link>
+                </td>
+                <td className="px-4 py-2">
+                  {cycle.instrumentVersion.code} {cycle.instrumentVersion.version}
+                </td>
                 <td className="px-4 py-2">{t(`cycleStatus.${cycle.status}`)}</td>
                 <td className="px-4 py-2 tabular-nums">{format.number(cycle._count.assessments)}</td>
                 <td className="px-4 py-2">{cycle.publishedAt ? format.dateTime(cycle.publishedAt, { dateStyle: "medium" }) : t("admin.notPublished")}</td>
                 <td className="px-4 py-2">
-                  {cycle.status === "ACTIVE" ? <FinaliseCycleButton cycleId={cycle.id} cycleName={cycle.name} verified={verifiedCounts.get(cycle.id) ?? 0} /> : null}
+                  {cycle.status === "ACTIVE" ? (
+                    <FinaliseCycleButton cycleId={cycle.id} cycleName={cycle.name} verified={verifiedCounts.get(cycle.id) ?? 0} />
+                  ) : null}
                   {cycle.status === "FINALISED" ? (
-                    <CycleActionButton kind={cycle.publishedAt ? "UNPUBLISH" : "PUBLISH"} cycleId={cycle.id} cycleName={cycle.name} updatedAt={cycle.updatedAt.toISOString()} />
+                    <CycleActionButton
+                      kind={cycle.publishedAt ? "UNPUBLISH" : "PUBLISH"}
+                      cycleId={cycle.id}
+                      cycleName={cycle.name}
+                      updatedAt={cycle.updatedAt.toISOString()}
+                    />
                   ) : null}
                 </td>
               </tr>

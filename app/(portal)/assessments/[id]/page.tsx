@@ -49,13 +49,13 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-sm text-slate-600">{workspace.assessment.institutionName} · {workspace.assessment.cycleName} · {t(`serviceType.${workspace.assessment.serviceType}`)}</p>
+        <p className="text-sm text-slate-600">
+          {workspace.assessment.institutionName} · {workspace.assessment.cycleName} · {t(`serviceType.${workspace.assessment.serviceType}`)}
+        </p>
         <h1 className="mt-1 text-2xl font-semibold">{workspace.assessment.locusName}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
           <StatusBadge status={workspace.assessment.status} />
-          {workspace.window ? (
-            <span>{t("workspace.window", { from: new Date(workspace.window.startsAt), to: new Date(workspace.window.endsAt) })}</span>
-          ) : null}
+          {workspace.window ? <span>{t("workspace.window", { from: new Date(workspace.window.startsAt), to: new Date(workspace.window.endsAt) })}</span> : null}
           {workspace.assessment.reopenedUntil ? <span>{t("workspace.reopenedUntil", { until: new Date(workspace.assessment.reopenedUntil) })}</span> : null}
         </div>
         <LocusExportLinks assessmentId={workspace.assessment.id} />
@@ -64,7 +64,9 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       <ReviewRounds rounds={workspace.rounds} status={workspace.assessment.status} />
 
       {block.kind === "status" && block.status !== "DRAFT" && block.status !== "RETURNED" ? (
-        <p role="status" className="rounded-md border border-slate-300 bg-white px-4 py-3 text-sm" data-testid="locked-notice">{t(`workspace.lockedBecause.${block.status}`)}</p>
+        <p role="status" className="rounded-md border border-slate-300 bg-white px-4 py-3 text-sm" data-testid="locked-notice">
+          {t(`workspace.lockedBecause.${block.status}`)}
+        </p>
       ) : null}
       {block.kind === "window" ? (
         <p role="status" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="window-notice">
@@ -101,8 +103,12 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
 
       {workspace.assessment.canSeeHistory ? (
         <section aria-labelledby="history-title">
-          <h2 id="history-title" className="text-lg font-semibold">{t("assessment.history")}</h2>
-          <p className="text-xs text-slate-500">{t("workspace.historyNote", { count: history.length, date: format.dateTime(new Date(), { dateStyle: "medium" }) })}</p>
+          <h2 id="history-title" className="text-lg font-semibold">
+            {t("assessment.history")}
+          </h2>
+          <p className="text-xs text-slate-500">
+            {t("workspace.historyNote", { count: history.length, date: format.dateTime(new Date(), { dateStyle: "medium" }) })}
+          </p>
           <div className="mt-3">
             {history.length === 0 ? <EmptyState>{t("assessment.noHistory")}</EmptyState> : <AuditEventList events={history} showEntity={false} />}
           </div>

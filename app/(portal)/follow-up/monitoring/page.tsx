@@ -24,13 +24,20 @@ export default async function FollowUpMonitoringPage({ searchParams }: { searchP
   const [t, cycles] = await Promise.all([getTranslations("followUp"), listFollowUpCycles()]);
   const cycle = chooseFollowUpCycle(cycles, filter.cycle);
   const [monitoring, open] = cycle
-    ? await Promise.all([loadFollowUpMonitoring(actor, cycle.id), listFollowUpRecommendations(actor, "followUp.monitor", cycle.id, { show: "open", page: filter.page })])
+    ? await Promise.all([
+        loadFollowUpMonitoring(actor, cycle.id),
+        listFollowUpRecommendations(actor, "followUp.monitor", cycle.id, { show: "open", page: filter.page }),
+      ])
     : [null, null];
   return (
     <div className="space-y-8">
       <section aria-labelledby="page-title">
-        <h1 id="page-title" className="text-2xl font-semibold">{t("monitoring.title")}</h1>
-        <p className="mt-1 text-slate-600">{actor.role === "HEAD" ? t("monitoring.introHead", { institution: actor.institutionName ?? "" }) : t("monitoring.introAdmin")}</p>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          {t("monitoring.title")}
+        </h1>
+        <p className="mt-1 text-slate-600">
+          {actor.role === "HEAD" ? t("monitoring.introHead", { institution: actor.institutionName ?? "" }) : t("monitoring.introAdmin")}
+        </p>
         {cycle ? <FollowUpFilters cycles={cycles} cycleId={cycle.id} showChoices={null} /> : null}
       </section>
       {!cycle || !monitoring || !open ? (
@@ -52,13 +59,25 @@ export default async function FollowUpMonitoringPage({ searchParams }: { searchP
           </dl>
           <p className="text-xs text-slate-600">{t("monitoring.rule")}</p>
           <CompletionSection id="by-aspect" testId="completion-by-aspect" title={t("monitoring.byAspect")} groups={monitoring.aspects} />
-          <CompletionSection id="by-province" testId="completion-by-province" title={t("monitoring.byProvince")}
-            groups={monitoring.provinces.map((g) => (g.key === "" ? { ...g, label: t("national") } : g))} />
-          <CompletionSection id="by-institution" testId="completion-by-institution" title={t("monitoring.byInstitution")} groups={monitoring.institutions} chart={monitoring.institutions.length <= 40} />
+          <CompletionSection
+            id="by-province"
+            testId="completion-by-province"
+            title={t("monitoring.byProvince")}
+            groups={monitoring.provinces.map((g) => (g.key === "" ? { ...g, label: t("national") } : g))}
+          />
+          <CompletionSection
+            id="by-institution"
+            testId="completion-by-institution"
+            title={t("monitoring.byInstitution")}
+            groups={monitoring.institutions}
+            chart={monitoring.institutions.length <= 40}
+          />
 
           <section aria-labelledby="open-title" className="space-y-3">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h2 id="open-title" className="text-lg font-semibold">{t("monitoring.openTitle", { count: open.total })}</h2>
+              <h2 id="open-title" className="text-lg font-semibold">
+                {t("monitoring.openTitle", { count: open.total })}
+              </h2>
               <p className="flex flex-wrap gap-3 text-sm">
                 <DownloadButton href={`/api/follow-up/open-recommendations?format=xlsx&cycle=${cycle.id}`} label={t("monitoring.exportXlsx")} />
                 <DownloadButton href={`/api/follow-up/open-recommendations?format=csv&cycle=${cycle.id}`} label={t("monitoring.exportCsv")} />

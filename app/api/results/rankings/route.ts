@@ -29,6 +29,9 @@ export const GET = publicRoute("/api/results/rankings", ZRankingExportQuery, asy
     { header: t("publicResults.colLabel"), value: (r) => r.label, width: 24 },
   ];
   const file = await tableToFile({ sheetName: groupName || "Peringkat", columns, rows }, query.format);
-  const slug = `${results.cycle.name}-${groupName}`.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = `${results.cycle.name}-${groupName}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return downloadResponse(file, `peringkat-${slug}.${query.format}`, query.format);
 });

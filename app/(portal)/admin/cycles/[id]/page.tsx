@@ -24,14 +24,17 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
   if (!cycle) notFound();
   const now = new Date();
   const [t, format, matrix, workload, overdue] = await Promise.all([
-    getTranslations(), getFormatter(),
-    cycleStatusMatrix(actor, cycle.id), cycleVerifierWorkload(actor, cycle.id),
+    getTranslations(),
+    getFormatter(),
+    cycleStatusMatrix(actor, cycle.id),
+    cycleVerifierWorkload(actor, cycle.id),
     listCycleLoci(actor, cycle.id, { overdue: true, page: 1 }, now),
   ]);
   const lociHref = `/admin/cycles/${cycle.id}/loci`;
   const updatedAt = cycle.updatedAt.toISOString();
-  const button = (kind: "START" | "CLOSE" | "PUBLISH" | "UNPUBLISH" | "ADD_LOCI") =>
-    <CycleActionButton kind={kind} cycleId={cycle.id} cycleName={cycle.name} updatedAt={updatedAt} />;
+  const button = (kind: "START" | "CLOSE" | "PUBLISH" | "UNPUBLISH" | "ADD_LOCI") => (
+    <CycleActionButton kind={kind} cycleId={cycle.id} cycleName={cycle.name} updatedAt={updatedAt} />
+  );
 
   return (
     <section aria-labelledby="page-title">
@@ -39,7 +42,9 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
       <CycleTabs cycleId={cycle.id} current="overview" />
 
       <section aria-labelledby="decisions-title" className="mt-6 rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="decisions-title" className="text-lg font-semibold">{t("cycleAdmin.overview.decisions")}</h2>
+        <h2 id="decisions-title" className="text-lg font-semibold">
+          {t("cycleAdmin.overview.decisions")}
+        </h2>
         <p className="mt-1 text-sm text-slate-600">{t(`cycleAdmin.overview.statusHint.${cycle.status}`)}</p>
         <div className="mt-3 flex flex-wrap items-start gap-4">
           {cycle.status === "PREPARATION" ? button("START") : null}
@@ -53,17 +58,26 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
 
       <section aria-labelledby="schedule-title" className="mt-8">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="schedule-title" className="text-lg font-semibold">{t("cycleAdmin.overview.scheduleTitle")}</h2>
-          <Link href={`/admin/cycles/${cycle.id}/setup`} className="text-sm text-brand-700 underline-offset-2 hover:underline">{t("cycleAdmin.overview.editSchedule")}</Link>
+          <h2 id="schedule-title" className="text-lg font-semibold">
+            {t("cycleAdmin.overview.scheduleTitle")}
+          </h2>
+          <Link href={`/admin/cycles/${cycle.id}/setup`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
+            {t("cycleAdmin.overview.editSchedule")}
+          </Link>
         </div>
         <div className="mt-3">
-          <DataTable caption={t("cycleAdmin.overview.scheduleTitle")} headers={[t("cycleAdmin.setup.stage"), t("cycleAdmin.setup.startsOn"), t("cycleAdmin.setup.endsOn"), t("common.status")]}>
+          <DataTable
+            caption={t("cycleAdmin.overview.scheduleTitle")}
+            headers={[t("cycleAdmin.setup.stage"), t("cycleAdmin.setup.startsOn"), t("cycleAdmin.setup.endsOn"), t("common.status")]}
+          >
             {cycle.stages.map((stage) => {
               const window = stageWindow(cycle.stages, stage.kind, now);
               const state = window.open ? "open" : window.reason === "ENDED" ? "ended" : "upcoming";
               return (
                 <tr key={stage.kind} data-testid={`schedule-${stage.kind}`}>
-                  <th scope="row" className="px-4 py-2 text-left font-medium">{t(`cycleAdmin.stage.${stage.kind}`)}</th>
+                  <th scope="row" className="px-4 py-2 text-left font-medium">
+                    {t(`cycleAdmin.stage.${stage.kind}`)}
+                  </th>
                   <td className="px-4 py-2">{format.dateTime(stage.startsAt, { dateStyle: "long" })}</td>
                   <td className="px-4 py-2">{format.dateTime(stage.endsAt, { dateStyle: "long" })}</td>
                   <td className="px-4 py-2">{t(`cycleAdmin.stageState.${state}`)}</td>
@@ -75,34 +89,52 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
       </section>
 
       <section aria-labelledby="matrix-title" className="mt-8">
-        <h2 id="matrix-title" className="text-lg font-semibold">{t("cycleAdmin.overview.matrixTitle")}</h2>
+        <h2 id="matrix-title" className="text-lg font-semibold">
+          {t("cycleAdmin.overview.matrixTitle")}
+        </h2>
         <p className="mt-1 text-sm text-slate-600">{t("cycleAdmin.overview.matrixIntro", { count: matrix?.total ?? 0 })}</p>
         <div className="mt-3">{matrix ? <StatusMatrixTable matrix={matrix} lociHref={lociHref} /> : null}</div>
       </section>
 
       <section aria-labelledby="overdue-title" className="mt-8">
-        <h2 id="overdue-title" className="text-lg font-semibold">{t("cycleAdmin.overview.overdueTitle")}</h2>
-        <p className="mt-1 text-sm text-slate-600" data-testid="overdue-count">{t("cycleAdmin.overview.overdueCount", { count: overdue.total })}</p>
+        <h2 id="overdue-title" className="text-lg font-semibold">
+          {t("cycleAdmin.overview.overdueTitle")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600" data-testid="overdue-count">
+          {t("cycleAdmin.overview.overdueCount", { count: overdue.total })}
+        </p>
         {overdue.total > 0 ? (
           <>
             <ul className="mt-3 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm">
               {overdue.rows.slice(0, 10).map((row) => (
                 <li key={row.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
-                  <span><Link href={`/assessments/${row.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">{row.locusName}</Link>
-                    <span className="text-slate-600"> · {row.institutionName}</span></span>
+                  <span>
+                    <Link href={`/assessments/${row.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                      {row.locusName}
+                    </Link>
+                    <span className="text-slate-600"> · {row.institutionName}</span>
+                  </span>
                   <StatusBadge status={row.status} />
                 </li>
               ))}
             </ul>
-            <p className="mt-2 text-sm"><Link href={`${lociHref}?overdue=1`} className="text-brand-700 underline-offset-2 hover:underline">{t("cycleAdmin.overview.allOverdue", { count: overdue.total })}</Link></p>
+            <p className="mt-2 text-sm">
+              <Link href={`${lociHref}?overdue=1`} className="text-brand-700 underline-offset-2 hover:underline">
+                {t("cycleAdmin.overview.allOverdue", { count: overdue.total })}
+              </Link>
+            </p>
           </>
         ) : null}
       </section>
 
       <section aria-labelledby="workload-title" className="mt-8">
-        <h2 id="workload-title" className="text-lg font-semibold">{t("cycleAdmin.overview.workloadTitle")}</h2>
+        <h2 id="workload-title" className="text-lg font-semibold">
+          {t("cycleAdmin.overview.workloadTitle")}
+        </h2>
         <p className="mt-1 text-sm text-slate-600">{t("cycleAdmin.overview.workloadIntro")}</p>
-        <div className="mt-3"><WorkloadTable rows={workload} /></div>
+        <div className="mt-3">
+          <WorkloadTable rows={workload} />
+        </div>
       </section>
     </section>
   );

@@ -12,7 +12,9 @@ export default async function NewCyclePage() {
   const [t, choices] = await Promise.all([getTranslations("cycleAdmin.new"), newCycleChoices(actor)]);
   return (
     <section aria-labelledby="page-title" className="space-y-4">
-      <h1 id="page-title" className="text-2xl font-semibold">{t("title")}</h1>
+      <h1 id="page-title" className="text-2xl font-semibold">
+        {t("title")}
+      </h1>
       <p className="max-w-2xl text-slate-600">{t("intro")}</p>
       <NewCycleForm versions={choices.versions} cycles={choices.cycles} />
     </section>

@@ -16,8 +16,12 @@ export default async function InstitutionPage({ params }: { params: Promise<{ id
   return (
     <section aria-labelledby="page-title" className="space-y-8">
       <div className="space-y-1">
-        <Link href="/admin/institutions" className="text-sm text-brand-700 underline">{t("registry.back")}</Link>
-        <h1 id="page-title" className="text-2xl font-semibold">{institution.name}</h1>
+        <Link href="/admin/institutions" className="text-sm text-brand-700 underline">
+          {t("registry.back")}
+        </Link>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          {institution.name}
+        </h1>
         <p className="text-slate-600">
           <span className="font-mono text-sm">{institution.code}</span> · {t(`institutionType.${institution.type}`)}
           {institution.province ? ` · ${institution.province.name}` : null}
@@ -27,14 +31,21 @@ export default async function InstitutionPage({ params }: { params: Promise<{ id
       <InstitutionForm
         provinces={provinces}
         initial={{
-          institutionId: institution.id, expectedUpdatedAt: institution.updatedAt.toISOString(), code: institution.code, name: institution.name,
-          shortName: institution.shortName, type: institution.type, provinceCode: institution.province?.code ?? null,
+          institutionId: institution.id,
+          expectedUpdatedAt: institution.updatedAt.toISOString(),
+          code: institution.code,
+          name: institution.name,
+          shortName: institution.shortName,
+          type: institution.type,
+          provinceCode: institution.province?.code ?? null,
         }}
       />
       <div className="space-y-3">
         <h2 className="text-lg font-semibold">{t("registry.lociHeading")}</h2>
         <p className="text-sm text-slate-600">{t("registry.lociIntro")}</p>
-        {institution.loci.length === 0 ? <EmptyState>{t("registry.lociEmpty")}</EmptyState> : (
+        {institution.loci.length === 0 ? (
+          <EmptyState>{t("registry.lociEmpty")}</EmptyState>
+        ) : (
           <ul className="space-y-2">
             {institution.loci.map((locus) => (
               <li key={locus.id} data-testid="locus-item" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -47,7 +58,14 @@ export default async function InstitutionPage({ params }: { params: Promise<{ id
                   <summary className="cursor-pointer text-sm text-brand-700">{t("registry.editLocus", { name: locus.name })}</summary>
                   <div className="mt-3 max-w-xl">
                     <LocusForm
-                      initial={{ locusId: locus.id, expectedUpdatedAt: locus.updatedAt.toISOString(), name: locus.name, serviceType: locus.serviceType, address: locus.address, isActive: locus.isActive }}
+                      initial={{
+                        locusId: locus.id,
+                        expectedUpdatedAt: locus.updatedAt.toISOString(),
+                        name: locus.name,
+                        serviceType: locus.serviceType,
+                        address: locus.address,
+                        isActive: locus.isActive,
+                      }}
                     />
                   </div>
                 </details>

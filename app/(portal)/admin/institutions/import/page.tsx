@@ -17,8 +17,12 @@ export default async function RegistryImportPage() {
   return (
     <section aria-labelledby="page-title" className="space-y-6">
       <div className="space-y-1">
-        <Link href="/admin/institutions" className="text-sm text-brand-700 underline">{t("registry.back")}</Link>
-        <h1 id="page-title" className="text-2xl font-semibold">{t("registryImport.title")}</h1>
+        <Link href="/admin/institutions" className="text-sm text-brand-700 underline">
+          {t("registry.back")}
+        </Link>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          {t("registryImport.title")}
+        </h1>
         <p className="text-slate-600">{t("registryImport.intro")}</p>
       </div>
       <RegistryImport />
@@ -26,15 +30,21 @@ export default async function RegistryImportPage() {
         <summary className="cursor-pointer font-semibold">{t("registryImport.layoutHeading")}</summary>
         <div className="mt-3 space-y-3">
           <div className="flex flex-wrap gap-2">
-            <a href="/api/admin/registry/template?format=xlsx" className={linkClass} download>{t("registryImport.templateXlsx")}</a>
-            <a href="/api/admin/registry/template?format=csv" className={linkClass} download>{t("registryImport.templateCsv")}</a>
+            <a href="/api/admin/registry/template?format=xlsx" className={linkClass} download>
+              {t("registryImport.templateXlsx")}
+            </a>
+            <a href="/api/admin/registry/template?format=csv" className={linkClass} download>
+              {t("registryImport.templateCsv")}
+            </a>
           </div>
           <DataTable caption={t("registryImport.layoutHeading")} headers={[t("registryImport.column"), t("registryImport.meaning")]}>
             {REGISTRY_COLUMNS.map((column) => (
               <tr key={column.key}>
                 <td className="px-4 py-2 align-top font-mono text-xs">
                   {column.header}
-                  <span className="block font-sans text-slate-500">{column.required ? t("registryImport.requiredColumn") : t("registryImport.optionalColumn")}</span>
+                  <span className="block font-sans text-slate-500">
+                    {column.required ? t("registryImport.requiredColumn") : t("registryImport.optionalColumn")}
+                  </span>
                 </td>
                 <td className="px-4 py-2">{t(`registryImport.columns.${column.header}`)}</td>
               </tr>

@@ -13,8 +13,12 @@ export default async function NewInstitutionPage() {
   const [t, provinces] = await Promise.all([getTranslations("registry"), listProvinces(actor)]);
   return (
     <section aria-labelledby="page-title" className="space-y-4">
-      <Link href="/admin/institutions" className="text-sm text-brand-700 underline">{t("back")}</Link>
-      <h1 id="page-title" className="text-2xl font-semibold">{t("newTitle")}</h1>
+      <Link href="/admin/institutions" className="text-sm text-brand-700 underline">
+        {t("back")}
+      </Link>
+      <h1 id="page-title" className="text-2xl font-semibold">
+        {t("newTitle")}
+      </h1>
       <p className="text-slate-600">{t("newIntro")}</p>
       <InstitutionForm provinces={provinces} />
     </section>

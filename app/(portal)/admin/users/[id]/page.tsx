@@ -17,12 +17,22 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   return (
     <section aria-labelledby="page-title" className="space-y-8">
       <div>
-        <h1 id="page-title" className="text-2xl font-semibold">{user.name}</h1>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          {user.name}
+        </h1>
         <p className="text-slate-600">{user.email}</p>
       </div>
       <UserForm
         institutions={institutions}
-        initial={{ userId: user.id, expectedUpdatedAt: user.updatedAt.toISOString(), email: user.email, name: user.name, role: user.role, institutionId: user.institutionId, isActive: user.isActive }}
+        initial={{
+          userId: user.id,
+          expectedUpdatedAt: user.updatedAt.toISOString(),
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          institutionId: user.institutionId,
+          isActive: user.isActive,
+        }}
       />
       <div className="space-y-2">
         <h2 className="text-lg font-semibold">{t("temporaryPasswordHeading")}</h2>
@@ -32,7 +42,12 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       {user.role === "VERIFIER" && cycle ? (
         <div className="space-y-2">
           <h2 className="text-lg font-semibold">{t("assignments")}</h2>
-          <VerifierAssignmentsForm userId={user.id} cycle={{ id: cycle.id, name: cycle.name }} institutions={institutions} assigned={assigned.map((a) => a.institution.id)} />
+          <VerifierAssignmentsForm
+            userId={user.id}
+            cycle={{ id: cycle.id, name: cycle.name }}
+            institutions={institutions}
+            assigned={assigned.map((a) => a.institution.id)}
+          />
         </div>
       ) : null}
     </section>

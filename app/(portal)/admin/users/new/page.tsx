@@ -12,7 +12,9 @@ export default async function NewUserPage() {
   const [t, institutions] = await Promise.all([getTranslations("users"), listInstitutionOptions(actor)]);
   return (
     <section aria-labelledby="page-title" className="space-y-4">
-      <h1 id="page-title" className="text-2xl font-semibold">{t("add")}</h1>
+      <h1 id="page-title" className="text-2xl font-semibold">
+        {t("add")}
+      </h1>
       <p className="text-slate-600">{t("addIntro")}</p>
       <UserForm institutions={institutions} />
     </section>

@@ -27,12 +27,23 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-sm text-slate-600">{review.assessment.institutionName} · {review.assessment.cycleName} · {t(`serviceType.${review.assessment.serviceType}`)}</p>
-        <h1 className="mt-1 text-2xl font-semibold">{t("verification.pageTitle")}: {review.assessment.locusName}</h1>
-        <div className="mt-2 flex items-center gap-3 text-sm"><StatusBadge status={status} /><span>{t("verification.round", { round: review.assessment.round })}</span></div>
+        <p className="text-sm text-slate-600">
+          {review.assessment.institutionName} · {review.assessment.cycleName} · {t(`serviceType.${review.assessment.serviceType}`)}
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold">
+          {t("verification.pageTitle")}: {review.assessment.locusName}
+        </h1>
+        <div className="mt-2 flex items-center gap-3 text-sm">
+          <StatusBadge status={status} />
+          <span>{t("verification.round", { round: review.assessment.round })}</span>
+        </div>
       </div>
       {status === "SUBMITTED" && review.canDecide ? <StartReviewButton assessmentId={id} /> : null}
-      {status !== "IN_REVIEW" && status !== "SUBMITTED" ? <p role="status" className="rounded-md border border-slate-300 bg-white px-4 py-3 text-sm">{t("verification.notInReview")}</p> : null}
+      {status !== "IN_REVIEW" && status !== "SUBMITTED" ? (
+        <p role="status" className="rounded-md border border-slate-300 bg-white px-4 py-3 text-sm">
+          {t("verification.notInReview")}
+        </p>
+      ) : null}
       <ReviewWorkspace
         assessmentId={id}
         instrument={review.instrument}

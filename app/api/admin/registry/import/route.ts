@@ -19,7 +19,8 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 export const POST = authorizedRoute("/api/admin/registry/import", z.unknown(), async ({ actor, request }) => {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (!Number.isFinite(declared)) return errorResponse(411, "registryImport.lengthRequired");
-  if (declared > REGISTRY_FILE_MAX_BYTES + MULTIPART_OVERHEAD) return errorResponse(413, "registryImport.fileTooLarge", { values: { limit: REGISTRY_FILE_MAX_BYTES } });
+  if (declared > REGISTRY_FILE_MAX_BYTES + MULTIPART_OVERHEAD)
+    return errorResponse(413, "registryImport.fileTooLarge", { values: { limit: REGISTRY_FILE_MAX_BYTES } });
   let form: FormData;
   try {
     form = await request.formData();

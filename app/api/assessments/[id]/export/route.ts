@@ -6,7 +6,17 @@ import { loadLocusExport } from "@/lib/server/assessment/locus-export";
 import { downloadResponse, tableToFile, type ExportColumn } from "@/lib/server/http/table-file";
 import { authorizedRoute, errorResponse } from "@/lib/server/http/route-handler";
 
-type Row = { aspect: string; code: string; indicator: string; weight: number | string; selfLevel: number | string | null; justification: string; verifiedLevel: number | string | null; verifierNote: string; evidence: string };
+type Row = {
+  aspect: string;
+  code: string;
+  indicator: string;
+  weight: number | string;
+  selfLevel: number | string | null;
+  justification: string;
+  verifiedLevel: number | string | null;
+  verifierNote: string;
+  evidence: string;
+};
 
 /** One locus's full assessment (levels, notes, evidence list, scores) as XLSX or CSV. */
 export const GET = authorizedRoute("/api/assessments/[id]/export", z.object({ id: z.uuid() }), async ({ actor, params, request }) => {
@@ -16,13 +26,25 @@ export const GET = authorizedRoute("/api/assessments/[id]/export", z.object({ id
   const t = await getTranslations("locusExport");
   const published = (value: Parameters<typeof toDecimalString>[0]) => toDecimalString(value, 2);
   const summary = (label: string, self: string | null, verified: string | null): Row => ({
-    aspect: t("summary"), code: "", indicator: label, weight: "", selfLevel: self, justification: "", verifiedLevel: verified, verifierNote: "", evidence: "",
+    aspect: t("summary"),
+    code: "",
+    indicator: label,
+    weight: "",
+    selfLevel: self,
+    justification: "",
+    verifiedLevel: verified,
+    verifierNote: "",
+    evidence: "",
   });
   const rows: Row[] = [
     ...data.rows.map((r) => ({ ...r, evidence: r.evidence.join("; ") })),
     summary(t("selfF02"), published(data.self.f02.total), null),
     summary(t("verifiedF02"), null, data.verified ? published(data.verified.f02.total) : null),
-    summary(t("f03", { count: data.self.f03.respondents }), data.self.f03.score ? published(data.self.f03.score) : null, data.verified?.f03.score ? published(data.verified.f03.score) : null),
+    summary(
+      t("f03", { count: data.self.f03.respondents }),
+      data.self.f03.score ? published(data.self.f03.score) : null,
+      data.verified?.f03.score ? published(data.verified.f03.score) : null,
+    ),
     summary(t("index"), data.self.classification.published, data.verified?.classification.published ?? null),
     summary(t("grade"), data.self.classification.grade, data.verified?.classification.grade ?? null),
   ];
@@ -38,6 +60,9 @@ export const GET = authorizedRoute("/api/assessments/[id]/export", z.object({ id
     { header: t("evidence"), value: (r) => r.evidence, width: 50 },
   ];
   const file = await tableToFile({ sheetName: data.assessment.locusName, columns, rows }, format);
-  const slug = `${data.assessment.institutionName}-${data.assessment.locusName}-${data.assessment.cycleName}`.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = `${data.assessment.institutionName}-${data.assessment.locusName}-${data.assessment.cycleName}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return downloadResponse(file, `penilaian-${slug}.${format}`, format);
 });

@@ -18,7 +18,10 @@ export const GET = authorizedRoute("/api/institutions/[id]/report-card", z.objec
     {
       ...data,
       generatedAt,
-      recommendations: data.recommendations.map((r) => ({ ...r, status: `${t(`followUp.progress.${r.progress}`)}${r.overdue ? ` · ${t("followUp.overdue")}` : ""}` })),
+      recommendations: data.recommendations.map((r) => ({
+        ...r,
+        status: `${t(`followUp.progress.${r.progress}`)}${r.overdue ? ` · ${t("followUp.overdue")}` : ""}`,
+      })),
     },
     {
       title: t("reportCard.title"),
@@ -36,6 +39,9 @@ export const GET = authorizedRoute("/api/institutions/[id]/report-card", z.objec
       footer: t("reportCard.footer", { date: generatedAt }),
     },
   );
-  const slug = `${data.institutionName}-${data.view.cycle.name}`.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = `${data.institutionName}-${data.view.cycle.name}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return downloadResponse(pdf, `rapor-${slug}.pdf`, "pdf");
 });

@@ -26,9 +26,18 @@ export default async function CycleSetupPage({ params }: { params: Promise<{ id:
       <CycleHeader cycle={cycle} />
       <CycleTabs cycleId={cycle.id} current="setup" />
       <div className="mt-6">
-        <CycleSetup cycleId={cycle.id} updatedAt={cycle.updatedAt.toISOString()} stages={stages}
-          settings={{ f02SharePercent: cycle.f02SharePercent, minSurveyRespondents: cycle.minSurveyRespondents, evidenceRequiredAboveZero: cycle.evidenceRequiredAboveZero }}
-          stagesEditable={areStagesEditable(cycle.status)} settingsEditable={areSettingsEditable(cycle.status)} />
+        <CycleSetup
+          cycleId={cycle.id}
+          updatedAt={cycle.updatedAt.toISOString()}
+          stages={stages}
+          settings={{
+            f02SharePercent: cycle.f02SharePercent,
+            minSurveyRespondents: cycle.minSurveyRespondents,
+            evidenceRequiredAboveZero: cycle.evidenceRequiredAboveZero,
+          }}
+          stagesEditable={areStagesEditable(cycle.status)}
+          settingsEditable={areSettingsEditable(cycle.status)}
+        />
       </div>
     </section>
   );

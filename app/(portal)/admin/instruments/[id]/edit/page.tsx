@@ -16,8 +16,14 @@ export default async function EditInstrumentVersionPage({ params }: { params: Pr
   const t = await getTranslations("instrumentAdmin");
   return (
     <section aria-labelledby="page-title">
-      <p className="text-sm"><Link href={`/admin/instruments/${version.id}`} className="text-brand-700 underline-offset-2 hover:underline">{t("backToVersion")}</Link></p>
-      <h1 id="page-title" className="mt-1 text-2xl font-semibold">{t("editTitle", { code: version.definition.code, version: version.definition.version })}</h1>
+      <p className="text-sm">
+        <Link href={`/admin/instruments/${version.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+          {t("backToVersion")}
+        </Link>
+      </p>
+      <h1 id="page-title" className="mt-1 text-2xl font-semibold">
+        {t("editTitle", { code: version.definition.code, version: version.definition.version })}
+      </h1>
       <div className="mt-4">
         {version.readOnly ? (
           <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900">

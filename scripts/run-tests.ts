@@ -4,7 +4,7 @@ import path from "node:path";
 import { PROJECT_ROOT } from "./lib/database";
 import { ensurePrismaClient } from "./lib/prisma-client";
 
-// Every test of the project: type check, unit and integration (Vitest, real PostgreSQL), browser
+// Every test of the project: type check, format and lint, unit and integration (Vitest, real PostgreSQL), browser
 // end-to-end (Playwright, Debian's Chromium). Ends with one line "N passed, M failed".
 
 const RESULTS = path.join(PROJECT_ROOT, ".data", "test-results");
@@ -46,6 +46,8 @@ ensurePrismaClient();
 
 const problems: string[] = [];
 if (!run("Pemeriksaan tipe (tsc)", bin("tsc"), ["--noEmit", "-p", "."])) problems.push("pemeriksaan tipe gagal");
+// Formatting and lint rules (biome.json); `npx biome check --write .` fixes what it can.
+if (!run("Format & lint (Biome)", bin("biome"), ["ci", "--reporter=summary", "."])) problems.push("format atau lint tidak sesuai (npx biome check --write .)");
 
 const vitestFile = path.join(RESULTS, "vitest.json");
 const vitestOk = run("Uji unit & integrasi (Vitest, PostgreSQL sungguhan)", bin("vitest"), [

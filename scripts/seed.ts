@@ -7,19 +7,22 @@ import { applyMigrations } from "./lib/migrate";
 
 const USAGE = "Pemakaian: npm run db:seed -- [--institutions N] [--reset] [--instrument berkas.json]";
 
-runMain(async () => {
-  let values;
+function readArguments() {
   try {
-    ({ values } = parseArgs({
+    return parseArgs({
       options: {
         institutions: { type: "string" },
         reset: { type: "boolean", default: false },
         instrument: { type: "string" },
       },
-    }));
+    }).values;
   } catch (error) {
     throw new UserFacingError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
+}
+
+runMain(async () => {
+  const values = readArguments();
   const institutions = values.institutions === undefined ? undefined : Number(values.institutions);
   if (institutions !== undefined && (!Number.isInteger(institutions) || institutions < 3 || institutions > 100_000)) {
     throw new UserFacingError(`--institutions harus bilangan bulat 3–100000, bukan "${values.institutions}".\n${USAGE}`);

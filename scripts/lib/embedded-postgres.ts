@@ -60,7 +60,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
       "-c",
       "max_connections=200",
       "-c",
-      "fsync=" + (options.persistent ? "on" : "off"),
+      `fsync=${options.persistent ? "on" : "off"}`,
     ],
     onLog: (message) => {
       logLines.push(message);
@@ -79,7 +79,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
       .join(" ")
       .trim();
     throw new UserFacingError(
-      `PostgreSQL tertanam gagal dijalankan di ${dataDir}` + (detail ? `: ${detail}` : error instanceof Error ? `: ${error.message}` : "."),
+      `PostgreSQL tertanam gagal dijalankan di ${dataDir}${detail ? `: ${detail}` : error instanceof Error ? `: ${error.message}` : "."}`,
     );
   }
 

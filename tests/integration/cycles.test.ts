@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isOverdue, STAGE_KINDS, wibDate } from "@/lib/domain/cycle";
+import { isOverdue, type STAGE_KINDS, wibDate } from "@/lib/domain/cycle";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classify } from "@/lib/domain/grades";
-import { validateInstrument, type InstrumentDefinition } from "@/lib/domain/instrument";
+import { validateInstrument } from "@/lib/domain/instrument";
 import { compare, equals, fromInteger, Rational } from "@/lib/domain/rational";
 import { aspectScore, f02Score, f03Score, institutionIndex, locusIndex, type ScoringSettings } from "@/lib/domain/scoring";
 import { allIndicatorCodes, answersArbitrary, responsesArbitrary, validInstrumentArbitrary } from "./support/instrument-arbitrary";

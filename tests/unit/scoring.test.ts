@@ -140,7 +140,7 @@ describe("aspect score and F-02 (docs/domain.md §5)", () => {
     for (const level of [1, 2, 3, 4, 5]) {
       const other = f02Score(instrument, { ...MIXED, "31.c.K": level });
       expect(equals(other.total, base.total)).toBe(true);
-      other.aspects.forEach((aspect, index) => expect(equals(aspect.score, base.aspects[index]!.score)).toBe(true));
+      for (const [index, aspect] of other.aspects.entries()) expect(equals(aspect.score, base.aspects[index]!.score)).toBe(true);
     }
     const withoutQueue = { ...MIXED };
     delete withoutQueue["31.c.K"];

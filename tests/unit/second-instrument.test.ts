@@ -55,9 +55,9 @@ describe("the Ramah Kelompok Rentan instrument", () => {
     const levels = new Map<string, number>();
     for (const indicator of rkr.aspects[0]!.indicators) levels.set(indicator.code, 4);
     // Kualitas: 25×3 + 20×2 + 15×5 + 20×1 + 10×0 + 10×4 = 250 → 2.50
-    [3, 2, 5, 1, 0, 4].forEach((level, i) => levels.set(rkr.aspects[1]!.indicators[i]!.code, level));
+    for (const [i, level] of [3, 2, 5, 1, 0, 4].entries()) levels.set(rkr.aspects[1]!.indicators[i]!.code, level);
     // Pendukung: 40×5 + 30×0 + 30×2 = 260 → 2.60
-    [5, 0, 2].forEach((level, i) => levels.set(rkr.aspects[2]!.indicators[i]!.code, level));
+    for (const [i, level] of [5, 0, 2].entries()) levels.set(rkr.aspects[2]!.indicators[i]!.code, level);
 
     const alone = computeLocusResult(rkr, levels, [], settings);
     expect(alone.f02.aspects.map((a) => a.code)).toEqual(["P", "K", "D"]);

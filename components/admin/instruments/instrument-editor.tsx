@@ -58,6 +58,7 @@ export function InstrumentEditor({ versionId, updatedAt: loaded, definition }: P
   }, [dirty]);
 
   // Focus a field after the section holding it has opened.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `open` is a trigger: the field exists only once its section has rendered open.
   useEffect(() => {
     if (!focusTarget) return;
     document.getElementById(focusTarget)?.focus();

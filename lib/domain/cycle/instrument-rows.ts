@@ -44,6 +44,8 @@ export function instrumentRows(definition: InstrumentDefinition, instrumentVersi
       for (const level of indicator.levels) rows.levels.push({ indicatorId, level: level.level, description: level.description });
     }
   });
-  definition.surveyItems.forEach((item, position) => rows.surveyItems.push({ instrumentVersionId, code: item.code, text: item.text, position }));
+  definition.surveyItems.forEach((item, position) => {
+    rows.surveyItems.push({ instrumentVersionId, code: item.code, text: item.text, position });
+  });
   return rows;
 }

@@ -13,6 +13,7 @@ export const FALLBACK_BASE_NAME = "bukti-dukung";
 // override (U+202E), which can make "gpj.exe" look like "exe.jpg".
 const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 // Reserved on Windows or meaningful to shells and headers.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes from a file name.
 const RESERVED = /[<>:"/\\|?*\u0000-\u001f]/g;
 // Device names Windows refuses as file names, whatever the extension.
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;

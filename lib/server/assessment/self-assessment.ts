@@ -2,7 +2,7 @@ import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
 import { endOfDayWib } from "@/lib/domain/cycle/dates";
 import { ASSESSMENT_STATUSES, checkCompleteness, isReopenable, isSelfAssessmentEditable, transition, type AssessmentStatus } from "@/lib/domain/workflow";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SavedAnswer, TSaveAnswer } from "@/lib/schemas/self-assessment";
 import { ActionError } from "../errors";
 import { audit, requestOrigin, type RequestOrigin } from "../audit/record";

@@ -4,7 +4,6 @@ import { scoringSettingsOf } from "@/lib/domain/scoring";
 import { isReopenable, isSelfAssessmentEditable, selfAssessmentWindow } from "@/lib/domain/workflow";
 import { db } from "../db/client";
 import { findAssessment, policyTargetOf } from "./queries";
-import type { EvidenceItemView } from "@/lib/domain/evidence/view";
 import { listEvidence } from "./evidence";
 import { loadInstrument } from "../instrument/load";
 import type { SavedAnswer } from "@/lib/schemas/self-assessment";

@@ -53,7 +53,7 @@ async function authorizeWithPassword(raw: unknown) {
     select: { id: true, name: true, email: true, isActive: true, passwordHash: true, sessionVersion: true, role: true, institutionId: true },
   });
   const valid = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !user.isActive || !user.passwordHash || !valid) {
+  if (!user?.isActive || !user.passwordHash || !valid) {
     await recordSignInFailure(keys);
     await audit(db, { id: user?.id ?? null, email }, { action: "auth.sign-in-failed", entityType: "User", entityId: user?.id });
     return null;

@@ -31,7 +31,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     values: [session.userId],
   });
   const user = rows[0];
-  if (!user || !user.isActive || user.sessionVersion !== session.sessionVersion) return null;
+  if (!user?.isActive || user.sessionVersion !== session.sessionVersion) return null;
   return {
     id: user.id,
     name: user.name,

@@ -101,17 +101,20 @@ export async function saveVerifiedAnswer(actor: Verifier, assessmentId: string, 
     const where = { assessmentId_indicatorId: { assessmentId, indicatorId: indicator.id } };
     const before = await tx.verifiedAnswer.findUnique({ where, select: verifiedView });
     const data = { level: input.level, note: input.note, updatedById: actor.id };
-    const written =
-      (before?.version ?? 0) !== input.baseVersion
-        ? 0
-        : before
-          ? (
-              await tx.verifiedAnswer.updateMany({
-                where: { assessmentId, indicatorId: indicator.id, version: input.baseVersion },
-                data: { ...data, version: { increment: 1 } },
-              })
-            ).count
-          : (await tx.verifiedAnswer.create({ data: { ...data, assessmentId, indicatorId: indicator.id, version: 1 }, select: { id: true } }), 1);
+    let written = 0;
+    if ((before?.version ?? 0) === input.baseVersion) {
+      if (before) {
+        written = (
+          await tx.verifiedAnswer.updateMany({
+            where: { assessmentId, indicatorId: indicator.id, version: input.baseVersion },
+            data: { ...data, version: { increment: 1 } },
+          })
+        ).count;
+      } else {
+        await tx.verifiedAnswer.create({ data: { ...data, assessmentId, indicatorId: indicator.id, version: 1 }, select: { id: true } });
+        written = 1;
+      }
+    }
     const entityId = `${assessmentId}:${input.indicatorCode}`;
     if (written === 0) {
       const current = await tx.verifiedAnswer.findUnique({ where, select: verifiedView });

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { UserFacingError } from "./errors";
+import { migrateQueueSchema } from "./queue-schema";
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations");
 /** Any constant: serialises migrators of several app instances starting at once. */
@@ -60,6 +61,12 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
         throw new UserFacingError(`Migrasi ${migration.name} gagal: ${error instanceof Error ? error.message : String(error)}`);
       }
       newlyApplied.push(migration.name);
+    }
+    // The job queue of notifications (graphile-worker) keeps its own schema and migrations.
+    try {
+      await migrateQueueSchema(databaseUrl);
+    } catch (error) {
+      throw new UserFacingError(`Skema antrean tugas (graphile_worker) gagal dipasang: ${error instanceof Error ? error.message : String(error)}`);
     }
     return newlyApplied;
   } finally {

@@ -68,6 +68,14 @@ export const POLICIES = {
   "registry.manage": { roles: { ADMIN: "any" } },
   "assignments.manage": { roles: { ADMIN: "any" } },
   "audit.search": { roles: { ADMIN: "any" } },
+
+  // Notifications (issue 14): each user reads and marks their own, and chooses per kind how they
+  // arrive; the e-mail outbox (every message, its status and last error) is the admins'.
+  "notifications.view": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
+  "notifications.markRead": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
+  "notifications.preferences": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
+  "outbox.view": { roles: { ADMIN: "any" } },
+  "outbox.resend": { roles: { ADMIN: "any" } },
 } as const satisfies Record<string, Policy>;
 
 export type PolicyKey = keyof typeof POLICIES;

@@ -53,6 +53,11 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "registry.manage": ADMIN_ONLY,
   "assignments.manage": ADMIN_ONLY,
   "audit.search": ADMIN_ONLY,
+  "notifications.view": SIGNED_IN_SELF,
+  "notifications.markRead": SIGNED_IN_SELF,
+  "notifications.preferences": SIGNED_IN_SELF,
+  "outbox.view": ADMIN_ONLY,
+  "outbox.resend": ADMIN_ONLY,
 };
 
 function actorFor(who: Who): Actor | null {

@@ -2,6 +2,7 @@ import enCore from "./en/core.json";
 import enCycleAdmin from "./en/cycleAdmin.json";
 import enEvidence from "./en/evidence.json";
 import enFollowUp from "./en/followUp.json";
+import enNotifications from "./en/notifications.json";
 import enRegistry from "./en/registry.json";
 import enResults from "./en/results.json";
 import enSurvey from "./en/survey.json";
@@ -11,6 +12,7 @@ import idCore from "./id/core.json";
 import idCycleAdmin from "./id/cycleAdmin.json";
 import idEvidence from "./id/evidence.json";
 import idFollowUp from "./id/followUp.json";
+import idNotifications from "./id/notifications.json";
 import idRegistry from "./id/registry.json";
 import idResults from "./id/results.json";
 import idSurvey from "./id/survey.json";
@@ -32,6 +34,7 @@ export const MESSAGE_FILES = {
     followUp: idFollowUp,
     cycleAdmin: idCycleAdmin,
     registry: idRegistry,
+    notifications: idNotifications,
   },
   en: {
     core: enCore,
@@ -43,10 +46,33 @@ export const MESSAGE_FILES = {
     followUp: enFollowUp,
     cycleAdmin: enCycleAdmin,
     registry: enRegistry,
+    notifications: enNotifications,
   },
 } as const;
 
 export const MESSAGES = {
-  id: { ...idCore, ...idEvidence, ...idWorkspace, ...idVerification, ...idSurvey, ...idResults, ...idFollowUp, ...idCycleAdmin, ...idRegistry },
-  en: { ...enCore, ...enEvidence, ...enWorkspace, ...enVerification, ...enSurvey, ...enResults, ...enFollowUp, ...enCycleAdmin, ...enRegistry },
+  id: {
+    ...idCore,
+    ...idEvidence,
+    ...idWorkspace,
+    ...idVerification,
+    ...idSurvey,
+    ...idResults,
+    ...idFollowUp,
+    ...idCycleAdmin,
+    ...idRegistry,
+    ...idNotifications,
+  },
+  en: {
+    ...enCore,
+    ...enEvidence,
+    ...enWorkspace,
+    ...enVerification,
+    ...enSurvey,
+    ...enResults,
+    ...enFollowUp,
+    ...enCycleAdmin,
+    ...enRegistry,
+    ...enNotifications,
+  },
 };

@@ -27,6 +27,17 @@ const server = {
   AUTH_OIDC_CLIENT_ID: optionalText,
   AUTH_OIDC_CLIENT_SECRET: optionalText,
   AUTH_OIDC_NAME: optionalText,
+  /** The SMTP server that sends notification e-mail (nodemailer); unset: mail stays in the outbox (/admin/outbox). */
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: "SMTP_URL harus berupa alamat smtp://… atau smtps://…" }).optional()),
+  /** The sender of notification e-mail: an address, or a name with the address in <…>. */
+  MAIL_FROM: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(?:[^<>@]*<\s*[^@\s<>]+@[^@\s<>]+\s*>|[^@\s<>]+@[^@\s<>]+)$/, {
+        error: "MAIL_FROM harus berupa alamat e-mail, atau nama dengan alamat dalam <…>.",
+      })
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL harus salah satu dari ${LOG_LEVELS.join(", ")}.` }).default("info"),
   /** Parsed: the limit in bytes (lib/domain/evidence/limits.ts). */
   EVIDENCE_MAX_BYTES: z
@@ -49,6 +60,9 @@ const ZEnv = z.object(server).superRefine((vars, ctx) => {
     evidenceStorageConfig(vars);
   } catch (error) {
     issueFrom(ctx, error);
+  }
+  if (Boolean(vars.SMTP_URL) !== Boolean(vars.MAIL_FROM)) {
+    ctx.addIssue({ code: "custom", message: "SMTP_URL dan MAIL_FROM harus diisi bersama (atau keduanya kosong: e-mail disimpan di kotak keluar)." });
   }
 });
 

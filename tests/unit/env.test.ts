@@ -67,6 +67,19 @@ describe("the environment module (lib/env.ts)", () => {
     expect(problemsOf({ DATABASE_URL: REQUIRED.DATABASE_URL })).toMatch(/AUTH_SECRET harus diisi/);
   });
 
+  it("takes SMTP_URL and MAIL_FROM together (notification e-mail), or neither (the outbox keeps it)", () => {
+    const env = readEnv({ ...REQUIRED, SMTP_URL: "smtp://mail.contoh.go.id:587", MAIL_FROM: "Portal PEKPPP <noreply@contoh.go.id>" });
+    expect([env.SMTP_URL, env.MAIL_FROM]).toEqual(["smtp://mail.contoh.go.id:587", "Portal PEKPPP <noreply@contoh.go.id>"]);
+    expect(readEnv({ ...REQUIRED, SMTP_URL: "smtps://u:p@mail.contoh.go.id", MAIL_FROM: "noreply@contoh.go.id" }).MAIL_FROM).toBe("noreply@contoh.go.id");
+    expect(readEnv(REQUIRED).SMTP_URL).toBeUndefined();
+    expect(problemsOf({ ...REQUIRED, SMTP_URL: "http://mail.contoh.go.id", MAIL_FROM: "noreply@contoh.go.id" })).toMatch(
+      /SMTP_URL harus berupa alamat smtp:\/\//,
+    );
+    expect(problemsOf({ ...REQUIRED, SMTP_URL: "smtp://mail.contoh.go.id", MAIL_FROM: "bukan alamat" })).toMatch(/MAIL_FROM harus berupa alamat e-mail/);
+    expect(problemsOf({ ...REQUIRED, SMTP_URL: "smtp://mail.contoh.go.id" })).toMatch(/SMTP_URL dan MAIL_FROM harus diisi bersama/);
+    expect(problemsOf({ ...REQUIRED, MAIL_FROM: "noreply@contoh.go.id" })).toMatch(/SMTP_URL dan MAIL_FROM harus diisi bersama/);
+  });
+
   it("checks the storage variables together (a key pair, a folder outside public/)", () => {
     expect(problemsOf({ ...REQUIRED, EVIDENCE_S3_BUCKET: "bukti", EVIDENCE_S3_ACCESS_KEY_ID: "AK" })).toMatch(
       /EVIDENCE_S3_SECRET_ACCESS_KEY harus diisi bersama/,

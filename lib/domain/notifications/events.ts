@@ -49,11 +49,13 @@ export interface AssessmentApprovedEvent {
   actorId: string;
 }
 
-/** An admin finalised a cycle: per institution, its evaluators and heads, once for all its loci. */
+/**
+ * An admin finalised a cycle's verified loci: per institution, its evaluators and heads, once for
+ * all of its loci that became final.
+ */
 export interface AssessmentsFinalisedEvent {
   kind: "assessment.finalised";
   cycleId: string;
-  institutionId: string;
   assessmentIds: string[];
   actorId: string;
 }

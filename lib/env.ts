@@ -2,6 +2,7 @@ import "server-only";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 import { evidenceMaxBytes } from "@/lib/domain/evidence/limits";
+import { ZPostgresUrl } from "@/lib/schemas/database-url";
 import { EVIDENCE_STORAGE_VARIABLES, evidenceStorageConfig, optionalText } from "@/lib/server/storage/config";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -19,7 +20,7 @@ function issueFrom(ctx: z.RefinementCtx, error: unknown) {
  */
 const server = {
   NODE_ENV: z.enum(["development", "test", "production"], { error: "NODE_ENV harus development, test atau production." }).default("development"),
-  DATABASE_URL: z.url({ error: "DATABASE_URL harus berupa alamat postgresql://…" }),
+  DATABASE_URL: ZPostgresUrl("DATABASE_URL"),
   AUTH_SECRET: z.string({ error: "AUTH_SECRET harus diisi (minimal 32 karakter)." }).min(32, { error: "AUTH_SECRET harus minimal 32 karakter." }),
   /** The portal's public address, if configured; Auth.js reads it too. */
   AUTH_URL: optionalText.pipe(httpUrl("AUTH_URL").optional()),

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
+import { constants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -28,4 +29,14 @@ export function ensureDependencies() {
 /** Node arguments that run a TypeScript entry point through tsx. */
 export function tsxArgs(entry, args = []) {
   return ["--import", "tsx", path.join(PROJECT_ROOT, entry), ...args];
+}
+
+/**
+ * The exit code that passes on how a child ended: its own code, or 128 + the signal's number when
+ * it was killed (the shell's convention). Never 0 for a child that was killed: a supervisor must
+ * see that the portal died.
+ */
+export function exitCodeOf(code, signal) {
+  if (code !== null && code !== undefined) return code;
+  return 128 + (constants.signals[signal] ?? 0) || 1;
 }

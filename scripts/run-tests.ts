@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { ensureChromium } from "./lib/chromium";
 import { PROJECT_ROOT } from "./lib/database";
 import { ensurePrismaClient } from "./lib/prisma-client";
 
@@ -43,6 +44,9 @@ function playwrightTally(file: string): Tally | null {
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 ensurePrismaClient();
+// The browser first, so that a fresh Debian machine needs nobody: Debian's package is installed
+// when allowed (root with apt-get), otherwise the one command to run is reported (scripts/lib/chromium.ts).
+const chromiumProblem = ensureChromium();
 
 const problems: string[] = [];
 if (!run("Pemeriksaan tipe (tsc)", bin("tsc"), ["--noEmit", "-p", "."])) problems.push("pemeriksaan tipe gagal");
@@ -59,11 +63,10 @@ const vitestOk = run("Uji unit & integrasi (Vitest, PostgreSQL sungguhan)", bin(
 const vitest = vitestTally(vitestFile);
 if (!vitestOk && (!vitest || vitest.failed === 0)) problems.push("Vitest berhenti sebelum melaporkan hasil");
 
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const playwrightFile = path.join(RESULTS, "playwright.json");
 let browser: Tally | null = null;
-if (!existsSync(chromium)) {
-  problems.push(`Chromium tidak ditemukan di ${chromium}: pasang paket Debian "chromium" (apt-get install chromium) atau set CHROMIUM_PATH`);
+if (chromiumProblem) {
+  problems.push(chromiumProblem);
 } else {
   const playwrightOk = run("Uji peramban end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile,

@@ -7,6 +7,7 @@ import { UserFacingError, runMain } from "./lib/errors";
 import { applyMigrations } from "./lib/migrate";
 import { ensureNextBuild, startNext } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
+import { supervise } from "./lib/supervise";
 
 const log = (line: string) => console.log(`▸ ${line}`);
 
@@ -43,17 +44,15 @@ runMain(async () => {
     };
     if (!values.dev) ensureNextBuild(".next", env, log);
 
-    const next = startNext({ distDir: ".next", port, env, dev: values.dev });
+    // A portal process that stops by itself is restarted with backoff; if it keeps stopping, we
+    // exit with code 1 (never 0) so that a service supervisor notices (scripts/lib/supervise.ts).
+    const portal = supervise({ start: () => startNext({ distDir: ".next", port, env, dev: values.dev }), log });
     log(`Portal siap di http://localhost:${port} (Ctrl-C untuk berhenti)`);
-    const stopNext = () => {
-      if (next.exitCode === null && next.signalCode === null) next.kill("SIGTERM");
-    };
-    process.on("SIGINT", stopNext);
-    process.on("SIGTERM", stopNext);
-    next.on("exit", (code) => {
-      log("Portal berhenti; menghentikan basis data…");
-      void shutdown(stopping ? 0 : (code ?? 0));
-    });
+    process.on("SIGINT", portal.stop);
+    process.on("SIGTERM", portal.stop);
+    const code = await portal.done;
+    log("Portal berhenti; menghentikan basis data…");
+    await shutdown(code);
   } catch (error) {
     await database.close();
     throw error;

@@ -130,6 +130,7 @@ export function can(actor: Actor | null, key: PolicyKey, target: PolicyTarget = 
 export const ROUTE_POLICIES = {
   "/api/auth/[...nextauth]": "auth.signIn",
   "/api/health": "health.check",
+  "/api/ready": "health.check",
   "/api/assessments/[id]/answers": "selfAssessment.edit",
   "/api/assessments/[id]/evidence": "selfAssessment.edit",
   "/api/evidence/[id]": "evidence.download",

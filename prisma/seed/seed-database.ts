@@ -21,8 +21,6 @@ export interface SeedResult {
 /** Loads the instrument and the demo data set into a migrated database, atomically. */
 export async function seedDatabase(databaseUrl: string, options: SeedDatabaseOptions = {}): Promise<SeedResult> {
   const started = performance.now();
-  // Validate the instrument before touching the database: a corrupt file changes nothing.
-  const definition = readInstrumentFile(options.instrumentFile ?? DEFAULT_INSTRUMENT_FILE);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -32,6 +30,9 @@ export async function seedDatabase(databaseUrl: string, options: SeedDatabaseOpt
         return { seeded: false, counts: {}, rows: 0, milliseconds: performance.now() - started };
       }
     }
+    // The file is read only when it is used, and validated before anything is written: a corrupt
+    // file changes nothing, and never stops an installation that already has its data.
+    const definition = readInstrumentFile(options.instrumentFile ?? DEFAULT_INSTRUMENT_FILE);
     const now = options.now ?? new Date();
     await client.query("BEGIN");
     // Demo data can be rebuilt at will: a lost commit costs nothing, a synchronous one costs time.

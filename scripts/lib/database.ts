@@ -2,6 +2,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { UserFacingError } from "./errors";
+import { databaseUrlProblem } from "../../lib/schemas/database-url";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
 const PORTAL_DATABASE = "pekppp";
@@ -60,12 +61,9 @@ export function withDatabaseName(connectionString: string, database: string) {
 }
 
 export async function assertReachable(connectionString: string) {
-  let url: URL;
-  try {
-    url = new URL(connectionString);
-  } catch {
-    throw new UserFacingError("DATABASE_URL bukan alamat PostgreSQL yang sah (contoh: postgresql://user:sandi@host:5432/pekppp).");
-  }
+  const problem = databaseUrlProblem(connectionString);
+  if (problem) throw new UserFacingError(problem);
+  const url = new URL(connectionString);
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();

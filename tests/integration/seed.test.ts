@@ -102,6 +102,13 @@ describe("the demo data seed", () => {
     expect(result.seeded).toBe(false);
     expect(await one(`SELECT count(*)::int AS n FROM "SelfAnswer"`)).toEqual(before);
   });
+
+  it("starts an installation that has its data even when the instrument file is corrupt: the file is read only to seed", async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "instrument-")), "garbage.json");
+    writeFileSync(file, "{ not json");
+    const result = await seedDatabase(database.url, { onlyIfEmpty: true, instrumentFile: file });
+    expect(result.seeded).toBe(false);
+  });
 });
 
 describe("a corrupt instrument file", () => {
@@ -140,5 +147,7 @@ describe("a corrupt instrument file", () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), "instrument-")), "garbage.json");
     writeFileSync(file, "{ not json");
     await expect(seedDatabase(url, { instrumentFile: file })).rejects.toThrow(/tidak dapat dibaca sebagai JSON/);
+    // The first start (an empty database) uses the file, so it is refused there too.
+    await expect(seedDatabase(url, { instrumentFile: file, onlyIfEmpty: true })).rejects.toThrow(/tidak dapat dibaca sebagai JSON/);
   });
 });

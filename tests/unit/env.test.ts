@@ -67,6 +67,22 @@ describe("the environment module (lib/env.ts)", () => {
     expect(problemsOf({ DATABASE_URL: REQUIRED.DATABASE_URL })).toMatch(/AUTH_SECRET harus diisi/);
   });
 
+  it("accepts only a PostgreSQL DATABASE_URL (postgres:// or postgresql://) that names a host", () => {
+    for (const url of [
+      "postgresql://pekppp:rahasia@db.contoh.go.id:5432/pekppp",
+      "postgres://pekppp@localhost/pekppp",
+      "postgresql://pekppp@localhost:5432/pekppp?host=%2Fvar%2Frun%2Fpostgresql",
+      "postgresql:///pekppp?host=/var/run/postgresql",
+    ]) {
+      expect(readEnv({ ...REQUIRED, DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+    expect(problemsOf({ ...REQUIRED, DATABASE_URL: "mysql://pekppp:rahasia@localhost:3306/pekppp" })).toMatch(
+      /DATABASE_URL harus diawali postgresql:\/\/ atau postgres:\/\/, bukan mysql:\/\//,
+    );
+    expect(problemsOf({ ...REQUIRED, DATABASE_URL: "postgresql://" })).toMatch(/DATABASE_URL harus menyebut host basis data/);
+    expect(problemsOf({ ...REQUIRED, DATABASE_URL: "postgresql:///pekppp" })).toMatch(/DATABASE_URL harus menyebut host basis data/);
+  });
+
   it("takes SMTP_URL and MAIL_FROM together (notification e-mail), or neither (the outbox keeps it)", () => {
     const env = readEnv({ ...REQUIRED, SMTP_URL: "smtp://mail.contoh.go.id:587", MAIL_FROM: "Portal PEKPPP <noreply@contoh.go.id>" });
     expect([env.SMTP_URL, env.MAIL_FROM]).toEqual(["smtp://mail.contoh.go.id:587", "Portal PEKPPP <noreply@contoh.go.id>"]);

@@ -4,6 +4,7 @@ import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
 import { POLICY_KEYS, ruleFor } from "@/lib/auth/policies";
 import { getCurrentUser } from "../auth/current-user";
+import { noteDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/availability";
 import { logger } from "../logger";
 import { ActionError, toActionError, type ActionErrorPayload } from "../errors";
 
@@ -11,7 +12,8 @@ import { ActionError, toActionError, type ActionErrorPayload } from "../errors";
  * Every server action goes through this client: parse (zod) → authorize (policy of the action's
  * metadata; the data layer then applies the scope in its query) → run. Expected errors (an
  * ActionError, or a DomainError through its mapped key: toActionError) reach the user as a message
- * key; anything else is logged with a reference and shown as a generic message.
+ * key; an unreachable database is errors.databaseUnavailable (lib/server/db/availability.ts);
+ * anything else is logged with a reference and shown as a generic message.
  */
 const baseClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ action: z.string(), policy: z.enum(POLICY_KEYS) }),
@@ -22,6 +24,8 @@ const baseClient = createSafeActionClient({
       if (expected.cause) logger.warn({ err: expected.cause, action: metadata?.action }, "server action refused by a domain rule");
       return { key: expected.messageKey, values: expected.values };
     }
+    // The database cannot be reached: "try again in N seconds", logged once per outage, not per action.
+    if (noteDatabaseUnavailable(error)) return { key: "errors.databaseUnavailable", values: { seconds: RETRY_AFTER_SECONDS } };
     const ref = randomUUID().slice(0, 8);
     logger.error({ err: error, ref, action: metadata?.action }, "server action failed");
     return { key: "errors.unexpected", ref };

@@ -5,7 +5,8 @@ import { env } from "@/lib/env";
 
 function createClient() {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 20 }),
+    // As the pg pool: a connection that cannot be made in 5 s fails, as a 503 (./availability.ts).
+    adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 20, connectionTimeoutMillis: 5_000 }),
     // Password hashes never leave the data layer unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
   });

@@ -6,6 +6,7 @@ import { ROUTE_POLICIES, ruleFor, type PolicyKey } from "@/lib/auth/policies";
 import { isPortalRole, type PortalRole } from "@/lib/auth/roles";
 import { getCurrentUser, type CurrentUser } from "../auth/current-user";
 import { readSessionClaims } from "../auth/session-cookie";
+import { noteDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/availability";
 import { ActionError, toActionError } from "../errors";
 import { logger } from "../logger";
 
@@ -40,9 +41,17 @@ const STATUS_OF_KEY: Record<string, number> = {
   "evidence.typeMismatch": 415,
 };
 
+/** The database cannot be reached: 503, try again after RETRY_AFTER_SECONDS (lib/server/db/availability.ts). */
+export function databaseUnavailableResponse() {
+  const response = errorResponse(503, "errors.databaseUnavailable", { values: { seconds: RETRY_AFTER_SECONDS } });
+  response.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+  return response;
+}
+
 /**
  * Expected errors (an ActionError, or a DomainError through its mapped key: toActionError) become
- * JSON with their message key and status; anything else is logged with a reference.
+ * JSON with their message key and status; an unreachable database a 503 with Retry-After, logged
+ * once per outage; anything else is logged with a reference.
  */
 function routeErrorResponse(error: unknown, path: string) {
   const expected = toActionError(error);
@@ -50,6 +59,7 @@ function routeErrorResponse(error: unknown, path: string) {
     if (expected.cause) logger.warn({ err: expected.cause, path }, "route refused by a domain rule");
     return errorResponse(STATUS_OF_KEY[expected.messageKey] ?? 422, expected.messageKey, { values: expected.values });
   }
+  if (noteDatabaseUnavailable(error)) return databaseUnavailableResponse();
   const ref = randomUUID().slice(0, 8);
   logger.error({ err: error, ref, path }, "route handler failed");
   return errorResponse(500, "errors.unexpected", { values: { ref } });

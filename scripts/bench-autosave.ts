@@ -68,7 +68,7 @@ runMain(async () => {
     const base = `http://127.0.0.1:${port}`;
     const env = {
       ...process.env,
-      DATABASE_URL: process.env.BENCH_TCP ? url : withDatabaseName(server.appServerUrl, name),
+      DATABASE_URL: withDatabaseName(process.env.BENCH_TCP ? server.appServerTcpUrl : server.appServerUrl, name),
       AUTH_SECRET: resolveAuthSecret(),
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { resolveAuthSecret } from "./lib/auth-secret";
+import { withDatabaseName } from "./lib/database";
 import { runMain } from "./lib/errors";
 import { e2eDistDir, ensureNextBuild, startNext } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
@@ -27,7 +28,10 @@ runMain(async () => {
     await server.stop();
   };
   try {
-    const url = await createMigratedDatabase(server.serverUrl, name, E2E_SEED_INSTITUTIONS);
+    await createMigratedDatabase(server.serverUrl, name, E2E_SEED_INSTITUTIONS);
+    // The portal runs as its own role (a member of pekppp_app), as in production: every browser
+    // test also proves it needs no more rights than those.
+    const url = withDatabaseName(server.appServerUrl, name);
     const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1", EVIDENCE_DIR: evidenceDir };
     ensureNextBuild(e2eDistDir(port), env, (line) => console.log(line));
     const next = startNext({ distDir: e2eDistDir(port), port, env });

@@ -31,9 +31,9 @@ runMain(async () => {
   readInstrumentFile(values.instrument ?? DEFAULT_INSTRUMENT_FILE);
   const database = await openPortalDatabase((line) => console.log(line));
   try {
-    if (values.reset) await resetDatabase(database.url);
-    await applyMigrations(database.url);
-    const result = await seedDatabase(database.url, { institutions, instrumentFile: values.instrument, onlyIfEmpty: !values.reset });
+    if (values.reset) await resetDatabase(database.ownerUrl);
+    await applyMigrations(database.ownerUrl);
+    const result = await seedDatabase(database.ownerUrl, { institutions, instrumentFile: values.instrument, onlyIfEmpty: !values.reset });
     if (!result.seeded) {
       console.log("Basis data sudah berisi data; tidak ada yang diubah. Gunakan --reset untuk mengisi ulang data demo.");
       return;

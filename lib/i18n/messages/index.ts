@@ -1,3 +1,4 @@
+import enConversation from "./en/conversation.json";
 import enCore from "./en/core.json";
 import enCycleAdmin from "./en/cycleAdmin.json";
 import enEvidence from "./en/evidence.json";
@@ -8,6 +9,7 @@ import enResults from "./en/results.json";
 import enSurvey from "./en/survey.json";
 import enVerification from "./en/verification.json";
 import enWorkspace from "./en/workspace.json";
+import idConversation from "./id/conversation.json";
 import idCore from "./id/core.json";
 import idCycleAdmin from "./id/cycleAdmin.json";
 import idEvidence from "./id/evidence.json";
@@ -35,6 +37,7 @@ export const MESSAGE_FILES = {
     cycleAdmin: idCycleAdmin,
     registry: idRegistry,
     notifications: idNotifications,
+    conversation: idConversation,
   },
   en: {
     core: enCore,
@@ -47,6 +50,7 @@ export const MESSAGE_FILES = {
     cycleAdmin: enCycleAdmin,
     registry: enRegistry,
     notifications: enNotifications,
+    conversation: enConversation,
   },
 } as const;
 
@@ -62,6 +66,7 @@ export const MESSAGES = {
     ...idCycleAdmin,
     ...idRegistry,
     ...idNotifications,
+    ...idConversation,
   },
   en: {
     ...enCore,
@@ -74,5 +79,6 @@ export const MESSAGES = {
     ...enCycleAdmin,
     ...enRegistry,
     ...enNotifications,
+    ...enConversation,
   },
 };

@@ -8,6 +8,7 @@ import { UserFacingError, runMain } from "./lib/errors";
 import { applyMigrations } from "./lib/migrate";
 import { ensureNextBuild, startNext } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
+import { startWorkerProcess } from "./lib/notification-worker";
 import { supervise } from "./lib/supervise";
 
 const log = (line: string) => console.log(`▸ ${line}`);
@@ -52,12 +53,23 @@ runMain(async () => {
     // A portal process that stops by itself is restarted with backoff; if it keeps stopping, we
     // exit with code 1 (never 0) so that a service supervisor notices (scripts/lib/supervise.ts).
     const portal = supervise({ start: () => startNext({ distDir: ".next", port, env, dev: values.dev }), log });
+    // The notification worker (e-mail delivery, reminders, digests) runs beside it, supervised the
+    // same way; deployments with several portal instances may run more with `npm run worker`.
+    const worker = supervise({ start: () => startWorkerProcess(env, `http://localhost:${port}`), log: (line) => log(`[pekerja notifikasi] ${line}`) });
     log(`Portal siap di http://localhost:${port} (Ctrl-C untuk berhenti)`);
-    process.on("SIGINT", portal.stop);
-    process.on("SIGTERM", portal.stop);
-    const code = await portal.done;
+    const stopAll = () => {
+      portal.stop();
+      worker.stop();
+    };
+    process.on("SIGINT", stopAll);
+    process.on("SIGTERM", stopAll);
+    // Either one giving up stops the other: the supervisor of `npm start` then sees the failure.
+    const code = await Promise.race([portal.done, worker.done]);
+    stopAll();
+    const codes = await Promise.all([portal.done, worker.done]);
+    const exitCode = Math.max(code, ...codes);
     log("Portal berhenti; menghentikan basis data…");
-    await shutdown(code);
+    await shutdown(exitCode);
   } catch (error) {
     await database.close();
     throw error;

@@ -8,6 +8,7 @@ import { ActionError } from "../errors";
 import { audit, requestOrigin, type RequestOrigin } from "../audit/record";
 import { db } from "../db/client";
 import { loadInstrument } from "../instrument/load";
+import { emitNotification } from "../notifications/emit";
 import { pgPool } from "../db/pg-pool";
 import { assertEditable, loadEditableAssessment } from "./access";
 import { sqlAssessmentScope } from "../db/sql-scope";
@@ -252,6 +253,8 @@ export async function submitSelfAssessment(actor: Editor, assessmentId: string) 
       before: { status: step.from, round: assessment.round },
       after: { status: step.to, round },
     });
+    // The verifiers assigned to the institution in this cycle hear of it (issue 14).
+    await emitNotification(tx, { kind: "assessment.submitted", assessmentId, actorId: actor.id });
     return { submitted: true as const, missing: [] };
   });
 }

@@ -6,6 +6,7 @@ import type { TCyclePublication, TCycleStatusChange } from "@/lib/schemas/cycles
 import { ActionError } from "../errors";
 import { audit } from "../audit/record";
 import { db } from "../db/client";
+import { emitNotification } from "../notifications/emit";
 import { lockCycle, lockInstrumentVersion, touchCycle } from "./lock";
 
 type Manager = Actor & { email: string };
@@ -70,6 +71,8 @@ export async function setCyclePublication(actor: Manager, input: TCyclePublicati
       before: { publishedAt: cycle.publishedAt?.toISOString() ?? null },
       after: { publishedAt: publishedAt?.toISOString() ?? null },
     });
+    // Every head hears of it with their own index and grade, once per cycle (issue 14).
+    if (input.publish) await emitNotification(tx, { kind: "results.published", cycleId: cycle.id, actorId: actor.id });
     return { publishedAt: publishedAt?.toISOString() ?? null, updatedAt: touched.updatedAt.toISOString() };
   });
 }

@@ -8,6 +8,7 @@ import { ActionError } from "../errors";
 import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
+import { emitNotification } from "../notifications/emit";
 
 /** Who acts: the server layer's current user (its e-mail labels the audit record). */
 export type FollowUpActor = Actor & { email: string };
@@ -191,6 +192,12 @@ export async function reviewFollowUp(actor: FollowUpActor, input: TReviewFollowU
         });
       }
     }
+    // The unit that reported it hears of the decision (issue 14).
+    await emitNotification(tx, {
+      kind: input.decision === "ACCEPT" ? "followUp.accepted" : "followUp.moreRequested",
+      followUpActionId: row.id,
+      actorId: actor.id,
+    });
     return { id: row.id, review: outcome.review, version: row.version + 1, recommendationClosed, recommendationId: row.recommendationId };
   });
 }

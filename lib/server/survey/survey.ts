@@ -17,6 +17,7 @@ import { db } from "../db/client";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
 import { loadInstrument } from "../instrument/load";
 import { assertStageOpen } from "../cycle/stage-gate";
+import { emitNotification } from "../notifications/emit";
 
 /**
  * The F-03 service-user survey (docs/domain.md §3.7, §4, §5): links opened by a verifier or an
@@ -370,6 +371,19 @@ export type SurveySubmission =
 const SUBMIT_TRANSACTION = { maxWait: 10_000, timeout: 10_000 } as const;
 
 /**
+ * When this response brings the locus to the cycle's F-03 minimum, its evaluators hear of it
+ * (issue 14). Responses to one locus count one after another (a lock per locus, taken after the
+ * insert), so each count sees every response committed before it and exactly one equals the minimum.
+ */
+async function noticeSurveyMinimum(tx: Prisma.TransactionClient, assessmentId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('survey-minimum'), hashtext(${assessmentId}))`;
+  const [row] = await tx.$queryRaw<{ responses: number; minimum: number }[]>`
+    SELECT (SELECT count(*)::int FROM "SurveyResponse" WHERE "assessmentId" = ${assessmentId}::uuid) AS responses, c."minSurveyRespondents" AS minimum
+    FROM "Assessment" a JOIN "Cycle" c ON c.id = a."cycleId" WHERE a.id = ${assessmentId}::uuid`;
+  if (row && row.responses === row.minimum) await emitNotification(tx, { kind: "survey.minimumReached", assessmentId, respondents: row.responses });
+}
+
+/**
  * Stores one response, in one transaction with the address limit:
  * 1. the link is read under a share lock, so a close waits for responses in flight and every
  *    response after it is refused; a closed or expired link, or a final locus, writes nothing;
@@ -433,6 +447,7 @@ export async function submitSurveyResponse(
     });
     if (inserted.count === 0) return { outcome: "already" } as const;
     if (counter) await tx.signInThrottle.update({ where: { key: counter.key }, data: counter.next });
+    await noticeSurveyMinimum(tx, link.assessmentId);
     return { outcome: "ok" } as const;
   }, SUBMIT_TRANSACTION);
 }

@@ -6,6 +6,7 @@ import { ActionError } from "../errors";
 import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
+import { emitNotification } from "../notifications/emit";
 
 /** The assessment statuses in which the verifier may write recommendations. */
 export const WRITABLE_STATUSES: readonly string[] = ["IN_REVIEW", "VERIFIED", "FINAL"];
@@ -42,6 +43,8 @@ export async function createRecommendation(actor: Actor & { email: string }, inp
       assessmentId: assessment.id,
       after: { target: input.target, text: input.text, targetDate: input.targetDate },
     });
+    // The unit that reports the follow-up hears of it (issue 14).
+    await emitNotification(tx, { kind: "recommendation.written", recommendationId: created.id, actorId: actor.id });
     return created;
   });
 }

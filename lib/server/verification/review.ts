@@ -12,6 +12,7 @@ import { recomputeCycleResults } from "../results/recompute";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
 import type { SaveOutcome } from "../assessment/self-assessment";
 import { assertStageOpen } from "../cycle/stage-gate";
+import { emitNotification } from "../notifications/emit";
 
 type Verifier = Actor & { email: string; name: string };
 type Tx = Prisma.TransactionClient;
@@ -172,6 +173,13 @@ export async function returnForRevision(actor: Verifier, input: TReturnForRevisi
       before: { status: step.from },
       after: { status: step.to, round: assessment.round, reasons: input.reasons },
     });
+    // The unit's evaluators and head hear of it, with a link to the first indicator concerned (issue 14).
+    await emitNotification(tx, {
+      kind: "assessment.returned",
+      assessmentId: assessment.id,
+      actorId: actor.id,
+      indicatorCodes: input.reasons.map((r) => r.indicatorCode),
+    });
     return { status: step.to };
   });
 }
@@ -204,6 +212,7 @@ export async function approveAssessment(actor: Verifier, assessmentId: string) {
       before: { status: step.from },
       after: { status: step.to },
     });
+    await emitNotification(tx, { kind: "assessment.approved", assessmentId, actorId: actor.id });
     return { status: step.to, cycleId: assessment.cycleId };
   });
   // The stored results follow every approval, so they always equal a fresh computation.
@@ -250,6 +259,8 @@ export async function finaliseCycle(actor: Actor & { email: string }, cycleId: s
       })),
       { action: "cycle.finalise", entityType: "Cycle", entityId: cycleId, after: { finalised: finalised.length } },
     ]);
+    // Each institution's evaluators and head hear once of all its loci made final (issue 14).
+    await emitNotification(tx, { kind: "assessment.finalised", cycleId, assessmentIds: finalised.map((a) => a.id), actorId: actor.id });
     return { finalised: finalised.length };
   });
   await recomputeCycleResults(cycleId);

@@ -1,0 +1,70 @@
+import "server-only";
+import { Logger, run, type Runner, type Task } from "graphile-worker";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { logger } from "../logger";
+import { type Mailer, deliverOutboxMessage, smtpMailer } from "./delivery";
+import { writeDigests } from "./digest";
+import { TASKS } from "./queue";
+import { writeDueReminders } from "./reminders";
+
+export interface WorkerOptions {
+  /** The portal's database, as the portal's role (DATABASE_URL). */
+  connectionString?: string;
+  /** Jobs run at once by this instance. */
+  concurrency?: number;
+  /** Hourly reminder scans and the daily digest (graphile-worker's cron, once per tick across instances). */
+  schedule?: boolean;
+  /** The clock of reminders and digests (tests move it). */
+  now?: () => Date;
+  /** The SMTP transport; by default nodemailer over SMTP_URL, or none (the outbox keeps mail). */
+  transport?: { mailer: Mailer; from: string } | null;
+}
+
+const ZDeliverPayload = z.object({ outboxId: z.uuid() });
+
+const graphileLogger = new Logger((scope) => (level, message, meta) => {
+  const fields = { queue: scope.label, task: scope.taskIdentifier, jobId: scope.jobId, ...meta };
+  if (level === "error") logger.error(fields, message);
+  else if (level === "warning") logger.warn(fields, message);
+  else if (level === "info") logger.info(fields, message);
+  else logger.debug(fields, message);
+});
+
+/**
+ * The notification worker (graphile-worker on the portal's PostgreSQL): delivers outbox messages
+ * (retrying failures with backoff), writes deadline reminders every hour and the daily digests at
+ * 00:00 UTC (07:00 WIB). Any number may run, in `npm start` (scripts/serve.ts) or as `npm run
+ * worker`: a job is taken by one of them, a cron tick runs once, and reminders are unique per
+ * person, stage and offset. Stop it with `runner.stop()`.
+ */
+export async function startNotificationWorker(options: WorkerOptions = {}): Promise<Runner> {
+  const now = options.now ?? (() => new Date());
+  const transport = options.transport === undefined ? smtpMailer() : options.transport;
+  const deliver: Task = async (payload, helpers) => {
+    const { outboxId } = ZDeliverPayload.parse(payload);
+    const outcome = await deliverOutboxMessage(outboxId, { number: helpers.job.attempts, max: helpers.job.max_attempts }, transport);
+    helpers.logger.debug(`outbox ${outboxId}: ${outcome}`);
+  };
+  const reminders: Task = async (_payload, helpers) => {
+    const result = await writeDueReminders(now());
+    if (result.written > 0) helpers.logger.info(`deadline reminders written: ${result.written}`);
+  };
+  const digest: Task = async (_payload, helpers) => {
+    const written = await writeDigests(now());
+    if (written > 0) helpers.logger.info(`daily digests written: ${written}`);
+  };
+  const schedule = options.schedule ?? true;
+  const runner = await run({
+    connectionString: options.connectionString ?? env.DATABASE_URL,
+    concurrency: options.concurrency ?? 4,
+    noHandleSignals: true,
+    pollInterval: 2_000,
+    logger: graphileLogger,
+    taskList: { [TASKS.deliver]: deliver, [TASKS.reminders]: reminders, [TASKS.digest]: digest },
+    crontab: schedule ? `0 * * * * ${TASKS.reminders} ?max=1\n0 0 * * * ${TASKS.digest} ?max=1\n` : "",
+  });
+  // Catch up at start (a restart after a mark): one scan, however many instances start together.
+  if (schedule) await runner.addJob(TASKS.reminders, {}, { jobKey: "reminders:start", maxAttempts: 3 });
+  return runner;
+}

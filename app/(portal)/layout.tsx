@@ -2,16 +2,18 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/language-switcher";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { SkipLink } from "@/components/skip-link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { navigationFor } from "@/lib/auth/navigation";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { unreadNotificationCount } from "@/lib/server/notifications/notifications";
 
 /** The signed-in frame; each page checks its own policy (requirePolicy), the layout only who is here. */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  const t = await getTranslations();
+  const [t, unread] = await Promise.all([getTranslations(), user.mustChangePassword ? 0 : unreadNotificationCount(user)]);
   return (
     <>
       <SkipLink />
@@ -31,6 +33,7 @@ export default async function PortalLayout({ children }: { children: React.React
                 {user.institutionName ? ` · ${user.institutionName}` : null}
               </p>
             </div>
+            {user.mustChangePassword ? null : <NotificationBell unread={unread} />}
             <LanguageSwitcher />
             <SignOutButton />
           </div>

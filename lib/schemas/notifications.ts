@@ -12,11 +12,17 @@ export const ZNotificationListFilter = z.object({
 export type TNotificationListFilter = z.infer<typeof ZNotificationListFilter>;
 
 /** Marks some of one's own notifications read (ids of someone else's are ignored: not found). */
-export const ZMarkNotificationsRead = z.object({ ids: z.array(z.uuid()).min(1).max(200) });
+export const ZMarkNotificationsRead = z.object({
+  // One id from a plain form's hidden field, or a list from a script.
+  ids: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.uuid()).min(1).max(200)),
+});
 export type TMarkNotificationsRead = z.infer<typeof ZMarkNotificationsRead>;
 
 /** Opening a notification: it is marked read and the portal goes to its link. */
 export const ZOpenNotification = z.object({ id: z.uuid() });
+
+/** "Mark all read" takes nothing. */
+export const ZMarkAllNotificationsRead = z.object({});
 
 /** One's channel per kind; kinds left out keep their current choice. */
 export const ZNotificationPreferences = z.object({

@@ -24,6 +24,16 @@ const NOT_AUDITED = new Map<string, string>([
   // and always equal to a fresh computation; no one decides them.
   ["lib/server/results/recompute.ts#recomputeCycleResults", "derived results, recomputed"],
   ["lib/server/results/cycle-results.ts#replaceCycleResults", "derived results, recomputed"],
+  // A reader's own inbox: marking notifications read changes nothing anyone else sees.
+  ["lib/server/notifications/notifications.ts#markNotificationsRead", "a reader's own read marks"],
+  ["lib/server/notifications/notifications.ts#markAllNotificationsRead", "a reader's own read marks"],
+  ["lib/server/notifications/notifications.ts#openNotification", "a reader's own read marks"],
+  // The notification worker: what it writes follows from audited changes and the stage dates (the
+  // reminders, the digests), or is the delivery's own bookkeeping (status, attempts, last error),
+  // shown in the outbox; an admin's resend is audited.
+  ["lib/server/notifications/delivery.ts#deliverOutboxMessage", "delivery status of an outbox message"],
+  ["lib/server/notifications/reminders.ts#writeDueReminders", "deadline reminders from the stage dates"],
+  ["lib/server/notifications/digest.ts#writeDigests", "daily digests of written notifications"],
 ]);
 
 /** The only places that write "AuditEvent" directly; everything else goes through `audit`. */

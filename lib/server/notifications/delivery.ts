@@ -8,6 +8,9 @@ export interface Mailer {
   send(message: { from: string; to: string; subject: string; text: string; html: string; messageId: string }): Promise<void>;
 }
 
+/** Whether e-mail goes out over SMTP (both SMTP_URL and MAIL_FROM set), or stays in the outbox. */
+export const smtpConfigured = () => Boolean(env.SMTP_URL && env.MAIL_FROM);
+
 /**
  * The portal's mailer: nodemailer over SMTP_URL, from MAIL_FROM; null when they are not set (the
  * quick start), and the outbox then keeps every message for admins to read (/admin/outbox).

@@ -1,5 +1,5 @@
 import "server-only";
-import { Logger, run, type Runner, type Task } from "graphile-worker";
+import { Logger, parseCrontab, type Runner, run, type Task } from "graphile-worker";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { logger } from "../logger";
@@ -23,12 +23,14 @@ export interface WorkerOptions {
 
 const ZDeliverPayload = z.object({ outboxId: z.uuid() });
 
+/** graphile-worker's log in the portal's (pino): failures and warnings as such, each job's completion at debug. */
 const graphileLogger = new Logger((scope) => (level, message, meta) => {
-  const fields = { queue: scope.label, task: scope.taskIdentifier, jobId: scope.jobId, ...meta };
-  if (level === "error") logger.error(fields, message);
-  else if (level === "warning") logger.warn(fields, message);
-  else if (level === "info") logger.info(fields, message);
-  else logger.debug(fields, message);
+  const job = (meta as { job?: { id?: string; task_identifier?: string; attempts?: number } } | undefined)?.job;
+  const fields = { queue: scope.label, task: scope.taskIdentifier ?? job?.task_identifier, jobId: scope.jobId ?? job?.id, attempts: job?.attempts };
+  const firstLine = message.split("\n")[0];
+  if (level === "error") logger.error(fields, firstLine);
+  else if (level === "warning") logger.warn(fields, firstLine);
+  else logger.debug(fields, firstLine);
 });
 
 /**
@@ -62,7 +64,7 @@ export async function startNotificationWorker(options: WorkerOptions = {}): Prom
     pollInterval: 2_000,
     logger: graphileLogger,
     taskList: { [TASKS.deliver]: deliver, [TASKS.reminders]: reminders, [TASKS.digest]: digest },
-    crontab: schedule ? `0 * * * * ${TASKS.reminders} ?max=1\n0 0 * * * ${TASKS.digest} ?max=1\n` : "",
+    parsedCronItems: schedule ? parseCrontab(`0 * * * * ${TASKS.reminders} ?max=1\n0 0 * * * ${TASKS.digest} ?max=1\n`) : [],
   });
   // Catch up at start (a restart after a mark): one scan, however many instances start together.
   if (schedule) await runner.addJob(TASKS.reminders, {}, { jobKey: "reminders:start", maxAttempts: 3 });

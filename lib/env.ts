@@ -40,6 +40,17 @@ const server = {
       .optional(),
   ),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL harus salah satu dari ${LOG_LEVELS.join(", ")}.` }).default("info"),
+  /**
+   * Reverse proxies in front of the portal, each appending the address it saw to X-Forwarded-For
+   * (lib/server/http/client-address.ts). 0: clients connect to the portal directly, and no
+   * X-Forwarded-* header is believed.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: "TRUSTED_PROXY_HOPS harus bilangan bulat 0–10." })
+    .int({ error: "TRUSTED_PROXY_HOPS harus bilangan bulat 0–10." })
+    .min(0, { error: "TRUSTED_PROXY_HOPS harus bilangan bulat 0–10." })
+    .max(10, { error: "TRUSTED_PROXY_HOPS harus bilangan bulat 0–10." })
+    .default(0),
   /** Parsed: the limit in bytes (lib/domain/evidence/limits.ts). */
   EVIDENCE_MAX_BYTES: z
     .string()

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INSTITUTION_TYPES } from "@/lib/domain/registry/fields";
 import { fromFormData } from "./form-data";
+import { searchText } from "./text";
 
 /**
  * How an assignment treats the institution's other verifiers in the cycle: "add" keeps them;
@@ -60,7 +61,7 @@ export type TUnassign = z.infer<typeof ZUnassign>;
 /** The page's URL: the cycle, and the institution list's filters. */
 export const ZAssignmentSearch = z.object({
   cycle: z.uuid().optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText(100).catch(undefined),
   type: z.enum(INSTITUTION_TYPES).optional().catch(undefined),
   province: z
     .string()

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { GRADE_BANDS, type Grade } from "@/lib/domain/grades";
 import { INSTITUTION_TYPES } from "@/lib/domain/registry/fields";
+import { text } from "./text";
 
 const ZGrade = z.enum(GRADE_BANDS.map((b) => b.grade) as [Grade, ...Grade[]]);
-const ZName = z.object({ id: z.string().trim().min(1), en: z.string().trim().min(1) });
+const ZName = z.object({ id: text().trim().min(1), en: text().trim().min(1) });
 const base = { id: z.string().regex(/^[a-z0-9-]+$/), name: ZName };
 
 /** The award rules (docs/domain.md §6, configurable), as stored in the setting "awards.rules" or the default file. */

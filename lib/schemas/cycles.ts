@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCalendarDate, STAGE_KINDS } from "@/lib/domain/cycle";
 import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
+import { searchText, text } from "./text";
 
 /** A cycle year the portal takes: the programme started in 2020; far futures are typing errors. */
 const year = z.coerce
@@ -8,7 +9,7 @@ const year = z.coerce
   .int({ error: "cycleAdmin.validation.year" })
   .min(2020, { error: "cycleAdmin.validation.year" })
   .max(2100, { error: "cycleAdmin.validation.year" });
-const name = z.string().trim().min(3, { error: "cycleAdmin.validation.name" }).max(120, { error: "validation.tooLong" });
+const name = text().trim().min(3, { error: "cycleAdmin.validation.name" }).max(120, { error: "validation.tooLong" });
 
 /** The scoring settings a cycle carries (docs/domain.md §3 and §5, each "configurable"). */
 export const ZCycleSettings = z.object({
@@ -74,7 +75,7 @@ export const ZCycleId = z.object({ cycleId: z.uuid() });
 
 /** The loci list of a cycle: search by institution or locus name, filter by status, page. */
 export const ZCycleLociQuery = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText(100).catch(undefined),
   status: z.enum(ASSESSMENT_STATUSES).optional().catch(undefined),
   overdue: z
     .preprocess((v) => v === "1" || v === "true", z.boolean())

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { FOLLOW_UP_STATUSES } from "@/lib/domain/follow-up/rules";
 import { ZEvidenceRef } from "./ids";
+import { text } from "./text";
 
-const description = z
-  .string({ error: "followUp.descriptionTooShort" })
+const description = text({ error: "followUp.descriptionTooShort" })
   .trim()
   .min(10, { error: "followUp.descriptionTooShort" })
   .max(4_000, { error: "validation.tooLong" });
@@ -23,7 +23,7 @@ export const ZReviewFollowUp = z
   .object({
     followUpId: z.uuid(),
     decision: z.enum(["ACCEPT", "REQUEST_MORE"]),
-    note: z.string().trim().max(2_000, { error: "validation.tooLong" }),
+    note: text().trim().max(2_000, { error: "validation.tooLong" }),
     baseVersion: z.int().min(1),
   })
   .refine((input) => input.decision === "ACCEPT" || input.note.length >= 5, { error: "followUp.reasonRequired", path: ["note"] });

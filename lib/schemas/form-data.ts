@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 /**
  * Lets one schema accept both an object (from a client component) and the FormData of a plain
@@ -9,5 +10,4 @@ export function fromFormData<T extends z.ZodType>(schema: T) {
 }
 
 /** An optional text field: empty means absent. */
-export const optionalText = (max = 200) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max).optional());
+export const optionalText = (max = 200) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), text().trim().max(max).optional());

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { ZInstrumentShape } from "@/lib/domain/instrument/schema";
+import { text } from "./text";
 
 /** A new version copied from another one: its label, and optionally a new name. */
 export const ZCopyInstrumentVersion = z.object({
   sourceId: z.uuid(),
-  version: z.string().trim().min(1, { error: "instrumentAdmin.validation.versionEmpty" }).max(40, { error: "validation.tooLong" }),
-  name: z.string().trim().max(200, { error: "validation.tooLong" }).optional(),
+  version: text().trim().min(1, { error: "instrumentAdmin.validation.versionEmpty" }).max(40, { error: "validation.tooLong" }),
+  name: text().trim().max(200, { error: "validation.tooLong" }).optional(),
 });
 export type TCopyInstrumentVersion = z.infer<typeof ZCopyInstrumentVersion>;
 

@@ -1,23 +1,23 @@
 import { z } from "zod";
 import { cleanText, FIELD_LIMITS, INSTITUTION_TYPES, isValidCode, normalizeCode, provinceRule, SERVICE_TYPES } from "@/lib/domain/registry/fields";
 import { fromFormData } from "./form-data";
+import { searchText, text } from "./text";
 
-const text = (max: number, tooShort = "validation.required") =>
-  z
-    .string()
+const requiredText = (max: number, tooShort = "validation.required") =>
+  text()
     .transform(cleanText)
     .pipe(z.string().min(1, { error: tooShort }).max(max, { error: "validation.tooLong" }));
 
 /** Whitespace collapsed; empty means absent (stored as null). */
 const optionalClean = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" ? cleanText(v) || undefined : (v ?? undefined)), z.string().max(max, { error: "validation.tooLong" }).optional());
+  z.preprocess((v) => (typeof v === "string" ? cleanText(v) || undefined : (v ?? undefined)), text().max(max, { error: "validation.tooLong" }).optional());
 
 const institutionFields = {
   code: z
     .string()
     .transform(normalizeCode)
     .pipe(z.string().min(1, { error: "validation.required" }).refine(isValidCode, { error: "registry.codeInvalid" })),
-  name: text(FIELD_LIMITS.name),
+  name: requiredText(FIELD_LIMITS.name),
   shortName: optionalClean(FIELD_LIMITS.shortName),
   type: z.enum(INSTITUTION_TYPES, { error: "registry.typeRequired" }),
   provinceCode: optionalClean(2).pipe(
@@ -51,7 +51,7 @@ export const ZUpdateInstitution = fromFormData(
 export type TUpdateInstitution = z.infer<typeof ZUpdateInstitution>;
 
 const locusFields = {
-  name: text(FIELD_LIMITS.locusName),
+  name: requiredText(FIELD_LIMITS.locusName),
   serviceType: z.enum(SERVICE_TYPES, { error: "registry.serviceTypeRequired" }),
   address: optionalClean(FIELD_LIMITS.address),
 };
@@ -71,7 +71,7 @@ export type TUpdateLocus = z.infer<typeof ZUpdateLocus>;
 
 /** The list's filters, read from the URL; anything malformed is ignored rather than an error page. */
 export const ZInstitutionSearch = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText(100).catch(undefined),
   type: z.enum(INSTITUTION_TYPES).optional().catch(undefined),
   province: z
     .string()

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { GRADE_BANDS, type Grade } from "@/lib/domain/grades";
 import { INSTITUTION_TYPES } from "@/lib/domain/registry/fields";
+import { searchText } from "./text";
 
 export const RESULT_GROUPS = [...INSTITUTION_TYPES, "PROVINCE"] as const;
 export type ResultGroup = (typeof RESULT_GROUPS)[number];
-
-const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), z.string().max(100).optional());
 
 /**
  * The query of a ranking listing, shared by the results page and its export so that a file always
@@ -16,7 +15,7 @@ export const ZRankingQuery = z.object({
   cycle: z.uuid().optional().catch(undefined),
   group: z.enum(RESULT_GROUPS).catch("KL"),
   province: z.uuid().optional().catch(undefined),
-  q: optionalText.catch(undefined),
+  q: searchText(100).catch(undefined),
   grade: z
     .enum(GRADE_BANDS.map((b) => b.grade) as [Grade, ...Grade[]])
     .optional()

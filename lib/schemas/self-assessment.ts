@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZIndicatorCode, ZLevel } from "@/lib/domain/instrument/fields";
+import { text } from "./text";
 
 export const MAX_JUSTIFICATION = 5_000;
 
@@ -7,7 +8,7 @@ export const MAX_JUSTIFICATION = 5_000;
 export const ZSaveAnswer = z.object({
   indicatorCode: ZIndicatorCode,
   level: ZLevel.nullable(),
-  justification: z.string().max(MAX_JUSTIFICATION, { error: "validation.justificationTooLong" }),
+  justification: text().max(MAX_JUSTIFICATION, { error: "validation.justificationTooLong" }),
   /** The version the browser last saw; 0 when it never saw a saved answer. */
   baseVersion: z.int().min(0),
 });

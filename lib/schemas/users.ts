@@ -2,9 +2,10 @@ import { z } from "zod";
 import { ZNewPassword } from "@/lib/auth/passwords";
 import { ROLES, type Role } from "@/lib/domain/roles";
 import { fromFormData, optionalText } from "./form-data";
+import { searchText, text } from "./text";
 
 const userFields = {
-  name: z.string().trim().min(3, { error: "validation.nameTooShort" }).max(120, { error: "validation.tooLong" }),
+  name: text().trim().min(3, { error: "validation.nameTooShort" }).max(120, { error: "validation.tooLong" }),
   role: z.enum(ROLES, { error: "validation.roleRequired" }),
   institutionId: optionalText(36).pipe(z.uuid({ error: "validation.institutionInvalid" }).optional()),
 };
@@ -62,7 +63,7 @@ export const ZChangePassword = fromFormData(
 );
 
 export const ZUserSearch = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText(100).catch(undefined),
   role: z.enum(ROLES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(1),
 });

@@ -3,6 +3,7 @@ import { ZIndicatorCode, ZLevel } from "@/lib/domain/instrument/fields";
 import { INSTITUTION_TYPES, SERVICE_TYPES } from "@/lib/domain/registry/fields";
 import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
 import { fromFormData } from "./form-data";
+import { searchText, text } from "./text";
 
 /** Filters of the verifier's queue, from the URL; a malformed filter is ignored, not an error. */
 export const ZQueueFilter = z.object({
@@ -10,7 +11,7 @@ export const ZQueueFilter = z.object({
   type: z.enum(INSTITUTION_TYPES).optional().catch(undefined),
   province: z.uuid().optional().catch(undefined),
   service: z.enum(SERVICE_TYPES).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText(100).catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type TQueueFilter = z.infer<typeof ZQueueFilter>;
@@ -19,7 +20,7 @@ export type TQueueFilter = z.infer<typeof ZQueueFilter>;
 export const ZSaveVerifiedAnswer = z.object({
   indicatorCode: ZIndicatorCode,
   level: ZLevel.nullable(),
-  note: z.string().max(5_000, { error: "validation.justificationTooLong" }),
+  note: text().max(5_000, { error: "validation.justificationTooLong" }),
   baseVersion: z.int().min(0),
 });
 export type TSaveVerifiedAnswer = z.infer<typeof ZSaveVerifiedAnswer>;
@@ -28,9 +29,9 @@ export const ZAssessmentRef = fromFormData(z.object({ assessmentId: z.uuid() }))
 
 export const ZReturnForRevision = z.object({
   assessmentId: z.uuid(),
-  summary: z.string().trim().max(2_000, { error: "validation.tooLong" }),
+  summary: text().trim().max(2_000, { error: "validation.tooLong" }),
   reasons: z
-    .array(z.object({ indicatorCode: ZIndicatorCode, reason: z.string().trim().min(3, { error: "verification.reasonTooShort" }).max(2_000) }))
+    .array(z.object({ indicatorCode: ZIndicatorCode, reason: text().trim().min(3, { error: "verification.reasonTooShort" }).max(2_000) }))
     .min(1, { error: "verification.reasonRequired" })
     .max(100),
 });

@@ -35,8 +35,15 @@ export function e2eDistDir(port: number) {
 }
 
 /**
- * The portal on a port: `next start` of the build in distDir (production), or `next dev`.
- * nodeArgs go to node itself (e.g. --cpu-prof).
+ * Records each request's socket address and protocol for the portal (lib/server/http/client-address.ts):
+ * Next.js itself believes a client's X-Forwarded-For. Loaded into the server process, and into
+ * `next dev`'s worker, through NODE_OPTIONS.
+ */
+const CONNECTION_HOP = path.join(PROJECT_ROOT, "scripts", "lib", "connection-hop.cjs");
+
+/**
+ * The portal on a port: `next start` of the build in distDir (production), or `next dev`, with
+ * the connection hop loaded. nodeArgs go to node itself (e.g. --cpu-prof).
  */
 export function startNext(options: {
   distDir: string;
@@ -50,7 +57,12 @@ export function startNext(options: {
   return spawn(process.execPath, [...nodeArgs, nextBin(), dev ? "dev" : "start", "-p", String(port)], {
     cwd: PROJECT_ROOT,
     stdio,
-    env: { ...env, NODE_ENV: dev ? "development" : "production", NEXT_DIST_DIR: distDir },
+    env: {
+      ...env,
+      NODE_ENV: dev ? "development" : "production",
+      NEXT_DIST_DIR: distDir,
+      NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${JSON.stringify(CONNECTION_HOP)}`].filter(Boolean).join(" "),
+    },
   });
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZIndicatorCode } from "../instrument/fields";
+import { text } from "../text";
 
 export const LINK_MAX = 2000;
 export const LINK_TITLE_MAX = 200;
@@ -10,15 +11,13 @@ export const LINK_TITLE_MAX = 200;
  * only serve to disguise the real host), and an optional title. Messages are catalogue keys.
  */
 export const ZEvidenceLink = z.object({
-  url: z
-    .string({ error: "evidence.linkRequired" })
+  url: text({ error: "evidence.linkRequired" })
     .trim()
     .min(1, { error: "evidence.linkRequired" })
     .max(LINK_MAX, { error: "evidence.linkTooLong" })
     .pipe(z.url({ protocol: /^https?$/, error: "evidence.linkInvalid" }))
     .refine(hasNoCredentials, { error: "evidence.linkCredentials" }),
-  title: z
-    .string({ error: "evidence.titleTooLong" })
+  title: text({ error: "evidence.titleTooLong" })
     .trim()
     .max(LINK_TITLE_MAX, { error: "evidence.titleTooLong" })
     .optional()

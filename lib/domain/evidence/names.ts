@@ -4,6 +4,8 @@
  * on any operating system.
  */
 
+import { contentDisposition as dispositionOf } from "../export-files";
+
 export const ORIGINAL_NAME_MAX = 200;
 export const SAFE_NAME_MAX = 200;
 const EXTENSION_MAX = 10;
@@ -61,16 +63,9 @@ export function extensionOf(name: string): string {
 }
 
 /**
- * The Content-Disposition of a download (RFC 6266): the name in `filename*` as UTF-8
- * percent-encoding (RFC 8187), and a plain-ASCII `filename` for clients that do not read it.
+ * The Content-Disposition of an evidence download: the portal's one rule (lib/domain/export-files.ts,
+ * RFC 6266 with an ASCII `filename` and a UTF-8 `filename*`), falling back to "bukti-dukung".
  */
 export function contentDisposition(type: "inline" | "attachment", name: string): string {
-  const ascii =
-    name
-      .normalize("NFKD")
-      .replace(/[^\x20-\x7e]/g, "")
-      .replace(/["\\%;]/g, "_")
-      .trim() || FALLBACK_BASE_NAME;
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return dispositionOf(type, name, FALLBACK_BASE_NAME);
 }

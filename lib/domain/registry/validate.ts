@@ -14,6 +14,7 @@ import {
   type ProvinceRef,
   type ServiceType,
 } from "./fields";
+import { isStorableText } from "../text";
 
 /** Largest file accepted, in data rows: the whole country (≈ 630 institutions × 3 loci) fits many times over. */
 export const MAX_DATA_ROWS = 20_000;
@@ -43,6 +44,7 @@ export interface ImportedInstitution {
 export type RowErrorCode =
   | "required"
   | "tooLong"
+  | "textInvalid"
   | "codeInvalid"
   | "typeInvalid"
   | "serviceTypeInvalid"
@@ -137,6 +139,11 @@ function text(cells: Cells, key: ColumnKey, max: number, fail: Fail, required: b
   const value = cleanText(cells[key] ?? "");
   if (value === "") {
     if (required) fail({ column: key, code: "required" });
+    return null;
+  }
+  // A NUL or an unpaired surrogate cannot be stored (lib/domain/text.ts).
+  if (!isStorableText(value)) {
+    fail({ column: key, code: "textInvalid" });
     return null;
   }
   if (value.length > max) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requestClient } from "../http/request-client";
 
 /**
  * The audit trail (table AuditEvent, append-only) is written through `audit` only. The one
@@ -43,17 +44,20 @@ export interface RequestOrigin {
 }
 
 /**
- * Address and user agent of the current request, for the audit record. Outside a request (a
- * script, a test) there are no headers: both are then null.
+ * Address and user agent of the current request, for the audit record and the per-address limits
+ * (sign-in, F-03 survey). The address is the connection's, or behind TRUSTED_PROXY_HOPS trusted
+ * proxies the one they forwarded (`requestClient`, lib/server/http/client-address.ts): never a
+ * value the client wrote into X-Forwarded-For. Outside a request (a script, a test) there are no
+ * headers: both are then null.
  */
 export async function requestOrigin(): Promise<RequestOrigin> {
+  let h: Awaited<ReturnType<typeof headers>>;
   try {
-    const h = await headers();
-    const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-    return { ipAddress: forwarded || h.get("x-real-ip") || null, userAgent: h.get("user-agent") };
+    h = await headers();
   } catch {
     return { ipAddress: null, userAgent: null };
   }
+  return { ipAddress: requestClient(h).address, userAgent: h.get("user-agent") };
 }
 
 const json = (value: AuditPayload | undefined) => (value === undefined ? null : JSON.stringify(value));

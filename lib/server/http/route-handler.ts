@@ -4,11 +4,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { ROUTE_POLICIES, ruleFor, type PolicyKey } from "@/lib/auth/policies";
 import { isPortalRole, type PortalRole } from "@/lib/auth/roles";
+import { isStorableText, TEXT_INVALID_CHARACTERS } from "@/lib/schemas/text";
 import { getCurrentUser, type CurrentUser } from "../auth/current-user";
 import { readSessionClaims } from "../auth/session-cookie";
 import { noteDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/availability";
 import { ActionError, toActionError } from "../errors";
 import { logger } from "../logger";
+import { requestClient } from "./request-client";
 
 type RoutePath = keyof typeof ROUTE_POLICIES;
 
@@ -165,8 +167,11 @@ export function publicRoute<Q extends z.ZodType>(
   if (ruleFor(null, ROUTE_POLICIES[path]) !== "public") throw new Error(`${path} is not a public route`);
   return async (request: NextRequest) => {
     try {
-      const query = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-      if (!query.success) return errorResponse(422, "validation.invalid");
+      const raw = Object.fromEntries(request.nextUrl.searchParams);
+      // A search text with a NUL is refused with its message, never silently dropped by a schema's fallback.
+      if (!Object.values(raw).every(isStorableText)) return errorResponse(422, TEXT_INVALID_CHARACTERS);
+      const query = querySchema.safeParse(raw);
+      if (!query.success) return errorResponse(422, validationKey(query.error));
       return await handler({ query: query.data, request });
     } catch (error) {
       return routeErrorResponse(error, path);
@@ -187,14 +192,26 @@ export async function parseJsonBody<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, response: errorResponse(422, "validation.invalid", { fieldErrors: z.flattenError(parsed.error).fieldErrors }) };
+    return { ok: false, response: errorResponse(422, validationKey(parsed.error), { fieldErrors: z.flattenError(parsed.error).fieldErrors }) };
   }
   return { ok: true, data: parsed.data };
 }
 
-/** The Origin (or, failing that, Referer) of an unsafe request must be this host. */
+/**
+ * The message key of a refused input: the first issue's, when it is a catalogue key (a text that
+ * cannot be stored, a justification too long …), otherwise "validation.invalid".
+ */
+function validationKey(error: z.ZodError): string {
+  const message = error.issues[0]?.message ?? "";
+  return /^[a-z]\w*(\.\w+)+$/.test(message) ? message : "validation.invalid";
+}
+
+/**
+ * The Origin (or, failing that, Referer) of an unsafe request must be this host: the connection's
+ * Host, or behind trusted proxies the X-Forwarded-Host they set (lib/server/http/client-address.ts).
+ */
 function isSameOrigin(request: NextRequest) {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = requestClient(request.headers).host;
   const source = request.headers.get("origin") ?? request.headers.get("referer");
   if (!host || !source) return false;
   try {

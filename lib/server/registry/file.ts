@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { restoreCsvCell } from "@/lib/domain/export-files";
 import { ActionError } from "../errors";
 
 /** Largest registry file accepted: the whole country is about 200 KB as CSV and 150 KB as XLSX. */
@@ -57,7 +58,9 @@ function readCsv(bytes: Uint8Array): string[][] {
   const headerLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = [",", ";", "\t"].map((d) => [d, headerLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
   try {
-    return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    const rows = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    // The portal's own CSV export guards cells against formulas ("'=…"): read them back as they were.
+    return rows.map((cells) => cells.map(restoreCsvCell));
   } catch (error) {
     throw unreadable(error);
   }

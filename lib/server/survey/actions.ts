@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { ZSubmitSurvey } from "@/lib/schemas/survey";
 import { publicActionClient } from "@/lib/server/action-client/client";
 import { requestOrigin } from "@/lib/server/audit/record";
+import { requestClient } from "@/lib/server/http/request-client";
 import {
   newRespondentId,
   parseRespondentId,
@@ -32,8 +33,8 @@ export const submitSurveyAction = publicActionClient
       { respondentKeyHash: respondentKeyHash(parsedInput.token, respondentId), address: ipAddress },
     );
     if (!known) {
-      const h = await headers();
-      const https = (h.get("x-forwarded-proto") ?? h.get("origin") ?? "").startsWith("https");
+      // The protocol of the connection, or the one trusted proxies forwarded (client-address.ts).
+      const https = requestClient(await headers()).protocol === "https";
       store.set(SURVEY_RESPONDENT_COOKIE, respondentId, {
         path: SURVEY_RESPONDENT_COOKIE_PATH,
         httpOnly: true,

@@ -14,6 +14,7 @@ import { missingRatings, SURVEY_TOKEN_BYTES, SURVEY_TOKEN_PATTERN, surveyLinkSta
 import { ActionError } from "../errors";
 import { audit } from "../audit/record";
 import { db } from "../db/client";
+import { requestClient } from "../http/request-client";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
 import { loadInstrument } from "../instrument/load";
 import { assertStageOpen } from "../cycle/stage-gate";
@@ -292,15 +293,14 @@ export async function surveyStatusForAssessment(actor: Actor, assessmentId: stri
 
 /**
  * The origin the public links are built on: AUTH_URL when it is set (the portal's configured
- * address, an http(s) URL checked by lib/env.ts), otherwise the address this request came to
- * (through a proxy: X-Forwarded-Host/-Proto).
+ * address, an http(s) URL checked by lib/env.ts), otherwise the address this request came to: its
+ * Host, or behind TRUSTED_PROXY_HOPS trusted proxies their X-Forwarded-Host/-Proto
+ * (`requestClient`, lib/server/http/client-address.ts).
  */
 export async function surveyBaseUrl(): Promise<string> {
   if (env.AUTH_URL) return new URL(env.AUTH_URL).origin;
-  const h = await headers();
-  const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "localhost";
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
-  return `${proto === "https" ? "https" : "http"}://${host}`;
+  const client = requestClient(await headers());
+  return `${client.protocol}://${client.host || "localhost"}`;
 }
 
 // ───────────────────────────── The public side ─────────────────────────────

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { fileNameSlug } from "@/lib/domain/export-files";
 import { tableToFile, downloadResponse, type ExportColumn } from "@/lib/server/http/table-file";
 import { ZRankingExportQuery } from "@/lib/schemas/results";
 import { listPublishedCycles, loadPublishedResults, type PublishedInstitution } from "@/lib/server/results/published";
@@ -29,9 +30,6 @@ export const GET = publicRoute("/api/results/rankings", ZRankingExportQuery, asy
     { header: t("publicResults.colLabel"), value: (r) => r.label, width: 24 },
   ];
   const file = await tableToFile({ sheetName: groupName || "Peringkat", columns, rows }, query.format);
-  const slug = `${results.cycle.name}-${groupName}`
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+  const slug = fileNameSlug(results.cycle.name, groupName);
   return downloadResponse(file, `peringkat-${slug}.${query.format}`, query.format);
 });

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { fileNameSlug } from "@/lib/domain/export-files";
 import { z } from "zod";
 import { toDecimalString } from "@/lib/domain/rational";
 import { ZExportFormat } from "@/lib/schemas/results";
@@ -60,9 +61,6 @@ export const GET = authorizedRoute("/api/assessments/[id]/export", z.object({ id
     { header: t("evidence"), value: (r) => r.evidence, width: 50 },
   ];
   const file = await tableToFile({ sheetName: data.assessment.locusName, columns, rows }, format);
-  const slug = `${data.assessment.institutionName}-${data.assessment.locusName}-${data.assessment.cycleName}`
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+  const slug = fileNameSlug(data.assessment.institutionName, data.assessment.locusName, data.assessment.cycleName);
   return downloadResponse(file, `penilaian-${slug}.${format}`, format);
 });

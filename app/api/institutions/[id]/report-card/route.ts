@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { fileNameSlug } from "@/lib/domain/export-files";
 import { z } from "zod";
 import { loadReportCard } from "@/lib/server/results/report-card";
 import { renderReportCard } from "@/lib/server/results/report-card-pdf";
@@ -39,9 +40,6 @@ export const GET = authorizedRoute("/api/institutions/[id]/report-card", z.objec
       footer: t("reportCard.footer", { date: generatedAt }),
     },
   );
-  const slug = `${data.institutionName}-${data.view.cycle.name}`
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+  const slug = fileNameSlug(data.institutionName, data.view.cycle.name);
   return downloadResponse(pdf, `rapor-${slug}.pdf`, "pdf");
 });

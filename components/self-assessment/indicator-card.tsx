@@ -17,13 +17,15 @@ interface Props {
   evidence: React.ReactNode;
   /** What the previous cycle recommended on this indicator, and its follow-up. */
   previous?: React.ReactNode;
+  /** The indicator's conversation between the unit and its verifiers. */
+  conversation?: React.ReactNode;
 }
 
 /**
  * One indicator: code and name, the question, the rubric as an accessible radio group (arrow keys
  * move between levels, Tab leaves the group), the justification and the evidence.
  */
-export function IndicatorCard({ indicator, answer, editable, returnReasons, conflict, onChange, onResolve, evidence, previous }: Props) {
+export function IndicatorCard({ indicator, answer, editable, returnReasons, conflict, onChange, onResolve, evidence, previous, conversation }: Props) {
   const t = useTranslations("workspace");
   const groupName = `level-${indicator.code}`;
   const chosen = answer?.level ?? null;
@@ -149,6 +151,7 @@ export function IndicatorCard({ indicator, answer, editable, returnReasons, conf
         <p className="text-sm text-slate-600">{indicator.evidenceHint}</p>
         <div className="mt-2">{evidence}</div>
       </div>
+      {conversation}
     </article>
   );
 }

@@ -27,6 +27,8 @@ export interface WorkspaceProps {
   evidenceMaxBytes: number;
   /** The previous cycle's recommendations and their follow-up, keyed `indicator:<code>` / `aspect:<code>` (components/follow-up). */
   previousRecommendations?: Record<string, React.ReactNode>;
+  /** Each indicator's conversation (components/conversation), keyed by indicator code. */
+  conversations?: Record<string, React.ReactNode>;
 }
 
 /** The self-assessment of one locus: six aspect sections, autosave, live score preview, submission. */
@@ -75,6 +77,7 @@ export function SelfAssessmentWorkspace(props: WorkspaceProps) {
                   onChange={(patch) => change(indicator.code, patch)}
                   onResolve={(choice) => resolve(indicator.code, choice)}
                   previous={props.previousRecommendations?.[`indicator:${indicator.code}`]}
+                  conversation={props.conversations?.[indicator.code]}
                   evidence={
                     <EvidencePanel
                       assessmentId={props.assessmentId}

@@ -28,11 +28,16 @@ interface Props {
   canDecide: boolean;
   /** The previous cycle's recommendations and their follow-up, keyed `indicator:<code>` / `aspect:<code>` (components/follow-up). */
   previous?: Record<string, React.ReactNode>;
+  /** Each indicator's conversation (components/conversation), keyed by indicator code. */
+  conversations?: Record<string, React.ReactNode>;
+  /** Questions of the locus's conversation still open: approving then needs their confirmation. */
+  openQuestions?: number;
 }
 
 /** The verifier's review: one indicator at a time (n / p move), verified level and note autosaved, scores side by side. */
 export function ReviewWorkspace(props: Props) {
   const t = useTranslations("verification");
+  const openQuestions = props.openQuestions ?? 0;
   const indicators = useMemo(() => props.instrument.aspects.flatMap((a) => a.indicators.map((i) => ({ ...i, aspectCode: a.code }))), [props.instrument]);
   const [index, setIndex] = useState(0);
   const [reasons, setReasons] = useState<Record<string, string>>({});
@@ -47,6 +52,19 @@ export function ReviewWorkspace(props: Props) {
 
   const indicator = indicators[index]!;
   const go = (delta: number) => setIndex((i) => Math.min(indicators.length - 1, Math.max(0, i + delta)));
+
+  // A link to `#indikator-<code>` (the header's open questions) or `#indicator-<code>` (a
+  // notification) opens that indicator; its conversation then takes the focus (components/conversation).
+  useEffect(() => {
+    const openFromHash = () => {
+      const code = decodeURIComponent(window.location.hash.replace(/^#indi[kc]ator-/, ""));
+      const at = indicators.findIndex((i) => i.code === code);
+      if (at >= 0) setIndex(at);
+    };
+    openFromHash();
+    window.addEventListener("hashchange", openFromHash);
+    return () => window.removeEventListener("hashchange", openFromHash);
+  }, [indicators]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -114,8 +132,9 @@ export function ReviewWorkspace(props: Props) {
         <p className="text-xs text-slate-500">{t("keyboardHint")}</p>
 
         <article
+          id={`indikator-${indicator.code}`}
           aria-labelledby="review-title"
-          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+          className="scroll-mt-24 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
           data-testid="review-indicator"
           data-code={indicator.code}
         >
@@ -208,6 +227,7 @@ export function ReviewWorkspace(props: Props) {
               />
             </>
           ) : null}
+          {props.conversations?.[indicator.code]}
         </article>
       </div>
 
@@ -307,9 +327,19 @@ export function ReviewWorkspace(props: Props) {
                 </button>
               }
               title={t("approveButton")}
-              description={t("approveConfirm", { count: verifiedCount, total: scored.length })}
+              description={
+                openQuestions > 0 ? (
+                  <>
+                    {t("approveConfirm", { count: verifiedCount, total: scored.length })}{" "}
+                    <strong data-testid="approve-open-questions">{t("approveOpenQuestions", { count: openQuestions })}</strong>
+                  </>
+                ) : (
+                  t("approveConfirm", { count: verifiedCount, total: scored.length })
+                )
+              }
               confirmLabel={t("approveButton")}
-              onConfirm={() => approve.execute({ assessmentId: props.assessmentId })}
+              // Open questions are confirmed by this dialog; the server refuses an approval that does not say so.
+              onConfirm={() => approve.execute({ assessmentId: props.assessmentId, confirmOpenQuestions: openQuestions > 0 })}
             />
           </section>
         ) : null}

@@ -38,6 +38,13 @@ export const POLICIES = {
   "selfAssessment.submit": { roles: { EVALUATOR: "own" } },
   "evidence.download": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
 
+  // The conversation on each indicator (docs/domain.md §3.8): between the unit's evaluators and the
+  // locus's verifiers, who post; admins and heads (who read their institution's loci) read it. Only a
+  // verifier marks a comment as a question or a question as resolved.
+  "conversation.read": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  "conversation.post": { roles: { EVALUATOR: "own", VERIFIER: "assigned" } },
+  "conversation.ask": { roles: { VERIFIER: "assigned" } },
+
   // Verification (F-02 by the verifier), decisions, recommendations, the survey links.
   "verification.review": { roles: { VERIFIER: "assigned" } },
   "verification.decide": { roles: { VERIFIER: "assigned" } },
@@ -134,6 +141,7 @@ export const ROUTE_POLICIES = {
   "/api/assessments/[id]/answers": "selfAssessment.edit",
   "/api/assessments/[id]/evidence": "selfAssessment.edit",
   "/api/evidence/[id]": "evidence.download",
+  "/api/assessments/[id]/comments": "conversation.post",
   "/api/assessments/[id]/verified-answers": "verification.review",
   "/api/follow-up/[id]/evidence": "followUp.report",
   "/api/follow-up/open-recommendations": "followUp.monitor",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZIndicatorCode, ZLevel } from "@/lib/domain/instrument/fields";
 import { INSTITUTION_TYPES, SERVICE_TYPES } from "@/lib/domain/registry/fields";
 import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
+import { ZFlag } from "./conversation";
 import { fromFormData } from "./form-data";
 import { searchText, text } from "./text";
 
@@ -26,6 +27,13 @@ export const ZSaveVerifiedAnswer = z.object({
 export type TSaveVerifiedAnswer = z.infer<typeof ZSaveVerifiedAnswer>;
 
 export const ZAssessmentRef = fromFormData(z.object({ assessmentId: z.uuid() }));
+
+/**
+ * The verifier's approval. While questions of the locus's conversation are open, the approval
+ * must say so with `confirmOpenQuestions: true` (docs/domain.md §3.8); otherwise it is refused.
+ */
+export const ZApproveAssessment = fromFormData(z.object({ assessmentId: z.uuid(), confirmOpenQuestions: ZFlag }));
+export type TApproveAssessment = z.infer<typeof ZApproveAssessment>;
 
 export const ZReturnForRevision = z.object({
   assessmentId: z.uuid(),

@@ -260,11 +260,13 @@ export async function openEvidence(actor: Actor, evidenceId: string): Promise<Op
       id: evidenceId,
       kind: "FILE",
       removedAt: null,
-      // Self-assessment evidence, or evidence of a follow-up action on one of the assessment's recommendations.
+      // Self-assessment evidence, evidence of a follow-up action on one of the assessment's recommendations,
+      // or a file attached to a comment of the assessment's conversation (lib/server/conversation).
       // (Each branch names its foreign key: an admin's scope is empty, and an empty branch of an OR matches nothing.)
       OR: [
         { assessmentId: { not: null }, assessment: assessmentScope(actor, "evidence.download") },
         { followUpActionId: { not: null }, followUpAction: { recommendation: { assessment: assessmentScope(actor, "evidence.download") } } },
+        { commentId: { not: null }, comment: { assessment: assessmentScope(actor, "evidence.download") } },
       ],
     },
     select: {
@@ -274,9 +276,10 @@ export async function openEvidence(actor: Actor, evidenceId: string): Promise<Op
       sizeBytes: true,
       assessment: { select: policyTargetFields },
       followUpAction: { select: { recommendation: { select: { assessment: { select: policyTargetFields } } } } },
+      comment: { select: { assessment: { select: policyTargetFields } } },
     },
   });
-  const owner = item?.assessment ?? item?.followUpAction?.recommendation.assessment;
+  const owner = item?.assessment ?? item?.followUpAction?.recommendation.assessment ?? item?.comment?.assessment;
   if (!item || !owner || !item.storageKey || !can(actor, "evidence.download", policyTargetOf(owner))) {
     throw new ActionError("errors.notFound");
   }

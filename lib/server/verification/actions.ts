@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { ZCycleId } from "@/lib/schemas/cycles";
-import { ZAssessmentRef, ZReturnForRevision } from "@/lib/schemas/verification";
+import { ZApproveAssessment, ZAssessmentRef, ZReturnForRevision } from "@/lib/schemas/verification";
 import { authorizedActionClient } from "@/lib/server/action-client/client";
 import { ZCreateRecommendation } from "@/lib/schemas/recommendations";
 import { createRecommendation } from "@/lib/server/verification/recommendations";
@@ -28,9 +28,9 @@ export const returnForRevisionAction = authorizedActionClient
 
 export const approveAction = authorizedActionClient
   .metadata({ action: "verification.approve", policy: "verification.decide" })
-  .inputSchema(ZAssessmentRef)
+  .inputSchema(ZApproveAssessment)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await approveAssessment(ctx.actor, parsedInput.assessmentId);
+    const result = await approveAssessment(ctx.actor, parsedInput.assessmentId, { confirmOpenQuestions: parsedInput.confirmOpenQuestions });
     revalidatePath(`/assessments/${parsedInput.assessmentId}`);
     return result;
   });

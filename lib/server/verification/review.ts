@@ -1,5 +1,6 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
+import { approvalWithOpenQuestions } from "@/lib/domain/conversation/rules";
 import { stageWindow, transition, type AssessmentStatus, type WorkflowAction } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SavedAnswer } from "@/lib/schemas/self-assessment";
@@ -13,6 +14,7 @@ import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessme
 import type { SaveOutcome } from "../assessment/self-assessment";
 import { assertStageOpen } from "../cycle/stage-gate";
 import { emitNotification } from "../notifications/emit";
+import { openQuestionCount } from "../conversation/comments";
 
 type Verifier = Actor & { email: string; name: string };
 type Tx = Prisma.TransactionClient;
@@ -184,10 +186,18 @@ export async function returnForRevision(actor: Verifier, input: TReturnForRevisi
   });
 }
 
-/** Approves the locus: every scored indicator needs a verified level. Audited. */
-export async function approveAssessment(actor: Verifier, assessmentId: string) {
+/**
+ * Approves the locus: every scored indicator needs a verified level, and while questions of its
+ * conversation are still open the verifier must confirm (`confirmOpenQuestions`), or the approval
+ * is refused with their count (docs/domain.md §3.8). Audited, with the open questions it left.
+ */
+export async function approveAssessment(actor: Verifier, assessmentId: string, options: { confirmOpenQuestions?: boolean } = {}) {
   const outcome = await db.$transaction(async (tx) => {
     const assessment = await loadForVerifier(tx, actor, assessmentId);
+    // The row is locked for update: a comment being written (it holds a share lock) has committed.
+    const openQuestions = await openQuestionCount(tx, assessmentId);
+    const confirmation = approvalWithOpenQuestions(openQuestions, options.confirmOpenQuestions === true);
+    if (!confirmation.ok) throw new ActionError("verification.openQuestionsUnconfirmed", { count: confirmation.openQuestions });
     const missing = await tx.instrumentIndicator.findMany({
       where: {
         instrumentVersionId: assessment.cycle.instrumentVersionId,
@@ -210,7 +220,7 @@ export async function approveAssessment(actor: Verifier, assessmentId: string) {
       entityId: assessmentId,
       assessmentId,
       before: { status: step.from },
-      after: { status: step.to },
+      after: openQuestions > 0 ? { status: step.to, openQuestions, confirmedOpenQuestions: true } : { status: step.to },
     });
     await emitNotification(tx, { kind: "assessment.approved", assessmentId, actorId: actor.id });
     return { status: step.to, cycleId: assessment.cycleId };

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AuditEventList } from "@/components/audit/audit-event-list";
+import { conversationSlots } from "@/components/conversation/conversation-slots";
+import { OpenQuestions } from "@/components/conversation/open-questions";
 import { EmptyState } from "@/components/empty-state";
 import { previousRecommendationSlots } from "@/components/follow-up/previous-recommendation";
 import { LocusExportLinks } from "@/components/results/locus-export-links";
@@ -20,6 +22,7 @@ import { loadPreviousRecommendations } from "@/lib/server/follow-up/previous";
 import { listRecommendations } from "@/lib/server/verification/recommendations";
 import { surveyBaseUrl, surveyStatusForAssessment } from "@/lib/server/survey/survey";
 import { loadWorkspace } from "@/lib/server/assessment/workspace";
+import { loadConversation } from "@/lib/server/conversation/comments";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("workspace");
@@ -33,13 +36,15 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   const workspace = isUuid(id) ? await loadWorkspace(actor, id) : null;
   if (!workspace) notFound();
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const [history, recommendations, survey, previous] = await Promise.all([
+  const [history, recommendations, survey, previous, conversation] = await Promise.all([
     workspace.assessment.canSeeHistory ? listAssessmentHistory(id) : Promise.resolve([]),
     listRecommendations(actor, id),
     // Null unless the viewer manages this locus's F-03 survey (its verifier, an admin).
     surveyStatusForAssessment(actor, id),
     // The previous cycle's recommendations of this locus and their follow-up, beside each indicator.
     loadPreviousRecommendations(actor, id),
+    // Each indicator's thread between the unit and its verifiers (admins and the head read it).
+    loadConversation(actor, id),
   ]);
   const latestReturn = workspace.assessment.status === "RETURNED" ? workspace.rounds.find((r) => r.decision === "RETURNED") : undefined;
   const returnReasons: Record<string, string[]> = {};
@@ -58,6 +63,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
           {workspace.window ? <span>{t("workspace.window", { from: new Date(workspace.window.startsAt), to: new Date(workspace.window.endsAt) })}</span> : null}
           {workspace.assessment.reopenedUntil ? <span>{t("workspace.reopenedUntil", { until: new Date(workspace.assessment.reopenedUntil) })}</span> : null}
         </div>
+        {conversation ? <OpenQuestions openQuestions={conversation.openQuestions} /> : null}
         <LocusExportLinks assessmentId={workspace.assessment.id} />
       </div>
 
@@ -95,6 +101,15 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         canSubmit={workspace.canSubmit}
         evidenceMaxBytes={env.EVIDENCE_MAX_BYTES}
         previousRecommendations={previousRecommendationSlots(previous)}
+        conversations={
+          conversation
+            ? conversationSlots(
+                conversation,
+                workspace.instrument.aspects.flatMap((a) => a.indicators.map((i) => i.code)),
+                { maxBytes: env.EVIDENCE_MAX_BYTES, collapsible: true },
+              )
+            : undefined
+        }
       />
 
       {survey ? <SurveyLinksPanel status={survey} baseUrl={await surveyBaseUrl()} /> : null}

@@ -1,12 +1,16 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { conversationSlots } from "@/components/conversation/conversation-slots";
+import { OpenQuestions } from "@/components/conversation/open-questions";
 import { previousRecommendationSlots } from "@/components/follow-up/previous-recommendation";
 import { StartReviewButton } from "@/components/verification/start-review-button";
 import { ReviewWorkspace } from "@/components/verification/review-workspace";
 import { RecommendationForm } from "@/components/recommendations/recommendation-form";
 import { RecommendationList } from "@/components/recommendations/recommendation-list";
 import { StatusBadge } from "@/components/status-badge";
+import { env } from "@/lib/env";
 import { isUuid } from "@/lib/schemas/ids";
+import { loadConversation } from "@/lib/server/conversation/comments";
 import { listRecommendations, WRITABLE_STATUSES } from "@/lib/server/verification/recommendations";
 import { loadPreviousRecommendations } from "@/lib/server/follow-up/previous";
 import { requirePolicy } from "@/lib/server/auth/current-user";
@@ -22,7 +26,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const review = isUuid(id) ? await loadReview(actor, id) : null;
   if (!review) notFound();
-  const [t, recommendations, previous] = await Promise.all([getTranslations(), listRecommendations(actor, id), loadPreviousRecommendations(actor, id)]);
+  const [t, recommendations, previous, conversation] = await Promise.all([
+    getTranslations(),
+    listRecommendations(actor, id),
+    loadPreviousRecommendations(actor, id),
+    loadConversation(actor, id),
+  ]);
   const status = review.assessment.status;
   return (
     <div className="space-y-6">
@@ -37,6 +46,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           <StatusBadge status={status} />
           <span>{t("verification.round", { round: review.assessment.round })}</span>
         </div>
+        {conversation ? <OpenQuestions openQuestions={conversation.openQuestions} /> : null}
       </div>
       {status === "SUBMITTED" && review.canDecide ? <StartReviewButton assessmentId={id} /> : null}
       {status !== "IN_REVIEW" && status !== "SUBMITTED" ? (
@@ -55,6 +65,16 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         canEdit={status === "IN_REVIEW"}
         canDecide={review.canDecide && (status === "IN_REVIEW" || status === "SUBMITTED")}
         previous={previousRecommendationSlots(previous)}
+        conversations={
+          conversation
+            ? conversationSlots(
+                conversation,
+                review.instrument.aspects.flatMap((a) => a.indicators.map((i) => i.code)),
+                { maxBytes: env.EVIDENCE_MAX_BYTES, collapsible: false },
+              )
+            : undefined
+        }
+        openQuestions={conversation?.openQuestions.total ?? 0}
       />
       <RecommendationList items={recommendations} />
       {review.canDecide && WRITABLE_STATUSES.includes(status) ? <RecommendationForm assessmentId={id} instrument={review.instrument} /> : null}

@@ -77,7 +77,7 @@ describe("notification e-mail through a real SMTP server", () => {
     const id = await inReview("JASA");
     await client.query(`UPDATE "User" SET locale = 'en' WHERE id = $1`, [head().id]);
     await review.returnForRevision(verifier(), { assessmentId: id, summary: "", reasons: [{ indicatorCode: "2.a.P", reason: "Bukti belum lengkap." }] });
-    const link = `${PORTAL}/assessments/${id}#indicator-2.a.P`;
+    const link = `${PORTAL}/assessments/${id}#indikator-2.a.P`;
     const toEvaluator = await arrived(evaluator().email, "[PEKPPP] Lokus dikembalikan untuk perbaikan", link);
     expect(toEvaluator.from).toBe("noreply@pekppp.test");
     expect(toEvaluator.body).toContain("dikembalikan untuk perbaikan dengan 1 alasan");

@@ -91,16 +91,16 @@ describe("notifications: events in the change's transaction, recipients by scope
     expect(written.map((n) => n.userId).sort()).toEqual(await unitIds());
     expect(written.map((n) => n.userId)).not.toContain(verifier().id);
     for (const n of written) {
-      expect(n).toMatchObject({ institutionId: palembangId, cycleId, link: `/assessments/${returnedId}#indicator-1.a.Ak`, channel: "EMAIL", readAt: null });
+      expect(n).toMatchObject({ institutionId: palembangId, cycleId, link: `/assessments/${returnedId}#indikator-1.a.Ak`, channel: "EMAIL", readAt: null });
       expect(n.params).toMatchObject({ count: 2, institution: expect.stringContaining("Palembang") });
     }
     const outbox = await rows(`SELECT * FROM "OutboxMessage" WHERE "notificationId" = ANY($1::uuid[])`, [written.map((n) => n.id)]);
     expect(outbox).toHaveLength(written.length);
     const toHead = outbox.find((m) => m.toAddress === head().email)!;
     expect(toHead).toMatchObject({ status: "QUEUED", locale: "id", subject: "[PEKPPP] Lokus dikembalikan untuk perbaikan" });
-    expect(toHead.textBody).toContain(`/assessments/${returnedId}#indicator-1.a.Ak`);
+    expect(toHead.textBody).toContain(`/assessments/${returnedId}#indikator-1.a.Ak`);
     expect(toHead.textBody).toContain("/notifications/preferences");
-    expect(toHead.htmlBody).toContain(`href="http://localhost:3000/assessments/${returnedId}#indicator-1.a.Ak"`);
+    expect(toHead.htmlBody).toContain(`href="http://localhost:3000/assessments/${returnedId}#indikator-1.a.Ak"`);
     const jobs = await rows(
       `SELECT j.payload FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = 'notifications.deliver'`,
     );
@@ -183,8 +183,8 @@ describe("notifications: events in the change's transaction, recipients by scope
     );
     const written = await rows(`SELECT "userId", kind, link FROM "Notification" WHERE "dedupeKey" = $1 ORDER BY kind`, [`comment:${commentId}`]);
     expect(written).toEqual([
-      { userId: verifier().id, kind: "comment.mentioned", link: `/assessments/${returnedId}/review#indicator-1.a.Ak` },
-      { userId: head().id, kind: "comment.posted", link: `/assessments/${returnedId}#indicator-1.a.Ak` },
+      { userId: verifier().id, kind: "comment.mentioned", link: `/assessments/${returnedId}/review#indikator-1.a.Ak` },
+      { userId: head().id, kind: "comment.posted", link: `/assessments/${returnedId}#indikator-1.a.Ak` },
     ]);
   });
 

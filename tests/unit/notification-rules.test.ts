@@ -124,7 +124,7 @@ describe("deadline reminders: which offset is due at time t (docs/domain.md §3.
 
 describe("recipients and links", () => {
   it("sends a comment to participants and mentioned users in scope, once each, never to the author; a mention wins", () => {
-    const ids = fc.constantFrom("a", "b", "c", "d", "e");
+    const ids = fc.constantFrom<string>("a", "b", "c", "d", "e");
     fc.assert(
       fc.property(ids, fc.array(ids), fc.array(ids), fc.subarray(["a", "b", "c", "d", "e"]), (author, participants, mentioned, inScope) => {
         const out = commentRecipients({ authorId: author, participantIds: participants, mentionedUserIds: mentioned }, (id) => inScope.includes(id));
@@ -147,9 +147,9 @@ describe("recipients and links", () => {
       }
     }
     expect(Object.keys(AUDIENCE).sort()).toEqual(NOTIFICATION_KINDS.filter((k) => k !== "comment.mentioned" && k !== "reminder.deadline").sort());
-    expect(notificationLink("assessment.returned", "EVALUATOR", { assessmentId: "a1", indicatorCode: "1.a.Ak" })).toBe("/assessments/a1#indicator-1.a.Ak");
+    expect(notificationLink("assessment.returned", "EVALUATOR", { assessmentId: "a1", indicatorCode: "1.a.Ak" })).toBe("/assessments/a1#indikator-1.a.Ak");
     expect(notificationLink("assessment.submitted", "VERIFIER", { assessmentId: "a1" })).toBe("/assessments/a1/review");
-    expect(notificationLink("comment.posted", "VERIFIER", { assessmentId: "a1", indicatorCode: "1.a.Ak" })).toBe("/assessments/a1/review#indicator-1.a.Ak");
+    expect(notificationLink("comment.posted", "VERIFIER", { assessmentId: "a1", indicatorCode: "1.a.Ak" })).toBe("/assessments/a1/review#indikator-1.a.Ak");
     expect(notificationLink("reminder.deadline", "VERIFIER", { stage: "VERIFICATION" })).toBe("/verification");
   });
 

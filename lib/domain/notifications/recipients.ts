@@ -56,7 +56,8 @@ export interface LinkRefs {
   stage?: ReminderStage;
 }
 
-const indicatorAnchor = (code: string | null | undefined) => (code ? `#indicator-${encodeURIComponent(code)}` : "");
+/** The indicator's anchor on the workspace and the review page (`indikator-<code>`). */
+const indicatorAnchor = (code: string | null | undefined) => (code ? `#indikator-${encodeURIComponent(code)}` : "");
 
 /**
  * The exact place a notification leads its recipient to: the page their role works on (a

@@ -3,8 +3,21 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { SaveStatus } from "./use-autosave";
 
-/** Always-visible saving state: saving, saved at hh:mm, or failed with a retry. */
-export function SaveStatusBar({ status, pendingCount, onRetry }: { status: SaveStatus; pendingCount: number; onRetry: () => void }) {
+/**
+ * Always-visible saving state: saving, saved at hh:mm, or failed with a retry. It never says that
+ * everything is saved while a change is unsent or waits for the user's choice after a conflict.
+ */
+export function SaveStatusBar({
+  status,
+  pendingCount,
+  conflictCount = 0,
+  onRetry,
+}: {
+  status: SaveStatus;
+  pendingCount: number;
+  conflictCount?: number;
+  onRetry: () => void;
+}) {
   const t = useTranslations();
   const format = useFormatter();
   let text: string;
@@ -40,6 +53,12 @@ export function SaveStatusBar({ status, pendingCount, onRetry }: { status: SaveS
       break;
     default:
       text = pendingCount > 0 ? t("workspace.unsent", { count: pendingCount }) : t("workspace.allSaved");
+  }
+  // A failure or a refusal names itself (with its retry); otherwise an answer waiting for the
+  // user's choice after a conflict comes before everything else.
+  if (conflictCount > 0 && status.kind !== "failed" && status.kind !== "blocked") {
+    text = t("workspace.conflictsWaiting", { count: conflictCount });
+    tone = "text-red-800";
   }
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="save-status">

@@ -34,7 +34,11 @@ export interface WorkspaceProps {
 /** The self-assessment of one locus: six aspect sections, autosave, live score preview, submission. */
 export function SelfAssessmentWorkspace(props: WorkspaceProps) {
   const t = useTranslations("workspace");
-  const { answers, conflicts, status, pendingCount, change, resolve, retry } = useAutosave(props.assessmentId, props.initialAnswers, props.canEdit);
+  const { answers, conflicts, status, pendingCount, conflictCount, change, resolve, retry } = useAutosave(
+    props.assessmentId,
+    props.initialAnswers,
+    props.canEdit,
+  );
   const [evidenceByCode, setEvidenceByCode] = useState(() => groupEvidenceByIndicator(props.evidence));
   const onEvidenceChange = useCallback((code: string, items: EvidencePanelItem[]) => setEvidenceByCode((all) => ({ ...all, [code]: items })), []);
 
@@ -97,7 +101,7 @@ export function SelfAssessmentWorkspace(props: WorkspaceProps) {
       <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
         {props.canEdit ? (
           <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-            <SaveStatusBar status={status} pendingCount={pendingCount} onRetry={() => void retry()} />
+            <SaveStatusBar status={status} pendingCount={pendingCount} conflictCount={conflictCount} onRetry={() => void retry()} />
           </div>
         ) : null}
         <ScorePreview instrument={props.instrument} answers={answers} surveyResponses={props.surveyResponses} settings={props.settings} />

@@ -42,7 +42,7 @@ export function ReviewWorkspace(props: Props) {
   const [index, setIndex] = useState(0);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState("");
-  const { answers, conflicts, status, pendingCount, change, resolve, retry } = useAutosave(props.assessmentId, props.verified, props.canEdit, {
+  const { answers, conflicts, status, pendingCount, conflictCount, change, resolve, retry } = useAutosave(props.assessmentId, props.verified, props.canEdit, {
     endpoint: `/api/assessments/${props.assessmentId}/verified-answers`,
     textField: "note",
     storagePrefix: "pekppp.verify",
@@ -234,7 +234,7 @@ export function ReviewWorkspace(props: Props) {
       <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
         {props.canEdit ? (
           <div className="rounded-xl border border-slate-200 bg-white p-4">
-            <SaveStatusBar status={status} pendingCount={pendingCount} onRetry={() => void retry()} />
+            <SaveStatusBar status={status} pendingCount={pendingCount} conflictCount={conflictCount} onRetry={() => void retry()} />
           </div>
         ) : null}
         <section aria-labelledby="compare-title" className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm" data-testid="score-comparison">

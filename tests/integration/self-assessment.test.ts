@@ -102,6 +102,55 @@ describe("saving, conflicts, submission and stage dates of a self-assessment", (
     expect(await versionOf(draftId, "4.a.K")).toBe(base + 1);
   });
 
+  describe("a retried save (the acknowledgement was lost) is idempotent", () => {
+    const origin = { ipAddress: null, userAgent: null };
+    const auditCount = async (code: string) =>
+      (await one(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "entityId" = $1`, [`${draftId}:${code}`])).n as number;
+
+    it("answers the stored answer for the same request again, on the one-statement path and the careful path, with no second write or audit row", async () => {
+      const code = "9.a.Ak";
+      const base = await versionOf(draftId, code);
+      const input = { indicatorCode: code, level: 3, justification: "Dikirim sekali, balasannya hilang.", baseVersion: base };
+      const first = await layer.saveSelfAnswer(evaluator(), draftId, input);
+      expect(first).toMatchObject({ ok: true, answer: { level: 3, version: base + 1, updatedBy: evaluator().name } });
+      const audits = await auditCount(code);
+
+      // The browser resends exactly what it sent: same value, same (now old) base version.
+      const claimed = { ...evaluator(), sessionVersion: null, sessionId: null };
+      const fast = await layer.trySaveInOneStatement(claimed, draftId, input, origin);
+      expect(fast).toEqual(first.ok ? first.answer : null);
+      expect(await layer.saveWithDiagnosis(evaluator(), draftId, input, origin)).toEqual(first);
+      expect(await layer.saveSelfAnswer(evaluator(), draftId, input)).toEqual(first);
+      // The same value on the current version is no change either.
+      expect(await layer.saveWithDiagnosis(evaluator(), draftId, { ...input, baseVersion: base + 1 }, origin)).toEqual(first);
+
+      expect(await versionOf(draftId, code)).toBe(base + 1);
+      expect(await auditCount(code)).toBe(audits);
+      expect(await one(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'selfAnswer.conflict' AND "entityId" = $1`, [`${draftId}:${code}`])).toEqual(
+        {
+          n: 0,
+        },
+      );
+    });
+
+    it("takes two identical saves racing on one version as one write, and still refuses a different value on the old version", async () => {
+      const code = "10.b.As";
+      const base = await versionOf(draftId, code);
+      const input = { indicatorCode: code, level: 2, justification: "Dua kali terkirim bersamaan.", baseVersion: base };
+      const audits = await auditCount(code);
+      const outcomes = await Promise.all([layer.saveSelfAnswer(evaluator(), draftId, input), layer.saveSelfAnswer(evaluator(), draftId, input)]);
+      expect(outcomes).toEqual([
+        { ok: true, answer: expect.objectContaining({ level: 2, version: base + 1 }) },
+        { ok: true, answer: expect.objectContaining({ level: 2, version: base + 1 }) },
+      ]);
+      expect(await versionOf(draftId, code)).toBe(base + 1);
+      expect(await auditCount(code)).toBe(audits + 1);
+
+      const other = await layer.saveSelfAnswer(secondEvaluator(), draftId, { ...input, justification: "Nilai lain di versi lama." });
+      expect(other).toEqual({ ok: false, conflict: expect.objectContaining({ justification: input.justification, version: base + 1 }) });
+    });
+  });
+
   it("treats another institution's locus as not found and writes nothing", async () => {
     const before = await one(`SELECT count(*)::int AS n FROM "AuditEvent"`);
     await expect(

@@ -81,6 +81,34 @@ describe("verification: who may set verified levels, and the return, approve and
     expect(stale).toMatchObject({ ok: false, conflict: { level: 2, version: 1 } });
   });
 
+  it("takes a retried save whose value is already stored (the acknowledgement was lost) as saved: the stored answer, no second write or audit row", async () => {
+    const entityId = `${submittedId}:1.a.Ak`;
+    const audits = async () => (await one(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "entityId" = $1`, [entityId])).n as number;
+    const before = await audits();
+    // The earlier save (version 0 → 1) committed; the browser never heard back and sends it again.
+    const retried = await layer.saveVerifiedAnswer(verifier(), submittedId, {
+      indicatorCode: "1.a.Ak",
+      level: 2,
+      note: "SP belum ditetapkan.",
+      baseVersion: 0,
+    });
+    expect(retried).toMatchObject({ ok: true, answer: { level: 2, justification: "SP belum ditetapkan.", version: 1, updatedBy: verifier().name } });
+    const unchanged = await layer.saveVerifiedAnswer(verifier(), submittedId, {
+      indicatorCode: "1.a.Ak",
+      level: 2,
+      note: "SP belum ditetapkan.",
+      baseVersion: 1,
+    });
+    expect(unchanged).toEqual(retried);
+    expect(
+      await one(
+        `SELECT v.version FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId" WHERE v."assessmentId" = $1 AND i.code = '1.a.Ak'`,
+        [submittedId],
+      ),
+    ).toEqual({ version: 1 });
+    expect(await audits()).toBe(before);
+  });
+
   it("refuses to approve while an indicator has no verified level, naming how many", async () => {
     await expect(layer.approveAssessment(verifier(), submittedId)).rejects.toMatchObject({ messageKey: "verification.levelsMissing", values: { count: 29 } });
     expect((await one(`SELECT status FROM "Assessment" WHERE id = $1`, [submittedId])).status).toBe("IN_REVIEW");

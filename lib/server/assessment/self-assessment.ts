@@ -35,6 +35,18 @@ const NO_ANSWER: SavedAnswer = { level: null, justification: "", version: 0, upd
 const EDITABLE_STATUSES = ASSESSMENT_STATUSES.filter(isSelfAssessmentEditable);
 
 /**
+ * Saves are idempotent by value: a save whose level and justification are already the stored
+ * ones succeeds with the stored answer, whatever version it was based on, and writes nothing (no
+ * new version, no audit row). That is what makes a retry safe when a save committed but its
+ * answer never reached the browser (the connection reset): the retry finds its own value stored,
+ * instead of a false conflict naming the user as the other editor. Nothing is overwritten by
+ * this rule: the stored value is exactly the one the user asked for.
+ */
+function holdsValue(stored: { level: number | null; justification: string | null; version: number | null }, input: TSaveAnswer) {
+  return stored.version !== null && stored.level === input.level && stored.justification === input.justification;
+}
+
+/**
  * Saves one answer if it is based on the version stored now; otherwise refuses and returns the
  * stored answer, so the user can choose deliberately (never a silent overwrite). Both the save and
  * the refused value are audited.
@@ -56,6 +68,8 @@ export async function saveSelfAnswer(actor: Editor, assessmentId: string, input:
  * condition holds (scope, editable status, stage dates or reopening, version). The conditions are
  * a subset of the pure rules (stageWindow, isSelfAssessmentEditable), never wider; when anything
  * is off, nothing is written and saveWithDiagnosis applies the pure rules to say exactly why.
+ * Under the same conditions, a value that is already stored is answered as saved, unwritten
+ * (`holdsValue`: a retried save is idempotent).
  *
  * Its audit record is written by an INSERT inside this same statement, not through `audit` (one
  * round trip instead of a transaction of two): the same columns as `audit` writes, the actor's id
@@ -70,7 +84,14 @@ export async function trySaveInOneStatement(
 ): Promise<SavedAnswer | null> {
   const scope = sqlAssessmentScope(actor, "selfAssessment.edit", 13);
   // A named statement is parsed and planned once per connection; this one runs on every autosave.
-  const result = await pgPool.query<{ level: number | null; justification: string; version: number; updatedAt: Date }>({
+  const result = await pgPool.query<{
+    level: number | null;
+    justification: string;
+    version: number;
+    updatedAt: Date;
+    updatedBy: string | null;
+    unchanged: boolean;
+  }>({
     name: `save-self-answer-${scope.kind}`,
     text: `WITH target AS (
        SELECT a.id, i.id AS "indicatorId"
@@ -87,10 +108,17 @@ export async function trySaveInOneStatement(
          AND now() >= s."startsAt" AND (now() <= s."endsAt" OR now() <= a."reopenedUntil")
        FOR SHARE OF a),
      previous AS (
-       SELECT sa.level, sa.justification, sa.version FROM "SelfAnswer" sa JOIN target t ON sa."assessmentId" = t.id AND sa."indicatorId" = t."indicatorId"),
+       SELECT sa.level, sa.justification, sa.version, sa."updatedAt", sa."updatedById"
+       FROM "SelfAnswer" sa JOIN target t ON sa."assessmentId" = t.id AND sa."indicatorId" = t."indicatorId"),
+     -- The value is stored already (a retry after a lost answer): saved, nothing written (holdsValue).
+     unchanged AS (
+       SELECT p.level, p.justification, p.version, p."updatedAt", u.name AS "updatedBy"
+       FROM previous p LEFT JOIN "User" u ON u.id = p."updatedById"
+       WHERE p.level IS NOT DISTINCT FROM $3 AND p.justification = $4),
      updated AS (
        UPDATE "SelfAnswer" sa SET level = $3, justification = $4, version = sa.version + 1, "updatedById" = $5, "updatedAt" = now()
        FROM target t WHERE sa."assessmentId" = t.id AND sa."indicatorId" = t."indicatorId" AND sa.version = $6
+         AND NOT EXISTS (SELECT 1 FROM unchanged)
        RETURNING sa.level, sa.justification, sa.version, sa."updatedAt"),
      inserted AS (
        INSERT INTO "SelfAnswer" ("assessmentId", "indicatorId", level, justification, version, "updatedById", "updatedAt")
@@ -104,7 +132,8 @@ export async function trySaveInOneStatement(
               (SELECT jsonb_build_object('level', p.level, 'justification', p.justification, 'version', p.version) FROM previous p),
               jsonb_build_object('level', w.level, 'justification', w.justification, 'version', w.version), $10, $11
        FROM written w)
-     SELECT * FROM written`,
+     SELECT w.*, NULL::text AS "updatedBy", false AS unchanged FROM written w
+     UNION ALL SELECT level, justification, version, "updatedAt", "updatedBy", true FROM unchanged`,
     values: [
       assessmentId,
       input.indicatorCode,
@@ -121,22 +150,34 @@ export async function trySaveInOneStatement(
       ...scope.params,
     ],
   });
-  const saved = result.rows[0];
-  return saved ? { ...saved, updatedAt: saved.updatedAt.toISOString(), updatedBy: actor.name } : null;
+  const row = result.rows[0];
+  if (!row) return null;
+  const { unchanged, ...saved } = row;
+  return { ...saved, updatedAt: saved.updatedAt.toISOString(), updatedBy: unchanged ? saved.updatedBy : actor.name };
 }
 
-/** The careful path: reads the context, applies the pure rules, then writes or reports a conflict. */
+function storedAnswer(row: Pick<SaveContext, "level" | "justification" | "version" | "updatedAt" | "updatedBy">): SavedAnswer {
+  return row.version === null
+    ? NO_ANSWER
+    : { level: row.level, justification: row.justification ?? "", version: row.version, updatedAt: row.updatedAt!.toISOString(), updatedBy: row.updatedBy };
+}
+
+/**
+ * The careful path: reads the context, applies the pure rules, then writes or reports a conflict
+ * (or, when the value is stored already, answers it as saved: `holdsValue`).
+ */
 export async function saveWithDiagnosis(actor: Editor, assessmentId: string, input: TSaveAnswer, origin: RequestOrigin): Promise<SaveOutcome> {
   const scope = sqlAssessmentScope(actor, "selfAssessment.edit", 3);
   const context = await pgPool.query<SaveContext>(
     `SELECT a.status, a."reopenedUntil", s."startsAt", s."endsAt", i.id AS "indicatorId",
-            sa.level, sa.justification, sa.version, sa."updatedAt", NULL AS "updatedBy"
+            sa.level, sa.justification, sa.version, sa."updatedAt", u.name AS "updatedBy"
      FROM "Assessment" a
      JOIN "Locus" l ON l.id = a."locusId"
      JOIN "Cycle" c ON c.id = a."cycleId"
      LEFT JOIN "CycleStage" s ON s."cycleId" = a."cycleId" AND s.kind = 'SELF_ASSESSMENT'
      LEFT JOIN "InstrumentIndicator" i ON i."instrumentVersionId" = c."instrumentVersionId" AND i.code = $2
      LEFT JOIN "SelfAnswer" sa ON sa."assessmentId" = a.id AND sa."indicatorId" = i.id
+     LEFT JOIN "User" u ON u.id = sa."updatedById"
      WHERE a.id = $1::uuid AND ${scope.sql}`,
     [assessmentId, input.indicatorCode, ...scope.params],
   );
@@ -144,6 +185,7 @@ export async function saveWithDiagnosis(actor: Editor, assessmentId: string, inp
   if (!row) throw new ActionError("errors.notFound");
   assertEditable(row.status, row.startsAt && row.endsAt ? { startsAt: row.startsAt, endsAt: row.endsAt } : null, row.reopenedUntil);
   if (!row.indicatorId) throw new ActionError("validation.indicatorUnknown");
+  if (holdsValue(row, input)) return { ok: true, answer: storedAnswer(row) };
 
   const entityId = `${assessmentId}:${input.indicatorCode}`;
   const before = row.version === null ? null : { level: row.level, justification: row.justification, version: row.version };
@@ -192,10 +234,9 @@ export async function saveWithDiagnosis(actor: Editor, assessmentId: string, inp
   );
   const now = current.rows[0]!;
   if (!isSelfAssessmentEditable(now.status)) throw new ActionError("selfAssessment.locked", { status: now.status });
-  const stored: SavedAnswer =
-    now.version === null
-      ? NO_ANSWER
-      : { level: now.level, justification: now.justification ?? "", version: now.version, updatedAt: now.updatedAt!.toISOString(), updatedBy: now.updatedBy };
+  const stored = storedAnswer(now);
+  // An identical save that won the race (the same request sent twice) stored this value: saved.
+  if (holdsValue(now, input)) return { ok: true, answer: stored };
   // The refused value stands alone (nothing was written to roll back with it).
   await audit(db, actor, {
     action: "selfAnswer.conflict",

@@ -90,7 +90,8 @@ export function toSaved(row: { level: number | null; note: string; version: numb
 /**
  * Saves a verified level and note, only while the locus is in review and only by a verifier
  * assigned to it; a save based on an older version is refused with the stored value (no silent
- * overwrite). The verified level is never taken from the self level: it starts empty.
+ * overwrite), unless its value is the stored one (then it is saved already: idempotent). The
+ * verified level is never taken from the self level: it starts empty.
  */
 export async function saveVerifiedAnswer(actor: Verifier, assessmentId: string, input: TSaveVerifiedAnswer): Promise<SaveOutcome> {
   return db.$transaction(async (tx) => {
@@ -103,6 +104,10 @@ export async function saveVerifiedAnswer(actor: Verifier, assessmentId: string, 
     if (!indicator) throw new ActionError("validation.indicatorUnknown");
     const where = { assessmentId_indicatorId: { assessmentId, indicatorId: indicator.id } };
     const before = await tx.verifiedAnswer.findUnique({ where, select: verifiedView });
+    // Idempotent by value, like the self-assessment's save (holdsValue in ../assessment/self-assessment):
+    // a retry of a save that committed but whose answer was lost finds its value stored, and is
+    // answered as saved, whatever version it was based on, with no second write or audit row.
+    if (before && before.level === input.level && before.note === input.note) return { ok: true, answer: toSaved(before) };
     const data = { level: input.level, note: input.note, updatedById: actor.id };
     let written = 0;
     if ((before?.version ?? 0) === input.baseVersion) {

@@ -47,7 +47,20 @@ const describeImport = (i: Import) => `${i.from} → ${i.target}`;
 
 /** Platform modules of lib/server, then the features, each allowed to use only those before it. */
 const PLATFORM = ["errors", "logger", "db", "audit", "storage", "auth", "action-client", "http", "locale"];
-const FEATURES = ["registry", "instrument", "users", "notifications", "cycle", "assessment", "conversation", "survey", "follow-up", "results", "verification", "account"];
+const FEATURES = [
+  "registry",
+  "instrument",
+  "users",
+  "notifications",
+  "cycle",
+  "assessment",
+  "conversation",
+  "survey",
+  "follow-up",
+  "results",
+  "verification",
+  "account",
+];
 
 const serverModuleOf = (target: string) => /^lib\/server\/([^/.]+)/.exec(target)?.[1] ?? null;
 

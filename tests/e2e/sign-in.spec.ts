@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectSignedInAs, signIn } from "./support";
+import { createEvaluatorAsAdmin, expectSignedInAs, replaceTemporaryPassword, signIn } from "./support";
 
 const ROLES = [
   { email: "admin@pekppp.test", path: "/admin/cycles", heading: "Siklus Evaluasi", name: "Admin Sekretariat PEKPPP", role: "Admin" },
@@ -86,5 +86,72 @@ test("signing out everywhere ends the account's sessions in every browser", asyn
   // Signing in again works as before.
   await signIn(phone, "pimpinan.palembang@pekppp.test");
   await expect(phone).toHaveURL(/\/dashboard$/);
+  await Promise.all([first.close(), second.close()]);
+});
+
+test("signing out ends the session on the server: a copy of its cookie is sent to sign in and its autosave is refused", async ({ browser, baseURL }) => {
+  const [first, second] = await Promise.all([browser.newContext({ locale: "id-ID" }), browser.newContext({ locale: "id-ID" })]);
+  const page = await first.newPage();
+  await signIn(page, "evaluator.palembang@pekppp.test");
+  await expect(page).toHaveURL(/\/loci$/);
+  const href = await page.getByTestId("locus-card").first().getByRole("link").first().getAttribute("href");
+  const assessmentId = href!.split("/").pop()!;
+
+  // The same cookie in another browser: signed in there too, until the first one signs out.
+  await second.addCookies(await first.cookies());
+  const copy = await second.newPage();
+  await copy.goto("/loci");
+  await expect(copy).toHaveURL(/\/loci$/);
+  // A save on a version that cannot exist: the route accepts the session and refuses the save
+  // itself (a conflict, or a locked locus), writing no answer.
+  const autosave = () =>
+    second.request.post(`/api/assessments/${assessmentId}/answers`, {
+      headers: { origin: baseURL! },
+      data: { indicatorCode: "1.a.Ak", level: 3, justification: "Dari salinan kuki.", baseVersion: 999_999 },
+    });
+  expect([409, 423]).toContain((await autosave()).status());
+
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  await copy.goto("/loci");
+  await expect(copy).toHaveURL(/\/login$/);
+  const refused = await autosave();
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toMatchObject({ error: "errors.signInRequired" });
+  await Promise.all([first.close(), second.close()]);
+});
+
+test("changing the password signs the account out in its other browsers and keeps this one signed in", async ({ browser }) => {
+  const email = `ganti.sandi.${Date.now()}@pekppp.test`;
+  const admin = await browser.newContext({ locale: "id-ID" });
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, "admin@pekppp.test");
+  const temporary = await createEvaluatorAsAdmin(adminPage, { email, name: "Uji Ganti Sandi", institution: "Kota Palembang" });
+  await admin.close();
+
+  const [first, second] = await Promise.all([browser.newContext({ locale: "id-ID" }), browser.newContext({ locale: "id-ID" })]);
+  const [laptop, phone] = [await first.newPage(), await second.newPage()];
+  await signIn(laptop, email, temporary);
+  await replaceTemporaryPassword(laptop, temporary, "SandiPertama2026");
+  await expect(laptop).toHaveURL(/\/loci$/);
+  await signIn(phone, email, "SandiPertama2026");
+  await expect(phone).toHaveURL(/\/loci$/);
+
+  await laptop.goto("/account/password");
+  await laptop.getByLabel("Kata sandi saat ini").fill("SandiPertama2026");
+  await laptop.getByLabel("Kata sandi baru", { exact: true }).fill("SandiKedua2026");
+  await laptop.getByLabel("Ulangi kata sandi baru").fill("SandiKedua2026");
+  await laptop.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await expect(laptop).toHaveURL(/\/loci$/);
+
+  // This browser stays signed in; the other one is sent to sign in.
+  await laptop.reload();
+  await expect(laptop).toHaveURL(/\/loci$/);
+  await expectSignedInAs(laptop, "Uji Ganti Sandi", "Evaluator Internal · Kota Palembang");
+  await phone.goto("/loci");
+  await expect(phone).toHaveURL(/\/login$/);
+  await signIn(phone, email, "SandiKedua2026");
+  await expect(phone).toHaveURL(/\/loci$/);
   await Promise.all([first.close(), second.close()]);
 });

@@ -17,6 +17,10 @@ const NOT_AUDITED = new Map<string, string>([
   // failed sign-in and the throttled attempt themselves are audited by lib/server/auth/config.ts.
   ["lib/server/auth/sign-in-throttle-store.ts#recordSignInFailure", "sign-in throttle counters"],
   ["lib/server/auth/sign-in-throttle-store.ts#clearSignInFailures", "sign-in throttle counters"],
+  // The session row opened at sign-in (and the user's ended rows cleared with it): bookkeeping of
+  // the session itself. The sign-in is audited by lib/server/auth/config.ts, the sign-out by
+  // endUserSession, a password change or "end all sessions" by their own records.
+  ["lib/server/auth/sessions.ts#startUserSession", "session rows opened at sign-in"],
   // A public, account-less F-03 response: the stored response is itself the record (who is never
   // known, by design: only a hash of link and browser), and its address counter is bookkeeping.
   ["lib/server/survey/survey.ts#submitSurveyResponse", "anonymous survey response and its address counter"],

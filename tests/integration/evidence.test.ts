@@ -130,7 +130,7 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
       after: { kind: "FILE", indicatorCode: "1.a.Ak", safeName: "SK Tim Pelayanan 2025.pdf", mimeType: "application/pdf", storageKey: row.storageKey },
     });
     const { listAssessmentHistory } = await import("@/lib/server/audit/search");
-    expect((await listAssessmentHistory(draftId)).map((e) => e.action)).toContain("evidence.addFile");
+    expect((await listAssessmentHistory(evaluator(), draftId)).map((e) => e.action)).toContain("evidence.addFile");
   });
 
   it("stores a PNG, and a hostile name only as metadata beside a safe name", async () => {

@@ -72,6 +72,7 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
       institutionId: null,
       institutionName: null,
       mustChangePassword: false,
+      sessionId: "00000000-0000-4000-8000-000000000000",
     });
     foreignVerifier = asActor(pool.rows[0]);
     pastCycleVerifier = asActor(pool.rows[1]);

@@ -213,6 +213,7 @@ describe("account administration, through the policies, with an audit record of 
       institutionId: palembangId,
       institutionName: null,
       mustChangePassword: true,
+      sessionId: "00000000-0000-4000-8000-000000000000",
     };
     await expect(users.changeOwnPassword(actor, "salah-sekali-1", "BaruSekali2026")).rejects.toMatchObject({ messageKey: "account.currentPasswordWrong" });
     await users.changeOwnPassword(actor, created.temporaryPassword, "BaruSekali2026");

@@ -1,3 +1,4 @@
 export * from "./state-machine";
 export * from "./stage-window";
 export * from "./completeness";
+export * from "./visibility";

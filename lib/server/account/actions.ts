@@ -8,6 +8,7 @@ import { ZChangePassword } from "@/lib/schemas/users";
 import { authorizedActionClient, publicActionClient } from "@/lib/server/action-client/client";
 import { signIn, signOut } from "@/lib/server/auth/config";
 import { oidcSettings } from "@/lib/server/auth/oidc";
+import { endUserSession } from "@/lib/server/auth/sessions";
 import { changeOwnPassword, endOwnSessions } from "@/lib/server/users/users";
 
 export type SignInOutcome = { error: "invalid" } | { error: "throttled"; minutes: number } | { error: "unavailable" };
@@ -37,10 +38,12 @@ export const signInWithOidcAction = publicActionClient
     await signIn("oidc", { redirectTo: "/" });
   });
 
+/** Ends this session server-side (audited), so a copy of its cookie stops working too; then clears the cookie. */
 export const signOutAction = authorizedActionClient
   .metadata({ action: "auth.signOut", policy: "auth.signOut" })
   .inputSchema(fromFormData(z.object({})))
-  .action(async () => {
+  .action(async ({ ctx }) => {
+    await endUserSession(ctx.actor, ctx.actor.sessionId);
     await signOut({ redirectTo: "/login" });
   });
 

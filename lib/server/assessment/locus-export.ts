@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policies";
 import { computeLocusResult } from "@/lib/domain/scoring";
-import { isVerifiedStatus } from "@/lib/domain/workflow";
+import { isVerifiedStatus, maySeeVerifierWork } from "@/lib/domain/workflow";
 import { db } from "../db/client";
 import { loadWorkspace } from "./workspace";
 
@@ -10,13 +10,14 @@ import { loadWorkspace } from "./workspace";
  * verified level and note, and the evidence list; plus the scores the pages show. The workspace
  * loader applies the scope (assessment.view, the same rule as assessment.export). Verified levels
  * are included once the locus is verified, or for its verifier and admins before that: a unit
- * does not read the verifier's work in progress.
+ * does not read the verifier's work in progress (maySeeVerifierWork, the same rule as the locus's
+ * history).
  */
 export async function loadLocusExport(actor: Actor, assessmentId: string) {
   const workspace = await loadWorkspace(actor, assessmentId);
   if (!workspace) return null;
   const isVerified = isVerifiedStatus(workspace.assessment.status);
-  const showVerified = isVerified || actor.role === "ADMIN" || actor.role === "VERIFIER";
+  const showVerified = maySeeVerifierWork(actor.role, workspace.assessment.status);
   const verified = showVerified
     ? await db.verifiedAnswer.findMany({ where: { assessmentId }, select: { level: true, note: true, indicator: { select: { code: true } } } })
     : [];

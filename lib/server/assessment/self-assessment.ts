@@ -58,7 +58,7 @@ function holdsValue(stored: { level: number | null; justification: string | null
  */
 export async function saveSelfAnswer(actor: Editor, assessmentId: string, input: TSaveAnswer, origin?: RequestOrigin): Promise<SaveOutcome> {
   origin ??= await requestOrigin();
-  const fast = await trySaveInOneStatement({ ...actor, sessionVersion: null }, assessmentId, input, origin);
+  const fast = await trySaveInOneStatement({ ...actor, sessionVersion: null, sessionId: null }, assessmentId, input, origin);
   if (fast) return { ok: true, answer: fast };
   return saveWithDiagnosis(actor, assessmentId, input, origin);
 }
@@ -77,12 +77,12 @@ export async function saveSelfAnswer(actor: Editor, assessmentId: string, input:
  * `requestOrigin`. The careful path below does the same.
  */
 export async function trySaveInOneStatement(
-  actor: Editor & { sessionVersion: number | null },
+  actor: Editor & { sessionVersion: number | null; sessionId: string | null },
   assessmentId: string,
   input: TSaveAnswer,
   origin: RequestOrigin,
 ): Promise<SavedAnswer | null> {
-  const scope = sqlAssessmentScope(actor, "selfAssessment.edit", 13);
+  const scope = sqlAssessmentScope(actor, "selfAssessment.edit", 14);
   // A named statement is parsed and planned once per connection; this one runs on every autosave.
   const result = await pgPool.query<{
     level: number | null;
@@ -92,7 +92,7 @@ export async function trySaveInOneStatement(
     updatedBy: string | null;
     unchanged: boolean;
   }>({
-    name: `save-self-answer-${scope.kind}`,
+    name: `save-self-answer-in-session-${scope.kind}`,
     text: `WITH target AS (
        SELECT a.id, i.id AS "indicatorId"
        FROM "Assessment" a
@@ -102,8 +102,11 @@ export async function trySaveInOneStatement(
        JOIN "InstrumentIndicator" i ON i."instrumentVersionId" = c."instrumentVersionId" AND i.code = $2
        -- The actor as it is now: active, not forced to change its password, and, when the actor
        -- came from the session cookie, on the same session version (so with the same role and
-       -- institution as the cookie says).
-       JOIN "User" u ON u.id = $5 AND u."isActive" AND NOT u."mustChangePassword" AND ($12::int IS NULL OR u."sessionVersion" = $12::int)
+       -- institution as the cookie says) and in a live session (not signed out, not ended by a
+       -- password change, not expired: lib/server/auth/sessions.ts).
+       JOIN "User" u ON u.id = $5 AND u."isActive" AND NOT u."mustChangePassword"
+         AND ($12::int IS NULL OR (u."sessionVersion" = $12::int AND EXISTS (
+           SELECT 1 FROM "UserSession" us WHERE us.id = $13::uuid AND us."userId" = u.id AND us."endedAt" IS NULL AND us."expiresAt" > now())))
        WHERE a.id = $1::uuid AND ${scope.sql} AND a.status = ANY($7::"AssessmentStatus"[])
          AND now() >= s."startsAt" AND (now() <= s."endsAt" OR now() <= a."reopenedUntil")
        FOR SHARE OF a),
@@ -147,6 +150,7 @@ export async function trySaveInOneStatement(
       origin.ipAddress,
       origin.userAgent,
       actor.sessionVersion,
+      actor.sessionId,
       ...scope.params,
     ],
   });

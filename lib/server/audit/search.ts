@@ -2,6 +2,7 @@ import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAuditSearch } from "@/lib/schemas/audit";
+import { historyVisibility, visibleHistoryEvent } from "@/lib/domain/workflow/visibility";
 import { db } from "../db/client";
 
 const PAGE_SIZE = 50;
@@ -58,12 +59,34 @@ export async function auditFacets(actor: Actor) {
   return { actions: actions.map((a) => a.action), entityTypes: entityTypes.map((e) => e.entityType) };
 }
 
-/** A locus's own history, newest first; the caller has already been found in scope for it. */
-export function listAssessmentHistory(assessmentId: string, take = 100) {
-  return db.auditEvent.findMany({ where: { assessmentId }, select: eventFields, orderBy: { id: "desc" }, take });
+/**
+ * Audit records of one locus as the viewer may read them (historyVisibility of lib/domain/workflow,
+ * by the viewer's role and the locus's status now): the records it may not read are left out in
+ * the query itself (so `take` counts only readable ones), and other people's address and user
+ * agent are removed. Empty when the locus does not exist.
+ */
+async function listVisibleHistory(viewer: Actor, assessmentId: string, where: Prisma.AuditEventWhereInput, take: number) {
+  const assessment = await db.assessment.findUnique({ where: { id: assessmentId }, select: { status: true } });
+  if (!assessment) return [];
+  const visibility = historyVisibility(viewer.role, assessment.status);
+  const events = await db.auditEvent.findMany({
+    where: { AND: [{ assessmentId }, where, ...visibility.hiddenActionPrefixes.map((prefix) => ({ NOT: { action: { startsWith: prefix } } }))] },
+    select: { ...eventFields, actorId: true },
+    orderBy: { id: "desc" },
+    take,
+  });
+  return events.flatMap((event) => visibleHistoryEvent(visibility, viewer.id, event) ?? []);
 }
 
-/** The history of some records of a locus (e.g. one recommendation and its follow-up), newest first; the caller has checked the scope. */
-export function listEntityHistory(assessmentId: string, entityIds: string[], take = 200) {
-  return db.auditEvent.findMany({ where: { assessmentId, entityId: { in: entityIds } }, select: eventFields, orderBy: { id: "desc" }, take });
+/** A locus's own history, newest first, as the viewer may read it; the caller has already found the viewer in scope for it. */
+export function listAssessmentHistory(viewer: Actor, assessmentId: string, take = 100) {
+  return listVisibleHistory(viewer, assessmentId, {}, take);
+}
+
+/**
+ * The history of some records of a locus (e.g. one recommendation and its follow-up), newest
+ * first, as the viewer may read it; the caller has checked the scope.
+ */
+export function listEntityHistory(viewer: Actor, assessmentId: string, entityIds: string[], take = 200) {
+  return listVisibleHistory(viewer, assessmentId, { entityId: { in: entityIds } }, take);
 }

@@ -8,6 +8,7 @@ import { audit, requestOrigin } from "../audit/record";
 import { db } from "../db/client";
 import { logger } from "../logger";
 import { oidcProvider, verifiedEmail } from "./oidc";
+import { endUserSession, SESSION_MAX_AGE_SECONDS, startUserSession } from "./sessions";
 import { checkSignInAllowed, clearSignInFailures, recordSignInFailure } from "./sign-in-throttle-store";
 
 declare module "next-auth" {
@@ -81,7 +82,7 @@ const oidc = oidcProvider();
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
   logger: {
     // A wrong password is an expected event, recorded in the audit trail, not a server error.
@@ -91,6 +92,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   providers: [Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeWithPassword }), ...(oidc ? [oidc] : [])],
+  events: {
+    // Every sign-out ends its session server-side, also one through Auth.js's own /api/auth/signout
+    // (signOutAction ends it first; a session already ended is not recorded twice).
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sub && typeof token.sid === "string") await endUserSession({ id: token.sub, email: token.email ?? "" }, token.sid);
+    },
+  },
   callbacks: {
     async signIn({ user, account, profile }) {
       if (account?.provider !== "oidc") return true;
@@ -120,6 +129,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.sv = user.sessionVersion ?? 0;
         token.role = user.role;
         token.inst = user.institutionId ?? null;
+        // The server-side session (lib/server/auth/sessions.ts) every request requires to be live.
+        if (!user.id) throw new Error("a signed-in user without an id");
+        token.sid = await startUserSession(user.id);
       }
       return token;
     },

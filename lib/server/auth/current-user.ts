@@ -12,23 +12,28 @@ export interface CurrentUser extends Actor {
   role: PortalRole;
   institutionName: string | null;
   mustChangePassword: boolean;
+  /** The live session (table UserSession) this request was made in. */
+  sessionId: string;
 }
 
 /**
  * The signed-in user, read from the database on every request (once per request thanks to
- * `cache`): a deactivated account or a bumped session version ends the session at once, whatever
- * the cookie says.
+ * `cache`): a deactivated account, a bumped session version, or a session row that has ended
+ * (sign-out, a password change elsewhere) or expired ends the session at once, whatever the cookie
+ * says.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await readSessionClaims();
-  if (!session) return null;
+  if (!session?.sessionId) return null;
   // Every request runs this, so it is one plain query rather than a Prisma one.
-  const { rows } = await pgPool.query<CurrentUser & { isActive: boolean; sessionVersion: number }>({
-    name: "current-user",
+  const { rows } = await pgPool.query<Omit<CurrentUser, "sessionId"> & { isActive: boolean; sessionVersion: number }>({
+    name: "current-user-in-session",
     text: `SELECT u.id, u.name, u.email, u.role, u."institutionId", u."isActive", u."sessionVersion", u."mustChangePassword",
             i.name AS "institutionName"
-     FROM "User" u LEFT JOIN "Institution" i ON i.id = u."institutionId" WHERE u.id = $1::uuid`,
-    values: [session.userId],
+     FROM "User" u LEFT JOIN "Institution" i ON i.id = u."institutionId"
+     WHERE u.id = $1::uuid
+       AND EXISTS (SELECT 1 FROM "UserSession" s WHERE s.id = $2::uuid AND s."userId" = u.id AND s."endedAt" IS NULL AND s."expiresAt" > now())`,
+    values: [session.userId, session.sessionId],
   });
   const user = rows[0];
   if (!user?.isActive || user.sessionVersion !== session.sessionVersion) return null;
@@ -40,6 +45,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     institutionId: user.institutionId,
     institutionName: user.institutionName,
     mustChangePassword: user.mustChangePassword,
+    sessionId: session.sessionId,
   };
 });
 

@@ -10,6 +10,8 @@ const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"
 export interface SessionClaims {
   userId: string;
   sessionVersion: number;
+  /** The session's row in UserSession (created at sign-in); it must be live for the cookie to count. */
+  sessionId: string | null;
   /** As at sign-in; trusted only where a statement re-checks the user row (sessionVersion). */
   name: string | null;
   email: string | null;
@@ -18,7 +20,8 @@ export interface SessionClaims {
 }
 
 /**
- * The signed-in user's id and session version, read straight from the encrypted session cookie.
+ * The signed-in user's id, session version and session id, read straight from the encrypted
+ * session cookie.
  * `auth()` would also re-encrypt a refreshed token on every call (it cannot set it from a page or
  * route handler anyway); reading only is half the cost on every request, and it is the same check:
  * a token that does not decrypt with AUTH_SECRET, or has expired, yields no session.
@@ -36,6 +39,7 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
       const claims: SessionClaims = {
         userId: payload.sub,
         sessionVersion: typeof payload.sv === "number" ? payload.sv : -1,
+        sessionId: typeof payload.sid === "string" ? payload.sid : null,
         name: typeof payload.name === "string" ? payload.name : null,
         email: typeof payload.email === "string" ? payload.email : null,
         role: typeof payload.role === "string" ? payload.role : null,
@@ -53,6 +57,7 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
 
 /**
  * A token string always decrypts to the same claims, so each is decrypted once. Whether the user
- * is still active and on this session version is checked in the database on every request anyway.
+ * is still active, on this session version and in a live session is checked in the database on
+ * every request anyway.
  */
 const decoded = new LRUCache<string, { claims: SessionClaims; expiresAt: number }>({ max: 20_000 });

@@ -239,7 +239,8 @@ export async function loadRecommendationDetail(actor: Actor, recommendationId: s
 /**
  * The audit trail of one recommendation: its closing, its follow-up actions and their evidence
  * (removed items included), newest first, for those who may see the locus's history
- * ("assessment.history": its evaluator, its verifier in that cycle, admins); empty for others.
+ * ("assessment.history": its evaluator, its verifier in that cycle, admins), as their role may read
+ * it (listEntityHistory); empty for others.
  */
 export async function listFollowUpHistory(actor: Actor, recommendationId: string) {
   const row = await db.recommendation.findFirst({
@@ -248,7 +249,7 @@ export async function listFollowUpHistory(actor: Actor, recommendationId: string
   });
   if (!row || !can(actor, "assessment.history", policyTargetOf(row.assessment))) return [];
   const ids = [recommendationId, ...row.followUps.flatMap((f) => [f.id, ...f.evidence.map((e) => e.id)])];
-  return listEntityHistory(row.assessmentId, ids, 200);
+  return listEntityHistory(actor, row.assessmentId, ids, 200);
 }
 
 export type RecommendationDetail = NonNullable<Awaited<ReturnType<typeof loadRecommendationDetail>>>;

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { readBoundedBody } from "./request-body";
 import { errorResponse } from "./route-handler";
 
 /** Room for the multipart envelope and the small fields around the file itself. */
@@ -21,7 +22,7 @@ export async function readEvidenceUpload(request: NextRequest): Promise<Evidence
   const contentType = request.headers.get("content-type") ?? "";
   if (/^multipart\/form-data\s*;/i.test(contentType)) {
     const maxBytes = env.EVIDENCE_MAX_BYTES;
-    const body = await readBounded(request, maxBytes + MULTIPART_OVERHEAD);
+    const body = await readBoundedBody(request, maxBytes + MULTIPART_OVERHEAD);
     if (!body) return errorResponse(413, "evidence.requestTooLarge", { values: { limit: maxBytes } });
     let form: FormData;
     try {
@@ -37,8 +38,8 @@ export async function readEvidenceUpload(request: NextRequest): Promise<Evidence
     return { kind: "file", form, originalName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
   }
   if (/^application\/json\s*(;|$)/i.test(contentType)) {
-    const body = await readBounded(request, JSON_LIMIT);
-    if (!body) return errorResponse(413, "evidence.requestInvalid");
+    const body = await readBoundedBody(request, JSON_LIMIT);
+    if (!body) return errorResponse(413, "errors.requestTooLarge", { values: { limitKb: JSON_LIMIT / 1024 } });
     try {
       return { kind: "link", body: JSON.parse(new TextDecoder().decode(body)) as unknown };
     } catch {
@@ -53,35 +54,4 @@ export function parseEvidenceLink<S extends z.ZodType>(body: unknown, schema: S)
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   return errorResponse(422, parsed.error.issues[0]?.message ?? "validation.invalid", { fieldErrors: z.flattenError(parsed.error).fieldErrors });
-}
-
-/**
- * The request body, read up to `limit` bytes: the declared Content-Length is checked before
- * reading anything, and the bytes are counted as they arrive (a body sent without a length, or
- * longer than declared, stops at the limit). Null when the body is larger.
- */
-async function readBounded(request: NextRequest, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
 }

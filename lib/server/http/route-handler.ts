@@ -10,6 +10,7 @@ import { readSessionClaims } from "../auth/session-cookie";
 import { noteDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/availability";
 import { ActionError, toActionError } from "../errors";
 import { logger } from "../logger";
+import { JSON_BODY_LIMIT, readBoundedBody } from "./request-body";
 import { requestClient } from "./request-client";
 
 type RoutePath = keyof typeof ROUTE_POLICIES;
@@ -30,6 +31,7 @@ const STATUS_OF_KEY: Record<string, number> = {
   "errors.conflict": 409,
   "errors.signInRequired": 401,
   "errors.passwordChangeRequired": 403,
+  "errors.requestTooLarge": 413,
   // Locked by workflow status or by the stage dates: the request was fine, the timing is not.
   "selfAssessment.locked": 423,
   "selfAssessment.notStarted": 423,
@@ -100,6 +102,8 @@ export interface ClaimedActor {
   email: string;
   /** The session version the statement must find on the user row, or the claims are void. */
   sessionVersion: number;
+  /** The session (table UserSession) the statement must find live, or the claims are void. */
+  sessionId: string;
 }
 
 export interface FastRouteContext<P> {
@@ -113,10 +117,12 @@ export interface FastRouteContext<P> {
 
 /**
  * For the one hot route (autosave): the handler first tries a single statement that itself
- * confirms the user row (active, same session version, so the same role and institution) along
- * with the scope; only when that statement changes nothing does it call confirmActor(), the same
- * checks as authorizedRoute, and take the careful path. The policy is applied to the claimed role
- * before anything runs, and again to the confirmed user.
+ * confirms the user row (active, same session version, so the same role and institution) and the
+ * live session row along with the scope; only when that statement changes nothing does it call
+ * confirmActor(), the same checks as authorizedRoute, and take the careful path. The policy is
+ * applied to the claimed role before anything runs, and again to the confirmed user. A request
+ * without usable claims (no session cookie, or a role the policy refuses) gets the full check
+ * before the handler runs, so it is answered 401/403/404 without its body being read.
  */
 export function sessionClaimsRoute<P extends z.ZodType>(
   path: RoutePath,
@@ -131,7 +137,7 @@ export function sessionClaimsRoute<P extends z.ZodType>(
       if (!params.success) return errorResponse(404, "errors.notFound");
       const claims = await readSessionClaims();
       const claimed: ClaimedActor | null =
-        claims?.role && claims.email && claims.name && isPortalRole(claims.role)
+        claims?.role && claims.email && claims.name && claims.sessionId && isPortalRole(claims.role)
           ? {
               id: claims.userId,
               role: claims.role,
@@ -139,16 +145,23 @@ export function sessionClaimsRoute<P extends z.ZodType>(
               name: claims.name,
               email: claims.email,
               sessionVersion: claims.sessionVersion,
+              sessionId: claims.sessionId,
             }
           : null;
+      let confirmed: CurrentUser | null = null;
       const confirmActor = async () => {
+        if (confirmed) return confirmed;
         const actor = await getCurrentUser();
         if (!actor) throw new ActionError("errors.signInRequired");
         if (actor.mustChangePassword) throw new ActionError("errors.passwordChangeRequired");
         if (!ruleFor(actor, policy)) throw new ActionError("errors.notFound");
+        confirmed = actor;
         return actor;
       };
-      return await handler({ claimed: claimed && ruleFor(claimed, policy) ? claimed : null, params: params.data, request, confirmActor });
+      const usable = claimed && ruleFor(claimed, policy) ? claimed : null;
+      // Nothing to try fast: the full check now, before the handler reads any body.
+      if (!usable) await confirmActor();
+      return await handler({ claimed: usable, params: params.data, request, confirmActor });
     } catch (error) {
       return routeErrorResponse(error, path);
     }
@@ -179,14 +192,22 @@ export function publicRoute<Q extends z.ZodType>(
   };
 }
 
-/** Reads and parses a JSON body; a malformed one is a 422 with the field errors' message keys. */
+/**
+ * Reads and parses a JSON body of at most `limit` bytes (readBoundedBody: the declared length is
+ * checked before reading, the bytes are counted as they arrive): a larger one is a 413, a malformed
+ * one a 422 with the field errors' message keys. Route wrappers check the session before a handler
+ * runs, so no body is read for a caller without one.
+ */
 export async function parseJsonBody<S extends z.ZodType>(
   request: NextRequest,
   schema: S,
+  limit = JSON_BODY_LIMIT,
 ): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
+  const body = await readBoundedBody(request, limit);
+  if (!body) return { ok: false, response: errorResponse(413, "errors.requestTooLarge", { values: { limitKb: Math.floor(limit / 1024) } }) };
   let raw: unknown;
   try {
-    raw = await request.json();
+    raw = JSON.parse(new TextDecoder().decode(body));
   } catch {
     return { ok: false, response: errorResponse(422, "validation.invalid") };
   }

@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCreateUser, TUpdateUser } from "@/lib/schemas/users";
 import { ActionError } from "../errors";
 import { audit } from "../audit/record";
+import { endSessionsOfUser } from "../auth/sessions";
 import { db } from "../db/client";
 import { assertOpenCycle, assertVerifier } from "./assignments";
 import { uniqueAs } from "../db/unique";
@@ -139,24 +140,30 @@ export async function issueTemporaryPassword(actor: Actor & { email: string }, u
   return { temporaryPassword };
 }
 
-/** The user's own password change; clears the forced-change flag. */
-export async function changeOwnPassword(actor: Actor & { email: string }, currentPassword: string, newPassword: string) {
+/**
+ * The user's own password change; clears the forced-change flag and ends every other session of
+ * the account (whoever else knew the old password is signed out), while the session it was made in
+ * (`actor.sessionId`; null ends them all) stays signed in. Audited with the number of sessions ended.
+ */
+export async function changeOwnPassword(actor: Actor & { email: string; sessionId: string | null }, currentPassword: string, newPassword: string) {
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, passwordHash: true } });
   if (!user?.passwordHash || !(await bcrypt.compare(currentPassword, user.passwordHash))) throw new ActionError("account.currentPasswordWrong");
   const passwordHash = await bcrypt.hash(newPassword, BCRYPT_COST);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false } });
-    await audit(tx, actor, { action: "user.password-change", entityType: "User", entityId: actor.id });
+    const sessionsEnded = await endSessionsOfUser(tx, actor.id, "password-change", actor.sessionId);
+    await audit(tx, actor, { action: "user.password-change", entityType: "User", entityId: actor.id, after: { otherSessionsEnded: sessionsEnded } });
   });
 }
 
 /**
- * Ends every open session of the user, this one included (the session check compares the cookie's
- * version with the account's): for a lost laptop, or after a password change elsewhere. Audited.
+ * Ends every open session of the user, this one included (its session rows end, and the session
+ * check also compares the cookie's version with the account's): for a lost laptop. Audited.
  */
 export async function endOwnSessions(actor: Actor & { email: string }) {
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+    await endSessionsOfUser(tx, actor.id, "sessions-end", null);
     await audit(tx, actor, { action: "user.sessions-end", entityType: "User", entityId: actor.id });
   });
 }

@@ -37,7 +37,8 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   if (!workspace) notFound();
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const [history, recommendations, survey, previous, conversation] = await Promise.all([
-    workspace.assessment.canSeeHistory ? listAssessmentHistory(id) : Promise.resolve([]),
+    // As the viewer's role may read it: no verifier's work in progress for the unit, nobody else's address.
+    workspace.assessment.canSeeHistory ? listAssessmentHistory(actor, id) : Promise.resolve([]),
     listRecommendations(actor, id),
     // Null unless the viewer manages this locus's F-03 survey (its verifier, an admin).
     surveyStatusForAssessment(actor, id),

@@ -2,12 +2,11 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { readBoundedBody } from "./request-body";
+import { JSON_BODY_LIMIT, readBoundedBody } from "./request-body";
 import { errorResponse } from "./route-handler";
 
 /** Room for the multipart envelope and the small fields around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
-const JSON_LIMIT = 16 * 1024;
 
 /** What an evidence request carries: a file with the other form fields, or a JSON body for a link. */
 export type EvidenceUpload = { kind: "file"; form: FormData; originalName: string; bytes: Uint8Array } | { kind: "link"; body: unknown };
@@ -38,8 +37,9 @@ export async function readEvidenceUpload(request: NextRequest): Promise<Evidence
     return { kind: "file", form, originalName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
   }
   if (/^application\/json\s*(;|$)/i.test(contentType)) {
-    const body = await readBoundedBody(request, JSON_LIMIT);
-    if (!body) return errorResponse(413, "errors.requestTooLarge", { values: { limitKb: JSON_LIMIT / 1024 } });
+    // The same bound as every JSON body (parseJsonBody).
+    const body = await readBoundedBody(request, JSON_BODY_LIMIT);
+    if (!body) return errorResponse(413, "errors.requestTooLarge", { values: { limitKb: JSON_BODY_LIMIT / 1024 } });
     try {
       return { kind: "link", body: JSON.parse(new TextDecoder().decode(body)) as unknown };
     } catch {

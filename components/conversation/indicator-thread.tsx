@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { ActionErrorMessage } from "@/components/action-feedback";
 import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { COMMENT_MAX, canMarkAsQuestion, insertMention, isOpenQuestion } from "@/lib/domain/conversation/rules";
@@ -108,8 +107,19 @@ export function IndicatorThread(props: IndicatorThreadProps) {
     focusAfter.current = null;
   });
 
-  const message = (p: Problem) =>
-    p.key && tAll.has(p.key) ? tAll(p.key, { ...(p.values ?? {}), ref: p.ref ?? "-" }) : tAll("errors.unexpected", { ref: p.ref ?? "-" });
+  // Sizes in a refusal (an attachment over the limit) are shown as the evidence panel shows them.
+  const size = (bytes: number) =>
+    bytes < 1024
+      ? tAll("evidence.sizeBytes", { value: format.number(bytes) })
+      : bytes < 1024 * 1024
+        ? tAll("evidence.sizeKilobytes", { value: format.number(bytes / 1024, { maximumFractionDigits: 0 }) })
+        : tAll("evidence.sizeMegabytes", { value: format.number(bytes / (1024 * 1024), { maximumFractionDigits: 1 }) });
+  const message = (p: Problem) => {
+    const values = Object.fromEntries(
+      Object.entries(p.values ?? {}).map(([k, v]) => [k, (k === "size" || k === "limit") && typeof v === "number" ? size(v) : v]),
+    );
+    return p.key && tAll.has(p.key) ? tAll(p.key, { ...values, ref: p.ref ?? "-" }) : tAll("errors.unexpected", { ref: p.ref ?? "-" });
+  };
   const commentDomId = (commentId: string) => `komentar-${commentId}`;
   const others = props.participants.filter((p) => p.id !== props.viewerId);
   const canWrite = props.canPost && props.open;
@@ -421,9 +431,9 @@ export function IndicatorThread(props: IndicatorThreadProps) {
             </div>
           ) : null}
           {problem ? (
-            <div id={`${id}-problem`}>
-              <ActionErrorMessage error={{ ...problem, values: problem.values }} />
-            </div>
+            <p id={`${id}-problem`} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+              {message(problem)}
+            </p>
           ) : null}
           <Button type="submit" size="sm" disabled={sending}>
             {sending ? t("sending") : t("send")}

@@ -121,7 +121,7 @@ describe("notification e-mail through a real SMTP server", () => {
       cycleId,
       new Date(now.getTime() + 2.5 * 86_400_000),
     ]);
-    await worker.addJob("notifications.reminders", {});
+    await worker.addJob("notifications:reminders", {});
     const mail = await arrived(evaluator().email, "[PEKPPP] Pengingat batas waktu tahap", `${PORTAL}/loci`);
     expect(mail.body).toMatch(/3 hari lagi tahap penilaian mandiri/);
   });

@@ -27,14 +27,15 @@ describe("deadline reminders: once per person, stage and mark, across instances 
 
   const rows = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows;
   const one = async (sql: string, params: unknown[] = []) => (await rows(sql, params))[0];
-  const start = async () => {
-    const runner = await startWorker({ connectionString: database.url, schedule: false, concurrency: 3, now: () => clock, transport: null });
+  /** A worker instance on the test's clock, without SMTP; `schedule`: with its cron and start-up scan, as in `npm start`. */
+  const start = async (schedule = false) => {
+    const runner = await startWorker({ connectionString: database.url, schedule, concurrency: 3, now: () => clock, transport: null });
     workers.push(runner);
     return runner;
   };
   /** Every instance scans twice at the current clock (as overlapping cron ticks would), then the queue drains. */
   async function scanEverywhere() {
-    await Promise.all(workers.flatMap((w) => [w.addJob("notifications.reminders", {}), w.addJob("notifications.reminders", {})]));
+    await Promise.all(workers.flatMap((w) => [w.addJob("notifications:reminders", {}), w.addJob("notifications:reminders", {})]));
     await waitFor("the queue to drain", async () => Number((await one(`SELECT count(*) AS n FROM graphile_worker._private_jobs`)).n) === 0, 60_000);
   }
   const remindersWritten = () =>
@@ -77,7 +78,7 @@ describe("deadline reminders: once per person, stage and mark, across instances 
         [cycleId],
       )
     ).map((r) => r.id);
-    await start();
+    await start(true);
     await start();
   });
   afterAll(async () => {

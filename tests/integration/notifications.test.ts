@@ -102,7 +102,7 @@ describe("notifications: events in the change's transaction, recipients by scope
     expect(toHead.textBody).toContain("/notifications/preferences");
     expect(toHead.htmlBody).toContain(`href="http://localhost:3000/assessments/${returnedId}#indikator-1.a.Ak"`);
     const jobs = await rows(
-      `SELECT j.payload FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = 'notifications.deliver'`,
+      `SELECT j.payload FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = 'notifications:deliver'`,
     );
     expect(jobs.map((j) => j.payload.outboxId)).toEqual(expect.arrayContaining(outbox.map((m) => m.id)));
   });

@@ -158,3 +158,11 @@ describe("recipients and links", () => {
     expect(channelFor("assessment.returned", new Map([["assessment.approved", "DIGEST"]]))).toBe(DEFAULT_CHANNEL);
   });
 });
+
+describe("the worker's schedule", () => {
+  it("is a crontab graphile-worker accepts, with its task names", async () => {
+    const { parseCrontab } = await import("graphile-worker");
+    const { CRONTAB, TASKS } = await import("@/lib/server/notifications/queue");
+    expect(parseCrontab(CRONTAB).map((item) => item.task)).toEqual([TASKS.reminders, TASKS.digest]);
+  });
+});

@@ -6,14 +6,21 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * time: scripts/lib/queue-schema.ts). Jobs are added with its SQL function inside the caller's
  * transaction, so a job exists if and only if the change that needs it commits.
  */
+/** Task names (graphile-worker allows letters, digits, `_`, `-` and `:`). */
 export const TASKS = {
   /** Send one outbox message (payload: { outboxId }). */
-  deliver: "notifications.deliver",
+  deliver: "notifications:deliver",
   /** Write the deadline reminders due now (hourly, and at worker start). */
-  reminders: "notifications.reminders",
+  reminders: "notifications:reminders",
   /** Write each user's daily digest (daily, 00:00 UTC = 07:00 WIB). */
-  digest: "notifications.digest",
+  digest: "notifications:digest",
 } as const;
+
+/**
+ * The schedule (graphile-worker's crontab, UTC; each tick runs once however many workers run):
+ * reminder scans every hour, the daily digest at 00:00 UTC (07:00 WIB).
+ */
+export const CRONTAB = `0 * * * * ${TASKS.reminders} ?max=1\n0 0 * * * ${TASKS.digest} ?max=1\n`;
 
 /**
  * Attempts of one delivery before it is FAILED for good. graphile-worker waits exp(min(n, 10))

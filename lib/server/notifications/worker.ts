@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { logger } from "../logger";
 import { type Mailer, deliverOutboxMessage, smtpMailer } from "./delivery";
 import { writeDigests } from "./digest";
-import { TASKS } from "./queue";
+import { CRONTAB, TASKS } from "./queue";
 import { writeDueReminders } from "./reminders";
 
 export interface WorkerOptions {
@@ -64,7 +64,7 @@ export async function startNotificationWorker(options: WorkerOptions = {}): Prom
     pollInterval: 2_000,
     logger: graphileLogger,
     taskList: { [TASKS.deliver]: deliver, [TASKS.reminders]: reminders, [TASKS.digest]: digest },
-    parsedCronItems: schedule ? parseCrontab(`0 * * * * ${TASKS.reminders} ?max=1\n0 0 * * * ${TASKS.digest} ?max=1\n`) : [],
+    parsedCronItems: schedule ? parseCrontab(CRONTAB) : [],
   });
   // Catch up at start (a restart after a mark): one scan, however many instances start together.
   if (schedule) await runner.addJob(TASKS.reminders, {}, { jobKey: "reminders:start", maxAttempts: 3 });

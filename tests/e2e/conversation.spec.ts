@@ -8,6 +8,7 @@ import { createEvaluatorAsAdmin, DEMO_PASSWORD, replaceTemporaryPassword, signIn
  * loci stay as they are.
  */
 const INSTITUTION = "Kabupaten Maluku Tengah";
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 const INSTITUTION_CODE = "KAB-81-MALUKU-TENGAH";
 const VERIFIER_NAME = "Dewi Anggraini (Verifikator)";
 
@@ -139,6 +140,8 @@ test("the verifier returns a locus with a question on one indicator; the evaluat
   // The unit cannot ask questions; it answers.
   await expect(unitThread.getByLabel("Tandai sebagai pertanyaan yang perlu dijawab unit")).toHaveCount(0);
   await unitThread.getByLabel("Tulis komentar untuk indikator 1.a.Ak").fill("SK penetapan SP sudah ditandatangani dan diunggah sebagai bukti dukung.");
+  // With a file attached (multipart, through the evidence rules).
+  await unitThread.getByLabel("Lampiran (opsional; aturan bukti dukung berlaku)").setInputFiles({ name: "sk-sp.png", mimeType: "image/png", buffer: PNG });
   await unitThread.getByRole("button", { name: "Kirim komentar" }).click();
   await expect(unitThread.getByRole("status")).toHaveText("Komentar terkirim; 1 pertanyaan terjawab.");
   await expect(unitThread.getByTestId("comment").first().getByTestId("comment-question")).toHaveText(`Pertanyaan — dijawab oleh ${evaluatorName}`);
@@ -156,6 +159,8 @@ test("the verifier returns a locus with a question on one indicator; the evaluat
   await expect(answered.nth(1)).toContainText("SK penetapan SP sudah ditandatangani");
   await expect(answered.nth(1).getByTestId("comment-author")).toHaveText(`${evaluatorName} (Evaluator Internal)`);
   await expect(answered.nth(1).getByTestId("comment-round")).toHaveText(round);
+  const attachment = answered.nth(1).getByRole("link", { name: "Lampiran: sk-sp.png" });
+  expect((await verifier.request.get((await attachment.getAttribute("href"))!)).headers()["content-type"]).toBe("image/png");
   await verifier.getByRole("button", { name: "Setujui hasil verifikasi" }).click();
   const dialog = verifier.getByRole("alertdialog");
   await expect(dialog).toBeVisible();

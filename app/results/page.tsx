@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { DownloadButton } from "@/components/download-button";
+import { VersionNotice } from "@/components/correction/version-notice";
 import { CyclePicker, NothingPublished } from "@/components/results/cycle-picker";
 import { GradeDistribution } from "@/components/results/grade-distribution";
 import { GroupTabs } from "@/components/results/group-tabs";
@@ -30,15 +31,20 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
   const query = ZRankingQuery.parse(firstValues(await searchParams));
   const [t, cycles] = await Promise.all([getTranslations(), listPublishedCycles()]);
   if (cycles.length === 0) return <NothingPublished title={t("publicResults.title")} />;
-  const [results, trend] = await Promise.all([loadPublishedResults(query.cycle ?? cycles[0]!.id), loadNationalTrend(cycles)]);
+  const [results, trend] = await Promise.all([loadPublishedResults(query.cycle ?? cycles[0]!.id, query.version), loadNationalTrend(cycles)]);
   if (!results) notFound();
   const { province, all, rows } = selectRanking(results, query);
   const page = Math.min(query.page, Math.max(1, Math.ceil(rows.length / PAGE_SIZE)));
   const groupName = query.group === "PROVINCE" ? t("publicResults.groupProvince", { province: province?.name ?? "" }) : t(`institutionType.${query.group}`);
-  const params = { cycle: results.cycle.id, group: query.group, province: province?.id, q: query.q, grade: query.grade };
+  // An earlier result version stays in the links (`version`); the current one needs none.
+  const shownVersion = results.cycle.version && !results.cycle.version.current ? String(results.cycle.version.number) : undefined;
+  const params = { cycle: results.cycle.id, version: shownVersion, group: query.group, province: province?.id, q: query.q, grade: query.grade };
+  const versionHref = (number: number | null) =>
+    `/results?${new URLSearchParams({ cycle: results.cycle.id, group: query.group, ...(number ? { version: String(number) } : {}) }).toString()}`;
   const exportHref = (format: string) =>
     `/api/results/rankings?${new URLSearchParams(Object.entries({ ...params, format }).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
-  const groupHref = (group: ResultGroup) => `/results?${new URLSearchParams({ cycle: results.cycle.id, group }).toString()}`;
+  const groupHref = (group: ResultGroup) =>
+    `/results?${new URLSearchParams({ cycle: results.cycle.id, group, ...(shownVersion ? { version: shownVersion } : {}) }).toString()}`;
 
   return (
     <section aria-labelledby="page-title" className="space-y-8">
@@ -51,6 +57,8 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
         </div>
         <CyclePicker cycles={cycles} current={results.cycle.id} />
       </header>
+
+      <VersionNotice version={results.cycle.version} href={versionHref} />
 
       <div className="grid gap-4 md:grid-cols-3">
         <NationalIndexCard cycleName={results.cycle.name} national={results.national} institutions={results.institutions.length} testId="national-index" />
@@ -85,6 +93,7 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label={t("publicResults.filters")}>
         <input type="hidden" name="cycle" value={results.cycle.id} />
         <input type="hidden" name="group" value={query.group} />
+        {shownVersion ? <input type="hidden" name="version" value={shownVersion} /> : null}
         {query.group === "PROVINCE" ? (
           <label className="text-sm">
             <span className="block text-slate-600">{t("publicResults.province")}</span>

@@ -56,6 +56,8 @@ export const POLICIES = {
   "followUp.monitor": { roles: { ADMIN: "any", HEAD: "own" } },
   "survey.manage": { roles: { ADMIN: "any", VERIFIER: "assigned" } },
   "cycle.finalise": { roles: { ADMIN: "any" } },
+  // The audited correction after FINAL (docs/domain.md §6.4): open, change verified levels, publish.
+  "correction.manage": { roles: { ADMIN: "any" } },
 
   // Results. Published results are public (docs/domain.md §2: "everyone can see published results").
   "results.institution": { roles: { HEAD: "own" } },
@@ -149,6 +151,8 @@ export const ROUTE_POLICIES = {
   "/api/admin/registry/export": "registry.manage",
   "/api/admin/registry/template": "registry.manage",
   "/api/results/rankings": "results.public",
+  "/api/assessments/[id]/correction": "correction.manage",
+  "/api/corrections/[id]/decree": "correction.manage",
   "/api/assessments/[id]/export": "assessment.export",
   "/api/institutions/[id]/report-card": "results.reportCard",
 } as const satisfies Record<string, PolicyKey>;

@@ -21,6 +21,8 @@ export const ZRankingQuery = z.object({
     .optional()
     .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  /** A result version of the cycle (docs/domain.md §6.4); absent: the current one. */
+  version: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 export type TRankingQuery = z.infer<typeof ZRankingQuery>;
 

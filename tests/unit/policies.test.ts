@@ -48,6 +48,7 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "followUp.monitor": { ...NONE, ADMIN: [true, true], HEAD: [true, false] },
   "survey.manage": { ...NONE, ADMIN: [true, true], VERIFIER: [true, false] },
   "cycle.finalise": ADMIN_ONLY,
+  "correction.manage": ADMIN_ONLY,
   "cycles.view": ADMIN_ONLY,
   "cycles.manage": ADMIN_ONLY,
   "instruments.manage": ADMIN_ONLY,

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { ProgressBadge } from "@/components/follow-up/progress-badge";
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 /** The head's dashboard: its own institution only (the loader's scope is the head's institution). */
 export default async function HeadDashboardPage() {
   const user = await requirePolicy("results.institution");
-  const [t, locale, dashboard] = await Promise.all([getTranslations(), getLocale(), loadHeadDashboard(user)]);
+  const [t, format, locale, dashboard] = await Promise.all([getTranslations(), getFormatter(), getLocale(), loadHeadDashboard(user)]);
   const results = dashboard?.results;
   const focus = results?.finalised ?? results?.current ?? null;
   return (
@@ -56,6 +56,11 @@ export default async function HeadDashboardPage() {
                     cycle: dashboard.publishedCycle.name,
                   })}
                 </li>
+                {dashboard.publishedCycle.version?.correctedAt ? (
+                  <li data-testid="standing-corrected" className="font-medium text-amber-900">
+                    {t("correction.correctedOn", { date: format.dateTime(dashboard.publishedCycle.version.correctedAt, { dateStyle: "long" }) })}
+                  </li>
+                ) : null}
                 {dashboard.standing.province ? (
                   <li data-testid="province-rank">
                     {t(dashboard.standing.province.tied ? "dashboard.provinceRankTied" : "dashboard.provinceRank", {

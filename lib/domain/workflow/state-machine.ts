@@ -5,7 +5,7 @@ import type { Role } from "../roles";
  * (returned → submitted …) → verified → final. One table of transitions, each with the roles that
  * may take it; every status change in the portal goes through `transition`.
  */
-export const ASSESSMENT_STATUSES = ["DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL"] as const;
+export const ASSESSMENT_STATUSES = ["DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL", "IN_CORRECTION"] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
 /**
@@ -19,7 +19,7 @@ export function isVerifiedStatus(status: string): boolean {
   return (VERIFIED_STATUSES as readonly string[]).includes(status);
 }
 
-export const WORKFLOW_ACTIONS = ["SUBMIT", "START_REVIEW", "RETURN", "APPROVE", "FINALISE", "REOPEN"] as const;
+export const WORKFLOW_ACTIONS = ["SUBMIT", "START_REVIEW", "RETURN", "APPROVE", "FINALISE", "REOPEN", "OPEN_CORRECTION", "PUBLISH_CORRECTION"] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 interface TransitionRule {
@@ -41,6 +41,10 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {
   FINALISE: { from: ["VERIFIED"], to: "FINAL", roles: ["ADMIN"] },
   /** The admin reopens a submitted locus for editing (e.g. after its deadline). */
   REOPEN: { from: ["SUBMITTED"], to: "DRAFT", roles: ["ADMIN"] },
+  /** The admin opens an audited correction of a final locus (reason and decree; docs/domain.md §6.4). */
+  OPEN_CORRECTION: { from: ["FINAL"], to: "IN_CORRECTION", roles: ["ADMIN"] },
+  /** The admin publishes the correction: the locus is final again and its cycle gains a result version. */
+  PUBLISH_CORRECTION: { from: ["IN_CORRECTION"], to: "FINAL", roles: ["ADMIN"] },
 };
 
 export type TransitionResult = { ok: true; from: AssessmentStatus; to: AssessmentStatus } | { ok: false; reason: "ROLE_NOT_ALLOWED" | "NOT_FROM_THIS_STATUS" };

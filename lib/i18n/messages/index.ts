@@ -1,5 +1,6 @@
 import enConversation from "./en/conversation.json";
 import enCore from "./en/core.json";
+import enCorrection from "./en/correction.json";
 import enCycleAdmin from "./en/cycleAdmin.json";
 import enEvidence from "./en/evidence.json";
 import enFollowUp from "./en/followUp.json";
@@ -11,6 +12,7 @@ import enVerification from "./en/verification.json";
 import enWorkspace from "./en/workspace.json";
 import idConversation from "./id/conversation.json";
 import idCore from "./id/core.json";
+import idCorrection from "./id/correction.json";
 import idCycleAdmin from "./id/cycleAdmin.json";
 import idEvidence from "./id/evidence.json";
 import idFollowUp from "./id/followUp.json";
@@ -38,6 +40,7 @@ export const MESSAGE_FILES = {
     registry: idRegistry,
     notifications: idNotifications,
     conversation: idConversation,
+    correction: idCorrection,
   },
   en: {
     core: enCore,
@@ -51,6 +54,7 @@ export const MESSAGE_FILES = {
     registry: enRegistry,
     notifications: enNotifications,
     conversation: enConversation,
+    correction: enCorrection,
   },
 } as const;
 
@@ -67,6 +71,7 @@ export const MESSAGES = {
     ...idRegistry,
     ...idNotifications,
     ...idConversation,
+    ...idCorrection,
   },
   en: {
     ...enCore,
@@ -80,5 +85,6 @@ export const MESSAGES = {
     ...enRegistry,
     ...enNotifications,
     ...enConversation,
+    ...enCorrection,
   },
 };

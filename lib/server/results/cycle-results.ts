@@ -5,6 +5,7 @@ import { classify, type Grade } from "@/lib/domain/grades";
 import type { Rational } from "@/lib/domain/rational";
 import { computeLocusResult, institutionIndex, scoringSettingsOf, type ScoringSettings } from "@/lib/domain/scoring";
 import { VERIFIED_STATUSES } from "@/lib/domain/workflow/state-machine";
+import { freezePublishedVersion } from "./versions";
 
 /** The one method both pg.Pool and pg.Client share, which is all this module needs. */
 export interface Queryable {
@@ -126,8 +127,13 @@ export async function computeCycleResults(
   return { loci, institutions };
 }
 
-/** Replaces a cycle's stored verified results; the caller holds the transaction around it. */
+/**
+ * Replaces a cycle's stored verified results; the caller holds the transaction around it. A
+ * published cycle's results are first frozen as its version 1 when it has no version yet
+ * (./versions): a recompute never changes what was published.
+ */
 export async function replaceCycleResults(transaction: Queryable, cycleId: string, results: ComputedCycleResults) {
+  await freezePublishedVersion(transaction, cycleId);
   await transaction.query(`DELETE FROM "LocusResult" WHERE "cycleId" = $1 AND kind = 'VERIFIED'`, [cycleId]);
   await transaction.query(`DELETE FROM "InstitutionResult" WHERE "cycleId" = $1 AND kind = 'VERIFIED'`, [cycleId]);
   for (let i = 0; i < results.loci.length; i += BATCH) {

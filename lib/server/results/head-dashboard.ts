@@ -28,7 +28,8 @@ export async function loadHeadDashboard(actor: Actor) {
     institutionId,
     results,
     trend,
-    publishedCycle: latestPublished,
+    // With its result version: the current one, and when it was corrected (docs/domain.md §6.4).
+    publishedCycle: ranking?.cycle ?? latestPublished,
     standing: own ? { type: own.type, national: own.national, province: own.province, provinceName: own.provinceName, published: own.published } : null,
     awards: awards ? awardsOf(awards.eligibility, institutionId).map((e) => ({ ...e, rule: awards.rules.find((r) => r.id === e.ruleId)! })) : [],
     recommendations,

@@ -8,7 +8,9 @@ import { nationalIndex } from "@/lib/domain/results/national-figures";
 import type { InstitutionType } from "@/lib/domain/registry/fields";
 import { rankInstitutions, type RankedInstitution } from "@/lib/domain/results/ranking-groups";
 import { ZAwardRules } from "@/lib/schemas/awards";
+import { correctedAt, pickVersion } from "@/lib/domain/results/versions";
 import { rawAwardRules } from "./award-rules";
+import { listVersions, type StoredVersion } from "./versions";
 import { pgPool } from "../db/pg-pool";
 
 /**
@@ -25,6 +27,24 @@ export interface PublishedCycle {
   year: number;
   /** Null only in an admin's preview of a finalised cycle before publication. */
   publishedAt: Date | null;
+  /**
+   * The result version shown (docs/domain.md §6.4), with every published version of the cycle and
+   * the date of the latest correction; absent for a cycle whose results were never frozen into a
+   * version (never recomputed or corrected since publication: its stored results are the published ones).
+   */
+  version?: ShownVersion;
+}
+
+export interface ShownVersion {
+  number: number;
+  publishedAt: Date;
+  current: boolean;
+  /** When the current version is a correction: its date ("dikoreksi pada …"). */
+  correctedAt: Date | null;
+  reason: string | null;
+  decreeReference: string | null;
+  versions: { number: number; publishedAt: Date }[];
+  stored: StoredVersion;
 }
 
 export interface PublishedInstitution extends RankedInstitution {
@@ -69,9 +89,19 @@ interface InstitutionRow {
 
 const LABEL_OF = new Map<string, string>(GRADE_BANDS.map((band) => [band.grade, band.label]));
 
-async function readFinalInstitutions(cycleId: string): Promise<PublishedInstitution[]> {
-  const rows = await pgPool.query<InstitutionRow>(
-    `SELECT r."institutionId" AS id, i.code, i.name, i.type::text AS type, i."provinceId", p.name AS "provinceName", r."lociCount",
+async function readFinalInstitutions(cycleId: string, versionId: string | null): Promise<PublishedInstitution[]> {
+  const rows = versionId
+    ? await pgPool.query<InstitutionRow>(
+        `SELECT r."institutionId" AS id, i.code, i.name, i.type::text AS type, i."provinceId", p.name AS "provinceName", r."lociCount",
+                r."indexNumerator"::text AS n, r."indexDenominator"::text AS d, r."indexPublished"::text AS published, r.grade
+         FROM "ResultVersionInstitution" r
+         JOIN "Institution" i ON i.id = r."institutionId"
+         LEFT JOIN "Province" p ON p.id = i."provinceId"
+         WHERE r."versionId" = $1`,
+        [versionId],
+      )
+    : await pgPool.query<InstitutionRow>(
+        `SELECT r."institutionId" AS id, i.code, i.name, i.type::text AS type, i."provinceId", p.name AS "provinceName", r."lociCount",
             r."indexNumerator"::text AS n, r."indexDenominator"::text AS d, r."indexPublished"::text AS published, r.grade
      FROM "InstitutionResult" r
      JOIN "Institution" i ON i.id = r."institutionId"
@@ -79,8 +109,8 @@ async function readFinalInstitutions(cycleId: string): Promise<PublishedInstitut
      WHERE r."cycleId" = $1 AND r.kind = 'VERIFIED'
        AND NOT EXISTS (SELECT 1 FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId"
                        WHERE a."cycleId" = $1 AND l."institutionId" = r."institutionId" AND a.status <> 'FINAL')`,
-    [cycleId],
-  );
+        [cycleId],
+      );
   const byId = new Map(rows.rows.map((row) => [row.id, row]));
   const ranked = rankInstitutions(
     rows.rows.map((row) => ({
@@ -117,10 +147,13 @@ async function resultsStamp(cycleId: string) {
 
 /** A finalised cycle's ranked institutions and national figures, cached until its stamp changes. */
 async function cycleResults(cycle: PublishedCycle): Promise<PublishedCycleResults> {
-  const stamp = await resultsStamp(cycle.id);
-  const cached = cache.get(cycle.id);
+  // A version never changes (append-only): its id is its stamp.
+  const versionId = cycle.version?.stored.id ?? null;
+  const key = versionId ?? cycle.id;
+  const stamp = versionId ?? (await resultsStamp(cycle.id));
+  const cached = cache.get(key);
   if (cached && cached.stamp === stamp) return cached.value;
-  const institutions = await readFinalInstitutions(cycle.id);
+  const institutions = await readFinalInstitutions(cycle.id, versionId);
   const provinces = new Map<string, string>();
   for (const institution of institutions)
     if (institution.provinceId && institution.provinceName) provinces.set(institution.provinceId, institution.provinceName);
@@ -130,13 +163,42 @@ async function cycleResults(cycle: PublishedCycle): Promise<PublishedCycleResult
     national: nationalIndex(institutions.map((i) => i.index)),
     provinces: [...provinces].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "id")),
   };
-  cache.set(cycle.id, { stamp, value });
+  cache.set(key, { stamp, value });
   return value;
 }
 
-/** A published cycle's ranked institutions and national figures; null for a cycle that is not published. */
-export async function loadPublishedResults(cycleId: string): Promise<PublishedCycleResults | null> {
-  const cycle = await findPublishedCycle(cycleId);
+/**
+ * The cycle with the result version to show: the requested one (`?version=N`) or the current one.
+ * Null when a version is requested that the cycle does not have.
+ */
+async function withVersion(cycle: PublishedCycle, requested?: number): Promise<PublishedCycle | null> {
+  const stored = await listVersions(pgPool, cycle.id);
+  if (stored.length === 0) return requested === undefined || requested === 1 ? cycle : null;
+  const picked = pickVersion(stored, requested);
+  if (!picked) return null;
+  const current = pickVersion(stored, undefined)!;
+  return {
+    ...cycle,
+    version: {
+      number: picked.number,
+      publishedAt: picked.publishedAt,
+      current: picked.number === current.number,
+      correctedAt: correctedAt(stored.filter((v) => v.number <= picked.number)),
+      reason: picked.reason,
+      decreeReference: picked.decreeReference,
+      versions: stored.map((v) => ({ number: v.number, publishedAt: v.publishedAt })),
+      stored: picked,
+    },
+  };
+}
+
+/**
+ * A published cycle's ranked institutions and national figures, of its current result version or
+ * of an earlier one (`version`); null for a cycle that is not published or a version it lacks.
+ */
+export async function loadPublishedResults(cycleId: string, version?: number): Promise<PublishedCycleResults | null> {
+  const found = await findPublishedCycle(cycleId);
+  const cycle = found ? await withVersion(found, version) : null;
   return cycle ? cycleResults(cycle) : null;
 }
 
@@ -153,7 +215,7 @@ export async function loadResultsPreview(actor: Actor, cycleId: string): Promise
 
 /** The national index of every published cycle, oldest first (for the trend). */
 export async function loadNationalTrend(cycles: readonly PublishedCycle[]) {
-  const results = await Promise.all(cycles.map(cycleResults));
+  const results = await Promise.all(cycles.map(async (c) => cycleResults((await withVersion(c)) ?? c)));
   return results.map((r) => ({ cycle: r.cycle, national: r.national })).reverse();
 }
 
@@ -169,8 +231,8 @@ export interface PublishedAwards {
 const awardsCache = new WeakMap<PublishedCycleResults, { rulesKey: string; value: PublishedAwards }>();
 
 /** Who each award rule makes eligible in a published cycle, from final results only. */
-export async function loadPublishedAwards(cycleId: string): Promise<PublishedAwards | null> {
-  const results = await loadPublishedResults(cycleId);
+export async function loadPublishedAwards(cycleId: string, version?: number): Promise<PublishedAwards | null> {
+  const results = await loadPublishedResults(cycleId, version);
   return results ? loadAwardsFor(results) : null;
 }
 
@@ -185,12 +247,20 @@ export async function loadAwardsFor(results: PublishedCycleResults): Promise<Pub
   const cached = awardsCache.get(results);
   if (cached && cached.rulesKey === rulesKey) return cached.value;
   const rules = ZAwardRules.parse(raw);
-  const loci = await pgPool.query<{ id: string; institutionId: string; name: string; published: string; grade: Grade }>(
-    `SELECT a.id, l."institutionId", l.name, r."indexPublished"::text AS published, r.grade
+  const versionId = results.cycle.version?.stored.id;
+  const loci = versionId
+    ? await pgPool.query<{ id: string; institutionId: string; name: string; published: string; grade: Grade }>(
+        `SELECT r."assessmentId" AS id, r."institutionId", l.name, r."indexPublished"::text AS published, r.grade
+         FROM "ResultVersionLocus" r JOIN "Assessment" a ON a.id = r."assessmentId" JOIN "Locus" l ON l.id = a."locusId"
+         WHERE r."versionId" = $1 ORDER BY l."serviceType"`,
+        [versionId],
+      )
+    : await pgPool.query<{ id: string; institutionId: string; name: string; published: string; grade: Grade }>(
+        `SELECT a.id, l."institutionId", l.name, r."indexPublished"::text AS published, r.grade
      FROM "LocusResult" r JOIN "Assessment" a ON a.id = r."assessmentId" JOIN "Locus" l ON l.id = a."locusId"
      WHERE r."cycleId" = $1 AND r.kind = 'VERIFIED' AND a.status = 'FINAL' ORDER BY l."serviceType"`,
-    [cycleId],
-  );
+        [cycleId],
+      );
   const lociOf = new Map<string, AwardInstitution["loci"][number][]>();
   for (const locus of loci.rows) {
     const list = lociOf.get(locus.institutionId) ?? [];

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { fileNameSlug } from "@/lib/domain/export-files";
 import { tableToFile, downloadResponse, type ExportColumn } from "@/lib/server/http/table-file";
 import { ZRankingExportQuery } from "@/lib/schemas/results";
@@ -12,9 +12,16 @@ type Row = PublishedInstitution & { standing: GroupStanding };
 /** A published ranking as XLSX or CSV: the rows the results page lists for the same query. */
 export const GET = publicRoute("/api/results/rankings", ZRankingExportQuery, async ({ query }) => {
   const cycleId = query.cycle ?? (await listPublishedCycles())[0]?.id;
-  const results = cycleId ? await loadPublishedResults(cycleId) : null;
+  const results = cycleId ? await loadPublishedResults(cycleId, query.version) : null;
   if (!results) return errorResponse(404, "errors.notFound");
-  const t = await getTranslations();
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  // The result version in every row (docs/domain.md §6.4): its number, and the correction date.
+  const version = results.cycle.version;
+  const versionText = version
+    ? version.correctedAt
+      ? t("correction.versionCorrected", { number: version.number, date: format.dateTime(version.correctedAt, { dateStyle: "medium" }) })
+      : t("correction.versionNumber", { number: version.number })
+    : "";
   const { province, rows } = selectRanking(results, query);
   const groupName = query.group === "PROVINCE" ? (province?.name ?? "") : t(`institutionType.${query.group}`);
   const columns: ExportColumn<Row>[] = [
@@ -28,8 +35,9 @@ export const GET = publicRoute("/api/results/rankings", ZRankingExportQuery, asy
     { header: t("publicResults.colIndex"), value: (r) => r.published, width: 10 },
     { header: t("publicResults.colGrade"), value: (r) => r.grade, width: 10 },
     { header: t("publicResults.colLabel"), value: (r) => r.label, width: 24 },
+    ...(version ? [{ header: t("correction.colVersion"), value: () => versionText, width: 30 } satisfies ExportColumn<Row>] : []),
   ];
   const file = await tableToFile({ sheetName: groupName || "Peringkat", columns, rows }, query.format);
-  const slug = fileNameSlug(results.cycle.name, groupName);
+  const slug = fileNameSlug(results.cycle.name, groupName, ...(version && version.number > 1 ? [`v${version.number}`] : []));
   return downloadResponse(file, `peringkat-${slug}.${query.format}`, query.format);
 });

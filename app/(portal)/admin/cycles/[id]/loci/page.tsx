@@ -94,6 +94,15 @@ export default async function CycleLociPage({
                 <td className="px-4 py-2">{t(`serviceType.${row.serviceType}`)}</td>
                 <td className="px-4 py-2">
                   <StatusBadge status={row.status} />
+                  {row.status === "FINAL" || row.status === "IN_CORRECTION" ? (
+                    <Link
+                      href={`/admin/corrections/${row.id}`}
+                      className="ml-2 text-sm text-brand-700 underline"
+                      aria-label={`${t("correction.link")}: ${row.locusName}`}
+                    >
+                      {t("correction.link")}
+                    </Link>
+                  ) : null}
                 </td>
                 <td className="px-4 py-2">{row.submittedAt ? format.dateTime(row.submittedAt, { dateStyle: "medium" }) : t("common.none")}</td>
                 <td className="px-4 py-2">

@@ -56,6 +56,13 @@ export const POLICIES = {
   "followUp.monitor": { roles: { ADMIN: "any", HEAD: "own" } },
   "survey.manage": { roles: { ADMIN: "any", VERIFIER: "assigned" } },
   "cycle.finalise": { roles: { ADMIN: "any" } },
+  // The Berita Acara Verifikasi of a locus and its sign-off (issue 15): the locus's readers download
+  // it; after approval its verifier, then its institution's head sign; admins get the cycle's
+  // recapitulation; anyone checks a printed copy by its code.
+  "signOff.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  "signOff.sign": { roles: { VERIFIER: "assigned", HEAD: "own" } },
+  "signOff.recap": { roles: { ADMIN: "any" } },
+  "signOff.verify": { public: true },
   // The audited correction after FINAL (docs/domain.md §6.4): open, change verified levels, publish.
   "correction.manage": { roles: { ADMIN: "any" } },
 
@@ -155,7 +162,9 @@ export const ROUTE_POLICIES = {
   "/api/corrections/[id]/decree": "correction.manage",
   "/api/assessments/[id]/export": "assessment.export",
   "/api/institutions/[id]/report-card": "results.reportCard",
+  "/api/assessments/[id]/berita-acara": "signOff.view",
+  "/api/cycles/[id]/berita-acara-recap": "signOff.recap",
 } as const satisfies Record<string, PolicyKey>;
 
 /** Pages that need no account; every other page calls requirePolicy with its key. */
-export const PUBLIC_PAGES = ["/", "/login", "/survey/[token]", "/results", "/results/awards"] as const;
+export const PUBLIC_PAGES = ["/", "/login", "/survey/[token]", "/results", "/results/awards", "/verify/[code]"] as const;

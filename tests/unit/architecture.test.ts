@@ -59,6 +59,7 @@ const FEATURES = [
   "follow-up",
   "results",
   "verification",
+  "sign-off",
   "correction",
   "account",
 ];

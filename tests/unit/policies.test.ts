@@ -48,6 +48,11 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "followUp.monitor": { ...NONE, ADMIN: [true, true], HEAD: [true, false] },
   "survey.manage": { ...NONE, ADMIN: [true, true], VERIFIER: [true, false] },
   "cycle.finalise": ADMIN_ONLY,
+  // Berita Acara: the locus's readers download it, its verifier and its head sign, anyone checks a code (issue 15).
+  "signOff.view": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
+  "signOff.sign": { ...NONE, VERIFIER: [true, false], HEAD: [true, false] },
+  "signOff.recap": ADMIN_ONLY,
+  "signOff.verify": ALL,
   "correction.manage": ADMIN_ONLY,
   "cycles.view": ADMIN_ONLY,
   "cycles.manage": ADMIN_ONLY,

@@ -1,3 +1,4 @@
+import enAppeals from "./en/appeals.json";
 import enConversation from "./en/conversation.json";
 import enCore from "./en/core.json";
 import enCorrection from "./en/correction.json";
@@ -7,9 +8,11 @@ import enFollowUp from "./en/followUp.json";
 import enNotifications from "./en/notifications.json";
 import enRegistry from "./en/registry.json";
 import enResults from "./en/results.json";
+import enSignOff from "./en/signOff.json";
 import enSurvey from "./en/survey.json";
 import enVerification from "./en/verification.json";
 import enWorkspace from "./en/workspace.json";
+import idAppeals from "./id/appeals.json";
 import idConversation from "./id/conversation.json";
 import idCore from "./id/core.json";
 import idCorrection from "./id/correction.json";
@@ -19,6 +22,7 @@ import idFollowUp from "./id/followUp.json";
 import idNotifications from "./id/notifications.json";
 import idRegistry from "./id/registry.json";
 import idResults from "./id/results.json";
+import idSignOff from "./id/signOff.json";
 import idSurvey from "./id/survey.json";
 import idVerification from "./id/verification.json";
 import idWorkspace from "./id/workspace.json";
@@ -40,7 +44,9 @@ export const MESSAGE_FILES = {
     registry: idRegistry,
     notifications: idNotifications,
     conversation: idConversation,
+    appeals: idAppeals,
     correction: idCorrection,
+    signOff: idSignOff,
   },
   en: {
     core: enCore,
@@ -54,7 +60,9 @@ export const MESSAGE_FILES = {
     registry: enRegistry,
     notifications: enNotifications,
     conversation: enConversation,
+    appeals: enAppeals,
     correction: enCorrection,
+    signOff: enSignOff,
   },
 } as const;
 

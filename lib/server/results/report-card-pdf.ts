@@ -1,6 +1,7 @@
 import "server-only";
 import PDFDocument from "pdfkit";
 import { toDecimalString, type Rational } from "@/lib/domain/rational";
+import { applyPortalFonts } from "../http/pdf-fonts";
 import type { InstitutionResultView } from "./institution";
 
 export interface ReportCardData {
@@ -31,7 +32,7 @@ const MARGIN = 50;
 
 /**
  * The report card of one institution in one cycle (issue: "index, grade, aspects, loci,
- * recommendations"), on A4 with the built-in Helvetica. The numbers are the published strings the
+ * recommendations"), on A4 in the bundled Noto Sans (lib/server/http/pdf-fonts.ts), so every name prints as written. The numbers are the published strings the
  * dashboard shows, never re-rounded here.
  */
 export function renderReportCard(data: ReportCardData, t: ReportCardTexts): Promise<Buffer> {
@@ -42,20 +43,21 @@ export function renderReportCard(data: ReportCardData, t: ReportCardTexts): Prom
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
+  applyPortalFonts(doc);
   const width = doc.page.width - 2 * MARGIN;
 
-  doc.font("Helvetica-Bold").fontSize(18).text(t.title);
-  doc.font("Helvetica").fontSize(12).text(data.institutionName).text(t.cycle).moveDown();
+  doc.font("Bold").fontSize(18).text(t.title);
+  doc.font("Body").fontSize(12).text(data.institutionName).text(t.cycle).moveDown();
   if (data.view.index) {
     doc
-      .font("Helvetica-Bold")
+      .font("Bold")
       .fontSize(28)
       .text(`${data.view.index.published}`, { continued: true })
       .fontSize(16)
       .text(`   ${data.view.index.grade} · ${data.view.index.label}`);
-    doc.font("Helvetica").fontSize(10).text(t.index);
+    doc.font("Body").fontSize(10).text(t.index);
   } else {
-    doc.font("Helvetica").fontSize(11).text(t.notComplete);
+    doc.font("Body").fontSize(11).text(t.notComplete);
   }
   doc.moveDown();
 
@@ -89,11 +91,11 @@ export function renderReportCard(data: ReportCardData, t: ReportCardTexts): Prom
   );
 
   heading(doc, t.recommendations);
-  if (data.recommendations.length === 0) doc.font("Helvetica").fontSize(10).text(t.none);
+  if (data.recommendations.length === 0) doc.font("Body").fontSize(10).text(t.none);
   for (const r of data.recommendations) {
-    doc.font("Helvetica-Bold").fontSize(10).text(`${r.locusName} · ${r.target}`);
+    doc.font("Bold").fontSize(10).text(`${r.locusName} · ${r.target}`);
     doc
-      .font("Helvetica")
+      .font("Body")
       .fontSize(10)
       .text(r.text)
       .text(`${r.targetDate ?? "—"} · ${r.status}`, { oblique: true })
@@ -109,14 +111,14 @@ function publishedOf(value: Rational): string {
 }
 
 function heading(doc: PDFKit.PDFDocument, text: string) {
-  doc.moveDown(0.5).font("Helvetica-Bold").fontSize(13).fillColor("#000000").text(text).moveDown(0.3);
+  doc.moveDown(0.5).font("Bold").fontSize(13).fillColor("#000000").text(text).moveDown(0.3);
 }
 
 /** A plain table: header row in bold, rows with wrapped cells, a new page when the next row does not fit. */
 function table(doc: PDFKit.PDFDocument, width: number, shares: number[], headers: readonly string[], rows: readonly string[][]) {
   const widths = shares.map((s) => s * width);
   const drawRow = (cells: readonly string[], bold: boolean) => {
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9);
+    doc.font(bold ? "Bold" : "Body").fontSize(9);
     const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 6 }))) + 6;
     if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
     const top = doc.y;

@@ -147,10 +147,11 @@ async function resultsStamp(cycleId: string) {
 
 /** A finalised cycle's ranked institutions and national figures, cached until its stamp changes. */
 async function cycleResults(cycle: PublishedCycle): Promise<PublishedCycleResults> {
-  // A version never changes (append-only): its id is its stamp.
+  // A version's rows never change (append-only): its id and the number of versions (whether it
+  // is still the current one) are its stamp.
   const versionId = cycle.version?.stored.id ?? null;
   const key = versionId ?? cycle.id;
-  const stamp = versionId ?? (await resultsStamp(cycle.id));
+  const stamp = versionId ? `${versionId}/${cycle.version?.versions.length}` : await resultsStamp(cycle.id);
   const cached = cache.get(key);
   if (cached && cached.stamp === stamp) return cached.value;
   const institutions = await readFinalInstitutions(cycle.id, versionId);

@@ -182,11 +182,13 @@ export function extractEmbeddedContent(pdf: Buffer): { content: string; code: st
   return { content, code: readLiteral(text, "/PekpppCode") };
 }
 
-/** Reads a PDF literal string that follows a key: `/Key (…)`, undoing the escapes of PDF §7.3.4.2. */
+/** Reads the PDF literal string of a key (direct, or through its object), undoing the escapes of PDF §7.3.4.2. */
 function readLiteral(text: string, key: string): string | null {
-  const at = text.indexOf(`${key} (`);
-  if (at < 0) return null;
-  let i = at + key.length + 2;
+  // pdfkit writes each information entry as an indirect object: `/Key 12 0 R` … `12 0 obj\n(…)`.
+  const reference = new RegExp(`${key} (\\d+) 0 R`).exec(text);
+  const start = reference ? text.indexOf(`\n${reference[1]} 0 obj\n(`) : text.indexOf(`${key} (`);
+  if (start < 0) return null;
+  let i = text.indexOf("(", start) + 1;
   let depth = 0;
   let out = "";
   const escapes: Record<string, string> = { n: "\n", r: "\r", t: "\t", b: "\b", f: "\f", "(": "(", ")": ")", "\\": "\\" };

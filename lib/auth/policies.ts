@@ -56,6 +56,8 @@ export const POLICIES = {
   "followUp.monitor": { roles: { ADMIN: "any", HEAD: "own" } },
   "survey.manage": { roles: { ADMIN: "any", VERIFIER: "assigned" } },
   "cycle.finalise": { roles: { ADMIN: "any" } },
+  // The audited correction after FINAL (docs/domain.md §6.4): open, change verified levels, publish.
+  "correction.manage": { roles: { ADMIN: "any" } },
   // The Berita Acara Verifikasi of a locus and its sign-off (issue 15): the locus's readers download
   // it; after approval its verifier, then its institution's head sign; admins get the cycle's
   // recapitulation; anyone checks a printed copy by its code.
@@ -63,8 +65,17 @@ export const POLICIES = {
   "signOff.sign": { roles: { VERIFIER: "assigned", HEAD: "own" } },
   "signOff.recap": { roles: { ADMIN: "any" } },
   "signOff.verify": { public: true },
-  // The audited correction after FINAL (docs/domain.md §6.4): open, change verified levels, publish.
-  "correction.manage": { roles: { ADMIN: "any" } },
+
+  // Appeals (sanggah, docs/domain.md §3.10): the unit's evaluator files one against a verified level;
+  // the admin assigns a reviewer; only that reviewer decides (the target's verifierIds are [reviewer]).
+  "appeal.file": { roles: { EVALUATOR: "own" } },
+  "appeal.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  "appeal.assign": { roles: { ADMIN: "any" } },
+  "appeal.decide": { roles: { VERIFIER: "assigned" } },
+  // Second tier (docs/domain.md §3.9): the ministry's validators, by their own assignments (the
+  // target's verifierIds are the locus's validators in its cycle, ValidatorAssignment).
+  "validation.queue": { roles: { VERIFIER: "assigned" } },
+  "validation.decide": { roles: { VERIFIER: "assigned" } },
 
   // Results. Published results are public (docs/domain.md §2: "everyone can see published results").
   "results.institution": { roles: { HEAD: "own" } },

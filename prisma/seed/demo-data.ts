@@ -592,6 +592,7 @@ function currentStages(now: Date): StageRow[] {
     ["SELF_ASSESSMENT", at(-120), at(30)],
     ["SURVEY", at(-120), at(45)],
     ["VERIFICATION", at(-60), at(75)],
+    ["APPEAL", at(-60), at(75)],
     ["FINALISATION", at(76), at(100)],
     ["PUBLICATION", at(101), at(130)],
     ["FOLLOW_UP", at(131), at(400)],

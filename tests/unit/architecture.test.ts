@@ -58,9 +58,10 @@ const FEATURES = [
   "survey",
   "follow-up",
   "results",
+  "appeals",
   "verification",
-  "sign-off",
   "correction",
+  "sign-off",
   "account",
 ];
 

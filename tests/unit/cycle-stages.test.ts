@@ -22,7 +22,8 @@ const schedule = (): CycleStageDates[] => [
   day("SELF_ASSESSMENT", "2026-05-01", "2026-07-31"),
   day("SURVEY", "2026-05-01", "2026-08-15"),
   day("VERIFICATION", "2026-08-01", "2026-10-15"),
-  day("FINALISATION", "2026-10-16", "2026-12-31"),
+  day("APPEAL", "2026-10-16", "2026-10-31"),
+  day("FINALISATION", "2026-11-01", "2026-12-31"),
   day("PUBLICATION", "2027-03-15", "2027-03-31"),
   day("FOLLOW_UP", "2027-04-01", "2027-12-31"),
 ];
@@ -98,10 +99,26 @@ describe("validation of a cycle's stage dates", () => {
       ok: false,
       problems: [
         { code: "OUT_OF_ORDER", kind: "VERIFICATION", edge: "endsAt", other: "SELF_ASSESSMENT", otherEdge: "endsAt" },
+        { code: "OUT_OF_ORDER", kind: "FINALISATION", edge: "startsAt", other: "APPEAL", otherEdge: "endsAt" },
         { code: "OUT_OF_ORDER", kind: "FINALISATION", edge: "startsAt", other: "VERIFICATION", otherEdge: "endsAt" },
         { code: "OUT_OF_ORDER", kind: "FINALISATION", edge: "startsAt", other: "SURVEY", otherEdge: "endsAt" },
       ],
     });
+  });
+
+  it("puts appeals after verification starts, outlasting it, and before finalisation", () => {
+    const early = replace(schedule(), day("APPEAL", "2026-07-31", "2026-10-31"));
+    const short = replace(schedule(), day("APPEAL", "2026-08-01", "2026-10-14"));
+    const late = replace(schedule(), day("APPEAL", "2026-10-16", "2026-11-02"));
+    const problems = (stages: CycleStageDates[]) => {
+      const result = validateStageDates(stages);
+      return result.ok ? [] : result.problems.map((p) => `${p.kind}<${"other" in p ? p.other : ""}`);
+    };
+    expect(problems(early)).toEqual(["APPEAL<VERIFICATION"]);
+    expect(problems(short)).toEqual(["APPEAL<VERIFICATION"]);
+    expect(problems(late)).toEqual(["FINALISATION<APPEAL"]);
+    // Appeals may run alongside verification: a locus verified early can be contested early.
+    expect(problems(replace(schedule(), day("APPEAL", "2026-08-01", "2026-10-31")))).toEqual([]);
   });
 
   it("lets the survey and verification overlap the self-assessment, as in practice", () => {

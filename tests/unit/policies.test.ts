@@ -48,12 +48,20 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "followUp.monitor": { ...NONE, ADMIN: [true, true], HEAD: [true, false] },
   "survey.manage": { ...NONE, ADMIN: [true, true], VERIFIER: [true, false] },
   "cycle.finalise": ADMIN_ONLY,
+  "correction.manage": ADMIN_ONLY,
   // Berita Acara: the locus's readers download it, its verifier and its head sign, anyone checks a code (issue 15).
   "signOff.view": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
   "signOff.sign": { ...NONE, VERIFIER: [true, false], HEAD: [true, false] },
   "signOff.recap": ADMIN_ONLY,
   "signOff.verify": ALL,
-  "correction.manage": ADMIN_ONLY,
+  // Appeals: the unit files, the admin assigns, only the assigned reviewer decides (issue 15).
+  "appeal.file": { ...NONE, EVALUATOR: [true, false] },
+  "appeal.view": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
+  "appeal.assign": ADMIN_ONLY,
+  "appeal.decide": { ...NONE, VERIFIER: [true, false] },
+  // Second tier: a validator only on loci it is assigned to validate.
+  "validation.queue": { ...NONE, VERIFIER: [true, false] },
+  "validation.decide": { ...NONE, VERIFIER: [true, false] },
   "cycles.view": ADMIN_ONLY,
   "cycles.manage": ADMIN_ONLY,
   "instruments.manage": ADMIN_ONLY,

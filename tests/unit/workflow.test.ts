@@ -22,6 +22,13 @@ const ALLOWED: [WorkflowAction, AssessmentStatus, Role, AssessmentStatus][] = [
   ["APPROVE", "IN_REVIEW", "VERIFIER", "VERIFIED"],
   ["FINALISE", "VERIFIED", "ADMIN", "FINAL"],
   ["REOPEN", "SUBMITTED", "ADMIN", "DRAFT"],
+  // The audited correction after FINAL (docs/domain.md §6.4).
+  ["OPEN_CORRECTION", "FINAL", "ADMIN", "IN_CORRECTION"],
+  ["PUBLISH_CORRECTION", "IN_CORRECTION", "ADMIN", "FINAL"],
+  // Second tier (docs/domain.md §3.9).
+  ["APPROVE_FOR_VALIDATION", "IN_REVIEW", "VERIFIER", "AWAITING_VALIDATION"],
+  ["VALIDATE", "AWAITING_VALIDATION", "VERIFIER", "VERIFIED"],
+  ["SEND_BACK", "AWAITING_VALIDATION", "VERIFIER", "IN_REVIEW"],
 ];
 
 describe("the assessment state machine", () => {
@@ -38,8 +45,9 @@ describe("the assessment state machine", () => {
     }
   }
 
-  it("never leaves FINAL: nothing changes after the results are fixed", () => {
-    for (const action of WORKFLOW_ACTIONS) for (const role of ROLES) expect(transition("FINAL", action, role).ok).toBe(false);
+  it("leaves FINAL only through the admin's correction: nothing else changes after the results are fixed", () => {
+    for (const action of WORKFLOW_ACTIONS)
+      for (const role of ROLES) expect(transition("FINAL", action, role).ok).toBe(action === "OPEN_CORRECTION" && role === "ADMIN");
   });
 
   it("says why a transition is refused", () => {

@@ -17,6 +17,11 @@ export const STAGE_ORDER_RULES: readonly { later: StageKind; laterEdge: Edge; ea
   // Nothing can be verified before units can submit, and the last submission must still be verifiable.
   { later: "VERIFICATION", laterEdge: "startsAt", earlier: "SELF_ASSESSMENT", earlierEdge: "startsAt" },
   { later: "VERIFICATION", laterEdge: "endsAt", earlier: "SELF_ASSESSMENT", earlierEdge: "endsAt" },
+  // Appeals (sanggah) contest verified levels: the window opens with or after verification and
+  // outlasts it, so the last locus verified can still be contested, and closes before results are fixed.
+  { later: "APPEAL", laterEdge: "startsAt", earlier: "VERIFICATION", earlierEdge: "startsAt" },
+  { later: "APPEAL", laterEdge: "endsAt", earlier: "VERIFICATION", earlierEdge: "endsAt" },
+  { later: "FINALISATION", laterEdge: "startsAt", earlier: "APPEAL", earlierEdge: "endsAt" },
   // Results are fixed once every input is closed: verified levels and F-03 responses.
   { later: "FINALISATION", laterEdge: "startsAt", earlier: "VERIFICATION", earlierEdge: "endsAt" },
   { later: "FINALISATION", laterEdge: "startsAt", earlier: "SURVEY", earlierEdge: "endsAt" },
@@ -34,7 +39,7 @@ export type StageProblem =
 export type StageValidation = { ok: true; stages: CycleStageDates[] } | { ok: false; problems: StageProblem[] };
 
 /**
- * Checks a cycle's stage dates: each of the six stages exactly once, each ending after it starts,
+ * Checks a cycle's stage dates: each of the seven stages exactly once, each ending after it starts,
  * and the order rules above. Every problem is reported, not only the first, so an admin fixes the
  * whole schedule in one round. On success the stages come back in their canonical order.
  */
@@ -69,7 +74,8 @@ export function shiftStagesByYears(stages: readonly CycleStageDates[], years: nu
 
 /**
  * The usual calendar of a PEKPPP year (published practice 2023–2025): self-assessment May–July,
- * survey May to mid-August, verification August to mid-October, finalisation to the year's end,
+ * survey May to mid-August, verification August to mid-October, appeals (sanggah) for the rest of
+ * October, finalisation from November to the year's end,
  * publication in the second half of March and follow-up from April of the next year. A new cycle
  * starts from it; the demo seed uses it for the past cycles.
  */
@@ -80,7 +86,8 @@ export function standardStageDates(year: number): CycleStageDates[] {
     stage("SELF_ASSESSMENT", day(year, 5, 1), day(year, 7, 31)),
     stage("SURVEY", day(year, 5, 1), day(year, 8, 15)),
     stage("VERIFICATION", day(year, 8, 1), day(year, 10, 15)),
-    stage("FINALISATION", day(year, 10, 16), day(year, 12, 31)),
+    stage("APPEAL", day(year, 10, 16), day(year, 10, 31)),
+    stage("FINALISATION", day(year, 11, 1), day(year, 12, 31)),
     stage("PUBLICATION", day(year + 1, 3, 15), day(year + 1, 3, 31)),
     stage("FOLLOW_UP", day(year + 1, 4, 1), day(year + 1, 12, 31)),
   ];

@@ -8,7 +8,7 @@ export interface StageWindow {
 }
 
 /** The stages of a cycle in their order (docs/domain.md §3), as stored in CycleStage.kind. */
-export const STAGE_KINDS = ["SELF_ASSESSMENT", "SURVEY", "VERIFICATION", "FINALISATION", "PUBLICATION", "FOLLOW_UP"] as const;
+export const STAGE_KINDS = ["SELF_ASSESSMENT", "SURVEY", "VERIFICATION", "APPEAL", "FINALISATION", "PUBLICATION", "FOLLOW_UP"] as const;
 export type StageKind = (typeof STAGE_KINDS)[number];
 
 export interface CycleStageDates extends StageWindow {

@@ -5,7 +5,7 @@ import type { Role } from "../roles";
  * (returned → submitted …) → verified → final. One table of transitions, each with the roles that
  * may take it; every status change in the portal goes through `transition`.
  */
-export const ASSESSMENT_STATUSES = ["DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL", "IN_CORRECTION"] as const;
+export const ASSESSMENT_STATUSES = ["DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL", "IN_CORRECTION", "AWAITING_VALIDATION"] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
 /**
@@ -19,7 +19,19 @@ export function isVerifiedStatus(status: string): boolean {
   return (VERIFIED_STATUSES as readonly string[]).includes(status);
 }
 
-export const WORKFLOW_ACTIONS = ["SUBMIT", "START_REVIEW", "RETURN", "APPROVE", "FINALISE", "REOPEN", "OPEN_CORRECTION", "PUBLISH_CORRECTION"] as const;
+export const WORKFLOW_ACTIONS = [
+  "SUBMIT",
+  "START_REVIEW",
+  "RETURN",
+  "APPROVE",
+  "FINALISE",
+  "REOPEN",
+  "OPEN_CORRECTION",
+  "PUBLISH_CORRECTION",
+  "APPROVE_FOR_VALIDATION",
+  "VALIDATE",
+  "SEND_BACK",
+] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 interface TransitionRule {
@@ -45,6 +57,16 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {
   OPEN_CORRECTION: { from: ["FINAL"], to: "IN_CORRECTION", roles: ["ADMIN"] },
   /** The admin publishes the correction: the locus is final again and its cycle gains a result version. */
   PUBLISH_CORRECTION: { from: ["IN_CORRECTION"], to: "FINAL", roles: ["ADMIN"] },
+  /**
+   * Second tier (docs/domain.md §3.9): where the cycle has it on for the institution's type, the
+   * first-tier (province) verifier's approval awaits the ministry's validation instead of verifying.
+   * Which verifier is first tier and which validates is data (VerifierAssignment, ValidatorAssignment).
+   */
+  APPROVE_FOR_VALIDATION: { from: ["IN_REVIEW"], to: "AWAITING_VALIDATION", roles: ["VERIFIER"] },
+  /** The ministry's validator accepts the first tier's approval: the locus is verified. */
+  VALIDATE: { from: ["AWAITING_VALIDATION"], to: "VERIFIED", roles: ["VERIFIER"] },
+  /** The validator sends it back to the first tier with reasons: it is in review again. */
+  SEND_BACK: { from: ["AWAITING_VALIDATION"], to: "IN_REVIEW", roles: ["VERIFIER"] },
 };
 
 export type TransitionResult = { ok: true; from: AssessmentStatus; to: AssessmentStatus } | { ok: false; reason: "ROLE_NOT_ALLOWED" | "NOT_FROM_THIS_STATUS" };

@@ -15,6 +15,8 @@ import type { SaveOutcome } from "../assessment/self-assessment";
 import { assertStageOpen } from "../cycle/stage-gate";
 import { emitNotification } from "../notifications/emit";
 import { openQuestionCount } from "../conversation/comments";
+import { openAppealCount } from "../appeals/appeals";
+import { secondTierApplies } from "./second-tier";
 
 type Verifier = Actor & { email: string; name: string };
 type Tx = Prisma.TransactionClient;
@@ -213,7 +215,12 @@ export async function approveAssessment(actor: Verifier, assessmentId: string, o
       orderBy: { position: "asc" },
     });
     if (missing.length > 0) throw new ActionError("verification.levelsMissing", { count: missing.length, codes: missing.map((m) => m.code).join(", ") });
-    const step = await moveStatus(tx, actor, assessment, "APPROVE", { verifiedAt: new Date() });
+    // Second tier (docs/domain.md §3.9): where the cycle has it for the institution's type, the
+    // approval awaits the ministry's validation; the locus is verified only when validated.
+    const toValidation = await secondTierApplies(tx, assessmentId);
+    const step = toValidation
+      ? await moveStatus(tx, actor, assessment, "APPROVE_FOR_VALIDATION")
+      : await moveStatus(tx, actor, assessment, "APPROVE", { verifiedAt: new Date() });
     await tx.reviewRound.upsert({
       where: { assessmentId_round: { assessmentId, round: assessment.round } },
       create: { assessmentId, round: assessment.round, decision: "APPROVED", decidedById: actor.id },
@@ -227,7 +234,8 @@ export async function approveAssessment(actor: Verifier, assessmentId: string, o
       before: { status: step.from },
       after: openQuestions > 0 ? { status: step.to, openQuestions, confirmedOpenQuestions: true } : { status: step.to },
     });
-    await emitNotification(tx, { kind: "assessment.approved", assessmentId, actorId: actor.id });
+    // The unit hears of the approval when it verifies the locus (after validation, with a second tier).
+    if (!toValidation) await emitNotification(tx, { kind: "assessment.approved", assessmentId, actorId: actor.id });
     return { status: step.to, cycleId: assessment.cycleId };
   });
   // The stored results follow every approval, so they always equal a fresh computation.
@@ -256,6 +264,11 @@ export async function finaliseCycle(actor: Actor & { email: string }, cycleId: s
     });
     const step = transition("VERIFIED", "FINALISE", actor.role);
     if (!step.ok) throw new ActionError("verification.wrongStatus", { status: "VERIFIED" });
+    // Finalisation waits until no appeal is open (docs/domain.md §3.10). The verified loci are locked
+    // first: an appeal is filed under the same row lock, so none slips in between count and update.
+    await tx.$executeRaw`SELECT 1 FROM "Assessment" WHERE "cycleId" = ${cycleId}::uuid AND status = 'VERIFIED' FOR UPDATE`;
+    const openAppeals = await openAppealCount(tx, cycleId);
+    if (openAppeals > 0) throw new ActionError("verification.appealsOpen", { count: openAppeals });
     // The audit rows name exactly the loci this write changed, not those a read before it saw.
     const finalised = await tx.assessment.updateManyAndReturn({
       where: { cycleId, status: step.from },

@@ -258,6 +258,22 @@ describe("notifications: events in the change's transaction, recipients by scope
     });
   });
 
+  it("lets the portal's role use the job queue the owner installed, but not change it", async () => {
+    const app = new pg.Client({ connectionString: database.url });
+    await app.connect();
+    try {
+      const [job] = (await app.query(`SELECT id FROM graphile_worker.add_job('notifications:digest', '{}'::json, run_at => now() + interval '1 day')`)).rows;
+      expect(job.id).toBeTruthy();
+      expect((await app.query(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE id = $1`, [job.id])).rows[0].n).toBe(1);
+      await app.query(`DELETE FROM graphile_worker._private_jobs WHERE id = $1`, [job.id]);
+      await expect(app.query(`INSERT INTO graphile_worker.migrations (id) VALUES (9999)`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`CREATE TABLE graphile_worker.sneaky (id int)`)).rejects.toThrow(/permission denied for schema graphile_worker/);
+      await expect(app.query(`ALTER TABLE graphile_worker._private_jobs DISABLE ROW LEVEL SECURITY`)).rejects.toThrow(/must be owner/);
+    } finally {
+      await app.end();
+    }
+  });
+
   it("marks all of one's notifications read, and only one's own", async () => {
     const othersUnread = Number((await one(`SELECT count(*) AS n FROM "Notification" WHERE "userId" <> $1 AND "readAt" IS NULL`, [head().id])).n);
     expect((await reads.markAllNotificationsRead(head())).marked).toBeGreaterThan(0);

@@ -258,6 +258,65 @@ describe("notifications: events in the change's transaction, recipients by scope
     });
   });
 
+  it("a recommendation, and a follow-up accepted or sent back, tell the unit's evaluators at the recommendation", async () => {
+    const recommendations = await import("@/lib/server/verification/recommendations");
+    const created = await recommendations.createRecommendation(verifier(), {
+      assessmentId: approvedId,
+      target: "indicator:1.a.Ak",
+      text: "Tetapkan dan publikasikan standar pelayanan.",
+      targetDate: "2027-06-30",
+    });
+    const written = await notificationsOf("recommendation.written", approvedId);
+    expect(written.map((n) => [n.userId, n.link])).toEqual([[evaluator().id, `/follow-up/recommendations/${created.id}`]]);
+    expect(written[0].params.excerpt).toBe("Tetapkan dan publikasikan standar pelayanan.");
+
+    // A follow-up action reported on a recommendation of the previous cycle, waiting for its verifier.
+    const pending = await one(
+      `SELECT f.id, f.version, r.id AS "recommendationId" FROM "FollowUpAction" f JOIN "Recommendation" r ON r.id = f."recommendationId"
+       JOIN "Assessment" a ON a.id = r."assessmentId" JOIN "Locus" l ON l.id = a."locusId"
+       JOIN "VerifierAssignment" v ON v."cycleId" = a."cycleId" AND v."institutionId" = l."institutionId" AND v."verifierId" = $2
+       WHERE l."institutionId" = $1 AND f.review = 'PENDING' LIMIT 1`,
+      [palembangId, verifier().id],
+    );
+    const followUps = await import("@/lib/server/follow-up/follow-ups");
+    await followUps.reviewFollowUp(verifier(), {
+      followUpId: pending.id,
+      decision: "REQUEST_MORE",
+      note: "Lampirkan notulen rapat.",
+      baseVersion: pending.version,
+    });
+    const sentBack = await rows(`SELECT "userId", link, params FROM "Notification" WHERE kind = 'followUp.moreRequested'`);
+    expect(sentBack).toEqual([
+      {
+        userId: evaluator().id,
+        link: `/follow-up/recommendations/${pending.recommendationId}`,
+        params: expect.objectContaining({ note: "Lampirkan notulen rapat." }),
+      },
+    ]);
+  });
+
+  it("the F-03 minimum reached tells the locus's evaluators once", async () => {
+    const survey = await import("@/lib/server/survey/survey");
+    await client.query(`UPDATE "Assessment" SET status = 'SUBMITTED' WHERE id = $1`, [returnedId]);
+    await client.query(`DELETE FROM "SurveyResponse" WHERE "assessmentId" = $1`, [returnedId]);
+    await client.query(`UPDATE "Cycle" SET "minSurveyRespondents" = 2 WHERE id = $1`, [cycleId]);
+    const link = await survey.createSurveyLink(verifier(), { assessmentId: returnedId });
+    const answer = async (n: number) =>
+      expect(
+        await survey.submitSurveyResponse(
+          link.token,
+          { ratings: Array.from({ length: 14 }, () => 4) },
+          { respondentKeyHash: survey.respondentKeyHash(link.token, `browser-${n}`), address: null },
+        ),
+      ).toEqual({ outcome: "ok" });
+    await answer(1);
+    expect(await notificationsOf("survey.minimumReached", returnedId)).toEqual([]);
+    await answer(2);
+    await answer(3);
+    const written = await notificationsOf("survey.minimumReached", returnedId);
+    expect(written.map((n) => [n.userId, n.params.respondents])).toEqual([[evaluator().id, 2]]);
+  });
+
   it("lets the portal's role use the job queue the owner installed, but not change it", async () => {
     const app = new pg.Client({ connectionString: database.url });
     await app.connect();

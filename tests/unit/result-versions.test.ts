@@ -40,7 +40,12 @@ describe("result versions (docs/domain.md §6.4)", () => {
     const diff = diffVersions(before, after, []);
     expect(diff.rankChanged).toBe(false);
     expect(diff.standings).toEqual([
-      { institutionId: "a", name: "a", before: { published: "4.00", grade: "B", national: 1, province: null }, after: { published: "4.20", grade: "A-", national: 1, province: null } },
+      {
+        institutionId: "a",
+        name: "a",
+        before: { published: "4.00", grade: "B", national: 1, province: null },
+        after: { published: "4.20", grade: "A-", national: 1, province: null },
+      },
     ]);
   });
 

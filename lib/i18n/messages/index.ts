@@ -80,6 +80,7 @@ export const MESSAGES = {
     ...idNotifications,
     ...idConversation,
     ...idCorrection,
+    ...idSignOff,
   },
   en: {
     ...enCore,
@@ -94,5 +95,6 @@ export const MESSAGES = {
     ...enNotifications,
     ...enConversation,
     ...enCorrection,
+    ...enSignOff,
   },
 };

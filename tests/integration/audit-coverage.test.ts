@@ -35,7 +35,7 @@ const NOT_AUDITED = new Map<string, string>([
   // The notification worker: what it writes follows from audited changes and the stage dates (the
   // reminders, the digests), or is the delivery's own bookkeeping (status, attempts, last error),
   // shown in the outbox; an admin's resend is audited.
-  ["lib/server/notifications/delivery.ts#deliverOutboxMessage", "delivery status of an outbox message"],
+  ["lib/server/notifications/delivery.ts#deliverOutboxBatch", "delivery status of outbox messages"],
   ["lib/server/notifications/reminders.ts#writeDueReminders", "deadline reminders from the stage dates"],
   ["lib/server/notifications/digest.ts#writeDigests", "daily digests of written notifications"],
 ]);

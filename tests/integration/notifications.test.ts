@@ -104,7 +104,7 @@ describe("notifications: events in the change's transaction, recipients by scope
     const jobs = await rows(
       `SELECT j.payload FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = 'notifications:deliver'`,
     );
-    expect(jobs.map((j) => j.payload.outboxId)).toEqual(expect.arrayContaining(outbox.map((m) => m.id)));
+    expect(jobs.flatMap((j) => j.payload.outboxIds)).toEqual(expect.arrayContaining(outbox.map((m) => m.id)));
   });
 
   it("writes nothing when the change is refused: the notification belongs to its transaction", async () => {

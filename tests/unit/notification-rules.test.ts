@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { endOfDayWib, startOfDayWib } from "@/lib/domain/cycle/dates";
+import { afterFailure, DELIVERY_MAX_ATTEMPTS, retryDelaySeconds } from "@/lib/domain/notifications/delivery";
 import { NOTIFICATION_KINDS } from "@/lib/domain/notifications/events";
 import { channelFor, DEFAULT_CHANNEL } from "@/lib/domain/notifications/preferences";
 import { AUDIENCE, commentRecipients, notificationLink } from "@/lib/domain/notifications/recipients";
@@ -156,6 +157,23 @@ describe("recipients and links", () => {
   it("uses the user's own choice per kind, e-mail at once otherwise", () => {
     expect(channelFor("assessment.approved", new Map([["assessment.approved", "DIGEST"]]))).toBe("DIGEST");
     expect(channelFor("assessment.returned", new Map([["assessment.approved", "DIGEST"]]))).toBe(DEFAULT_CHANNEL);
+  });
+});
+
+describe("delivery retries", () => {
+  it("waits longer after each failure, like graphile-worker (3 s, 7 s, 20 s … at most 6 h), and gives up after the last attempt", () => {
+    expect([1, 2, 3, 4, 10, 11, 24].map(retryDelaySeconds)).toEqual([3, 7, 20, 55, 22026, 22026, 22026]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100 }), (n) => {
+        expect(retryDelaySeconds(n + 1)).toBeGreaterThanOrEqual(retryDelaySeconds(n));
+        const next = afterFailure(n);
+        expect(next).toEqual(
+          n >= DELIVERY_MAX_ATTEMPTS ? { status: "FAILED", retryInSeconds: null } : { status: "RETRYING", retryInSeconds: retryDelaySeconds(n) },
+        );
+      }),
+    );
+    const total = Array.from({ length: DELIVERY_MAX_ATTEMPTS - 1 }, (_, i) => retryDelaySeconds(i + 1)).reduce((a, b) => a + b, 0);
+    expect(total / 86_400).toBeGreaterThan(3);
   });
 });
 

@@ -1,7 +1,9 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
+import { afterFailure } from "@/lib/domain/notifications/delivery";
 import { db } from "../db/client";
+import { queueRetry } from "./queue";
 
 /** What sends one e-mail; nodemailer over SMTP in the portal, anything in a test. */
 export interface Mailer {
@@ -18,7 +20,15 @@ export const smtpConfigured = () => Boolean(env.SMTP_URL && env.MAIL_FROM);
 export function smtpMailer(): { mailer: Mailer; from: string } | null {
   if (!env.SMTP_URL || !env.MAIL_FROM) return null;
   // A server that does not answer fails this attempt quickly; the queue retries it with backoff.
-  const transport = nodemailer.createTransport({ url: env.SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  // Pooled: a batch goes out over a few open connections, not one connection per message.
+  const transport = nodemailer.createTransport({
+    url: env.SMTP_URL,
+    pool: true,
+    maxConnections: 4,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
   return {
     from: env.MAIL_FROM,
     mailer: {
@@ -29,51 +39,67 @@ export function smtpMailer(): { mailer: Mailer; from: string } | null {
   };
 }
 
-export type DeliveryOutcome = "SENT" | "KEPT" | "SKIPPED";
+export interface DeliveryCounts {
+  sent: number;
+  kept: number;
+  retrying: number;
+  failed: number;
+  skipped: number;
+}
 
 /**
- * Delivers one outbox message, once: a message already SENT is left alone (a job run twice, or a
- * resend racing a retry). Without SMTP the message is KEPT. A failed attempt records its error
- * and status (RETRYING, or FAILED on the last attempt) and throws, so the queue retries it with
- * backoff: nothing is lost while the SMTP server is down.
+ * Delivers a batch of outbox messages, each once: a message already SENT is skipped (a job run
+ * twice, a resend racing a retry). Without SMTP they are KEPT, in one statement. With SMTP each is
+ * sent in turn; a refused one records its attempt and error and is RETRYING with its own retry job
+ * after the backoff (`afterFailure`, lib/domain/notifications/delivery.ts), or FAILED after the
+ * last attempt. The others go on: nothing is lost while the SMTP server is down, and one bad
+ * address holds up no one else.
  */
-export async function deliverOutboxMessage(
-  outboxId: string,
-  attempt: { number: number; max: number },
-  transport: { mailer: Mailer; from: string } | null,
-): Promise<DeliveryOutcome> {
-  const message = await db.outboxMessage.findUnique({ where: { id: outboxId } });
-  if (!message || message.status === "SENT") return "SKIPPED";
+export async function deliverOutboxBatch(outboxIds: readonly string[], transport: { mailer: Mailer; from: string } | null): Promise<DeliveryCounts> {
+  const counts: DeliveryCounts = { sent: 0, kept: 0, retrying: 0, failed: 0, skipped: 0 };
   if (!transport) {
-    await db.outboxMessage.update({ where: { id: outboxId }, data: { status: "KEPT", lastAttemptAt: new Date() } });
-    return "KEPT";
-  }
-  try {
-    await transport.mailer.send({
-      from: transport.from,
-      to: message.toAddress,
-      subject: message.subject,
-      text: message.textBody,
-      html: message.htmlBody,
-      // One Message-ID per outbox row: a receiving server can tell a repeat of the same message.
-      messageId: `<${message.id}@pekppp.portal>`,
+    const kept = await db.outboxMessage.updateMany({
+      where: { id: { in: [...outboxIds] }, status: { in: ["QUEUED", "RETRYING"] } },
+      data: { status: "KEPT", lastAttemptAt: new Date() },
     });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    await db.outboxMessage.update({
-      where: { id: outboxId },
-      data: {
-        status: attempt.number >= attempt.max ? "FAILED" : "RETRYING",
-        attempts: { increment: 1 },
-        lastError: reason.slice(0, 2_000),
-        lastAttemptAt: new Date(),
-      },
-    });
-    throw error;
+    counts.kept = kept.count;
+    counts.skipped = outboxIds.length - kept.count;
+    return counts;
   }
-  await db.outboxMessage.update({
-    where: { id: outboxId },
-    data: { status: "SENT", attempts: { increment: 1 }, sentAt: new Date(), lastAttemptAt: new Date() },
+  const messages = await db.outboxMessage.findMany({
+    where: { id: { in: [...outboxIds] }, status: { not: "SENT" } },
+    select: { id: true, toAddress: true, subject: true, textBody: true, htmlBody: true, attempts: true },
   });
-  return "SENT";
+  counts.skipped = outboxIds.length - messages.length;
+  for (const message of messages) {
+    try {
+      await transport.mailer.send({
+        from: transport.from,
+        to: message.toAddress,
+        subject: message.subject,
+        text: message.textBody,
+        html: message.htmlBody,
+        // One Message-ID per outbox row: a receiving server can tell a repeat of the same message.
+        messageId: `<${message.id}@pekppp.portal>`,
+      });
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+      const next = afterFailure(message.attempts + 1);
+      await db.$transaction(async (tx) => {
+        await tx.outboxMessage.update({
+          where: { id: message.id },
+          data: { status: next.status, attempts: { increment: 1 }, lastError: reason, lastAttemptAt: new Date() },
+        });
+        if (next.retryInSeconds !== null) await queueRetry(tx, message.id, next.retryInSeconds);
+      });
+      counts[next.status === "FAILED" ? "failed" : "retrying"] += 1;
+      continue;
+    }
+    await db.outboxMessage.update({
+      where: { id: message.id },
+      data: { status: "SENT", attempts: { increment: 1 }, sentAt: new Date(), lastAttemptAt: new Date() },
+    });
+    counts.sent += 1;
+  }
+  return counts;
 }

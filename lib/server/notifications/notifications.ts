@@ -7,7 +7,7 @@ import type { TNotificationListFilter, TNotificationPreferences, TOutboxFilter }
 import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { ActionError } from "../errors";
-import { queueDeliveries } from "./queue";
+import { queueRetry } from "./queue";
 import { type NotificationParams, notificationText } from "./templates";
 
 type Reader = Actor & { email: string };
@@ -194,7 +194,7 @@ export async function resendOutboxMessage(actor: Reader, id: string) {
     if (!message) throw new ActionError("errors.notFound");
     if (message.status === "SENT" || message.status === "QUEUED") throw new ActionError("notifications.outbox.notResendable");
     await tx.outboxMessage.update({ where: { id }, data: { status: "QUEUED" } });
-    await queueDeliveries(tx, [id]);
+    await queueRetry(tx, id, 0);
     await audit(tx, actor, {
       action: "outbox.resend",
       entityType: "OutboxMessage",

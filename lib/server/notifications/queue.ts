@@ -1,4 +1,5 @@
 import "server-only";
+import { DELIVERY_BATCH } from "@/lib/domain/notifications/delivery";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -8,7 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  */
 /** Task names (graphile-worker allows letters, digits, `_`, `-` and `:`). */
 export const TASKS = {
-  /** Send one outbox message (payload: { outboxId }). */
+  /** Send outbox messages (payload: { outboxIds }). */
   deliver: "notifications:deliver",
   /** Write the deadline reminders due now (hourly, and at worker start). */
   reminders: "notifications:reminders",
@@ -22,21 +23,27 @@ export const TASKS = {
  */
 export const CRONTAB = `0 * * * * ${TASKS.reminders} ?max=1\n0 0 * * * ${TASKS.digest} ?max=1\n`;
 
-/**
- * Attempts of one delivery before it is FAILED for good. graphile-worker waits exp(min(n, 10))
- * seconds after the n-th failure (3 s, 7 s, 20 s, 55 s, 2.5 min … then 6 h each): about four days.
- */
-export const DELIVERY_MAX_ATTEMPTS = 25;
-
 type Sql = Pick<Prisma.TransactionClient, "$executeRaw">;
 
 /**
- * Queues the delivery of outbox messages. The job key is the message's: queuing one again (an
- * admin's resend) replaces a waiting job instead of adding a second one.
+ * Queues the delivery of outbox messages, in batches of DELIVERY_BATCH per job. A batch job fails
+ * (and graphile-worker retries it) only when the database does; a message the SMTP server refuses
+ * gets a retry job of its own (`queueRetry`).
  */
 export async function queueDeliveries(tx: Sql, outboxIds: readonly string[]) {
   if (outboxIds.length === 0) return;
   await tx.$executeRaw`
-    SELECT graphile_worker.add_job(${TASKS.deliver}, json_build_object('outboxId', id), max_attempts => ${DELIVERY_MAX_ATTEMPTS}::int, job_key => 'outbox:' || id::text)
-    FROM unnest(${outboxIds}::uuid[]) AS id`;
+    SELECT graphile_worker.add_job(${TASKS.deliver}, json_build_object('outboxIds', array_agg(id)), max_attempts => 10)
+    FROM (SELECT id, (row_number() OVER () - 1) / ${DELIVERY_BATCH}::int AS batch FROM unnest(${outboxIds}::uuid[]) AS id) AS numbered
+    GROUP BY batch`;
+}
+
+/**
+ * Queues one message's next attempt after `delaySeconds` (0: now, an admin's resend). The job key
+ * is the message's: a later call replaces a waiting retry instead of adding a second one.
+ */
+export async function queueRetry(tx: Sql, outboxId: string, delaySeconds: number) {
+  await tx.$executeRaw`
+    SELECT graphile_worker.add_job(${TASKS.deliver}, json_build_object('outboxIds', json_build_array(${outboxId}::uuid)),
+      run_at => now() + make_interval(secs => ${delaySeconds}::int), max_attempts => 10, job_key => ${`outbox:${outboxId}`})`;
 }

@@ -3,7 +3,7 @@ import { Logger, parseCrontab, type Runner, run, type Task } from "graphile-work
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { logger } from "../logger";
-import { type Mailer, deliverOutboxMessage, smtpMailer } from "./delivery";
+import { deliverOutboxBatch, type Mailer, smtpMailer } from "./delivery";
 import { writeDigests } from "./digest";
 import { CRONTAB, TASKS } from "./queue";
 import { writeDueReminders } from "./reminders";
@@ -21,7 +21,11 @@ export interface WorkerOptions {
   transport?: { mailer: Mailer; from: string } | null;
 }
 
-const ZDeliverPayload = z.object({ outboxId: z.uuid() });
+/** A batch of outbox messages (a job queued by an earlier version carries one `outboxId`). */
+const ZDeliverPayload = z.union([
+  z.object({ outboxIds: z.array(z.uuid()).min(1).max(1_000) }),
+  z.object({ outboxId: z.uuid() }).transform(({ outboxId }) => ({ outboxIds: [outboxId] })),
+]);
 
 /** graphile-worker's log in the portal's (pino): failures and warnings as such, each job's completion at debug. */
 const graphileLogger = new Logger((scope) => (level, message, meta) => {
@@ -44,9 +48,9 @@ export async function startNotificationWorker(options: WorkerOptions = {}): Prom
   const now = options.now ?? (() => new Date());
   const transport = options.transport === undefined ? smtpMailer() : options.transport;
   const deliver: Task = async (payload, helpers) => {
-    const { outboxId } = ZDeliverPayload.parse(payload);
-    const outcome = await deliverOutboxMessage(outboxId, { number: helpers.job.attempts, max: helpers.job.max_attempts }, transport);
-    helpers.logger.debug(`outbox ${outboxId}: ${outcome}`);
+    const { outboxIds } = ZDeliverPayload.parse(payload);
+    const counts = await deliverOutboxBatch(outboxIds, transport);
+    helpers.logger.debug(`outbox batch of ${outboxIds.length}: ${JSON.stringify(counts)}`);
   };
   const reminders: Task = async (_payload, helpers) => {
     const result = await writeDueReminders(now());

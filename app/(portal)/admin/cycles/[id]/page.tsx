@@ -9,6 +9,7 @@ import { WorkloadTable } from "@/components/admin/cycles/workload-table";
 import { DataTable } from "@/components/ui/table";
 import { FinaliseCycleButton } from "@/components/admin/finalise-cycle-button";
 import { StatusBadge } from "@/components/status-badge";
+import { DownloadButton } from "@/components/download-button";
 import { stageWindow } from "@/lib/domain/workflow";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { cycleStatusMatrix, cycleVerifierWorkload, listCycleLoci } from "@/lib/server/cycle/overview";
@@ -54,6 +55,14 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
           {cycle.publishedAt ? button("UNPUBLISH") : null}
           {cycle.status === "PREPARATION" || cycle.status === "ACTIVE" ? button("ADD_LOCI") : null}
         </div>
+        <div className="mt-4 flex flex-wrap items-center gap-2 text-sm" data-testid="berita-acara-recap">
+          <DownloadButton href={`/api/cycles/${cycle.id}/berita-acara-recap`} label={t("signOff.recap.download")} testId="berita-acara-recap-xlsx" />
+          <DownloadButton
+            href={`/api/cycles/${cycle.id}/berita-acara-recap?format=csv`}
+            label={t("signOff.recap.downloadCsv")}
+            testId="berita-acara-recap-csv"
+          />
+        </div>
       </section>
 
       <section aria-labelledby="schedule-title" className="mt-8">
@@ -63,6 +72,9 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
           </h2>
           <Link href={`/admin/cycles/${cycle.id}/setup`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
             {t("cycleAdmin.overview.editSchedule")}
+          </Link>
+          <Link href={`/admin/cycles/${cycle.id}/appeals`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
+            {t("appeals.adminLink")}
           </Link>
         </div>
         <div className="mt-3">

@@ -7,6 +7,7 @@ import { StartReviewButton } from "@/components/verification/start-review-button
 import { ReviewWorkspace } from "@/components/verification/review-workspace";
 import { RecommendationForm } from "@/components/recommendations/recommendation-form";
 import { RecommendationList } from "@/components/recommendations/recommendation-list";
+import { BeritaAcaraLink } from "@/components/sign-off/berita-acara-link";
 import { StatusBadge } from "@/components/status-badge";
 import { env } from "@/lib/env";
 import { isUuid } from "@/lib/schemas/ids";
@@ -47,6 +48,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           <span>{t("verification.round", { round: review.assessment.round })}</span>
         </div>
         {conversation ? <OpenQuestions openQuestions={conversation.openQuestions} /> : null}
+        <BeritaAcaraLink actor={actor} assessmentId={id} status={status} />
       </div>
       {status === "SUBMITTED" && review.canDecide ? <StartReviewButton assessmentId={id} /> : null}
       {status !== "IN_REVIEW" && status !== "SUBMITTED" ? (

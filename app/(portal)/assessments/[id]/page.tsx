@@ -11,6 +11,7 @@ import { RecommendationList } from "@/components/recommendations/recommendation-
 import { ReopenForm } from "@/components/self-assessment/reopen-form";
 import { ReviewRounds } from "@/components/self-assessment/review-rounds";
 import { SelfAssessmentWorkspace } from "@/components/self-assessment/workspace";
+import { BeritaAcaraLink } from "@/components/sign-off/berita-acara-link";
 import { StatusBadge } from "@/components/status-badge";
 import { SurveyLinksPanel } from "@/components/survey/survey-links-panel";
 import { buttonClass } from "@/components/ui/button";
@@ -66,6 +67,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         </div>
         {conversation ? <OpenQuestions openQuestions={conversation.openQuestions} /> : null}
         <LocusExportLinks assessmentId={workspace.assessment.id} />
+        <BeritaAcaraLink actor={actor} assessmentId={workspace.assessment.id} status={workspace.assessment.status} />
       </div>
 
       <ReviewRounds rounds={workspace.rounds} status={workspace.assessment.status} />

@@ -4,6 +4,8 @@ import { ruleFor, type Actor, type PolicyKey } from "./policies";
 export const NAV_ITEMS: readonly { href: string; labelKey: string; policy: PolicyKey }[] = [
   { href: "/loci", labelKey: "nav.myLoci", policy: "loci.list" },
   { href: "/verification", labelKey: "nav.verification", policy: "verification.queue" },
+  { href: "/appeals", labelKey: "appeals.nav", policy: "appeal.decide" },
+  { href: "/validation", labelKey: "secondTier.nav", policy: "validation.queue" },
   { href: "/dashboard", labelKey: "nav.dashboard", policy: "results.institution" },
   { href: "/follow-up", labelKey: "followUp.nav.report", policy: "followUp.report" },
   { href: "/follow-up/review", labelKey: "followUp.nav.review", policy: "followUp.review" },

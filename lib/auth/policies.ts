@@ -162,6 +162,7 @@ export const ROUTE_POLICIES = {
   "/api/assessments/[id]/evidence": "selfAssessment.edit",
   "/api/evidence/[id]": "evidence.download",
   "/api/assessments/[id]/comments": "conversation.post",
+  "/api/assessments/[id]/appeals": "appeal.file",
   "/api/assessments/[id]/verified-answers": "verification.review",
   "/api/follow-up/[id]/evidence": "followUp.report",
   "/api/follow-up/open-recommendations": "followUp.monitor",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INSTITUTION_TYPES } from "@/lib/domain/registry/fields";
 import { isCalendarDate, STAGE_KINDS } from "@/lib/domain/cycle";
 import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
 import { searchText, text } from "./text";
@@ -24,6 +25,14 @@ export const ZCycleSettings = z.object({
     .min(0, { error: "cycleAdmin.validation.minimum" })
     .max(10_000, { error: "cycleAdmin.validation.minimum" }),
   evidenceRequiredAboveZero: z.boolean(),
+  /** Second tier (docs/domain.md §3.9): off by default; when on, for these institution types (default regencies and cities). */
+  // Absent: unchanged (a new cycle takes the database defaults).
+  secondTierEnabled: z.boolean().optional(),
+  secondTierInstitutionTypes: z
+    .array(z.enum(INSTITUTION_TYPES))
+    .max(INSTITUTION_TYPES.length)
+    .transform((types) => [...new Set(types)])
+    .optional(),
 });
 export type TCycleSettings = z.infer<typeof ZCycleSettings>;
 

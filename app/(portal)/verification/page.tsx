@@ -20,7 +20,7 @@ export async function generateMetadata() {
 }
 
 /** The queue's status tabs, in the verifier's order of work (open work first). */
-const STATUSES = ["SUBMITTED", "IN_REVIEW", "RETURNED", "VERIFIED", "FINAL", "DRAFT"] as const satisfies readonly AssessmentStatus[];
+const STATUSES = ["SUBMITTED", "IN_REVIEW", "AWAITING_VALIDATION", "RETURNED", "VERIFIED", "FINAL", "DRAFT"] as const satisfies readonly AssessmentStatus[];
 
 export default async function VerifierQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePolicy("verification.queue");

@@ -14,7 +14,13 @@ interface Props {
   cycleId: string;
   updatedAt: string;
   stages: StageDays[];
-  settings: { f02SharePercent: number; minSurveyRespondents: number; evidenceRequiredAboveZero: boolean };
+  settings: {
+    f02SharePercent: number;
+    minSurveyRespondents: number;
+    evidenceRequiredAboveZero: boolean;
+    secondTierEnabled?: boolean;
+    secondTierInstitutionTypes?: readonly string[];
+  };
   stagesEditable: boolean;
   settingsEditable: boolean;
 }

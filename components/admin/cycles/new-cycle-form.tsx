@@ -1,5 +1,6 @@
 "use client";
 
+import { INSTITUTION_TYPES, type InstitutionType } from "@/lib/domain/registry/fields";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
@@ -140,6 +141,8 @@ export function settingsFromForm(formData: FormData) {
     f02SharePercent: Number(formData.get("f02SharePercent")),
     minSurveyRespondents: Number(formData.get("minSurveyRespondents")),
     evidenceRequiredAboveZero: formData.get("evidenceRequiredAboveZero") === "on",
+    secondTierEnabled: formData.get("secondTierEnabled") === "on",
+    secondTierInstitutionTypes: formData.getAll("secondTierInstitutionTypes").map(String) as InstitutionType[],
   };
 }
 
@@ -149,11 +152,19 @@ export function SettingsFields({
   errors = {},
   disabled = false,
 }: {
-  defaults: { f02SharePercent: number; minSurveyRespondents: number; evidenceRequiredAboveZero: boolean };
+  defaults: {
+    f02SharePercent: number;
+    minSurveyRespondents: number;
+    evidenceRequiredAboveZero: boolean;
+    secondTierEnabled?: boolean;
+    secondTierInstitutionTypes?: readonly string[];
+  };
   errors?: Record<string, string[] | undefined>;
   disabled?: boolean;
 }) {
   const t = useTranslations("cycleAdmin");
+  const tier = useTranslations();
+  const tierTypes = defaults.secondTierInstitutionTypes ?? ["KABUPATEN", "KOTA"];
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field id="f02SharePercent" label={t("fields.f02Share")} hint={t("fields.f02ShareHint")}>
@@ -194,6 +205,31 @@ export function SettingsFields({
           {t("fields.evidenceRequired")}
         </label>
       </div>
+      <fieldset className="space-y-2 sm:col-span-2" data-testid="second-tier-settings">
+        <div className="flex items-center gap-2">
+          <input
+            id="secondTierEnabled"
+            name="secondTierEnabled"
+            type="checkbox"
+            defaultChecked={defaults.secondTierEnabled ?? false}
+            disabled={disabled}
+            className="h-4 w-4"
+          />
+          <label htmlFor="secondTierEnabled" className="text-sm font-medium">
+            {tier("secondTier.setting")}
+          </label>
+        </div>
+        <p className="text-xs text-slate-600">{tier("secondTier.settingHint")}</p>
+        <legend className="sr-only">{tier("secondTier.types")}</legend>
+        <div className="flex flex-wrap gap-3 text-sm">
+          {INSTITUTION_TYPES.map((type) => (
+            <label key={type} className="flex items-center gap-1">
+              <input type="checkbox" name="secondTierInstitutionTypes" value={type} defaultChecked={tierTypes.includes(type)} disabled={disabled} />
+              {tier(`institutionType.${type}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <div className="sm:col-span-2">
         <FieldError id="settings-error" messages={errors.settings} />
       </div>

@@ -270,3 +270,25 @@ export function appealsForReviewer(actor: Actor): Promise<AppealView[]> {
   if (actor.role !== "VERIFIER") return Promise.resolve([]);
   return db.appeal.findMany({ where: { reviewerId: actor.id }, select: appealView, orderBy: [{ status: "asc" }, { filedAt: "asc" }] });
 }
+
+/**
+ * What the unit's evaluator may appeal on this locus now: its scored indicators with their verified
+ * levels, only while the locus is verified and the appeal stage is open; otherwise an empty list.
+ */
+export async function appealableIndicators(actor: Actor, assessmentId: string, now = new Date()) {
+  if (!can(actor, "appeal.file", { institutionId: actor.institutionId })) return [];
+  const assessment = await db.assessment.findFirst({
+    where: { AND: [{ id: assessmentId }, assessmentScope(actor, "appeal.file")] },
+    select: {
+      status: true,
+      cycle: { select: { instrumentVersionId: true, stages: { where: { kind: "APPEAL" }, select: { kind: true, startsAt: true, endsAt: true } } } },
+    },
+  });
+  if (assessment?.status !== "VERIFIED" || !stageWindow(assessment.cycle.stages, "APPEAL", now).open) return [];
+  const indicators = await db.instrumentIndicator.findMany({
+    where: { instrumentVersionId: assessment.cycle.instrumentVersionId, ...scoredIndicatorWhere },
+    select: { code: true, name: true, verifiedAnswers: { where: { assessmentId }, select: { level: true } } },
+    orderBy: { position: "asc" },
+  });
+  return indicators.map((i) => ({ code: i.code, name: i.name, level: i.verifiedAnswers[0]?.level ?? null }));
+}

@@ -267,6 +267,9 @@ export async function openEvidence(actor: Actor, evidenceId: string): Promise<Op
         { assessmentId: { not: null }, assessment: assessmentScope(actor, "evidence.download") },
         { followUpActionId: { not: null }, followUpAction: { recommendation: { assessment: assessmentScope(actor, "evidence.download") } } },
         { commentId: { not: null }, comment: { assessment: assessmentScope(actor, "evidence.download") } },
+        // Evidence of an appeal (sanggah): for whoever may see the locus, and for the appeal's reviewer.
+        { appealId: { not: null }, appeal: { assessment: assessmentScope(actor, "evidence.download") } },
+        { appealId: { not: null }, appeal: { reviewerId: actor.id } },
       ],
     },
     select: {
@@ -277,10 +280,12 @@ export async function openEvidence(actor: Actor, evidenceId: string): Promise<Op
       assessment: { select: policyTargetFields },
       followUpAction: { select: { recommendation: { select: { assessment: { select: policyTargetFields } } } } },
       comment: { select: { assessment: { select: policyTargetFields } } },
+      appeal: { select: { reviewerId: true, assessment: { select: policyTargetFields } } },
     },
   });
-  const owner = item?.assessment ?? item?.followUpAction?.recommendation.assessment ?? item?.comment?.assessment;
-  if (!item || !owner || !item.storageKey || !can(actor, "evidence.download", policyTargetOf(owner))) {
+  const owner = item?.assessment ?? item?.followUpAction?.recommendation.assessment ?? item?.comment?.assessment ?? item?.appeal?.assessment;
+  const isAppealReviewer = item?.appeal?.reviewerId === actor.id && actor.role === "VERIFIER";
+  if (!item || !owner || !item.storageKey || !(isAppealReviewer || can(actor, "evidence.download", policyTargetOf(owner)))) {
     throw new ActionError("errors.notFound");
   }
   const stored = await (await evidenceStorage()).get(item.storageKey);

@@ -47,6 +47,8 @@ async function resolveSetUp(tx: Tx, input: TCreateCycle) {
     f02SharePercent: source.f02SharePercent,
     minSurveyRespondents: source.minSurveyRespondents,
     evidenceRequiredAboveZero: source.evidenceRequiredAboveZero,
+    secondTierEnabled: source.secondTierEnabled,
+    secondTierInstitutionTypes: source.secondTierInstitutionTypes,
   };
   return { instrumentVersionId: source.instrumentVersionId, settings, stages, fromCycleId: source.id, sourceName: source.name };
 }
@@ -145,6 +147,8 @@ export async function updateCycleSettings(actor: Manager, input: TUpdateCycleSet
       f02SharePercent: cycle.f02SharePercent,
       minSurveyRespondents: cycle.minSurveyRespondents,
       evidenceRequiredAboveZero: cycle.evidenceRequiredAboveZero,
+      secondTierEnabled: cycle.secondTierEnabled,
+      secondTierInstitutionTypes: cycle.secondTierInstitutionTypes,
     };
     const touched = await touchCycle(tx, cycle, input.settings);
     await audit(tx, actor, { action: "cycle.settings", entityType: "Cycle", entityId: cycle.id, before, after: input.settings });

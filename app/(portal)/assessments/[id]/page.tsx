@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AppealList } from "@/components/appeals/appeal-list";
+import { FileAppealForm } from "@/components/appeals/appeal-forms";
 import { AuditEventList } from "@/components/audit/audit-event-list";
 import { conversationSlots } from "@/components/conversation/conversation-slots";
 import { OpenQuestions } from "@/components/conversation/open-questions";
@@ -24,6 +26,8 @@ import { listRecommendations } from "@/lib/server/verification/recommendations";
 import { surveyBaseUrl, surveyStatusForAssessment } from "@/lib/server/survey/survey";
 import { loadWorkspace } from "@/lib/server/assessment/workspace";
 import { loadConversation } from "@/lib/server/conversation/comments";
+import { appealableIndicators, appealsOfAssessment } from "@/lib/server/appeals/appeals";
+import { lastSendBack } from "@/lib/server/verification/second-tier";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("workspace");
@@ -37,7 +41,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   const workspace = isUuid(id) ? await loadWorkspace(actor, id) : null;
   if (!workspace) notFound();
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const [history, recommendations, survey, previous, conversation] = await Promise.all([
+  const [history, recommendations, survey, previous, conversation, appeals, appealable, sentBack] = await Promise.all([
     // As the viewer's role may read it: no verifier's work in progress for the unit, nobody else's address.
     workspace.assessment.canSeeHistory ? listAssessmentHistory(actor, id) : Promise.resolve([]),
     listRecommendations(actor, id),
@@ -47,6 +51,11 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
     loadPreviousRecommendations(actor, id),
     // Each indicator's thread between the unit and its verifiers (admins and the head read it).
     loadConversation(actor, id),
+    // Appeals (sanggah) of its verified levels, and what the unit's evaluator may still appeal (issue 15).
+    appealsOfAssessment(actor, id),
+    appealableIndicators(actor, id),
+    // The second tier's latest send-back, shown to the first-tier verifier while it is in review again.
+    actor.role === "VERIFIER" && workspace.assessment.status === "IN_REVIEW" ? lastSendBack(id) : Promise.resolve(null),
   ]);
   const latestReturn = workspace.assessment.status === "RETURNED" ? workspace.rounds.find((r) => r.decision === "RETURNED") : undefined;
   const returnReasons: Record<string, string[]> = {};
@@ -84,6 +93,11 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
             : t("selfAssessment.noStage")}
         </p>
       ) : null}
+      {sentBack ? (
+        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm" data-testid="sent-back-notice">
+          {t("secondTier.sentBackNotice", { name: sentBack.decidedBy.name, date: sentBack.decidedAt, reasons: sentBack.reasons })}
+        </p>
+      ) : null}
       {workspace.canReopen ? <ReopenForm assessmentId={workspace.assessment.id} /> : null}
       {actor.role === "VERIFIER" && ["SUBMITTED", "IN_REVIEW"].includes(workspace.assessment.status) ? (
         <Link href={`/assessments/${workspace.assessment.id}/review`} className={buttonClass({ className: "inline-block" })}>
@@ -116,6 +130,21 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       />
 
       {survey ? <SurveyLinksPanel status={survey} baseUrl={await surveyBaseUrl()} /> : null}
+
+      {appeals.length > 0 || appealable.length > 0 ? (
+        <section aria-labelledby="appeals-title" className="space-y-3">
+          <h2 id="appeals-title" className="text-lg font-semibold">
+            {t("appeals.title")}
+          </h2>
+          {appealable.length > 0 ? (
+            <>
+              <p className="text-sm text-slate-600">{t("appeals.intro")}</p>
+              <FileAppealForm assessmentId={workspace.assessment.id} indicators={appealable} />
+            </>
+          ) : null}
+          <AppealList appeals={appeals} />
+        </section>
+      ) : null}
 
       <RecommendationList items={recommendations} />
 

@@ -34,6 +34,8 @@ export default async function CycleSetupPage({ params }: { params: Promise<{ id:
             f02SharePercent: cycle.f02SharePercent,
             minSurveyRespondents: cycle.minSurveyRespondents,
             evidenceRequiredAboveZero: cycle.evidenceRequiredAboveZero,
+            secondTierEnabled: cycle.secondTierEnabled,
+            secondTierInstitutionTypes: cycle.secondTierInstitutionTypes,
           }}
           stagesEditable={areStagesEditable(cycle.status)}
           settingsEditable={areSettingsEditable(cycle.status)}

@@ -100,7 +100,8 @@ describe("notifications: events in the change's transaction, recipients by scope
     expect(toHead).toMatchObject({ status: "QUEUED", locale: "id", subject: "[PEKPPP] Lokus dikembalikan untuk perbaikan" });
     expect(toHead.textBody).toContain(`/assessments/${returnedId}#indikator-1.a.Ak`);
     expect(toHead.textBody).toContain("/notifications/preferences");
-    expect(toHead.htmlBody).toContain(`href="http://localhost:3000/assessments/${returnedId}#indikator-1.a.Ak"`);
+    // Stored with a placeholder origin, which the worker replaces with the portal's address when it sends.
+    expect(toHead.htmlBody).toContain(`href="https://portal-pekppp.invalid/assessments/${returnedId}#indikator-1.a.Ak"`);
     const jobs = await rows(
       `SELECT j.payload FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = 'notifications:deliver'`,
     );

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { afterFailure } from "@/lib/domain/notifications/delivery";
 import { db } from "../db/client";
 import { queueRetry } from "./queue";
+import { withPortalOrigin } from "./templates";
 
 /** What sends one e-mail; nodemailer over SMTP in the portal, anything in a test. */
 export interface Mailer {
@@ -77,8 +78,8 @@ export async function deliverOutboxBatch(outboxIds: readonly string[], transport
         from: transport.from,
         to: message.toAddress,
         subject: message.subject,
-        text: message.textBody,
-        html: message.htmlBody,
+        text: withPortalOrigin(message.textBody),
+        html: withPortalOrigin(message.htmlBody),
         // One Message-ID per outbox row: a receiving server can tell a repeat of the same message.
         messageId: `<${message.id}@pekppp.portal>`,
       });

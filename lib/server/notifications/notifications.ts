@@ -8,7 +8,7 @@ import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { ActionError } from "../errors";
 import { queueRetry } from "./queue";
-import { type NotificationParams, notificationText } from "./templates";
+import { type NotificationParams, notificationText, withPortalOrigin } from "./templates";
 
 type Reader = Actor & { email: string };
 
@@ -174,7 +174,12 @@ export async function listOutbox(actor: Actor, filter: TOutboxFilter) {
     db.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
   return {
-    messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+    messages: messages.map((m) => ({
+      ...m,
+      textBody: withPortalOrigin(m.textBody),
+      createdAt: m.createdAt.toISOString(),
+      sentAt: m.sentAt?.toISOString() ?? null,
+    })),
     total,
     page: filter.page,
     pageSize: OUTBOX_PAGE_SIZE,

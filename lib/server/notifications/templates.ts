@@ -48,11 +48,23 @@ export function notificationText(localeName: string, kind: NotificationKind, par
   return { title: t(`kinds.${kind}`), text: t(`text.${kind}`, valuesFor(locale, params)) };
 }
 
-/** The portal's public address (AUTH_URL), where e-mail links lead. */
+/**
+ * The portal's public address (AUTH_URL; unset, http://localhost:3000, and under `npm start` the
+ * worker's own portal address), where e-mail links lead.
+ */
 export function portalUrl() {
   return (env.AUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }
-export const absoluteUrl = (path: string) => `${portalUrl()}${path.startsWith("/") ? path : `/${path}`}`;
+
+/**
+ * Messages are stored with this origin in their links and sent with the portal's address put in
+ * (`withPortalOrigin`, by the worker that sends them): a message written by a portal instance
+ * that does not know its public address still leads to it. A reserved name (RFC 2606), never a
+ * real host.
+ */
+export const PORTAL_ORIGIN = "https://portal-pekppp.invalid";
+export const withPortalOrigin = (text: string, origin = portalUrl()) => text.replaceAll(PORTAL_ORIGIN, origin);
+const absoluteUrl = (path: string) => `${PORTAL_ORIGIN}${path.startsWith("/") ? path : `/${path}`}`;
 export const PREFERENCES_PATH = "/notifications/preferences";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INSTITUTION_TYPES } from "@/lib/domain/registry/fields";
 import { fromFormData } from "./form-data";
 import { text } from "./text";
 
@@ -12,3 +13,18 @@ export const ZSendBack = fromFormData(
   }),
 );
 export type TSendBack = z.infer<typeof ZSendBack>;
+
+/** The cycle's second-tier setting: on or off, and the institution types it applies to. */
+export const ZUpdateSecondTier = z.object({
+  cycleId: z.uuid(),
+  enabled: z.boolean(),
+  institutionTypes: z
+    .array(z.enum(INSTITUTION_TYPES))
+    .max(INSTITUTION_TYPES.length)
+    .transform((types) => [...new Set(types)]),
+});
+export type TUpdateSecondTier = z.infer<typeof ZUpdateSecondTier>;
+
+/** A verifier made validator of an institution in a cycle. */
+export const ZAssignValidator = fromFormData(z.object({ cycleId: z.uuid(), validatorId: z.uuid(), institutionId: z.uuid() }));
+export type TAssignValidator = z.infer<typeof ZAssignValidator>;

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ZSendBack, ZValidateAssessment } from "@/lib/schemas/validation";
+import { ZAssignValidator, ZSendBack, ZUpdateSecondTier, ZValidateAssessment } from "@/lib/schemas/validation";
 import { authorizedActionClient } from "@/lib/server/action-client/client";
-import { sendBackAssessment, validateAssessment } from "./second-tier";
+import { assignValidator, sendBackAssessment, updateSecondTier, validateAssessment } from "./second-tier";
 
 /** The ministry's validator accepts a first-tier approval (second tier, docs/domain.md §3.9). */
 export const validateAssessmentAction = authorizedActionClient
@@ -22,5 +22,25 @@ export const sendBackAssessmentAction = authorizedActionClient
   .action(async ({ parsedInput, ctx }) => {
     const result = await sendBackAssessment(ctx.actor, parsedInput);
     revalidatePath("/validation");
+    return result;
+  });
+
+/** The admin's second-tier setting of a cycle. */
+export const updateSecondTierAction = authorizedActionClient
+  .metadata({ action: "cycle.secondTier", policy: "cycles.manage" })
+  .inputSchema(ZUpdateSecondTier)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await updateSecondTier(ctx.actor, parsedInput);
+    revalidatePath("/admin/cycles", "layout");
+    return result;
+  });
+
+/** The admin makes a verifier a validator of an institution in a cycle. */
+export const assignValidatorAction = authorizedActionClient
+  .metadata({ action: "validator.assign", policy: "assignments.manage" })
+  .inputSchema(ZAssignValidator)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await assignValidator(ctx.actor, parsedInput);
+    revalidatePath("/admin/cycles", "layout");
     return result;
   });

@@ -2,7 +2,7 @@ import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
 import { stageWindow, transition, type AssessmentStatus } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TSendBack } from "@/lib/schemas/validation";
+import type { TAssignValidator, TSendBack, TUpdateSecondTier } from "@/lib/schemas/validation";
 import { ActionError } from "../errors";
 import { audit } from "../audit/record";
 import { db } from "../db/client";
@@ -169,4 +169,68 @@ export function lastSendBack(assessmentId: string) {
     orderBy: { decidedAt: "desc" },
     select: { reasons: true, decidedAt: true, decidedBy: { select: { name: true } } },
   });
+}
+
+type Admin = Actor & { email: string };
+
+/**
+ * The admin turns the second tier on or off for a cycle and chooses the institution types it
+ * applies to. A workflow setting, not a scoring one: it may change until the cycle is finalised
+ * (loci already awaiting validation keep waiting for it). Audited before and after.
+ */
+export async function updateSecondTier(actor: Admin, input: TUpdateSecondTier) {
+  if (!can(actor, "cycles.manage")) throw new ActionError("errors.notFound");
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "Cycle" WHERE id = ${input.cycleId}::uuid FOR UPDATE`;
+    const cycle = await tx.cycle.findUnique({
+      where: { id: input.cycleId },
+      select: { status: true, secondTierEnabled: true, secondTierInstitutionTypes: true },
+    });
+    if (!cycle) throw new ActionError("errors.notFound");
+    if (cycle.status !== "PREPARATION" && cycle.status !== "ACTIVE") throw new ActionError("cycleAdmin.errors.settingsFixed", { status: cycle.status });
+    await tx.cycle.update({ where: { id: input.cycleId }, data: { secondTierEnabled: input.enabled, secondTierInstitutionTypes: input.institutionTypes } });
+    await audit(tx, actor, {
+      action: "cycle.secondTier",
+      entityType: "Cycle",
+      entityId: input.cycleId,
+      before: { enabled: cycle.secondTierEnabled, institutionTypes: cycle.secondTierInstitutionTypes },
+      after: { enabled: input.enabled, institutionTypes: input.institutionTypes },
+    });
+    return { enabled: input.enabled };
+  });
+}
+
+/** The admin makes a verifier a validator of an institution in a cycle (idempotent). Audited. */
+export async function assignValidator(actor: Admin, input: TAssignValidator) {
+  if (!can(actor, "assignments.manage")) throw new ActionError("errors.notFound");
+  return db.$transaction(async (tx) => {
+    const [cycle, validator, institution] = await Promise.all([
+      tx.cycle.findUnique({ where: { id: input.cycleId }, select: { id: true } }),
+      tx.user.findFirst({ where: { id: input.validatorId, role: "VERIFIER", isActive: true }, select: { id: true } }),
+      tx.institution.findUnique({ where: { id: input.institutionId }, select: { id: true } }),
+    ]);
+    if (!cycle || !validator || !institution) throw new ActionError("errors.notFound");
+    const existing = await tx.validatorAssignment.findFirst({ where: input, select: { id: true } });
+    if (existing) return { assigned: false };
+    await tx.validatorAssignment.create({ data: input });
+    await audit(tx, actor, { action: "validator.assign", entityType: "Institution", entityId: input.institutionId, after: { ...input } });
+    return { assigned: true };
+  });
+}
+
+/** The second-tier page of a cycle: its setting, its validators, and the choices for a new one. */
+export async function secondTierSetup(actor: Actor, cycleId: string) {
+  if (!can(actor, "cycles.manage")) throw new ActionError("errors.notFound");
+  const [cycle, assignments, verifiers, institutions] = await Promise.all([
+    db.cycle.findUnique({ where: { id: cycleId }, select: { id: true, name: true, status: true, secondTierEnabled: true, secondTierInstitutionTypes: true } }),
+    db.validatorAssignment.findMany({
+      where: { cycleId },
+      select: { id: true, validator: { select: { name: true, email: true } }, institution: { select: { name: true } } },
+      orderBy: [{ institution: { name: "asc" } }],
+    }),
+    db.user.findMany({ where: { role: "VERIFIER", isActive: true }, select: { id: true, name: true, email: true }, orderBy: { email: "asc" } }),
+    db.institution.findMany({ select: { id: true, name: true, type: true }, orderBy: { name: "asc" } }),
+  ]);
+  if (!cycle) throw new ActionError("errors.notFound");
+  return { cycle, assignments, verifiers, institutions };
 }

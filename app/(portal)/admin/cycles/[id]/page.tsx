@@ -76,6 +76,9 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
           <Link href={`/admin/cycles/${cycle.id}/appeals`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
             {t("appeals.adminLink")}
           </Link>
+          <Link href={`/admin/cycles/${cycle.id}/second-tier`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
+            {t("secondTier.adminLink")}
+          </Link>
         </div>
         <div className="mt-3">
           <DataTable

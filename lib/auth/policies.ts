@@ -66,13 +66,13 @@ export const POLICIES = {
   "signOff.recap": { roles: { ADMIN: "any" } },
   "signOff.verify": { public: true },
 
-  // Appeals (sanggah, docs/domain.md §3.10): the unit's evaluator files one against a verified level;
+  // Appeals (sanggah, docs/domain.md §3.11): the unit's evaluator files one against a verified level;
   // the admin assigns a reviewer; only that reviewer decides (the target's verifierIds are [reviewer]).
   "appeal.file": { roles: { EVALUATOR: "own" } },
   "appeal.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
   "appeal.assign": { roles: { ADMIN: "any" } },
   "appeal.decide": { roles: { VERIFIER: "assigned" } },
-  // Second tier (docs/domain.md §3.9): the ministry's validators, by their own assignments (the
+  // Second tier (docs/domain.md §3.10): the ministry's validators, by their own assignments (the
   // target's verifierIds are the locus's validators in its cycle, ValidatorAssignment).
   "validation.queue": { roles: { VERIFIER: "assigned" } },
   "validation.decide": { roles: { VERIFIER: "assigned" } },

@@ -4,7 +4,7 @@ import { ZFlag } from "./conversation";
 import { fromFormData } from "./form-data";
 import { text } from "./text";
 
-/** The unit's appeal (sanggah) of one verified level: the indicator and the argument (docs/domain.md §3.10). */
+/** The unit's appeal (sanggah) of one verified level: the indicator and the argument (docs/domain.md §3.11). */
 export const ZFileAppeal = z.object({
   assessmentId: z.uuid(),
   indicatorCode: ZIndicatorCode,

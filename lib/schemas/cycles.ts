@@ -25,7 +25,7 @@ export const ZCycleSettings = z.object({
     .min(0, { error: "cycleAdmin.validation.minimum" })
     .max(10_000, { error: "cycleAdmin.validation.minimum" }),
   evidenceRequiredAboveZero: z.boolean(),
-  /** Second tier (docs/domain.md §3.9): off by default; when on, for these institution types (default regencies and cities). */
+  /** Second tier (docs/domain.md §3.10): off by default; when on, for these institution types (default regencies and cities). */
   // Absent: unchanged (a new cycle takes the database defaults).
   secondTierEnabled: z.boolean().optional(),
   secondTierInstitutionTypes: z

@@ -3,7 +3,7 @@ import { INSTITUTION_TYPES } from "@/lib/domain/registry/fields";
 import { fromFormData } from "./form-data";
 import { text } from "./text";
 
-/** The second tier's decisions (docs/domain.md §3.9): validate, or send back with reasons. */
+/** The second tier's decisions (docs/domain.md §3.10): validate, or send back with reasons. */
 export const ZValidateAssessment = fromFormData(z.object({ assessmentId: z.uuid() }));
 
 export const ZSendBack = fromFormData(

@@ -25,7 +25,7 @@ const ALLOWED: [WorkflowAction, AssessmentStatus, Role, AssessmentStatus][] = [
   // The audited correction after FINAL (docs/domain.md §6.4).
   ["OPEN_CORRECTION", "FINAL", "ADMIN", "IN_CORRECTION"],
   ["PUBLISH_CORRECTION", "IN_CORRECTION", "ADMIN", "FINAL"],
-  // Second tier (docs/domain.md §3.9).
+  // Second tier (docs/domain.md §3.10).
   ["APPROVE_FOR_VALIDATION", "IN_REVIEW", "VERIFIER", "AWAITING_VALIDATION"],
   ["VALIDATE", "AWAITING_VALIDATION", "VERIFIER", "VERIFIED"],
   ["SEND_BACK", "AWAITING_VALIDATION", "VERIFIER", "IN_REVIEW"],

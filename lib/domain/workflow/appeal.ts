@@ -2,7 +2,7 @@ import type { Role } from "../roles";
 import type { AssessmentStatus } from "./state-machine";
 
 /**
- * The appeal (sanggah) of one verified level (docs/domain.md §3.10): the unit's evaluator files it
+ * The appeal (sanggah) of one verified level (docs/domain.md §3.11): the unit's evaluator files it
  * with an argument and evidence, the admin assigns a reviewer, the reviewer accepts it (changing
  * the verified level, with a note) or rejects it (with a reason). A pure state machine beside the
  * assessment's: every step of an appeal goes through `appealTransition`.

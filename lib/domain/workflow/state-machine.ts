@@ -58,7 +58,7 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {
   /** The admin publishes the correction: the locus is final again and its cycle gains a result version. */
   PUBLISH_CORRECTION: { from: ["IN_CORRECTION"], to: "FINAL", roles: ["ADMIN"] },
   /**
-   * Second tier (docs/domain.md §3.9): where the cycle has it on for the institution's type, the
+   * Second tier (docs/domain.md §3.10): where the cycle has it on for the institution's type, the
    * first-tier (province) verifier's approval awaits the ministry's validation instead of verifying.
    * Which verifier is first tier and which validates is data (VerifierAssignment, ValidatorAssignment).
    */

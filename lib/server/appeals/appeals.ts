@@ -25,7 +25,7 @@ type Tx = Prisma.TransactionClient;
 type Person = Actor & { email: string };
 
 /**
- * Appeals (sanggah) of verified levels (docs/domain.md §3.10). Every step goes through the appeal
+ * Appeals (sanggah) of verified levels (docs/domain.md §3.11). Every step goes through the appeal
  * state machine (lib/domain/workflow/appeal.ts) and writes its audit row in its transaction.
  */
 

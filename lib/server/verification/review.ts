@@ -215,7 +215,7 @@ export async function approveAssessment(actor: Verifier, assessmentId: string, o
       orderBy: { position: "asc" },
     });
     if (missing.length > 0) throw new ActionError("verification.levelsMissing", { count: missing.length, codes: missing.map((m) => m.code).join(", ") });
-    // Second tier (docs/domain.md §3.9): where the cycle has it for the institution's type, the
+    // Second tier (docs/domain.md §3.10): where the cycle has it for the institution's type, the
     // approval awaits the ministry's validation; the locus is verified only when validated.
     const toValidation = await secondTierApplies(tx, assessmentId);
     const step = toValidation
@@ -264,7 +264,7 @@ export async function finaliseCycle(actor: Actor & { email: string }, cycleId: s
     });
     const step = transition("VERIFIED", "FINALISE", actor.role);
     if (!step.ok) throw new ActionError("verification.wrongStatus", { status: "VERIFIED" });
-    // Finalisation waits until no appeal is open (docs/domain.md §3.10). The verified loci are locked
+    // Finalisation waits until no appeal is open (docs/domain.md §3.11). The verified loci are locked
     // first: an appeal is filed under the same row lock, so none slips in between count and update.
     await tx.$executeRaw`SELECT 1 FROM "Assessment" WHERE "cycleId" = ${cycleId}::uuid AND status = 'VERIFIED' FOR UPDATE`;
     const openAppeals = await openAppealCount(tx, cycleId);

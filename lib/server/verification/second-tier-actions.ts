@@ -5,7 +5,7 @@ import { ZAssignValidator, ZSendBack, ZUpdateSecondTier, ZValidateAssessment } f
 import { authorizedActionClient } from "@/lib/server/action-client/client";
 import { assignValidator, sendBackAssessment, updateSecondTier, validateAssessment } from "./second-tier";
 
-/** The ministry's validator accepts a first-tier approval (second tier, docs/domain.md §3.9). */
+/** The ministry's validator accepts a first-tier approval (second tier, docs/domain.md §3.10). */
 export const validateAssessmentAction = authorizedActionClient
   .metadata({ action: "validation.validate", policy: "validation.decide" })
   .inputSchema(ZValidateAssessment)

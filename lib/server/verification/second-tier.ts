@@ -14,7 +14,7 @@ type Tx = Prisma.TransactionClient;
 type Validator = Actor & { email: string };
 
 /**
- * The second tier (docs/domain.md §3.9). A cycle setting (`secondTierEnabled`, for the
+ * The second tier (docs/domain.md §3.10). A cycle setting (`secondTierEnabled`, for the
  * institution types in `secondTierInstitutionTypes`, by default regencies and cities) makes a
  * first-tier approval await the ministry's validation. Who validates is data: the validators
  * assigned to the institution in the cycle (ValidatorAssignment); the first tier stays the

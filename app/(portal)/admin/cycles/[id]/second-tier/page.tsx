@@ -10,7 +10,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations("secondTier"))("adminTitle") };
 }
 
-/** A cycle's second tier (docs/domain.md §3.9): the setting, and which verifiers validate which institutions. */
+/** A cycle's second tier (docs/domain.md §3.10): the setting, and which verifiers validate which institutions. */
 export default async function SecondTierPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePolicy("cycles.manage");
   const { id } = await params;

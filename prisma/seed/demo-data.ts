@@ -567,7 +567,8 @@ function currentStatus(locus: LocusRow, index: number, random: Random): Assessme
   };
   const own = fixed[locus.institution.code]?.[locus.serviceType];
   if (own) return own;
-  const cycle = ASSESSMENT_STATUSES;
+  // The statuses of the ordinary one-tier workflow (no second tier, no correction in a running cycle).
+  const cycle = ASSESSMENT_STATUSES.filter((s) => s !== "AWAITING_VALIDATION" && s !== "IN_CORRECTION");
   if (index < cycle.length * 3) return cycle[index % cycle.length]!;
   const roll = random.next();
   if (roll < 0.25) return "DRAFT";

@@ -244,6 +244,8 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
       expect(outcome.saved).toBe(false);
       expect(outcome.saved ? [] : outcome.problems.map((p) => `${p.code}:${p.kind}`)).toEqual([
         "END_NOT_AFTER_START:SELF_ASSESSMENT",
+        // Before the end of appeals, of verification and of the survey.
+        "OUT_OF_ORDER:FINALISATION",
         "OUT_OF_ORDER:FINALISATION",
         "OUT_OF_ORDER:FINALISATION",
       ]);
@@ -310,7 +312,12 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
       const locus = await palembangLocus(currentCycle.id, "JASA");
       await client.query(`UPDATE "Assessment" SET status = 'SUBMITTED' WHERE id = $1`, [locus]);
       const original = await formStages(currentCycle.id, {});
-      const over = await setStages(currentCycle.id, { SELF_ASSESSMENT: [day(-120), day(-2)], SURVEY: [day(-120), day(-1)], VERIFICATION: [day(-60), day(-1)] });
+      const over = await setStages(currentCycle.id, {
+        SELF_ASSESSMENT: [day(-120), day(-2)],
+        SURVEY: [day(-120), day(-1)],
+        VERIFICATION: [day(-60), day(-1)],
+        APPEAL: [day(-60), day(-1)],
+      });
       expect(over.saved).toBe(true);
       await expect(verification.startReview(verifier(), locus)).rejects.toMatchObject({ messageKey: "verification.ended" });
       expect(
@@ -401,6 +408,7 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
         SELF_ASSESSMENT: [day(-1), day(10)],
         SURVEY: [day(-1), day(20)],
         VERIFICATION: [day(0), day(30)],
+        APPEAL: [day(0), day(30)],
         FINALISATION: [day(31), day(40)],
         PUBLICATION: [day(41), day(50)],
         FOLLOW_UP: [day(51), day(90)],
@@ -416,6 +424,7 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
         SELF_ASSESSMENT: [day(100), day(110)],
         SURVEY: [day(100), day(120)],
         VERIFICATION: [day(100), day(130)],
+        APPEAL: [day(100), day(130)],
         FINALISATION: [day(131), day(140)],
         PUBLICATION: [day(141), day(150)],
         FOLLOW_UP: [day(151), day(190)],
@@ -476,6 +485,7 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
         SELF_ASSESSMENT: [day(-200), day(-100)],
         SURVEY: [day(-200), day(-90)],
         VERIFICATION: [day(-150), day(-80)],
+        APPEAL: [day(-150), day(-80)],
         FINALISATION: [day(-79), day(-10)],
         PUBLICATION: [day(5), day(20)],
         FOLLOW_UP: [day(21), day(300)],

@@ -260,8 +260,8 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
       const selfAssessment = (await stagesOf(copiedId)).find((s) => s.kind === "SELF_ASSESSMENT")!;
       expect(wibDate(selfAssessment.endsAt)).toBe(day(20));
       const audit = await one(`SELECT before, after FROM "AuditEvent" WHERE action = 'cycle.stages' AND "entityId" = $1 ORDER BY id DESC LIMIT 1`, [copiedId]);
-      expect(audit.after.stages).toHaveLength(6);
-      expect(audit.before.stages).toHaveLength(6);
+      expect(audit.after.stages).toHaveLength(7);
+      expect(audit.before.stages).toHaveLength(7);
       await expect(setup.updateCycleStages(admin(), { cycleId: copiedId, expectedUpdatedAt: stamp, stages })).rejects.toMatchObject({
         messageKey: "errors.conflict",
       });

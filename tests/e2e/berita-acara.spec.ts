@@ -85,4 +85,14 @@ test("the verifier then the head sign the Berita Acara; the PDF and the public p
   await anonymous.getByLabel("Berkas PDF berita acara").setInputFiles({ name: "berita-acara.pdf", mimeType: "application/pdf", buffer: file });
   await anonymous.getByRole("button", { name: "Periksa" }).click();
   await expect(anonymous.getByTestId("integrity-outcome")).toHaveText("Cocok: isi salinan ini sama dengan yang ditandatangani.");
+
+  // The admin's recapitulation, from the running cycle's overview: Kota Palembang's row carries the code.
+  const admin = await signedInPage(browser, "admin@pekppp.test");
+  await admin.goto("/admin/cycles");
+  await admin.getByTestId("cycle-row").filter({ hasText: "Berjalan" }).getByRole("link").first().click();
+  const csv = admin.getByTestId("berita-acara-recap").getByRole("link", { name: "Rekap Berita Acara per instansi (CSV)" });
+  const recap = await admin.request.get((await csv.getAttribute("href"))!);
+  expect(recap.ok()).toBe(true);
+  const palembang = (parse((await recap.body()).toString("utf8").replace(/^\uFEFF/, "")) as string[][]).find((r) => r[0] === "Kota Palembang");
+  expect(palembang?.at(-1)).toContain(code);
 });

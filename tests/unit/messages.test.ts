@@ -19,6 +19,17 @@ describe("message catalogues", () => {
     expect(keys(MESSAGES.en).filter((k) => valueAt(MESSAGES.en, k) === "")).toEqual([]);
   });
 
+  it("serve every file's namespaces: MESSAGES holds each file of MESSAGE_FILES whole", () => {
+    for (const locale of ["id", "en"] as const) {
+      const missing = Object.entries(MESSAGE_FILES[locale]).flatMap(([file, messages]) =>
+        Object.keys(messages)
+          .filter((namespace) => (MESSAGES[locale] as Record<string, unknown>)[namespace] !== (messages as Record<string, unknown>)[namespace])
+          .map((namespace) => `${locale}/${file}.json: ${namespace}`),
+      );
+      expect(missing).toEqual([]);
+    }
+  });
+
   it("never define one namespace in two files (a later file would silently replace it)", () => {
     for (const files of Object.values(MESSAGE_FILES)) {
       const namespaces = Object.values(files).flatMap((file) => Object.keys(file));

@@ -54,7 +54,8 @@ test("appeal: filed with evidence, refused for the scorer, accepted by a differe
   // The admin: the verifier who scored it is refused unless chosen explicitly; another one is assigned.
   await admin.goto("/admin/cycles");
   await admin
-    .getByRole("link", { name: /PEKPPP/ })
+    .getByRole("main")
+    .getByRole("link", { name: /^PEKPPP \d{4}$/ })
     .first()
     .click();
   await admin.getByRole("link", { name: "Sanggah" }).click();
@@ -88,7 +89,8 @@ test("appeal: filed with evidence, refused for the scorer, accepted by a differe
   // Finalisation is refused while the second appeal is open: the admin moves every earlier stage into the past first.
   await admin.goto("/admin/cycles");
   await admin
-    .getByRole("link", { name: /PEKPPP/ })
+    .getByRole("main")
+    .getByRole("link", { name: /^PEKPPP \d{4}$/ })
     .first()
     .click();
   const cycleUrl = admin.url();

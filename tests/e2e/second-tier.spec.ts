@@ -25,7 +25,7 @@ async function scoreAndApprove(verifier: Page, url: string) {
 /**
  * Issue 15, the second tier on the demo data: the admin turns it on for regencies and cities and
  * makes a new verifier the ministry's validator of a regency of Sumatera Selatan; the province's
- * verifier approves a submitted locus of it, which then awaits validation; the validator sends it
+ * verifier approves a locus of it in review, which then awaits validation; the validator sends it
  * back with reasons, the first tier sees them and approves again, and the validator validates it.
  * The setting is turned off again at the end, so the other journeys keep one tier.
  */
@@ -34,7 +34,8 @@ test("second tier: a regency locus approved by the province awaits the ministry,
 }) => {
   test.setTimeout(300_000);
   const verifier = await signedInPage(browser, "verifikator@pekppp.test");
-  await verifier.goto("/verification?status=SUBMITTED&type=KABUPATEN");
+  // The regency locus the demo data has in review with the province's verifier.
+  await verifier.goto("/verification?status=IN_REVIEW&type=KABUPATEN");
   const row = verifier.getByTestId("queue-row").first();
   const url = new URL((await row.getByRole("link").first().getAttribute("href"))!, "http://x").pathname;
   const institution = (await row
@@ -53,7 +54,8 @@ test("second tier: a regency locus approved by the province awaits the ministry,
   // The admin turns the second tier on (regencies and cities by default) and assigns the validator.
   await admin.goto("/admin/cycles");
   await admin
-    .getByRole("link", { name: /PEKPPP/ })
+    .getByRole("main")
+    .getByRole("link", { name: /^PEKPPP \d{4}$/ })
     .first()
     .click();
   await admin.getByRole("link", { name: "Validasi tingkat kedua" }).click();

@@ -43,7 +43,10 @@ async function startRelay(databaseUrl: string) {
 }
 
 // The export's labels come from the catalogue; outside a Next.js request, the keys stand for them.
-vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
+vi.mock("next-intl/server", async () => {
+  const { createFormatter } = await import("use-intl");
+  return { getTranslations: async () => (key: string) => key, getFormatter: async () => createFormatter({ locale: "id", timeZone: "Asia/Jakarta" }) };
+});
 
 type Route = (request: NextRequest) => Promise<Response>;
 const RANKINGS = "http://localhost/api/results/rankings?format=csv&group=KABUPATEN";

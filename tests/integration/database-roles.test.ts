@@ -12,6 +12,13 @@ import { useSeededDatabase } from "./support/test-database";
 const NARROWED_BY_THEIR_MIGRATION: Record<string, { update?: false; delete?: false }> = {
   // 20261207200000_indicator_conversation: comments are never deleted.
   IndicatorComment: { delete: false },
+  // 20261208100000_berita_acara_sign_off: documents and signatures are append-only.
+  BeritaAcara: { update: false, delete: false },
+  BeritaAcaraSignature: { update: false, delete: false },
+  // 20261208300001_result_versions: a published version is never changed.
+  ResultVersion: { update: false, delete: false },
+  ResultVersionInstitution: { update: false, delete: false },
+  ResultVersionLocus: { update: false, delete: false },
 };
 
 // Only when DATABASE_URL's user may not create roles do the tests run as the owner (with a warning).

@@ -17,10 +17,11 @@ vi.mock("next/headers", () => ({
 }));
 // The catalogue's real texts (Bahasa Indonesia), as the routes get them in a request.
 vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("use-intl");
+  const { createFormatter, createTranslator } = await import("use-intl");
   const { MESSAGES } = await import("@/lib/i18n/messages");
   return {
     getTranslations: async (namespace?: string) => createTranslator({ locale: "id", messages: MESSAGES.id, namespace: namespace as never }),
+    getFormatter: async () => createFormatter({ locale: "id", timeZone: "Asia/Jakarta" }),
   };
 });
 // The signed-in user, without a session cookie.

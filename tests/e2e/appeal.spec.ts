@@ -93,6 +93,7 @@ test("appeal: filed with evidence, refused for the scorer, accepted by a differe
     .getByRole("link", { name: /^PEKPPP \d{4}$/ })
     .first()
     .click();
+  await admin.waitForURL(/\/admin\/cycles\/[0-9a-f-]{36}$/);
   const cycleUrl = admin.url();
   await admin.goto(`${cycleUrl}/setup`);
   const fields = [

@@ -109,10 +109,19 @@ export default async function HeadDashboardPage() {
             {t("dashboard.aspectsTitle", { cycle: focus.cycle.name })}
           </h2>
           <p className="mt-1 text-sm text-slate-600">{t("dashboard.aspectsIntro")}</p>
+          <div className="mt-4 rounded-lg bg-amber-50 p-4" data-testid="biggest-losses">
+            <h3 className="text-sm font-semibold">{t("dashboard.biggestLossTitle")}</h3>
+            <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
+              {focus.aspects.slice(0, 3).map((a) => (
+                <li key={a.code}>{t("dashboard.lossItem", { aspect: `${a.code}. ${a.name}`, loss: a.loss, verified: a.verified, weight: a.weight })}</li>
+              ))}
+            </ol>
+            <p className="mt-2 text-xs text-slate-700">{t("dashboard.lossIntro")}</p>
+          </div>
           <AspectComparisonChart data={focus.aspects} selfLabel={t("dashboard.self")} verifiedLabel={t("dashboard.verified")} />
           <DataTable
             caption={t("dashboard.aspectsTitle", { cycle: focus.cycle.name })}
-            headers={[t("dashboard.aspect"), t("dashboard.weight"), t("dashboard.self"), t("dashboard.verified"), t("dashboard.gap")]}
+            headers={[t("dashboard.aspect"), t("dashboard.weight"), t("dashboard.self"), t("dashboard.verified"), t("dashboard.gap"), t("dashboard.loss")]}
           >
             {focus.aspects.map((a) => (
               <tr key={a.code} data-testid="aspect-row">
@@ -123,6 +132,9 @@ export default async function HeadDashboardPage() {
                 <td className="px-4 py-2 tabular-nums">{a.self}</td>
                 <td className="px-4 py-2 font-semibold tabular-nums">{a.verified}</td>
                 <td className="px-4 py-2 tabular-nums">{a.gap}</td>
+                <td className="px-4 py-2 tabular-nums" data-testid="aspect-loss">
+                  {a.loss}
+                </td>
               </tr>
             ))}
           </DataTable>

@@ -2,6 +2,7 @@ import "server-only";
 import { can, type Actor, type PolicyKey } from "@/lib/auth/policies";
 import { calendarDate } from "@/lib/domain/follow-up";
 import { classify, type Classification } from "@/lib/domain/grades";
+import { aspectLoss, byLoss } from "@/lib/domain/results/aspect-loss";
 import { mean, toDecimalString, type Rational } from "@/lib/domain/rational";
 import { computeLocusResult, gap, institutionIndex, scoringSettingsOf, type LocusResult } from "@/lib/domain/scoring";
 import { isVerifiedStatus } from "@/lib/domain/workflow";
@@ -19,6 +20,8 @@ export interface AspectComparison {
   self: string;
   verified: string;
   gap: string;
+  /** F-02 points this aspect loses against a perfect 5, published (docs/domain.md §5.11). */
+  loss: string;
 }
 
 export interface InstitutionResultView {
@@ -98,19 +101,23 @@ async function institutionResultInCycle(actor: Actor, policy: PolicyKey, institu
   const aspects =
     verifiedLoci.length === 0
       ? []
-      : instrument.aspects.map((aspect) => {
-          const scoreOf = (result: LocusResult) => result.f02.aspects.find((a) => a.code === aspect.code)!.score;
-          const self = mean(verifiedLoci.map((l) => scoreOf(l.selfResult)))!;
-          const verified = mean(verifiedLoci.map((l) => scoreOf(l.result!)))!;
-          return {
-            code: aspect.code,
-            name: aspect.name,
-            weight: aspect.weight,
-            self: classify(self).published,
-            verified: classify(verified).published,
-            gap: signedGap(self, verified),
-          };
-        });
+      : // Largest loss of weighted points first (docs/domain.md §5.11): where the index has most to win.
+        byLoss(
+          instrument.aspects.map((aspect) => {
+            const scoreOf = (result: LocusResult) => result.f02.aspects.find((a) => a.code === aspect.code)!.score;
+            const self = mean(verifiedLoci.map((l) => scoreOf(l.selfResult)))!;
+            const verified = mean(verifiedLoci.map((l) => scoreOf(l.result!)))!;
+            return { aspect, self, verified, loss: aspectLoss(aspect.weight, verified) };
+          }),
+        ).map(({ aspect, self, verified, loss }) => ({
+          code: aspect.code,
+          name: aspect.name,
+          weight: aspect.weight,
+          self: classify(self).published,
+          verified: classify(verified).published,
+          gap: signedGap(self, verified),
+          loss: toDecimalString(loss, 2),
+        }));
   const { instrumentVersionId: _unused, publishedAt, ...cycleView } = cycle;
   return { cycle: { ...cycleView, publishedAt: publishedAt?.toISOString() ?? null }, loci, index: index ? classify(index) : null, aspects };
 }

@@ -7,7 +7,7 @@ const STYLE: Record<string, string> = {
   RETURNED: "bg-amber-100 text-amber-900",
   VERIFIED: "bg-emerald-100 text-emerald-900",
   FINAL: "bg-emerald-700 text-white",
-  IN_CORRECTION: "bg-amber-600 text-white",
+  IN_CORRECTION: "bg-amber-800 text-white",
 };
 
 export async function StatusBadge({ status }: { status: string }) {

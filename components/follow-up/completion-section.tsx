@@ -28,7 +28,9 @@ export async function CompletionSection({
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </h2>
-      {chart && groups.length > 1 ? <CompletionChart data={groups.map((g) => ({ label: g.label, percent: Number(g.percent ?? 0) }))} /> : null}
+      {chart && groups.length > 1 ? (
+        <CompletionChart data={groups.map((g) => ({ label: g.label, percent: Number(g.percent ?? 0) }))} seriesLabel={t("monitoring.rate")} />
+      ) : null}
       <div {...(scroll ? { role: "region", "aria-label": title, tabIndex: 0, className: "max-h-[32rem] overflow-y-auto" } : {})}>
         <DataTable
           caption={title}

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-/** Self-score against verified score per aspect; hidden from screen readers (the table beside it has the numbers). */
+/** Self-score against verified score per aspect; hidden from screen readers and out of the tab order (the table beside it has the numbers). */
 export function AspectComparisonChart({
   data,
   selfLabel,
@@ -16,7 +16,7 @@ export function AspectComparisonChart({
   return (
     <div aria-hidden="true" className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="code" />
           <YAxis domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} interval={0} />

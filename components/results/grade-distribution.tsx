@@ -7,7 +7,7 @@ export async function GradeDistribution({ data, title }: { data: { grade: string
   return (
     <figure className="rounded-xl border border-slate-200 bg-white p-4" data-testid="grade-distribution">
       <figcaption className="text-sm font-medium text-slate-700">{title}</figcaption>
-      <GradeDistributionChart data={data.map(({ grade, count }) => ({ grade, count }))} />
+      <GradeDistributionChart data={data.map(({ grade, count }) => ({ grade, count }))} countLabel={t("colCount")} />
       <table className="sr-only">
         <caption>{title}</caption>
         <thead>

@@ -42,19 +42,22 @@ export default async function EvaluatorLociPage() {
                   <StatusBadge status={assessment.status} />
                 </div>
                 <dl className="mt-4 space-y-1 text-sm">
-                  <div className="flex justify-between gap-2">
+                  {/* The bar belongs to the progress value (a <dl> holds only dt/dd groups: axe definition-list). */}
+                  <div className="grid grid-cols-[auto_1fr] gap-x-2">
                     <dt className="text-slate-600">{t("common.progress")}</dt>
-                    <dd>{t("common.answeredOf", { answered, total })}</dd>
-                  </div>
-                  <div
-                    className="mt-1 h-2 overflow-hidden rounded-full bg-slate-100"
-                    role="progressbar"
-                    aria-valuemin={0}
-                    aria-valuemax={total}
-                    aria-valuenow={answered}
-                    aria-label={t("common.progress")}
-                  >
-                    <div className="h-full bg-brand-600" style={{ width: `${total ? Math.round((answered / total) * 100) : 0}%` }} />
+                    <dd className="text-right">{t("common.answeredOf", { answered, total })}</dd>
+                    <dd className="col-span-2 mt-1">
+                      <div
+                        className="h-2 overflow-hidden rounded-full bg-slate-100"
+                        role="progressbar"
+                        aria-valuemin={0}
+                        aria-valuemax={total}
+                        aria-valuenow={answered}
+                        aria-label={t("common.progress")}
+                      >
+                        <div className="h-full bg-brand-600" style={{ width: `${total ? Math.round((answered / total) * 100) : 0}%` }} />
+                      </div>
+                    </dd>
                   </div>
                   <div className="flex justify-between gap-2">
                     <dt className="text-slate-600">{t("common.evidence")}</dt>

@@ -5,7 +5,18 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+  return {
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    description: t("tagline"),
+    // The portal's icon and manifest (public/); favicon.ico is the same icon for browsers that ask for it.
+    icons: {
+      icon: [
+        { url: "/icon.svg", type: "image/svg+xml" },
+        { url: "/favicon.ico", sizes: "32x32" },
+      ],
+    },
+    manifest: "/manifest.webmanifest",
+  };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
@@ -16,7 +19,12 @@ describe("sign-off: the Berita Acara is signed by the verifier, then the head, a
   const verifier = () => actors["verifikator@pekppp.test"]!;
   const head = () => actors["pimpinan.palembang@pekppp.test"]!;
 
+  let storageDir: string;
+
   beforeAll(async () => {
+    // The correction's decree document goes to a throw-away folder.
+    storageDir = await mkdtemp(path.join(tmpdir(), "pekppp-sign-off-"));
+    process.env.EVIDENCE_DIR = storageDir;
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
     layer = await import("@/lib/server/sign-off/sign-off");
@@ -35,6 +43,8 @@ describe("sign-off: the Berita Acara is signed by the verifier, then the head, a
   afterAll(async () => {
     await client?.end();
     if (database) await closeServerLayer(database);
+    await rm(storageDir, { recursive: true, force: true });
+    delete process.env.EVIDENCE_DIR;
   });
 
   it("refuses the head before the verifier, and a head of another institution finds nothing", async () => {
@@ -110,6 +120,69 @@ describe("sign-off: the Berita Acara is signed by the verifier, then the head, a
     const again = await layer.signBeritaAcara(verifier(), assessmentId, "pekppp-demo");
     expect(again.code).not.toBe(before);
     expect((await layer.findSignedDocument(before))?.supersededBy).toBe(again.code);
+  });
+
+  it("follows a published correction: the signed code of a final locus is superseded, and the corrected data gets a new Berita Acara to sign", async () => {
+    const correction = await import("@/lib/server/correction/correction");
+    const admin = actors["admin@pekppp.test"] as CurrentUser & { email: string };
+    // Kota Palembang's BARANG locus in the latest published cycle: FINAL, its results published.
+    const finalId = (
+      await client.query(
+        `SELECT a.id FROM "Assessment" a JOIN "Cycle" c ON c.id = a."cycleId" JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
+         WHERE c."publishedAt" IS NOT NULL AND i.code = 'KOTA-16-PALEMBANG' AND l."serviceType" = 'BARANG' AND a.status = 'FINAL' ORDER BY c.year DESC LIMIT 1`,
+      )
+    ).rows[0].id as string;
+    await layer.signBeritaAcara(verifier(), finalId, "pekppp-demo");
+    const old = await layer.signBeritaAcara(head(), finalId, "pekppp-demo");
+    expect((await layer.findSignedDocument(old.code))?.state).toBe("current");
+    const signedBefore = (await layer.loadSignOff(head(), finalId))!.body;
+    expect(signedBefore.correction).toBeUndefined();
+
+    await correction.openCorrection(
+      admin,
+      finalId,
+      { reason: "Level salah dimasukkan", decreeReference: "SK 7/2026" },
+      {
+        originalName: "sk.pdf",
+        bytes: new TextEncoder().encode("%PDF-1.4\n%%EOF\n"),
+      },
+    );
+    // Under correction it cannot be signed.
+    await expect(layer.signBeritaAcara(verifier(), finalId, "pekppp-demo")).rejects.toMatchObject({ messageKey: "signOff.notApproved" });
+    const indicator = (
+      await client.query(
+        `SELECT i.code, v.level FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId" WHERE v."assessmentId" = $1 AND i.weight > 0 ORDER BY i.weight DESC, i.code LIMIT 1`,
+        [finalId],
+      )
+    ).rows[0];
+    const level = indicator.level >= 3 ? 0 : 5;
+    await correction.saveCorrectionLevel(admin, { assessmentId: finalId, indicatorCode: indicator.code, level, note: "Menurut SK" });
+    const { versionNumber } = await correction.publishCorrection(admin, finalId);
+
+    // The body now reads the corrected data and the current result version, and names the correction.
+    const view = (await layer.loadSignOff(verifier(), finalId))!;
+    const inVersion = (
+      await client.query(
+        `SELECT r."indexPublished"::text AS index, r.grade FROM "ResultVersionLocus" r JOIN "ResultVersion" v ON v.id = r."versionId" WHERE r."assessmentId" = $1 AND v.number = $2`,
+        [finalId, versionNumber],
+      )
+    ).rows[0];
+    expect({ index: view.body.index, grade: view.body.grade }).toEqual(inVersion);
+    expect(view.body.indicators.find((i) => i.code === indicator.code)?.verifiedLevel).toBe(level);
+    expect(view.body.correction).toMatchObject({ decreeReference: "SK 7/2026", version: versionNumber });
+    expect(view.latest).toMatchObject({ code: old.code, current: false });
+    expect(view.nextSigner).toBe("VERIFIER");
+    expect(view.canSign).toBe(true);
+
+    // Signed again, in order: a new code and a new hash; the old code points to it.
+    const again = await layer.signBeritaAcara(verifier(), finalId, "pekppp-demo");
+    const complete = await layer.signBeritaAcara(head(), finalId, "pekppp-demo");
+    expect(again.code).not.toBe(old.code);
+    expect(complete.contentHash).not.toBe(old.contentHash);
+    expect(await layer.findSignedDocument(old.code)).toMatchObject({ state: "superseded", supersededBy: again.code });
+    const fresh = (await layer.findSignedDocument(again.code))!;
+    expect(fresh.state).toBe("current");
+    expect(fresh.content.body.correction?.decreeReference).toBe("SK 7/2026");
   });
 
   it("is append-only for the portal's role", async () => {

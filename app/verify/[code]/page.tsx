@@ -45,6 +45,17 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
         <dd data-testid="verify-index">{body.index ?? "—"}</dd>
         <dt className="font-medium">{t("grade")}</dt>
         <dd>{body.grade ?? "—"}</dd>
+        {body.correction ? (
+          <>
+            <dt className="font-medium">{tAll("pdf.correction")}</dt>
+            <dd data-testid="verify-correction">
+              {tAll("pdf.correctedOn", {
+                date: format.dateTime(new Date(body.correction.publishedAt), { dateStyle: "long", timeZone: "Asia/Jakarta" }),
+                decree: body.correction.decreeReference,
+              })}
+            </dd>
+          </>
+        ) : null}
         <dt className="font-medium">{t("signatories")}</dt>
         <dd>
           <ul>

@@ -33,6 +33,12 @@ export interface BeritaAcaraBody {
   /** The published index ("3.87") and grade ("B") of the stored verified result; null before one exists. */
   index: string | null;
   grade: string | null;
+  /**
+   * The latest published correction of the locus (docs/domain.md §6.4), absent when it was never
+   * corrected (so a body signed before corrections existed keeps its hash): its decree, when it was
+   * published (ISO 8601) and the result version it made (null for a cycle not yet published).
+   */
+  correction?: { decreeReference: string; publishedAt: string; version: number | null };
 }
 
 /** What a signature covers: the body and the signatories so far, the new one last. */

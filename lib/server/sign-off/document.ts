@@ -4,7 +4,10 @@ import { fromFraction, toDecimalString } from "@/lib/domain/rational";
 import { type BeritaAcaraBody, canonicalJson } from "@/lib/domain/sign-off";
 import type { db } from "../db/client";
 
-export type Reader = Pick<typeof db, "assessment" | "instrumentIndicator" | "locusResult" | "recommendation" | "reviewRound">;
+export type Reader = Pick<
+  typeof db,
+  "assessment" | "instrumentIndicator" | "locusResult" | "recommendation" | "reviewRound" | "resultVersionLocus" | "resultCorrection"
+>;
 
 export const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
@@ -28,9 +31,14 @@ export interface BeritaAcaraDetails {
 
 /**
  * The body of a locus's Berita Acara as the data stands now: every indicator's verified level,
- * and the index and grade of the stored verified result (lib/server/results, written by the one
- * scoring module), plus the details the printed copy shows. Null when the locus does not exist.
- * No authorization here: callers apply their scope first.
+ * and the index and grade of its current result (lib/server/results, written by the one scoring
+ * module): the latest published result version that holds the locus (docs/domain.md §6.4: what
+ * is official once a cycle is published), else the stored verified result. After a published
+ * correction the body also names it (decree, date, version), so the body differs from the one
+ * signed before it even when the correction leaves every number as it was: the old code is then
+ * superseded and a new Berita Acara is issued for the corrected data. Plus the details the
+ * printed copy shows. Null when the locus does not exist. No authorization here: callers apply
+ * their scope first.
  */
 export async function loadBeritaAcaraContent(reader: Reader, assessmentId: string): Promise<{ body: BeritaAcaraBody; details: BeritaAcaraDetails } | null> {
   const a = await reader.assessment.findUnique({
@@ -61,13 +69,23 @@ export async function loadBeritaAcaraContent(reader: Reader, assessmentId: strin
     },
   });
   if (!a) return null;
-  const [indicators, result, recommendations, rounds] = await Promise.all([
+  const [indicators, result, version, correction, recommendations, rounds] = await Promise.all([
     reader.instrumentIndicator.findMany({
       where: { instrumentVersionId: a.cycle.instrumentVersion.id },
       select: { id: true, code: true, name: true, weight: true },
       orderBy: { position: "asc" },
     }),
     reader.locusResult.findUnique({ where: { assessmentId_kind: { assessmentId, kind: "VERIFIED" } } }),
+    reader.resultVersionLocus.findFirst({
+      where: { assessmentId },
+      orderBy: { version: { number: "desc" } },
+      select: { indexPublished: true, grade: true },
+    }),
+    reader.resultCorrection.findFirst({
+      where: { assessmentId, publishedAt: { not: null } },
+      orderBy: { publishedAt: "desc" },
+      select: { decreeReference: true, publishedAt: true, versionNumber: true },
+    }),
     reader.recommendation.findMany({
       where: { assessmentId },
       select: { text: true, targetDate: true, indicator: { select: { code: true } }, aspect: { select: { code: true, name: true } } },
@@ -88,8 +106,17 @@ export async function loadBeritaAcaraContent(reader: Reader, assessmentId: strin
     cycle: { id: a.cycle.id, name: a.cycle.name, year: a.cycle.year },
     instrument: { code: a.cycle.instrumentVersion.code, version: a.cycle.instrumentVersion.version },
     indicators: indicators.map((i) => ({ code: i.code, verifiedLevel: verified.get(i.id)?.level ?? null })),
-    index: result ? result.indexPublished.toFixed(2) : null,
-    grade: result ? result.grade : null,
+    index: version ? version.indexPublished.toFixed(2) : result ? result.indexPublished.toFixed(2) : null,
+    grade: version ? version.grade : result ? result.grade : null,
+    ...(correction?.publishedAt
+      ? {
+          correction: {
+            decreeReference: correction.decreeReference,
+            publishedAt: correction.publishedAt.toISOString(),
+            version: correction.versionNumber,
+          },
+        }
+      : {}),
   };
   const details: BeritaAcaraDetails = {
     status: a.status,

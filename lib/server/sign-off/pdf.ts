@@ -60,6 +60,12 @@ export async function renderBeritaAcara(input: BeritaAcaraPdfInput, t: Translate
     ["F-03", details.f03 ?? t("pdf.f03LeftOut", { respondents: details.surveyRespondents, minimum: details.minSurveyRespondents })],
     [t("pdf.index"), body.index ?? "—"],
     [t("pdf.grade"), body.grade ?? "—"],
+    ...(body.correction
+      ? ([[t("pdf.correction"), t("pdf.correctedOn", { date: formatDate(body.correction.publishedAt), decree: body.correction.decreeReference })]] as [
+          string,
+          string,
+        ][])
+      : []),
   ];
   for (const [label, value] of facts) doc.font("Bold").fontSize(10).text(`${label}: `, { continued: true }).font("Body").text(value);
 

@@ -1,12 +1,13 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { StatusMatrix } from "@/lib/domain/cycle";
+import { TableScroll } from "@/components/ui/table";
 import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
 
 /** Loci per status (columns) per institution type (rows), with totals; each count links to the filtered list. */
 export async function StatusMatrixTable({ matrix, lociHref }: { matrix: StatusMatrix; lociHref: string }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <TableScroll label={t("cycleAdmin.overview.matrixTitle")}>
       <table className="min-w-full text-sm" data-testid="status-matrix">
         <caption className="sr-only">{t("cycleAdmin.overview.matrixTitle")}</caption>
         <thead className="bg-slate-50 text-left text-slate-600">
@@ -59,6 +60,6 @@ export async function StatusMatrixTable({ matrix, lociHref }: { matrix: StatusMa
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }

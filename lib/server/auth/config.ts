@@ -6,6 +6,7 @@ import { accountKey, addressKey } from "@/lib/auth/sign-in-throttle";
 import { ZSignIn } from "@/lib/schemas/auth";
 import { audit, requestOrigin } from "../audit/record";
 import { db } from "../db/client";
+import { noteCaughtError } from "../db/outage-scope";
 import { logger } from "../logger";
 import { oidcProvider, verifiedEmail } from "./oidc";
 import { endUserSession, SESSION_MAX_AGE_SECONDS, startUserSession } from "./sessions";
@@ -88,6 +89,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected event, recorded in the audit trail, not a server error.
     error: (error) => {
       if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+      // The database cannot be reached: the outage is logged once (no stack per request) and the
+      // request under way is answered 503 (app/api/auth/[...nextauth]/route.ts, libraryRoute).
+      if (noteCaughtError(error)) return;
       logger.error({ err: error }, "auth error");
     },
   },

@@ -1,9 +1,9 @@
 /**
  * Whether an error means "the database cannot be reached" (down, restarting, unreachable, out of
  * connections) rather than a bug or a refused statement: errors of node-postgres (`pg`), of the
- * Prisma client and of its pg adapter, however deeply wrapped (`cause`, AggregateError). Pure: no
- * imports, so tests and every layer may use it. The answer to such an error is 503 with
- * Retry-After (lib/server/db/availability.ts), not a 500 with a stack in the log.
+ * Prisma client and of its pg adapter, however deeply wrapped (`cause`, AggregateError, Auth.js's
+ * `cause.err`). Pure: no imports, so tests and every layer may use it. The answer to such an
+ * error is 503 with Retry-After (lib/server/db/availability.ts), not a 500 with a stack in the log.
  */
 
 /** Socket errors of connecting to, or talking with, the server. */
@@ -71,6 +71,8 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
     seen.add(current);
     if (matchesItself(current)) return true;
     queue.push(current.cause);
+    // Auth.js: its errors carry the thrown error as cause.err.
+    queue.push(current.err);
     // Prisma: meta.driverAdapterError.cause; AggregateError (every address of a host refused).
     queue.push(asObject(current.meta)?.driverAdapterError);
     if (Array.isArray(current.errors)) queue.push(...current.errors);

@@ -2,13 +2,26 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
+import { useId } from "react";
 import { finaliseCycleAction } from "@/lib/server/verification/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import { ConfirmDialog } from "@/components/ui/dialog";
 
 /** Fixes the cycle's verified results (they become final), after a confirmation naming how many. */
-export function FinaliseCycleButton({ cycleId, cycleName, verified }: { cycleId: string; cycleName: string; verified: number }) {
+export function FinaliseCycleButton({
+  cycleId,
+  cycleName,
+  verified,
+  blockedReason,
+}: {
+  cycleId: string;
+  cycleName: string;
+  verified: number;
+  /** Why finalising cannot succeed now (the action's own rules, decided on the page): the button is disabled and says so. */
+  blockedReason?: string | null;
+}) {
   const t = useTranslations("admin");
+  const reasonId = useId();
   const { execute, result, isPending, hasSucceeded } = useAction(finaliseCycleAction);
   if (hasSucceeded && result.data)
     return (
@@ -23,7 +36,8 @@ export function FinaliseCycleButton({ cycleId, cycleName, verified }: { cycleId:
         trigger={
           <button
             type="button"
-            disabled={isPending || verified === 0}
+            disabled={isPending || verified === 0 || Boolean(blockedReason)}
+            aria-describedby={blockedReason ? reasonId : undefined}
             className="rounded-md border border-emerald-700 px-3 py-1 text-xs font-medium text-emerald-800 hover:bg-emerald-50 disabled:opacity-50"
           >
             {t("finalise", { count: verified })}
@@ -34,6 +48,11 @@ export function FinaliseCycleButton({ cycleId, cycleName, verified }: { cycleId:
         confirmLabel={t("finalise", { count: verified })}
         onConfirm={() => execute({ cycleId })}
       />
+      {blockedReason ? (
+        <p id={reasonId} className="mt-2 max-w-xs text-xs text-slate-600" data-testid="blocked-FINALISE">
+          {blockedReason}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -109,12 +109,10 @@ test("appeal: filed with evidence, refused for the scorer, accepted by a differe
   await admin.getByRole("button", { name: "Simpan tanggal tahapan" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "Tanggal tahapan disimpan." })).toBeVisible({ timeout: 15_000 });
   await admin.goto(cycleUrl);
-  await admin.getByRole("button", { name: /Tetapkan final/ }).click();
-  await admin
-    .getByRole("alertdialog")
-    .getByRole("button", { name: /Tetapkan final/ })
-    .click();
-  await expect(admin.getByRole("alert", { name: /masih ada 1 sanggah yang belum diputus/ })).toBeVisible();
+  // Finalising cannot succeed while an appeal is open: the button is disabled and says why (issue 19).
+  const finalise = admin.getByRole("button", { name: /Tetapkan final/ });
+  await expect(finalise).toBeDisabled();
+  await expect(finalise).toHaveAccessibleDescription(/masih ada 1 sanggah yang belum diputus/);
 
   // The schedule goes back, and the second appeal is rejected, so the other journeys find the cycle as it was.
   await admin.goto(`${cycleUrl}/setup`);

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
+import { useId } from "react";
 import { addMissingLociAction, changeCycleStatusAction, setCyclePublicationAction } from "@/lib/server/cycle/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -14,6 +15,8 @@ interface Props {
   cycleId: string;
   cycleName: string;
   updatedAt: string;
+  /** Why the action cannot succeed now (the server's own rule, decided on the page): the button is disabled and says so. */
+  blockedReason?: string | null;
 }
 
 const STYLE: Record<Kind, string> = {
@@ -28,8 +31,9 @@ const STYLE: Record<Kind, string> = {
  * One decision on a whole cycle (start, close, publish, withdraw, add new loci), taken after a
  * confirmation that names the cycle and what follows; the outcome is announced, the page refreshed.
  */
-export function CycleActionButton({ kind, cycleId, cycleName, updatedAt }: Props) {
+export function CycleActionButton({ kind, cycleId, cycleName, updatedAt, blockedReason }: Props) {
   const t = useTranslations("cycleAdmin");
+  const reasonId = useId();
   const router = useRouter();
   const options = { onSuccess: () => router.refresh() };
   const status = useAction(changeCycleStatusAction, options);
@@ -50,8 +54,9 @@ export function CycleActionButton({ kind, cycleId, cycleName, updatedAt }: Props
         trigger={
           <button
             type="button"
-            disabled={current.isPending}
+            disabled={current.isPending || Boolean(blockedReason)}
             aria-busy={current.isPending}
+            aria-describedby={blockedReason ? reasonId : undefined}
             className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50 ${STYLE[kind]}`}
           >
             {t(`button.${kind}`)}
@@ -63,6 +68,11 @@ export function CycleActionButton({ kind, cycleId, cycleName, updatedAt }: Props
         tone={kind === "UNPUBLISH" ? "danger" : "primary"}
         onConfirm={run}
       />
+      {blockedReason ? (
+        <p id={reasonId} className="max-w-xs text-xs text-slate-600" data-testid={`blocked-${kind}`}>
+          {blockedReason}
+        </p>
+      ) : null}
       <p role="status" className="text-sm text-emerald-800">
         {current.hasSucceeded ? (kind === "ADD_LOCI" ? t("done.ADD_LOCI", { count: loci.result.data?.added ?? 0 }) : t(`done.${kind}`)) : null}
       </p>

@@ -1,6 +1,6 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
-import { decideCycleAction, type CycleAction, type CycleFacts } from "@/lib/domain/cycle";
+import { CYCLE_ACTIONS, decideCycleAction, type CycleAction, type CycleDecision, type CycleFacts } from "@/lib/domain/cycle";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCyclePublication, TCycleStatusChange } from "@/lib/schemas/cycles";
 import { ActionError } from "../errors";
@@ -13,7 +13,7 @@ type Manager = Actor & { email: string };
 type LockedCycle = Awaited<ReturnType<typeof lockCycle>>;
 
 /** The facts the pure cycle rules decide on, read inside the transaction that acts. */
-async function factsOf(tx: Prisma.TransactionClient, cycle: LockedCycle): Promise<CycleFacts> {
+async function factsOf(tx: Prisma.TransactionClient, cycle: Pick<LockedCycle, "id" | "status" | "publishedAt" | "stages">): Promise<CycleFacts> {
   const [otherActive, inVerification] = await Promise.all([
     tx.cycle.count({ where: { status: "ACTIVE", id: { not: cycle.id } } }),
     tx.assessment.count({ where: { cycleId: cycle.id, status: { in: ["SUBMITTED", "IN_REVIEW", "VERIFIED"] } } }),
@@ -75,4 +75,21 @@ export async function setCyclePublication(actor: Manager, input: TCyclePublicati
     if (input.publish) await emitNotification(tx, { kind: "results.published", cycleId: cycle.id, actorId: actor.id });
     return { publishedAt: publishedAt?.toISOString() ?? null, updatedAt: touched.updatedAt.toISOString() };
   });
+}
+
+/**
+ * Whether each cycle action can succeed now, for the cycle page to disable what cannot and say why
+ * (issue 19): the same facts and the same rule (`decideCycleAction`) as the actions above, read
+ * outside a transaction. The actions still decide again under their locks.
+ */
+export async function cycleActionDecisions(
+  actor: Actor,
+  cycle: Pick<LockedCycle, "id" | "status" | "publishedAt" | "stages">,
+  now = new Date(),
+): Promise<{ decisions: Record<CycleAction, CycleDecision>; lociInVerification: number } | null> {
+  if (!can(actor, "cycles.manage")) return null;
+  // A read-only transaction: the same reader as the actions' (one snapshot of both counts).
+  const facts = await db.$transaction((tx) => factsOf(tx, cycle));
+  const decisions = Object.fromEntries(CYCLE_ACTIONS.map((action) => [action, decideCycleAction(action, facts, now)])) as Record<CycleAction, CycleDecision>;
+  return { decisions, lociInVerification: facts.lociInVerification };
 }

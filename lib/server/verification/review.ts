@@ -1,15 +1,16 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
 import { approvalWithOpenQuestions } from "@/lib/domain/conversation/rules";
-import { stageWindow, transition, type AssessmentStatus, type WorkflowAction } from "@/lib/domain/workflow";
+import { missingVerifiedLevels, stageWindow, transition, type AssessmentStatus, type WorkflowAction } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SavedAnswer } from "@/lib/schemas/self-assessment";
 import type { TReturnForRevision, TSaveVerifiedAnswer } from "@/lib/schemas/verification";
 import { ActionError } from "../errors";
 import { audit } from "../audit/record";
 import { db } from "../db/client";
-import { scoredIndicatorWhere } from "../db/scored-indicator";
+import { loadInstrument } from "../instrument/load";
 import { recomputeCycleResults } from "../results/recompute";
+import { recomputeLocusResults, sqlOfTransaction } from "../results/recompute-locus";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
 import type { SaveOutcome } from "../assessment/self-assessment";
 import { assertStageOpen } from "../cycle/stage-gate";
@@ -205,16 +206,14 @@ export async function approveAssessment(actor: Verifier, assessmentId: string, o
     const openQuestions = await openQuestionCount(tx, assessmentId);
     const confirmation = approvalWithOpenQuestions(openQuestions, options.confirmOpenQuestions === true);
     if (!confirmation.ok) throw new ActionError("verification.openQuestionsUnconfirmed", { count: confirmation.openQuestions });
-    const missing = await tx.instrumentIndicator.findMany({
-      where: {
-        instrumentVersionId: assessment.cycle.instrumentVersionId,
-        ...scoredIndicatorWhere,
-        verifiedAnswers: { none: { assessmentId, level: { not: null } } },
-      },
-      select: { code: true },
-      orderBy: { position: "asc" },
-    });
-    if (missing.length > 0) throw new ActionError("verification.levelsMissing", { count: missing.length, codes: missing.map((m) => m.code).join(", ") });
+    // The same rule the review page uses to disable the approval and list what is missing.
+    const [instrument, levels] = await Promise.all([
+      loadInstrument(assessment.cycle.instrumentVersionId),
+      tx.verifiedAnswer.findMany({ where: { assessmentId }, select: { level: true, indicator: { select: { code: true } } } }),
+    ]);
+    const missing = missingVerifiedLevels(instrument, Object.fromEntries(levels.map((l) => [l.indicator.code, l])));
+    if (missing.length > 0)
+      throw new ActionError("verification.levelsMissing", { count: missing.length, codes: missing.map((m) => m.indicatorCode).join(", ") });
     // Second tier (docs/domain.md §3.10): where the cycle has it for the institution's type, the
     // approval awaits the ministry's validation; the locus is verified only when validated.
     const toValidation = await secondTierApplies(tx, assessmentId);
@@ -236,10 +235,11 @@ export async function approveAssessment(actor: Verifier, assessmentId: string, o
     });
     // The unit hears of the approval when it verifies the locus (after validation, with a second tier).
     if (!toValidation) await emitNotification(tx, { kind: "assessment.approved", assessmentId, actorId: actor.id });
-    return { status: step.to, cycleId: assessment.cycleId };
+    // The stored results follow every approval in its transaction: this locus, its institution
+    // (issue 17: incremental, equal to a full recompute by a property test).
+    if (!toValidation) await recomputeLocusResults(sqlOfTransaction(tx), assessmentId);
+    return { status: step.to };
   });
-  // The stored results follow every approval, so they always equal a fresh computation.
-  await recomputeCycleResults(outcome.cycleId);
   return { status: outcome.status };
 }
 

@@ -14,6 +14,9 @@ import { stageWindow } from "@/lib/domain/workflow";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { cycleStatusMatrix, cycleVerifierWorkload, listCycleLoci } from "@/lib/server/cycle/overview";
 import { findCycleForAdmin } from "@/lib/server/cycle/cycles";
+import { cycleActionDecisions } from "@/lib/server/cycle/status";
+import { finalisationState } from "@/lib/server/verification/finalisation-view";
+import type { FinalisationBlocker } from "@/lib/domain/workflow";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("cycleAdmin.tabs"))("overview") };
@@ -24,17 +27,41 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
   const cycle = await findCycleForAdmin(actor, (await params).id);
   if (!cycle) notFound();
   const now = new Date();
-  const [t, format, matrix, workload, overdue] = await Promise.all([
+  const [t, format, matrix, workload, overdue, actions, finalisation] = await Promise.all([
     getTranslations(),
     getFormatter(),
     cycleStatusMatrix(actor, cycle.id),
     cycleVerifierWorkload(actor, cycle.id),
     listCycleLoci(actor, cycle.id, { overdue: true, page: 1 }, now),
+    // What cannot succeed now is disabled with its reason, from the actions' own rules (issue 19).
+    cycleActionDecisions(actor, cycle, now),
+    finalisationState(actor, cycle, now),
   ]);
+  const blockedReason = (kind: "START" | "CLOSE" | "PUBLISH" | "UNPUBLISH" | "ADD_LOCI") => {
+    const decision = kind === "ADD_LOCI" ? null : actions?.decisions[kind];
+    return decision && !decision.ok ? t(`cycleAdmin.refusal.${decision.reason}`, { status: cycle.status, count: actions?.lociInVerification ?? 0 }) : null;
+  };
+  const finaliseReason = (blocker: FinalisationBlocker | null | undefined) => {
+    if (!blocker) return null;
+    switch (blocker.reason) {
+      case "NO_STAGE":
+        return t("stageGate.finalisationNoStage");
+      case "NOT_STARTED":
+      case "ENDED":
+        return t(blocker.reason === "NOT_STARTED" ? "stageGate.finalisationNotStarted" : "stageGate.finalisationEnded", {
+          from: blocker.window.startsAt,
+          to: blocker.window.endsAt,
+        });
+      case "NOTHING_VERIFIED":
+        return t("admin.finaliseNothingVerified");
+      case "APPEALS_OPEN":
+        return t("verification.appealsOpen", { count: blocker.count });
+    }
+  };
   const lociHref = `/admin/cycles/${cycle.id}/loci`;
   const updatedAt = cycle.updatedAt.toISOString();
   const button = (kind: "START" | "CLOSE" | "PUBLISH" | "UNPUBLISH" | "ADD_LOCI") => (
-    <CycleActionButton kind={kind} cycleId={cycle.id} cycleName={cycle.name} updatedAt={updatedAt} />
+    <CycleActionButton kind={kind} cycleId={cycle.id} cycleName={cycle.name} updatedAt={updatedAt} blockedReason={blockedReason(kind)} />
   );
 
   return (
@@ -49,7 +76,14 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
         <p className="mt-1 text-sm text-slate-600">{t(`cycleAdmin.overview.statusHint.${cycle.status}`)}</p>
         <div className="mt-3 flex flex-wrap items-start gap-4">
           {cycle.status === "PREPARATION" ? button("START") : null}
-          {cycle.status === "ACTIVE" ? <FinaliseCycleButton cycleId={cycle.id} cycleName={cycle.name} verified={matrix?.totals.VERIFIED ?? 0} /> : null}
+          {cycle.status === "ACTIVE" ? (
+            <FinaliseCycleButton
+              cycleId={cycle.id}
+              cycleName={cycle.name}
+              verified={finalisation?.verified ?? matrix?.totals.VERIFIED ?? 0}
+              blockedReason={finaliseReason(finalisation?.blocker)}
+            />
+          ) : null}
           {cycle.status === "ACTIVE" ? button("CLOSE") : null}
           {cycle.status === "FINALISED" && !cycle.publishedAt ? button("PUBLISH") : null}
           {cycle.publishedAt ? button("UNPUBLISH") : null}

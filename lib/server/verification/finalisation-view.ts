@@ -1,0 +1,23 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/policies";
+import { whyNotFinalise, type FinalisationBlocker } from "@/lib/domain/workflow";
+import { db } from "../db/client";
+import { openAppealCount } from "../appeals/appeals";
+
+/**
+ * Whether the admin's finalisation of the cycle can succeed now, and if not why (issue 19): the
+ * finalisation stage and the open appeals the action checks (`finaliseCycle`), and how many
+ * verified loci it would make final. Null for anyone who may not finalise.
+ */
+export async function finalisationState(
+  actor: Actor,
+  cycle: { id: string; stages: readonly { kind: string; startsAt: Date; endsAt: Date }[] },
+  now = new Date(),
+): Promise<{ verified: number; blocker: FinalisationBlocker | null } | null> {
+  if (!can(actor, "cycle.finalise")) return null;
+  const [verified, openAppeals] = await Promise.all([
+    db.assessment.count({ where: { cycleId: cycle.id, status: "VERIFIED" } }),
+    db.$transaction((tx) => openAppealCount(tx, cycle.id)),
+  ]);
+  return { verified, blocker: whyNotFinalise({ stages: cycle.stages, now, verified, openAppeals }) };
+}

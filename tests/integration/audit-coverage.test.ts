@@ -28,6 +28,11 @@ const NOT_AUDITED = new Map<string, string>([
   // and always equal to a fresh computation; no one decides them.
   ["lib/server/results/recompute.ts#recomputeCycleResults", "derived results, recomputed"],
   ["lib/server/results/cycle-results.ts#replaceCycleResults", "derived results, recomputed"],
+  // The incremental recompute of one locus and its institution (issue 17), inside the audited change's transaction.
+  ["lib/server/results/recompute-locus.ts#recomputeLocusResults", "derived results, recomputed"],
+  ["lib/server/results/cycle-results.ts#insertLocusResults", "derived results, recomputed"],
+  ["lib/server/results/cycle-results.ts#insertInstitutionResults", "derived results, recomputed"],
+  ["lib/server/results/cycle-results.ts#bumpResultsGeneration", "the cache generation of derived results"],
   // A reader's own inbox: marking notifications read changes nothing anyone else sees.
   ["lib/server/notifications/notifications.ts#markNotificationsRead", "a reader's own read marks"],
   ["lib/server/notifications/notifications.ts#markAllNotificationsRead", "a reader's own read marks"],

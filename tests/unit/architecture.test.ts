@@ -55,9 +55,10 @@ const FEATURES = [
   "cycle",
   "assessment",
   "conversation",
-  "survey",
   "follow-up",
   "results",
+  // After results: a late F-03 response recomputes its verified locus's stored results (issue 17).
+  "survey",
   "appeals",
   "verification",
   "correction",

@@ -19,7 +19,7 @@ import { scoredIndicatorWhere } from "../db/scored-indicator";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
 import { storeEvidenceFile, type StoredEvidenceFile } from "../assessment/evidence";
 import { assertStageOpen } from "../cycle/stage-gate";
-import { recomputeCycleResults } from "../results/recompute";
+import { recomputeLocusResults, sqlOfTransaction } from "../results/recompute-locus";
 
 type Tx = Prisma.TransactionClient;
 type Person = Actor & { email: string };
@@ -164,7 +164,7 @@ export async function assignAppealReviewer(actor: Person, input: TAssignAppealRe
 
 /**
  * The assigned reviewer decides. Accepting changes the indicator's verified level (and its note)
- * and the stored results are recomputed with the scoring module once it has committed; rejecting
+ * and the stored results are recomputed with the scoring module in the same transaction; rejecting
  * keeps the level and records the reason. Audited (and the verified answer's change with it).
  */
 export async function decideAppeal(actor: Person, input: TDecideAppeal) {
@@ -213,9 +213,10 @@ export async function decideAppeal(actor: Person, input: TDecideAppeal) {
       before: { status: appeal.status, level: before?.level ?? null },
       after: { status: transition.to, level: levelAfter, note: input.note },
     });
-    return { status: transition.to, cycleId: appeal.assessment.cycleId, accepted: input.decision === "ACCEPT" };
+    // An accepted appeal changed a verified level: the locus and its institution, in this transaction (issue 17).
+    if (input.decision === "ACCEPT") await recomputeLocusResults(sqlOfTransaction(tx), appeal.assessment.id);
+    return { status: transition.to };
   });
-  if (outcome.accepted) await recomputeCycleResults(outcome.cycleId);
   return { status: outcome.status };
 }
 

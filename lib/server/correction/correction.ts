@@ -12,7 +12,8 @@ import { ActionError } from "../errors";
 import { evidenceStorage } from "../storage";
 import { loadInstrument } from "../instrument/load";
 import { rawAwardRules } from "../results/award-rules";
-import { computeCycleResults, cycleScoringSettings, replaceCycleResults, type Queryable } from "../results/cycle-results";
+import { cycleScoringSettings, type Queryable } from "../results/cycle-results";
+import { recomputeLocusResults } from "../results/recompute-locus";
 import { freezePublishedVersion, insertVersion, listVersions, versionForDiff, workingForDiff } from "../results/versions";
 
 /**
@@ -152,8 +153,8 @@ export async function saveCorrectionLevel(actor: Admin, input: TCorrectionLevel)
 }
 
 /**
- * Publishes the open correction: the locus is FINAL again, the cycle's stored results are
- * recomputed with the scoring module, and a published cycle gains the next result version, with
+ * Publishes the open correction: the locus is FINAL again, its stored result and its institution's
+ * are recomputed with the scoring module, and a published cycle gains the next result version, with
  * what changed against the current one (index, grade, ranks, award eligibility: the pure
  * ranking and award functions on both versions). Earlier versions are never touched.
  */
@@ -172,8 +173,8 @@ export async function publishCorrection(actor: Admin, assessmentId: string, now 
       const assessment = await lockAssessment(tx, assessmentId);
       const correction = await openCorrectionOf(tx, assessmentId);
       const step = await move(tx, actor, assessment, "PUBLISH_CORRECTION");
-      const results = await computeCycleResults(sql, cycleId, instrument, settings, { concurrentReads: false });
-      await replaceCycleResults(sql, cycleId, results);
+      // The corrected locus and its institution only (issue 17); the rest of the cycle is unchanged.
+      await recomputeLocusResults(sql, assessmentId, { instrument, settings });
       let versionNumber: number | null = null;
       let changes: VersionDiff | null = null;
       if (assessment.cycle.publishedAt) {

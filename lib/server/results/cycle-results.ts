@@ -103,28 +103,52 @@ export async function computeCycleResults(
     entry.total += 1;
     byInstitution.set(assessment.institutionId, entry);
     if (!assessment.verified) continue;
-    const result = computeLocusResult(instrument, levelsOf.get(assessment.id) ?? new Map(), ratingsOf.get(assessment.id) ?? [], settings);
-    entry.indices.push(result.index.index);
-    // F-02 is a sum of integer weights (percent of percent) times integer levels: exact in 1/10 000.
-    const f02 = result.f02.total;
-    if ((f02.numerator * 10_000n) % f02.denominator !== 0n) throw new Error(`F-02 of ${assessment.id} is not a whole number of ten-thousandths`);
-    loci.push({
-      assessmentId: assessment.id,
-      f02TenThousandths: Number((f02.numerator * 10_000n) / f02.denominator),
-      respondents: result.f03.respondents,
-      f03: result.f03.score,
-      index: result.index.index,
-      published: result.classification.published,
-      grade: result.classification.grade,
-    });
+    const locus = computeLocus(assessment.id, instrument, levelsOf.get(assessment.id) ?? new Map(), ratingsOf.get(assessment.id) ?? [], settings);
+    entry.indices.push(locus.index);
+    loci.push(locus);
   }
   const institutions = [...byInstitution].flatMap(([institutionId, entry]) => {
-    if (entry.indices.length === 0 || entry.indices.length !== entry.total) return [];
-    const index = institutionIndex(entry.indices, settings)!;
-    const grade = classify(index);
-    return [{ institutionId, lociCount: entry.total, index, published: grade.published, grade: grade.grade }];
+    const institution = computeInstitution(institutionId, entry.total, entry.indices, settings);
+    return institution ? [institution] : [];
   });
   return { loci, institutions };
+}
+
+/**
+ * One verified locus's stored result, with the scoring module: the only conversion from its levels
+ * and F-03 ratings to a stored row, shared by the full and the incremental recompute (./recompute-locus).
+ */
+export function computeLocus(
+  assessmentId: string,
+  instrument: InstrumentDefinition,
+  levels: ReadonlyMap<string, number>,
+  ratings: readonly (readonly number[])[],
+  settings: ScoringSettings,
+): ComputedLocus {
+  const result = computeLocusResult(instrument, levels, ratings, settings);
+  // F-02 is a sum of integer weights (percent of percent) times integer levels: exact in 1/10 000.
+  const f02 = result.f02.total;
+  if ((f02.numerator * 10_000n) % f02.denominator !== 0n) throw new Error(`F-02 of ${assessmentId} is not a whole number of ten-thousandths`);
+  return {
+    assessmentId,
+    f02TenThousandths: Number((f02.numerator * 10_000n) / f02.denominator),
+    respondents: result.f03.respondents,
+    f03: result.f03.score,
+    index: result.index.index,
+    published: result.classification.published,
+    grade: result.classification.grade,
+  };
+}
+
+/**
+ * An institution's stored result: only when every one of its `total` loci in the cycle is verified
+ * (docs/domain.md §5: the mean of its loci's indices); null otherwise.
+ */
+export function computeInstitution(institutionId: string, total: number, indices: readonly Rational[], settings: ScoringSettings): ComputedInstitution | null {
+  if (indices.length === 0 || indices.length !== total) return null;
+  const index = institutionIndex(indices, settings)!;
+  const grade = classify(index);
+  return { institutionId, lociCount: total, index, published: grade.published, grade: grade.grade };
 }
 
 /**
@@ -136,8 +160,23 @@ export async function replaceCycleResults(transaction: Queryable, cycleId: strin
   await freezePublishedVersion(transaction, cycleId);
   await transaction.query(`DELETE FROM "LocusResult" WHERE "cycleId" = $1 AND kind = 'VERIFIED'`, [cycleId]);
   await transaction.query(`DELETE FROM "InstitutionResult" WHERE "cycleId" = $1 AND kind = 'VERIFIED'`, [cycleId]);
-  for (let i = 0; i < results.loci.length; i += BATCH) {
-    const batch = results.loci.slice(i, i + BATCH);
+  await insertLocusResults(transaction, cycleId, results.loci);
+  await insertInstitutionResults(transaction, cycleId, results.institutions);
+  await bumpResultsGeneration(transaction, cycleId);
+}
+
+/**
+ * Every change of a cycle's stored results counts one generation (Cycle.resultsGeneration; the
+ * database also counts publication, withdrawal and each new result version by trigger). Cached
+ * listings are keyed by it (./published), so every instance sees a change at its next read.
+ */
+export async function bumpResultsGeneration(transaction: Queryable, cycleId: string) {
+  await transaction.query(`UPDATE "Cycle" SET "resultsGeneration" = "resultsGeneration" + 1 WHERE id = $1`, [cycleId]);
+}
+
+export async function insertLocusResults(transaction: Queryable, cycleId: string, loci: readonly ComputedLocus[]) {
+  for (let i = 0; i < loci.length; i += BATCH) {
+    const batch = loci.slice(i, i + BATCH);
     await transaction.query(
       `INSERT INTO "LocusResult" ("cycleId", "assessmentId", kind, "f02TenThousandths", "surveyRespondents", "f03Numerator", "f03Denominator",
                                   "indexNumerator", "indexDenominator", "indexPublished", grade)
@@ -158,8 +197,11 @@ export async function replaceCycleResults(transaction: Queryable, cycleId: strin
       ],
     );
   }
-  for (let i = 0; i < results.institutions.length; i += BATCH) {
-    const batch = results.institutions.slice(i, i + BATCH);
+}
+
+export async function insertInstitutionResults(transaction: Queryable, cycleId: string, institutions: readonly ComputedInstitution[]) {
+  for (let i = 0; i < institutions.length; i += BATCH) {
+    const batch = institutions.slice(i, i + BATCH);
     await transaction.query(
       `INSERT INTO "InstitutionResult" ("cycleId", "institutionId", kind, "lociCount", "indexNumerator", "indexDenominator", "indexPublished", grade)
        SELECT $1, inst, 'VERIFIED', n, inum, iden, pub, g FROM unnest($2::uuid[], $3::int[], $4::numeric[], $5::numeric[], $6::numeric[], $7::text[]) AS t(inst, n, inum, iden, pub, g)`,

@@ -7,7 +7,7 @@ import type { ThrottleState } from "@/lib/auth/sign-in-throttle";
 import { fromInteger } from "@/lib/domain/rational";
 import { classify } from "@/lib/domain/grades";
 import { f03Score, locusIndex, scoringSettingsOf } from "@/lib/domain/scoring";
-import { stageWindow } from "@/lib/domain/workflow";
+import { isVerifiedStatus, stageWindow } from "@/lib/domain/workflow";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { missingRatings, SURVEY_TOKEN_BYTES, SURVEY_TOKEN_PATTERN, surveyLinkState, surveyRatingsSchema, type SurveyLinkState } from "@/lib/schemas/survey";
@@ -19,6 +19,7 @@ import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessme
 import { loadInstrument } from "../instrument/load";
 import { assertStageOpen } from "../cycle/stage-gate";
 import { emitNotification } from "../notifications/emit";
+import { recomputeLocusResults, sqlOfTransaction } from "../results/recompute-locus";
 
 /**
  * The F-03 service-user survey (docs/domain.md §3.7, §4, §5): links opened by a verifier or an
@@ -432,6 +433,9 @@ export async function submitSurveyResponse(
       counter = { key, next: decision.next };
     }
 
+    // Held until commit: an approval of this locus (which locks it for update) either sees this
+    // response when it stores the results, or has committed and this one recomputes them below.
+    const assessment = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Assessment" WHERE id = ${link.assessmentId}::uuid FOR SHARE`;
     const inserted = await tx.surveyResponse.createMany({
       data: [
         {
@@ -448,6 +452,8 @@ export async function submitSurveyResponse(
     if (inserted.count === 0) return { outcome: "already" } as const;
     if (counter) await tx.signInThrottle.update({ where: { key: counter.key }, data: counter.next });
     await noticeSurveyMinimum(tx, link.assessmentId);
+    // A late F-03 response to a verified locus changes its index: stored again with it (issue 17).
+    if (assessment[0] && isVerifiedStatus(assessment[0].status)) await recomputeLocusResults(sqlOfTransaction(tx), link.assessmentId);
     return { outcome: "ok" } as const;
   }, SUBMIT_TRANSACTION);
 }

@@ -8,7 +8,7 @@ import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { assertStageOpen } from "../cycle/stage-gate";
 import { emitNotification } from "../notifications/emit";
-import { recomputeCycleResults } from "../results/recompute";
+import { recomputeLocusResults, sqlOfTransaction } from "../results/recompute-locus";
 
 type Tx = Prisma.TransactionClient;
 type Validator = Actor & { email: string };
@@ -103,9 +103,10 @@ export async function validateAssessment(actor: Validator, assessmentId: string,
     });
     // The unit hears of its locus verified now (the first tier's approval did not notify it).
     await emitNotification(tx, { kind: "assessment.approved", assessmentId, actorId: actor.id });
-    return { status: step.to, cycleId: assessment.cycleId };
+    // Verified now: its result and its institution's, in this transaction (issue 17).
+    await recomputeLocusResults(sqlOfTransaction(tx), assessmentId);
+    return { status: step.to };
   });
-  await recomputeCycleResults(outcome.cycleId);
   return { status: outcome.status };
 }
 

@@ -15,7 +15,7 @@ const MIGRATION_LOCK_KEY = 72_019_023;
  * Prisma's CLI does the same on this toolchain but lingers ~10 s on exit (toolchain.md); the
  * portal applies migrations on every start, so it does this itself.
  */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+export async function applyMigrations(databaseUrl: string, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -36,7 +36,7 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
     const appliedByName = new Map(applied.rows.map((row) => [row.migration_name, row]));
     const newlyApplied: string[] = [];
 
-    for (const migration of listMigrations()) {
+    for (const migration of listMigrations(migrationsDir)) {
       const previous = appliedByName.get(migration.name);
       if (previous) {
         if (!previous.finished_at) {
@@ -75,13 +75,14 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   }
 }
 
-function listMigrations() {
-  return readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(MIGRATIONS_DIR, entry.name, "migration.sql")))
+/** The migrations of a folder (prisma/migrations, or a backup's copy), in order, with Prisma's checksum (SHA-256 of the SQL). */
+export function listMigrations(dir = MIGRATIONS_DIR) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
-      const sql = readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
+      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
 }

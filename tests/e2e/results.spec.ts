@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { extractText, getDocumentProxy } from "unpdf";
+import { squeeze } from "./sign-off-support";
 import { signIn } from "./support";
 
 /** The ranking rows the page shows: rank (with "=" for ties), institution, published index. */
@@ -111,10 +113,22 @@ test("regencies and cities are ranked within their province, and the head sees t
   await expect(page.getByTestId("award-eligibility")).toBeVisible();
   await expect(page.getByTestId("head-recommendation").first()).toBeVisible();
 
+  // The aspects are listed by the weighted points they lose, largest first.
+  const losses = (await page.getByTestId("aspect-loss").allInnerTexts()).map(Number);
+  expect(losses).toEqual([...losses].sort((a, b) => b - a));
+
   const card = await download(page, "report-card");
   expect(card.name).toMatch(/^rapor-kota-palembang-.*\.pdf$/);
   expect(card.bytes.subarray(0, 5).toString()).toBe("%PDF-");
   expect(card.bytes.length).toBeGreaterThan(2_000);
+  // The card holds the dashboard's rank and award lines, word for word, and no ISO date.
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(card.bytes)), { mergePages: true });
+  const awardLines = await page.getByTestId("award-line").allInnerTexts();
+  expect(awardLines.length).toBeGreaterThan(0);
+  for (const line of [await page.getByTestId("national-rank").innerText(), await page.getByTestId("province-rank").innerText(), ...awardLines]) {
+    expect(squeeze(text)).toContain(squeeze(line));
+  }
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 });
 
 test("award eligibility lists, rule by rule, who is eligible and from which numbers", async ({ page }) => {

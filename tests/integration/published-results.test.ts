@@ -125,8 +125,13 @@ describe("published results: only final results of published cycles, numbers as 
   it("gives the report card to the admin and the institution's own head only", async () => {
     const head = actors["pimpinan.palembang@pekppp.test"]!;
     const card = await loadReportCard(actors["admin@pekppp.test"]!, head.institutionId!, latestPublishedId);
-    expect(card?.view.index?.published).toBe((await loadHeadDashboard(head))!.results!.finalised!.index!.published);
+    const dashboard = (await loadHeadDashboard(head))!;
+    expect(card?.view.index?.published).toBe(dashboard.results!.finalised!.index!.published);
     expect(card?.view.aspects).toHaveLength(6);
+    // The card of the latest published cycle holds the dashboard's standing, awards and trend.
+    expect(card?.standing.standing).toEqual(dashboard.standing);
+    expect(card?.standing.awards).toEqual(dashboard.awards);
+    expect(card?.trend).toEqual(dashboard.trend);
     const other = await client.query(`SELECT id FROM "Institution" WHERE id <> $1 LIMIT 1`, [head.institutionId]);
     expect(await loadReportCard(head, other.rows[0].id, latestPublishedId)).toBeNull();
     expect(await loadReportCard(actors["evaluator.palembang@pekppp.test"]!, head.institutionId!, latestPublishedId)).toBeNull();

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { ProgressBadge } from "@/components/follow-up/progress-badge";
 import { InstitutionResultCard } from "@/components/institution-result-card";
 import { AspectComparisonChart } from "@/components/results/aspect-comparison-chart";
-import { AwardReason } from "@/components/results/award-reason";
+import { awardLines, standingLines } from "@/components/results/standing-text";
 import { DownloadButton } from "@/components/download-button";
 import { TrendChart } from "@/components/results/national-trend-chart";
 import { requirePolicy } from "@/lib/server/auth/current-user";
@@ -20,6 +20,7 @@ export default async function HeadDashboardPage() {
   const [t, format, locale, dashboard] = await Promise.all([getTranslations(), getFormatter(), getLocale(), loadHeadDashboard(user)]);
   const results = dashboard?.results;
   const focus = results?.finalised ?? results?.current ?? null;
+  const ranks = dashboard ? standingLines(t, dashboard) : null;
   return (
     <section aria-labelledby="page-title" className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -46,30 +47,15 @@ export default async function HeadDashboardPage() {
             <h2 id="standing-title" className="font-semibold">
               {t("dashboard.standingTitle")}
             </h2>
-            {dashboard.standing && dashboard.publishedCycle ? (
+            {ranks && dashboard ? (
               <ul className="mt-3 space-y-2 text-sm">
-                <li data-testid="national-rank">
-                  {t(dashboard.standing.national.tied ? "dashboard.nationalRankTied" : "dashboard.nationalRank", {
-                    rank: dashboard.standing.national.rank,
-                    size: dashboard.standing.national.size,
-                    group: t(`institutionType.${dashboard.standing.type}`),
-                    cycle: dashboard.publishedCycle.name,
-                  })}
-                </li>
-                {dashboard.publishedCycle.version?.correctedAt ? (
+                <li data-testid="national-rank">{ranks.national}</li>
+                {dashboard.publishedCycle?.version?.correctedAt ? (
                   <li data-testid="standing-corrected" className="font-medium text-amber-900">
                     {t("correction.correctedOn", { date: format.dateTime(dashboard.publishedCycle.version.correctedAt, { dateStyle: "long" }) })}
                   </li>
                 ) : null}
-                {dashboard.standing.province ? (
-                  <li data-testid="province-rank">
-                    {t(dashboard.standing.province.tied ? "dashboard.provinceRankTied" : "dashboard.provinceRank", {
-                      rank: dashboard.standing.province.rank,
-                      size: dashboard.standing.province.size,
-                      province: dashboard.standing.provinceName ?? "",
-                    })}
-                  </li>
-                ) : null}
+                {ranks.province ? <li data-testid="province-rank">{ranks.province}</li> : null}
               </ul>
             ) : (
               <p className="mt-3 text-sm text-slate-600">{t("dashboard.noStanding")}</p>
@@ -82,17 +68,15 @@ export default async function HeadDashboardPage() {
             </h2>
             {dashboard.awards.length > 0 ? (
               <ul className="mt-3 space-y-3 text-sm">
-                {dashboard.awards.map((award) => (
-                  <li key={`${award.ruleId}-${award.locus?.id ?? ""}`}>
-                    <p className="font-medium">
-                      {award.rule.name[locale === "en" ? "en" : "id"]}
-                      {award.locus ? ` · ${award.locus.name}` : ""}
-                    </p>
-                    <p className="text-slate-600">
-                      <AwardReason reason={award.reason} />
-                    </p>
-                  </li>
-                ))}
+                {dashboard.awards.map((award) => {
+                  const lines = awardLines(t, locale, award);
+                  return (
+                    <li key={`${award.ruleId}-${award.locus?.id ?? ""}`} data-testid="award-line">
+                      <p className="font-medium">{lines.title}</p>
+                      <p className="text-slate-600">{lines.reason}</p>
+                    </li>
+                  );
+                })}
               </ul>
             ) : (
               <p className="mt-3 text-sm text-slate-600">

@@ -1,18 +1,23 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policies";
 import { db } from "../db/client";
-import { loadInstitutionCycle, loadInstitutionRecommendations } from "./institution";
+import { loadInstitutionStanding } from "./head-dashboard";
+import { loadInstitutionCycle, loadInstitutionRecommendations, loadInstitutionTrend } from "./institution";
 
 /**
  * The report card's data: one institution in one cycle (the latest finalised one unless named),
  * for the admin or the institution's own head; null when out of scope, unknown or without a cycle.
+ * The standing and award eligibility of that cycle (once published) and the trend come from the
+ * same data functions as the head dashboard, so the card holds the dashboard's figures.
  */
 export async function loadReportCard(actor: Actor, institutionId: string, cycleId?: string) {
   const view = await loadInstitutionCycle(actor, "results.reportCard", institutionId, cycleId);
   if (!view || view.loci.length === 0) return null;
-  const [institution, recommendations] = await Promise.all([
+  const [institution, recommendations, standing, trend] = await Promise.all([
     db.institution.findUniqueOrThrow({ where: { id: institutionId }, select: { name: true } }),
     loadInstitutionRecommendations(actor, "results.reportCard", institutionId, view.cycle.id),
+    loadInstitutionStanding(institutionId, view.cycle.id),
+    loadInstitutionTrend(actor, "results.reportCard", institutionId),
   ]);
-  return { institutionName: institution.name, view, recommendations };
+  return { institutionName: institution.name, view, recommendations, standing, trend };
 }

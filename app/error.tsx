@@ -14,8 +14,10 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   useEffect(() => {
     let active = true;
     fetch("/api/ready", { cache: "no-store" })
-      .then((response) => {
-        if (active) setDatabaseDown(response.status === 503);
+      .then(async (response) => {
+        // 503 names the failed check (app/api/ready): only the database's is "database unavailable".
+        const body = response.status === 503 ? ((await response.json().catch(() => null)) as { checks?: { database?: string } } | null) : null;
+        if (active) setDatabaseDown(body?.checks?.database === "unavailable");
       })
       .catch(() => undefined);
     return () => {

@@ -88,10 +88,10 @@ describe("when PostgreSQL is down (issue 13)", () => {
     return records;
   }
 
-  async function expect503(response: Response) {
+  async function expect503(response: Response, extra: Record<string, unknown> = {}) {
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("10");
-    expect(await response.json()).toEqual({ error: "errors.databaseUnavailable", values: { seconds: 10 } });
+    expect(await response.json()).toEqual({ error: "errors.databaseUnavailable", values: { seconds: 10 }, ...extra });
   }
 
   it("answers 503 with Retry-After from route handlers and the readiness probe, a clear key from actions, and logs the outage and its end once each", async () => {
@@ -109,7 +109,8 @@ describe("when PostgreSQL is down (issue 13)", () => {
     // Many requests during the outage: each gets 503, the log gets one record (no stack per request).
     const responses = await Promise.all(Array.from({ length: 20 }, () => rankings(new NextRequest(RANKINGS))));
     for (const response of responses) await expect503(response);
-    await expect503(await ready());
+    // The readiness probe also says which check failed (the evidence storage still answers).
+    await expect503(await ready(), { checks: { database: "unavailable", storage: "ok" } });
     expect(await countInstitutions()).toMatchObject({ serverError: { key: "errors.databaseUnavailable", values: { seconds: 10 } } });
     await expect(pgPool.query("SELECT 1")).rejects.toThrow();
     expect(log.error).toHaveLength(1);

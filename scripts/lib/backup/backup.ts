@@ -180,8 +180,10 @@ async function stageEvidence(dir: string, staging: string) {
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const key = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(key);
-      else if (entry.isFile() && !entry.name.endsWith(".part")) {
+      // readiness/: the probe objects of /api/ready (lib/server/storage/probe.ts), never evidence.
+      if (entry.isDirectory()) {
+        if (key !== "readiness") await walk(key);
+      } else if (entry.isFile() && !entry.name.endsWith(".part")) {
         const target = path.join(staging, "evidence", ...key.split("/"));
         await mkdir(path.dirname(target), { recursive: true });
         // A hard link costs nothing and keeps the bytes even if the file is deleted meanwhile.

@@ -116,11 +116,12 @@ async function assertEmptyTargets(options: RestoreOptions) {
     await client.end();
   }
   if (options.evidence.kind === "local") {
-    const entries = await readdir(options.evidence.dir).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return [] as string[];
+    // Empty folders do not count (the readiness probe leaves readiness/ behind).
+    const entries = await readdir(options.evidence.dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
       throw error;
     });
-    if (entries.length > 0) {
+    if (entries.some((entry) => !entry.isDirectory())) {
       throw new UserFacingError(
         `Folder bukti ${options.evidence.dir} tidak kosong: pemulihan hanya ke folder kosong. Pindahkan isinya atau pilih EVIDENCE_DIR lain.`,
       );

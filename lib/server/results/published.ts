@@ -1,5 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
+import { cache } from "react";
 import { can, type Actor } from "@/lib/auth/policies";
 import { GRADE_BANDS, type Classification, type Grade } from "@/lib/domain/grades";
 import { Rational } from "@/lib/domain/rational";
@@ -27,6 +28,11 @@ export interface PublishedCycle {
   year: number;
   /** Null only in an admin's preview of a finalised cycle before publication. */
   publishedAt: Date | null;
+  /**
+   * The cycle's results generation (Cycle.resultsGeneration): it changes with every change of its
+   * stored results, its publication or withdrawal and every result version (issue 17).
+   */
+  generation?: number;
   /**
    * The result version shown (docs/domain.md §6.4), with every published version of the cycle and
    * the date of the latest correction; absent for a cycle whose results were never frozen into a
@@ -63,14 +69,19 @@ export interface PublishedCycleResults {
 
 const PUBLISHED_WHERE = `status = 'FINALISED' AND "publishedAt" IS NOT NULL`;
 
-export async function listPublishedCycles(): Promise<PublishedCycle[]> {
-  const rows = await pgPool.query<PublishedCycle>(`SELECT id, name, year, "publishedAt" FROM "Cycle" WHERE ${PUBLISHED_WHERE} ORDER BY year DESC, name`);
+/**
+ * The published cycles, newest first, with their results generation: the one query a results
+ * request makes when its listing is cached (once per request: React's cache).
+ */
+export const listPublishedCycles = cache(async (): Promise<PublishedCycle[]> => {
+  const rows = await pgPool.query<PublishedCycle>(
+    `SELECT id, name, year, "publishedAt", "resultsGeneration" AS generation FROM "Cycle" WHERE ${PUBLISHED_WHERE} ORDER BY year DESC, name`,
+  );
   return rows.rows;
-}
+});
 
 export async function findPublishedCycle(cycleId: string): Promise<PublishedCycle | null> {
-  const rows = await pgPool.query<PublishedCycle>(`SELECT id, name, year, "publishedAt" FROM "Cycle" WHERE id = $1 AND ${PUBLISHED_WHERE}`, [cycleId]);
-  return rows.rows[0] ?? null;
+  return (await listPublishedCycles()).find((c) => c.id === cycleId) ?? null;
 }
 
 interface InstitutionRow {
@@ -130,42 +141,40 @@ async function readFinalInstitutions(cycleId: string, versionId: string | null):
 }
 
 /**
- * Stored results change only when a cycle is recomputed, and the listing also depends on which
- * loci are FINAL and on publication; a cycle's ranked listing is kept until one of these changes.
+ * Published listings, cached per cycle and requested version under the cycle's results generation
+ * (issue 17): a publication, a withdrawal or a correction's new version changes the generation in
+ * the same transaction, so every instance rebuilds at its next request, and not before. The
+ * promise is cached, so concurrent requests after a change build the listing once.
  */
-const cache = new LRUCache<string, { stamp: string; value: PublishedCycleResults }>({ max: 16 });
+const publishedCache = new LRUCache<string, { generation: number; value: Promise<PublishedCycleResults | null> }>({ max: 64 });
 
-async function resultsStamp(cycleId: string) {
-  const row = await pgPool.query<{ stamp: string | null }>(
-    `SELECT concat_ws('/', max("computedAt")::text, count(*)::text, (SELECT "publishedAt"::text FROM "Cycle" WHERE id = $1),
-                      (SELECT count(*) FROM "Assessment" WHERE "cycleId" = $1 AND status <> 'FINAL')::text) AS stamp
-     FROM "InstitutionResult" WHERE "cycleId" = $1 AND kind = 'VERIFIED'`,
-    [cycleId],
-  );
-  return row.rows[0]?.stamp ?? "";
+function cachedPublished(cycle: PublishedCycle, version?: number): Promise<PublishedCycleResults | null> {
+  const key = `${cycle.id}/${version ?? "current"}`;
+  const generation = cycle.generation ?? -1;
+  const hit = publishedCache.get(key);
+  if (hit && hit.generation === generation) return hit.value;
+  const value = withVersion(cycle, version).then((shown) => (shown ? buildResults(shown) : null));
+  const entry = { generation, value };
+  publishedCache.set(key, entry);
+  // A failed read is not kept.
+  value.catch(() => publishedCache.get(key) === entry && publishedCache.delete(key));
+  return value;
 }
 
-/** A finalised cycle's ranked institutions and national figures, cached until its stamp changes. */
-async function cycleResults(cycle: PublishedCycle): Promise<PublishedCycleResults> {
-  // A version's rows never change (append-only): its id and the number of versions (whether it
-  // is still the current one) are its stamp.
+/** A cycle's ranked institutions and national figures (ranks once per build: ranking-groups). */
+async function buildResults(cycle: PublishedCycle): Promise<PublishedCycleResults> {
+  // A version's rows never change (append-only); without a version the stored results are read.
   const versionId = cycle.version?.stored.id ?? null;
-  const key = versionId ?? cycle.id;
-  const stamp = versionId ? `${versionId}/${cycle.version?.versions.length}` : await resultsStamp(cycle.id);
-  const cached = cache.get(key);
-  if (cached && cached.stamp === stamp) return cached.value;
   const institutions = await readFinalInstitutions(cycle.id, versionId);
   const provinces = new Map<string, string>();
   for (const institution of institutions)
     if (institution.provinceId && institution.provinceName) provinces.set(institution.provinceId, institution.provinceName);
-  const value: PublishedCycleResults = {
+  return {
     cycle,
     institutions,
     national: nationalIndex(institutions.map((i) => i.index)),
     provinces: [...provinces].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "id")),
   };
-  cache.set(key, { stamp, value });
-  return value;
 }
 
 /**
@@ -199,8 +208,7 @@ async function withVersion(cycle: PublishedCycle, requested?: number): Promise<P
  */
 export async function loadPublishedResults(cycleId: string, version?: number): Promise<PublishedCycleResults | null> {
   const found = await findPublishedCycle(cycleId);
-  const cycle = found ? await withVersion(found, version) : null;
-  return cycle ? cycleResults(cycle) : null;
+  return found ? cachedPublished(found, version) : null;
 }
 
 /**
@@ -211,12 +219,13 @@ export async function loadPublishedResults(cycleId: string, version?: number): P
 export async function loadResultsPreview(actor: Actor, cycleId: string): Promise<PublishedCycleResults | null> {
   if (!can(actor, "cycle.publish")) return null;
   const rows = await pgPool.query<PublishedCycle>(`SELECT id, name, year, "publishedAt" FROM "Cycle" WHERE id = $1 AND status = 'FINALISED'`, [cycleId]);
-  return rows.rows[0] ? cycleResults(rows.rows[0]) : null;
+  // Not cached: a preview also follows loci entering or leaving a correction before publication.
+  return rows.rows[0] ? buildResults(rows.rows[0]) : null;
 }
 
-/** The national index of every published cycle, oldest first (for the trend). */
+/** The national index of every published cycle, oldest first (for the trend), from the cached listings. */
 export async function loadNationalTrend(cycles: readonly PublishedCycle[]) {
-  const results = await Promise.all(cycles.map(async (c) => cycleResults((await withVersion(c)) ?? c)));
+  const results = await Promise.all(cycles.map(async (c) => (await cachedPublished(c)) ?? (await buildResults(c))));
   return results.map((r) => ({ cycle: r.cycle, national: r.national })).reverse();
 }
 
@@ -228,7 +237,7 @@ export interface PublishedAwards {
   eligibility: Map<string, AwardEligibility[]>;
 }
 
-/** Evaluations per cached listing (so per stored-results stamp) and per rule set. */
+/** Evaluations per cached listing (so per results generation) and per rule set. */
 const awardsCache = new WeakMap<PublishedCycleResults, { rulesKey: string; value: PublishedAwards }>();
 
 /** Who each award rule makes eligible in a published cycle, from final results only. */

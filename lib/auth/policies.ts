@@ -6,10 +6,13 @@ import type { PortalRole } from "./roles";
  * - "any":      everything (admins);
  * - "own":      records of the actor's own institution (evaluators, heads);
  * - "assigned": records of institutions assigned to the actor in that record's cycle (verifiers);
+ * - "assignedOrValidating": "assigned", or (to read only) a locus awaiting the actor's validation
+ *               in the second tier: its institution is the actor's by ValidatorAssignment in its
+ *               cycle (docs/domain.md §3.10; the target's validatorIds);
  * - "self":     the actor's own account.
  * A role missing from an entry is denied. PUBLIC entries need no account at all.
  */
-export type ScopeRule = "any" | "own" | "assigned" | "self";
+export type ScopeRule = "any" | "own" | "assigned" | "assignedOrValidating" | "self";
 export type RolePolicy = Partial<Record<PortalRole, ScopeRule>>;
 export type Policy = { public: true } | { roles: RolePolicy };
 
@@ -29,14 +32,15 @@ export const POLICIES = {
   // Assessments of loci.
   "loci.list": { roles: { EVALUATOR: "own" } },
   "verification.queue": { roles: { VERIFIER: "assigned" } },
-  "assessment.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  // A ministry validator reads the locus it validates (second tier), with its evidence: read-only.
+  "assessment.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assignedOrValidating", HEAD: "own" } },
   "assessment.history": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned" } },
   "assessment.reopen": { roles: { ADMIN: "any" } },
 
   // The self-assessment (F-01 with self-scores) and its evidence.
   "selfAssessment.edit": { roles: { EVALUATOR: "own" } },
   "selfAssessment.submit": { roles: { EVALUATOR: "own" } },
-  "evidence.download": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  "evidence.download": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assignedOrValidating", HEAD: "own" } },
 
   // The conversation on each indicator (docs/domain.md §3.8): between the unit's evaluators and the
   // locus's verifiers, who post; admins and heads (who read their institution's loci) read it. Only a
@@ -55,6 +59,8 @@ export const POLICIES = {
   "followUp.review": { roles: { VERIFIER: "assigned" } },
   "followUp.monitor": { roles: { ADMIN: "any", HEAD: "own" } },
   "survey.manage": { roles: { ADMIN: "any", VERIFIER: "assigned" } },
+  // The free-text comments of F-03 responses: moderated out of public view, read by the unit's head and admins only.
+  "survey.comments": { roles: { ADMIN: "any", HEAD: "own" } },
   "cycle.finalise": { roles: { ADMIN: "any" } },
   // The audited correction after FINAL (docs/domain.md §6.4): open, change verified levels, publish.
   "correction.manage": { roles: { ADMIN: "any" } },
@@ -69,7 +75,7 @@ export const POLICIES = {
   // Appeals (sanggah, docs/domain.md §3.11): the unit's evaluator files one against a verified level;
   // the admin assigns a reviewer; only that reviewer decides (the target's verifierIds are [reviewer]).
   "appeal.file": { roles: { EVALUATOR: "own" } },
-  "appeal.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  "appeal.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assignedOrValidating", HEAD: "own" } },
   "appeal.assign": { roles: { ADMIN: "any" } },
   "appeal.decide": { roles: { VERIFIER: "assigned" } },
   // Second tier (docs/domain.md §3.10): the ministry's validators, by their own assignments (the
@@ -119,6 +125,8 @@ export interface PolicyTarget {
   institutionId?: string | null;
   /** Verifiers assigned to the target's institution in the target's cycle. */
   verifierIds?: readonly string[];
+  /** Validators of the target's institution in its cycle, only while the locus awaits validation. */
+  validatorIds?: readonly string[];
   userId?: string | null;
 }
 
@@ -146,6 +154,8 @@ export function can(actor: Actor | null, key: PolicyKey, target: PolicyTarget = 
       return actor.institutionId !== null && target.institutionId === actor.institutionId;
     case "assigned":
       return target.verifierIds?.includes(actor.id) ?? false;
+    case "assignedOrValidating":
+      return (target.verifierIds?.includes(actor.id) ?? false) || (target.validatorIds?.includes(actor.id) ?? false);
     case "self":
       return target.userId === actor.id;
     default:
@@ -179,4 +189,4 @@ export const ROUTE_POLICIES = {
 } as const satisfies Record<string, PolicyKey>;
 
 /** Pages that need no account; every other page calls requirePolicy with its key. */
-export const PUBLIC_PAGES = ["/", "/login", "/survey/[token]", "/results", "/results/awards", "/verify/[code]"] as const;
+export const PUBLIC_PAGES = ["/", "/login", "/survey/[token]", "/results", "/results/awards", "/results/institutions/[id]", "/verify/[code]"] as const;

@@ -112,6 +112,16 @@ describe("authorization matrix", () => {
     }
   });
 
+  it("lets a second-tier validator read the locus awaiting its validation (validatorIds), and do nothing else there", () => {
+    const validator: Actor = { id: "validator", role: "VERIFIER", institutionId: null };
+    const awaiting = { institutionId: "institution-B", verifierIds: ["first-tier"], validatorIds: ["validator"] };
+    for (const key of ["assessment.view", "evidence.download", "appeal.view"] as const) expect(can(validator, key, awaiting), key).toBe(true);
+    for (const key of POLICY_KEYS.filter((k) => !["assessment.view", "evidence.download", "appeal.view"].includes(k) && !EXPECTED[k].VERIFIER[1])) {
+      expect(can(validator, key, awaiting), key).toBe(false);
+    }
+    expect(can(validator, "assessment.view", { ...awaiting, validatorIds: [] })).toBe(false);
+  });
+
   it("never treats an evaluator without an institution as owning an institution-less record", () => {
     const orphan: Actor = { id: "o", role: "EVALUATOR", institutionId: null };
     expect(can(orphan, "assessment.view", { institutionId: null })).toBe(false);

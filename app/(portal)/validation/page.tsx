@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { ValidationForms } from "@/components/verification/validation-forms";
@@ -28,6 +29,10 @@ export default async function ValidationQueuePage() {
                 {row.institutionName} · {row.locusName}
               </p>
               <p className="text-sm text-slate-600">{t(`institutionType.${row.institutionType}`)}</p>
+              {/* The locus itself, read-only, with its evidence (assessment.view: assignedOrValidating). */}
+              <Link href={`/assessments/${row.id}`} className="text-sm text-brand-700 underline">
+                {t("secondTier.openLocus")}
+              </Link>
               <div className="mt-3">
                 <ValidationForms assessmentId={row.id} locusName={row.locusName} />
               </div>

@@ -250,7 +250,7 @@ export type AppealView = Prisma.AppealGetPayload<{ select: typeof appealView }>;
 export async function appealsOfAssessment(actor: Actor, assessmentId: string): Promise<AppealView[]> {
   const assessment = await db.assessment.findFirst({
     where: { AND: [{ id: assessmentId }, assessmentScope(actor, "appeal.view")] },
-    select: policyTargetFields,
+    select: { ...policyTargetFields, status: true },
   });
   if (!assessment || !can(actor, "appeal.view", policyTargetOf(assessment))) throw new ActionError("errors.notFound");
   return db.appeal.findMany({ where: { assessmentId }, select: appealView, orderBy: { filedAt: "asc" } });

@@ -230,7 +230,7 @@ export async function removeEvidence(actor: Editor, evidenceId: string): Promise
 export async function listEvidence(actor: Actor, assessmentId: string): Promise<EvidenceItemView[]> {
   const assessment = await db.assessment.findFirst({
     where: { AND: [{ id: assessmentId }, assessmentScope(actor, "assessment.view")] },
-    select: policyTargetFields,
+    select: { ...policyTargetFields, status: true },
   });
   if (!assessment || !can(actor, "assessment.view", policyTargetOf(assessment))) return [];
   const rows = await db.evidenceItem.findMany({
@@ -277,10 +277,10 @@ export async function openEvidence(actor: Actor, evidenceId: string): Promise<Op
       safeName: true,
       mimeType: true,
       sizeBytes: true,
-      assessment: { select: policyTargetFields },
+      assessment: { select: { ...policyTargetFields, status: true } },
       followUpAction: { select: { recommendation: { select: { assessment: { select: policyTargetFields } } } } },
-      comment: { select: { assessment: { select: policyTargetFields } } },
-      appeal: { select: { reviewerId: true, assessment: { select: policyTargetFields } } },
+      comment: { select: { assessment: { select: { ...policyTargetFields, status: true } } } },
+      appeal: { select: { reviewerId: true, assessment: { select: { ...policyTargetFields, status: true } } } },
     },
   });
   const owner = item?.assessment ?? item?.followUpAction?.recommendation.assessment ?? item?.comment?.assessment ?? item?.appeal?.assessment;

@@ -25,21 +25,49 @@ export function assessmentScope(actor: Actor, key: PolicyKey, cycleId?: string):
         ...inCycle,
         locus: { institution: { verifierAssignments: { some: { verifierId: actor.id, ...(cycleId ? { cycleId } : {}) } } } },
       };
+    case "assignedOrValidating":
+      // The first tier's loci, or one awaiting this validator (docs/domain.md §3.10), read-only.
+      return {
+        ...inCycle,
+        OR: [
+          { locus: { institution: { verifierAssignments: { some: { verifierId: actor.id, ...(cycleId ? { cycleId } : {}) } } } } },
+          {
+            status: "AWAITING_VALIDATION",
+            locus: { institution: { validatorAssignments: { some: { validatorId: actor.id, ...(cycleId ? { cycleId } : {}) } } } },
+          },
+        ],
+      };
     default:
       return NOTHING;
   }
 }
 
-/** What a policy decision about one assessment needs: its institution and its verifiers in its cycle. */
+/**
+ * What a policy decision about one assessment needs: its institution, its verifiers in its cycle,
+ * and its validators there, who count (for the read-only rules) only when the row also carries
+ * its status and that is AWAITING_VALIDATION: a row selected without its status fails closed.
+ */
 export const policyTargetFields = {
   cycleId: true,
-  locus: { select: { institutionId: true, institution: { select: { verifierAssignments: { select: { cycleId: true, verifierId: true } } } } } },
+  locus: {
+    select: {
+      institutionId: true,
+      institution: {
+        select: {
+          verifierAssignments: { select: { cycleId: true, verifierId: true } },
+          validatorAssignments: { select: { cycleId: true, validatorId: true } },
+        },
+      },
+    },
+  },
 } satisfies Prisma.AssessmentSelect;
 
-export function policyTargetOf(row: Prisma.AssessmentGetPayload<{ select: typeof policyTargetFields }>) {
+export function policyTargetOf(row: Prisma.AssessmentGetPayload<{ select: typeof policyTargetFields }> & { status?: string }) {
   return {
     institutionId: row.locus.institutionId,
     verifierIds: row.locus.institution.verifierAssignments.filter((a) => a.cycleId === row.cycleId).map((a) => a.verifierId),
+    validatorIds:
+      row.status === "AWAITING_VALIDATION" ? row.locus.institution.validatorAssignments.filter((a) => a.cycleId === row.cycleId).map((a) => a.validatorId) : [],
   };
 }
 
@@ -85,7 +113,13 @@ export async function findAssessment(actor: Actor, assessmentId: string) {
           name: true,
           serviceType: true,
           institutionId: true,
-          institution: { select: { name: true, verifierAssignments: { select: { cycleId: true, verifierId: true } } } },
+          institution: {
+            select: {
+              name: true,
+              verifierAssignments: { select: { cycleId: true, verifierId: true } },
+              validatorAssignments: { select: { cycleId: true, validatorId: true } },
+            },
+          },
         },
       },
     },

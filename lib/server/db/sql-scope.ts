@@ -21,6 +21,13 @@ export function sqlAssessmentScope(actor: Actor, key: PolicyKey, firstParam: num
         sql: `EXISTS (SELECT 1 FROM "VerifierAssignment" va WHERE va."institutionId" = l."institutionId" AND va."cycleId" = a."cycleId" AND va."verifierId" = $${firstParam}::uuid)`,
         params: [actor.id],
       };
+    case "assignedOrValidating":
+      return {
+        kind: "assignedOrValidating",
+        sql: `(EXISTS (SELECT 1 FROM "VerifierAssignment" va WHERE va."institutionId" = l."institutionId" AND va."cycleId" = a."cycleId" AND va."verifierId" = $${firstParam}::uuid)
+          OR (a.status = 'AWAITING_VALIDATION' AND EXISTS (SELECT 1 FROM "ValidatorAssignment" vl WHERE vl."institutionId" = l."institutionId" AND vl."cycleId" = a."cycleId" AND vl."validatorId" = $${firstParam}::uuid)))`,
+        params: [actor.id],
+      };
     default:
       return { kind: "none", sql: "FALSE", params: [] };
   }

@@ -15,6 +15,12 @@ const POOL_VERIFIERS = 12;
 
 export interface SeedOptions {
   institutions?: number;
+  /**
+   * Loci (service units) per institution; 3 by default, one per service type. More for PEKPPP
+   * Mandiri scale (issue 17): the extra units take part from the previous cycle on, so the oldest
+   * cycle keeps three loci per institution.
+   */
+  lociPerInstitution?: number;
   /** The year of the current (active) cycle; two past cycles precede it. */
   currentYear: number;
   now: Date;
@@ -26,6 +32,8 @@ export interface SeedCounts {
 
 interface LocusRow {
   id: string;
+  /** Its position among its institution's loci: 0–2 are the national loci, more are Mandiri units. */
+  unit: number;
   institutionId: string;
   serviceType: string;
   institution: InstitutionSeedRow;
@@ -63,7 +71,7 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
     ),
   );
 
-  const registry = buildRegistry(options.institutions, random);
+  const registry = buildRegistry(options.institutions, random, options.lociPerInstitution);
   const institutionIdByCode = new Map<string, string>();
   const institutionRows = registry.map((row) => {
     const id = randomUUID();
@@ -93,9 +101,9 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
   for (const institution of registry) {
     const institutionId = institutionIdByCode.get(institution.code)!;
     const base = 1.6 + random.next() * 3.2;
-    for (const locus of institution.loci) {
-      loci.push({ id: randomUUID(), institutionId, serviceType: locus.serviceType, institution, quality: clamp(base + random.noise(0.6), 0.4, 4.95) });
-    }
+    institution.loci.forEach((locus, unit) => {
+      loci.push({ id: randomUUID(), unit, institutionId, serviceType: locus.serviceType, institution, quality: clamp(base + random.noise(0.6), 0.4, 4.95) });
+    });
   }
   add(
     "Locus",
@@ -109,10 +117,7 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
         { name: "serviceType", arrayType: "text[]", cast: '::"ServiceType"' },
         { name: "updatedAt", arrayType: "timestamptz[]" },
       ],
-      loci.map((l) => {
-        const name = l.institution.loci.find((x) => x.serviceType === l.serviceType)!.name;
-        return [l.id, l.institutionId, name, l.serviceType, options.now];
-      }),
+      loci.map((l) => [l.id, l.institutionId, l.institution.loci[l.unit]!.name, l.serviceType, options.now]),
     ),
   );
 
@@ -216,6 +221,8 @@ export async function seedDemoData(client: pg.ClientBase, instrument: StoredInst
     const stageStart = stages[0]![1];
 
     loci.forEach((locus, locusIndex) => {
+      // Mandiri units (beyond the three national loci) join from the previous cycle on.
+      if (locus.unit >= 3 && yearsAgo >= 2) return;
       const status: AssessmentStatus = isCurrent ? currentStatus(locus, locusIndex, random) : "FINAL";
       const assessmentId = randomUUID();
       const quality = clamp(locus.quality - yearsAgo * 0.18 + random.noise(0.25), 0, 5);
@@ -565,7 +572,7 @@ function currentStatus(locus: LocusRow, index: number, random: Random): Assessme
     [DEMO_INSTITUTION_CODES.evaluatorCity]: { ADMINISTRATIF: "DRAFT", JASA: "RETURNED", BARANG: "VERIFIED" },
     [DEMO_INSTITUTION_CODES.otherEvaluatorAgency]: { ADMINISTRATIF: "DRAFT", JASA: "SUBMITTED", BARANG: "FINAL" },
   };
-  const own = fixed[locus.institution.code]?.[locus.serviceType];
+  const own = locus.unit < 3 ? fixed[locus.institution.code]?.[locus.serviceType] : undefined;
   if (own) return own;
   // The statuses of the ordinary one-tier workflow (no second tier, no correction in a running cycle).
   const cycle = ASSESSMENT_STATUSES.filter((s) => s !== "AWAITING_VALIDATION" && s !== "IN_CORRECTION");
@@ -581,7 +588,7 @@ function currentStatus(locus: LocusRow, index: number, random: Random): Assessme
 
 /** The demo city's service locus collects its survey below the minimum, so reaching it can be shown. */
 function fixedCurrentRespondents(locus: LocusRow): number | undefined {
-  return locus.institution.code === DEMO_INSTITUTION_CODES.evaluatorCity && locus.serviceType === "JASA" ? 5 : undefined;
+  return locus.unit < 3 && locus.institution.code === DEMO_INSTITUTION_CODES.evaluatorCity && locus.serviceType === "JASA" ? 5 : undefined;
 }
 
 type StageRow = [kind: string, from: Date, to: Date];

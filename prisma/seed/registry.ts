@@ -84,7 +84,7 @@ function realInstitutions(): InstitutionSeedRow[] {
  * (628), trimmed to `size` when smaller (the demo accounts' institutions are always kept), or
  * padded with synthetic regencies, named and flagged as such, for national-scale load.
  */
-export function buildRegistry(size: number | undefined, random: Random): InstitutionSeedRow[] {
+export function buildRegistry(size: number | undefined, random: Random, lociPerInstitution = 3): InstitutionSeedRow[] {
   const real = realInstitutions();
   let rows: InstitutionSeedRow[];
   if (size === undefined || size === real.length) {
@@ -117,8 +117,22 @@ export function buildRegistry(size: number | undefined, random: Random): Institu
       });
     }
   }
-  for (const row of rows) row.loci = chooseLoci(row, random);
+  for (const row of rows) row.loci = withUnits(chooseLoci(row, random), lociPerInstitution);
   return rows;
+}
+
+/**
+ * PEKPPP Mandiri (issue 17): an institution evaluates more of its service units than the three
+ * national loci. Units beyond the third take the service types in turn and the name of the
+ * institution's locus of that type with a unit number (names stay unique per institution).
+ */
+function withUnits(loci: { name: string; serviceType: ServiceKind }[], count: number) {
+  const units = [...loci];
+  for (let n = loci.length; n < count; n += 1) {
+    const base = loci[n % loci.length]!;
+    units.push({ name: `${base.name} (Unit ${n + 1})`, serviceType: base.serviceType });
+  }
+  return units;
 }
 
 /** Three loci, one per service type (docs/domain.md §1: since 2023 an institution has three loci). */

@@ -5,6 +5,8 @@ import { DEFAULT_INSTRUMENT_FILE, insertInstrument, readInstrumentFile } from ".
 
 export interface SeedDatabaseOptions {
   institutions?: number;
+  /** Loci per institution (3; more for PEKPPP Mandiri scale, issue 17). */
+  lociPerInstitution?: number;
   instrumentFile?: string;
   /** Seed only when the database holds no instrument yet (the portal's first start). */
   onlyIfEmpty?: boolean;
@@ -38,7 +40,12 @@ export async function seedDatabase(databaseUrl: string, options: SeedDatabaseOpt
     // Demo data can be rebuilt at will: a lost commit costs nothing, a synchronous one costs time.
     await client.query("SET LOCAL synchronous_commit = off");
     const instrument = await insertInstrument(client, definition);
-    const counts = await seedDemoData(client, instrument, { institutions: options.institutions, currentYear: now.getUTCFullYear(), now });
+    const counts = await seedDemoData(client, instrument, {
+      institutions: options.institutions,
+      lociPerInstitution: options.lociPerInstitution,
+      currentYear: now.getUTCFullYear(),
+      now,
+    });
     // Results pages read stored results; the demo stores them the way approval and finalisation do.
     const cycles = await client.query<{ id: string }>(`SELECT id FROM "Cycle"`);
     for (const { id } of cycles.rows) {

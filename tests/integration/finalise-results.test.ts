@@ -62,7 +62,8 @@ describe("finalising a cycle stores results that include everything a verified l
     });
     const responses = (await one(`SELECT count(*)::int AS n FROM "SurveyResponse" WHERE "assessmentId" = $1`, [locusId])).n as number;
     expect(responses).toBe(atApproval + 1);
-    expect(await storedRespondents()).toBe(atApproval);
+    // Stored with the response itself (issue 17: the late response recomputes its verified locus).
+    expect(await storedRespondents()).toBe(responses);
 
     await client.query(
       `UPDATE "CycleStage" SET "startsAt" = now() - interval '1 day', "endsAt" = now() + interval '10 days' WHERE "cycleId" = $1 AND kind = 'FINALISATION'`,

@@ -146,6 +146,7 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
             <RankingTable
               rows={rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
               caption={t("publicResults.tableCaption", { group: groupName, cycle: results.cycle.name })}
+              institutionHref={(id) => `/results/institutions/${id}`}
             />
           )}
           <Pagination page={page} pageSize={PAGE_SIZE} total={rows.length} params={params} />

@@ -40,6 +40,7 @@ export const FINDERS: Record<string, Finder> = {
   queuedLocus: { from: "/verification", link: new RegExp(`^/assessments/${UUID}$`) },
   reviewLocus: { from: "/verification", link: new RegExp(`^/assessments/${UUID}/review$`) },
   headLocus: { from: "/dashboard", link: new RegExp(`^/assessments/${UUID}$`) },
+  publicInstitution: { from: "/results", link: new RegExp(`^/results/institutions/${UUID}$`) },
 };
 
 /**
@@ -65,6 +66,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
   { route: "/login", role: "PUBLIC", url: "/login" },
   { route: "/results", role: "PUBLIC", url: "/results", phoneLayout: true },
   { route: "/results/awards", role: "PUBLIC", url: "/results/awards" },
+  { route: "/results/institutions/[id]", role: "PUBLIC", url: "/results/institutions/{publicInstitution}", phoneLayout: true },
   { route: "/survey/[token]", role: "PUBLIC", url: "/survey/{surveyToken}", phoneLayout: true },
   { route: "/verify/[code]", role: "PUBLIC", url: "/verify/{unknownCode}" },
 

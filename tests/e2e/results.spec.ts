@@ -87,6 +87,21 @@ test("anyone without an account sees the published rankings, ties as ties, and e
   expect((await pageRows(page)).find((r) => r.name === third.name)?.rank).toBe(third.rank);
 });
 
+test("a ranking row opens the institution's public page with its published index, grade and rank", async ({ page }) => {
+  await page.goto("/results");
+  const first = (await pageRows(page))[0]!;
+  await page.getByTestId("ranking-row").first().getByRole("link", { name: first.name }).click();
+  await expect(page).toHaveURL(/\/results\/institutions\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: first.name })).toBeVisible();
+  // The newest published cycle comes first, with the figures of the listing.
+  const latest = page.getByTestId("public-institution-cycle").first();
+  await expect(latest.getByTestId("public-institution-index")).toHaveText(first.index);
+  await expect(latest.getByTestId("public-institution-rank")).toContainText(`Peringkat ${first.rank}${first.tied ? " (seri)" : ""} dari`);
+  // An institution without a published result has no public page.
+  const missing = await page.goto("/results/institutions/00000000-0000-4000-8000-000000000000");
+  expect(missing?.status()).toBe(404);
+});
+
 test("regencies and cities are ranked within their province, and the head sees the same rank and index on its dashboard", async ({ page }) => {
   await page.goto("/results");
   await page.getByTestId("group-tabs").getByRole("link", { name: "Kabupaten/Kota per provinsi" }).click();

@@ -20,7 +20,17 @@ export async function loadInstitutionStanding(institutionId: string, cycleId?: s
   return {
     // With its result version: the current one, and when it was corrected (docs/domain.md §6.4).
     publishedCycle: (ranking?.cycle ?? chosen) as PublishedCycle | null,
-    standing: own ? { type: own.type, national: own.national, province: own.province, provinceName: own.provinceName, published: own.published } : null,
+    standing: own
+      ? {
+          type: own.type,
+          national: own.national,
+          province: own.province,
+          provinceName: own.provinceName,
+          published: own.published,
+          grade: own.grade,
+          label: own.label,
+        }
+      : null,
     awards: awards ? awardsOf(awards.eligibility, institutionId).map((e) => ({ ...e, rule: awards.rules.find((r) => r.id === e.ruleId)! })) : [],
   };
 }

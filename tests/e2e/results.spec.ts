@@ -3,8 +3,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { extractText, getDocumentProxy } from "unpdf";
-import { squeeze } from "./sign-off-support";
 import { signIn } from "./support";
+
+/** Text without any whitespace: a PDF's lines break where a page's do not. */
+const squeeze = (text: string) => text.replace(/\s+/g, "");
 
 /** The ranking rows the page shows: rank (with "=" for ties), institution, published index. */
 async function pageRows(page: Page) {

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { submitSurveyAction } from "@/lib/server/survey/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
-import { missingRatings, SURVEY_RATINGS } from "@/lib/schemas/survey";
+import { missingRatings, SURVEY_COMMENT_MAX, SURVEY_RATINGS } from "@/lib/schemas/survey";
 import type { SurveyItemView } from "@/lib/server/survey/survey";
 
 interface Props {
@@ -27,6 +27,7 @@ export function SurveyForm({ token, locusName, items, answered }: Props) {
   const t = useTranslations("survey");
   const [ratings, setRatings] = useState<(number | null)[]>(() => items.map(() => null));
   const [missing, setMissing] = useState<number[]>([]);
+  const [comment, setComment] = useState("");
   const [finished, setFinished] = useState<Finished | null>(null);
   const [throttledMinutes, setThrottledMinutes] = useState<number | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -72,7 +73,7 @@ export function SurveyForm({ token, locusName, items, answered }: Props) {
     const absent = missingRatings(ratings, items.length);
     if (absent.length > 0) return showMissing(absent);
     setMissing([]);
-    execute({ token, ratings });
+    execute({ token, ratings, comment });
   }
 
   function rate(index: number, value: number) {
@@ -194,6 +195,28 @@ export function SurveyForm({ token, locusName, items, answered }: Props) {
           </fieldset>
         );
       })}
+
+      <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <label htmlFor="survey-comment" className="block text-base font-medium">
+          {t("commentLabel")}
+        </label>
+        <p id="survey-comment-hint" className="mt-1 text-sm text-slate-700">
+          {t("commentHint", { max: SURVEY_COMMENT_MAX })}
+        </p>
+        <textarea
+          id="survey-comment"
+          name="comment"
+          rows={4}
+          maxLength={SURVEY_COMMENT_MAX}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+          aria-describedby="survey-comment-hint survey-comment-count"
+          className="mt-2 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-600"
+        />
+        <p id="survey-comment-count" className="mt-1 text-right text-xs text-slate-600">
+          {t("commentCount", { count: comment.length, max: SURVEY_COMMENT_MAX })}
+        </p>
+      </div>
 
       <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur">
         <p className="mb-2 text-sm text-slate-700" data-testid="survey-progress">

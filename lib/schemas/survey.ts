@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 /**
  * The F-03 service-user survey (docs/domain.md §4 "F-03 user survey"): the inputs of the public form
@@ -13,6 +14,12 @@ export const SURVEY_RATINGS = [0, 1, 2, 3, 4, 5] as const;
 
 /** Random bytes in a link token: 192 bits, above the 128 an unguessable link needs. */
 export const SURVEY_TOKEN_BYTES = 24;
+
+/**
+ * The optional free-text comment of a response: at most this many characters (the database holds
+ * the same limit). Never public: read by the unit's head and the admin only (policy survey.comments).
+ */
+export const SURVEY_COMMENT_MAX = 1000;
 
 /** More items than any instrument could sensibly ask: bounds the size of a request before parsing it. */
 export const MAX_SURVEY_ITEMS = 100;
@@ -38,6 +45,10 @@ export const ZSurveyRating = z
 export const ZSubmitSurvey = z.strictObject({
   token: ZSurveyToken,
   ratings: z.array(ZSurveyRating.nullable()).min(1).max(MAX_SURVEY_ITEMS),
+  comment: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    text().trim().max(SURVEY_COMMENT_MAX, { error: "survey.errors.commentTooLong" }).optional(),
+  ),
 });
 export type TSubmitSurvey = z.infer<typeof ZSubmitSurvey>;
 

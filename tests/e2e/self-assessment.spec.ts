@@ -126,9 +126,11 @@ test("two evaluators editing one indicator in two browsers end with one delibera
 
   await first.reload();
   await expect(levelRadio(first, "6.a.B", 2)).toBeChecked();
+  // The locus history says it in words, with no action codes.
   const history = first.getByTestId("audit-row");
-  await expect(history.filter({ hasText: "selfAnswer.conflict" }).first()).toBeVisible();
-  await expect(history.filter({ hasText: "selfAnswer.save" }).first()).toBeVisible();
+  await expect(history.filter({ hasText: "menyelesaikan bentrok penyimpanan pada indikator 6.a.B" }).first()).toBeVisible();
+  await expect(history.filter({ hasText: "menyimpan jawaban mandiri indikator 6.a.B" }).first()).toBeVisible();
+  await expect(first.locator("section[aria-labelledby=history-title]")).not.toContainText("selfAnswer");
 });
 
 test("changes made while saving fails are kept in the browser, warned about on leaving, and re-sent after a reload", async ({ page }) => {

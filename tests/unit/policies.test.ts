@@ -47,6 +47,7 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "followUp.review": { ...NONE, VERIFIER: [true, false] },
   "followUp.monitor": { ...NONE, ADMIN: [true, true], HEAD: [true, false] },
   "survey.manage": { ...NONE, ADMIN: [true, true], VERIFIER: [true, false] },
+  "survey.comments": { ...NONE, ADMIN: [true, true], HEAD: [true, false] },
   "cycle.finalise": ADMIN_ONLY,
   "correction.manage": ADMIN_ONLY,
   // Berita Acara: the locus's readers download it, its verifier and its head sign, anyone checks a code (issue 15).

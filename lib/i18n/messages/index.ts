@@ -5,6 +5,7 @@ import enCorrection from "./en/correction.json";
 import enCycleAdmin from "./en/cycleAdmin.json";
 import enEvidence from "./en/evidence.json";
 import enFollowUp from "./en/followUp.json";
+import enHistory from "./en/history.json";
 import enNotifications from "./en/notifications.json";
 import enRegistry from "./en/registry.json";
 import enResults from "./en/results.json";
@@ -19,6 +20,7 @@ import idCorrection from "./id/correction.json";
 import idCycleAdmin from "./id/cycleAdmin.json";
 import idEvidence from "./id/evidence.json";
 import idFollowUp from "./id/followUp.json";
+import idHistory from "./id/history.json";
 import idNotifications from "./id/notifications.json";
 import idRegistry from "./id/registry.json";
 import idResults from "./id/results.json";
@@ -47,6 +49,7 @@ export const MESSAGE_FILES = {
     appeals: idAppeals,
     correction: idCorrection,
     signOff: idSignOff,
+    history: idHistory,
   },
   en: {
     core: enCore,
@@ -63,6 +66,7 @@ export const MESSAGE_FILES = {
     appeals: enAppeals,
     correction: enCorrection,
     signOff: enSignOff,
+    history: enHistory,
   },
 } as const;
 
@@ -82,6 +86,7 @@ export const MESSAGES = {
     ...idAppeals,
     ...idCorrection,
     ...idSignOff,
+    ...idHistory,
   },
   en: {
     ...enCore,
@@ -98,5 +103,6 @@ export const MESSAGES = {
     ...enAppeals,
     ...enCorrection,
     ...enSignOff,
+    ...enHistory,
   },
 };

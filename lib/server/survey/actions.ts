@@ -29,7 +29,7 @@ export const submitSurveyAction = publicActionClient
     const { ipAddress } = await requestOrigin();
     const result = await submitSurveyResponse(
       parsedInput.token,
-      { ratings: parsedInput.ratings },
+      { ratings: parsedInput.ratings, comment: parsedInput.comment },
       { respondentKeyHash: respondentKeyHash(parsedInput.token, respondentId), address: ipAddress },
     );
     if (!known) {

@@ -397,7 +397,7 @@ async function noticeSurveyMinimum(tx: Prisma.TransactionClient, assessmentId: s
  */
 export async function submitSurveyResponse(
   token: string,
-  input: { ratings: readonly (number | null)[] },
+  input: { ratings: readonly (number | null)[]; comment?: string | null },
   respondent: { respondentKeyHash: string; address: string | null },
   now = new Date(),
 ): Promise<SurveySubmission> {
@@ -444,6 +444,8 @@ export async function submitSurveyResponse(
           ratings,
           ratingSum: ratings.reduce((sum, r) => sum + r, 0),
           respondentKey: respondent.respondentKeyHash,
+          // Blank is no comment; the action's schema has trimmed and bounded it (SURVEY_COMMENT_MAX).
+          comment: input.comment?.trim() ? input.comment.trim() : null,
           createdAt: now,
         },
       ],
@@ -456,4 +458,28 @@ export async function submitSurveyResponse(
     if (assessment[0] && isVerifiedStatus(assessment[0].status)) await recomputeLocusResults(sqlOfTransaction(tx), link.assessmentId);
     return { outcome: "ok" } as const;
   }, SUBMIT_TRANSACTION);
+}
+
+// ───────────────────────────── Comments (head, admin) ─────────────────────────────
+
+export interface SurveyCommentView {
+  id: string;
+  comment: string;
+  createdAt: Date;
+}
+
+/**
+ * The free-text comments of a locus's F-03 responses, newest first, for its institution's head or
+ * an admin (policy survey.comments): never for anyone else, and never on a public page. Empty when
+ * the locus is out of the reader's scope, the same answer as for a locus without comments.
+ */
+export async function listSurveyComments(actor: Actor, assessmentId: string, take = 200): Promise<SurveyCommentView[]> {
+  if (!ruleFor(actor, "survey.comments")) return [];
+  const rows = await db.surveyResponse.findMany({
+    where: { assessmentId, comment: { not: null }, assessment: assessmentScope(actor, "survey.comments") },
+    select: { id: true, comment: true, createdAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take,
+  });
+  return rows.map((row) => ({ id: row.id, comment: row.comment!, createdAt: row.createdAt }));
 }

@@ -5,6 +5,7 @@ import { Pagination } from "@/components/pagination";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { auditActionKey } from "@/lib/domain/audit/readable";
 import { ZAuditSearch } from "@/lib/schemas/audit";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { auditFacets, searchAuditEvents } from "@/lib/server/audit/search";
@@ -16,7 +17,18 @@ export async function generateMetadata() {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePolicy("audit.search");
   const filter = ZAuditSearch.parse(await searchParams);
-  const [t, result, facets] = await Promise.all([getTranslations("audit"), searchAuditEvents(actor, filter), auditFacets(actor)]);
+  const [t, history, result, facets] = await Promise.all([
+    getTranslations("audit"),
+    getTranslations("history"),
+    searchAuditEvents(actor, filter),
+    auditFacets(actor),
+  ]);
+  // The choices in words; the option values stay the stored codes the search filters on.
+  const entityLabel = (type: string) => (history.has(`entities.${type}`) ? history(`entities.${type}`) : type);
+  const actionLabel = (action: string) => {
+    const key = `actions.${auditActionKey(action)}`;
+    return history.has(key) ? history(key, { actor: history("someone"), indicator: "none" }) : action;
+  };
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title" className="text-2xl font-semibold">
@@ -32,7 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option value="">{t("all")}</option>
             {facets.entityTypes.map((e) => (
               <option key={e} value={e}>
-                {e}
+                {entityLabel(e)}
               </option>
             ))}
           </Select>
@@ -40,11 +52,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <Field id="action" label={t("action")}>
           <Select name="action" defaultValue={filter.action ?? ""}>
             <option value="">{t("all")}</option>
-            {facets.actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
+            {[...facets.actions]
+              .sort((a, b) => actionLabel(a).localeCompare(actionLabel(b)))
+              .map((a) => (
+                <option key={a} value={a}>
+                  {actionLabel(a)}
+                </option>
+              ))}
           </Select>
         </Field>
         <Field id="from" label={t("from")}>
@@ -62,7 +76,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <p className="mt-4 text-sm text-slate-600" aria-live="polite">
         {t("count", { count: result.total })}
       </p>
-      <div className="mt-3">{result.events.length === 0 ? <EmptyState>{t("empty")}</EmptyState> : <AuditEventList events={result.events} />}</div>
+      <div className="mt-3">{result.events.length === 0 ? <EmptyState>{t("empty")}</EmptyState> : <AuditEventList events={result.events} technical />}</div>
       <Pagination
         page={result.page}
         pageSize={result.pageSize}

@@ -15,6 +15,7 @@ import { ReviewRounds } from "@/components/self-assessment/review-rounds";
 import { SelfAssessmentWorkspace } from "@/components/self-assessment/workspace";
 import { BeritaAcaraLink } from "@/components/sign-off/berita-acara-link";
 import { StatusBadge } from "@/components/status-badge";
+import { SurveyComments } from "@/components/survey/survey-comments";
 import { SurveyLinksPanel } from "@/components/survey/survey-links-panel";
 import { buttonClass } from "@/components/ui/button";
 import { env } from "@/lib/env";
@@ -23,7 +24,7 @@ import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listAssessmentHistory } from "@/lib/server/audit/search";
 import { loadPreviousRecommendations } from "@/lib/server/follow-up/previous";
 import { listRecommendations } from "@/lib/server/verification/recommendations";
-import { surveyBaseUrl, surveyStatusForAssessment } from "@/lib/server/survey/survey";
+import { listSurveyComments, surveyBaseUrl, surveyStatusForAssessment } from "@/lib/server/survey/survey";
 import { loadWorkspace } from "@/lib/server/assessment/workspace";
 import { loadConversation } from "@/lib/server/conversation/comments";
 import { appealableIndicators, appealsOfAssessment } from "@/lib/server/appeals/appeals";
@@ -41,7 +42,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   const workspace = isUuid(id) ? await loadWorkspace(actor, id) : null;
   if (!workspace) notFound();
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const [history, recommendations, survey, previous, conversation, appeals, appealable, sentBack] = await Promise.all([
+  const [history, recommendations, survey, previous, conversation, appeals, appealable, sentBack, surveyComments] = await Promise.all([
     // As the viewer's role may read it: no verifier's work in progress for the unit, nobody else's address.
     workspace.assessment.canSeeHistory ? listAssessmentHistory(actor, id) : Promise.resolve([]),
     listRecommendations(actor, id),
@@ -56,6 +57,8 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
     appealableIndicators(actor, id),
     // The second tier's latest send-back, shown to the first-tier verifier while it is in review again.
     actor.role === "VERIFIER" && workspace.assessment.status === "IN_REVIEW" ? lastSendBack(id) : Promise.resolve(null),
+    // The F-03 comments: never public, read by the institution's head and admins only (empty for anyone else).
+    listSurveyComments(actor, id),
   ]);
   const latestReturn = workspace.assessment.status === "RETURNED" ? workspace.rounds.find((r) => r.decision === "RETURNED") : undefined;
   const returnReasons: Record<string, string[]> = {};
@@ -105,6 +108,10 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         </Link>
       ) : null}
 
+      {/* The survey's links and count first: the verifier opens them early, before working through the indicators. */}
+      {survey ? <SurveyLinksPanel status={survey} baseUrl={await surveyBaseUrl()} /> : null}
+      {surveyComments.length > 0 ? <SurveyComments comments={surveyComments} /> : null}
+
       <SelfAssessmentWorkspace
         assessmentId={workspace.assessment.id}
         instrument={workspace.instrument}
@@ -128,8 +135,6 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
             : undefined
         }
       />
-
-      {survey ? <SurveyLinksPanel status={survey} baseUrl={await surveyBaseUrl()} /> : null}
 
       {appeals.length > 0 || appealable.length > 0 ? (
         <section aria-labelledby="appeals-title" className="space-y-3">
@@ -157,7 +162,11 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
             {t("workspace.historyNote", { count: history.length, date: format.dateTime(new Date(), { dateStyle: "medium" }) })}
           </p>
           <div className="mt-3">
-            {history.length === 0 ? <EmptyState>{t("assessment.noHistory")}</EmptyState> : <AuditEventList events={history} showEntity={false} />}
+            {history.length === 0 ? (
+              <EmptyState>{t("assessment.noHistory")}</EmptyState>
+            ) : (
+              <AuditEventList events={history} technical={actor.role === "ADMIN"} />
+            )}
           </div>
         </section>
       ) : null}

@@ -89,6 +89,9 @@ export const POLICIES = {
   "results.reportCard": { roles: { ADMIN: "any", HEAD: "own" } },
   "awards.manage": { roles: { ADMIN: "any" } },
   "assessment.export": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  // The what-if planner (issue 18): projections of a locus's or an institution's index and grade,
+  // for those who read the locus (its evaluators and head, its verifier, admins); nothing is stored.
+  "whatIf.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
 
   // Administration.
   "cycles.view": { roles: { ADMIN: "any" } },

@@ -64,6 +64,8 @@ const FEATURES = [
   "correction",
   "sign-off",
   "account",
+  // Reads what the features before it stored; nothing uses it.
+  "what-if",
 ];
 
 const serverModuleOf = (target: string) => /^lib\/server\/([^/.]+)/.exec(target)?.[1] ?? null;

@@ -32,6 +32,7 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "results.reportCard": { ...NONE, ADMIN: [true, true], HEAD: [true, false] },
   "awards.manage": ADMIN_ONLY,
   "assessment.export": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
+  "whatIf.view": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
   "assessment.reopen": ADMIN_ONLY,
   "selfAssessment.edit": { ...NONE, EVALUATOR: [true, false] },
   "selfAssessment.submit": { ...NONE, EVALUATOR: [true, false] },

@@ -9,6 +9,7 @@ import { DownloadButton } from "@/components/download-button";
 import { TrendChart } from "@/components/results/national-trend-chart";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadHeadDashboard } from "@/lib/server/results/head-dashboard";
+import { HeadWhatIfSection } from "./what-if-section";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("head"))("title") };
@@ -124,6 +125,8 @@ export default async function HeadDashboardPage() {
           </DataTable>
         </section>
       ) : null}
+
+      <HeadWhatIfSection user={user} />
 
       {dashboard && dashboard.trend.length > 0 ? (
         <section aria-labelledby="trend-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="institution-trend">

@@ -13,6 +13,7 @@ import enSignOff from "./en/signOff.json";
 import enSurvey from "./en/survey.json";
 import enVerification from "./en/verification.json";
 import enWorkspace from "./en/workspace.json";
+import enWhatIf from "./en/whatIf.json";
 import idAppeals from "./id/appeals.json";
 import idConversation from "./id/conversation.json";
 import idCore from "./id/core.json";
@@ -28,6 +29,7 @@ import idSignOff from "./id/signOff.json";
 import idSurvey from "./id/survey.json";
 import idVerification from "./id/verification.json";
 import idWorkspace from "./id/workspace.json";
+import idWhatIf from "./id/whatIf.json";
 
 /**
  * The catalogues, one file per area so that work on one area does not touch the others' files.
@@ -49,6 +51,7 @@ export const MESSAGE_FILES = {
     appeals: idAppeals,
     correction: idCorrection,
     signOff: idSignOff,
+    whatIf: idWhatIf,
     history: idHistory,
   },
   en: {
@@ -66,6 +69,7 @@ export const MESSAGE_FILES = {
     appeals: enAppeals,
     correction: enCorrection,
     signOff: enSignOff,
+    whatIf: enWhatIf,
     history: enHistory,
   },
 } as const;
@@ -86,6 +90,7 @@ export const MESSAGES = {
     ...idAppeals,
     ...idCorrection,
     ...idSignOff,
+    ...idWhatIf,
     ...idHistory,
   },
   en: {
@@ -103,6 +108,7 @@ export const MESSAGES = {
     ...enAppeals,
     ...enCorrection,
     ...enSignOff,
+    ...enWhatIf,
     ...enHistory,
   },
 };

@@ -80,6 +80,9 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         {conversation ? <OpenQuestions openQuestions={conversation.openQuestions} /> : null}
         <LocusExportLinks assessmentId={workspace.assessment.id} />
         <BeritaAcaraLink actor={actor} assessmentId={workspace.assessment.id} status={workspace.assessment.status} />
+        <Link href={`/assessments/${workspace.assessment.id}/what-if`} className="text-sm text-brand-700 underline" data-testid="what-if-link">
+          {t("whatIf.link")}
+        </Link>
       </div>
 
       <ReviewRounds rounds={workspace.rounds} status={workspace.assessment.status} />

@@ -1,0 +1,10 @@
+import { WhatIfPlanner } from "@/components/what-if/what-if-planner";
+import type { CurrentUser } from "@/lib/server/auth/current-user";
+import { loadInstitutionWhatIf } from "@/lib/server/what-if/planner";
+
+/** The head's what-if planner (issue 18): every locus of the institution in its latest cycle, and the institution index. */
+export async function HeadWhatIfSection({ user }: { user: CurrentUser }) {
+  const view = await loadInstitutionWhatIf(user);
+  if (!view || view.loci.length === 0) return null;
+  return <WhatIfPlanner instrument={view.instrument} settings={view.settings} loci={view.loci} institution />;
+}

@@ -1,0 +1,116 @@
+import "server-only";
+import { type Actor, can } from "@/lib/auth/policies";
+import type { InstrumentDefinition } from "@/lib/domain/instrument/types";
+import { f03Score, type ScoringSettings, scoringSettingsOf } from "@/lib/domain/scoring";
+import { type F03Wire, f03ToWire } from "@/lib/domain/what-if";
+import { maySeeVerifierWork } from "@/lib/domain/workflow/visibility";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assessmentScope, findAssessment, policyTargetOf } from "../assessment/queries";
+import { db } from "../db/client";
+import { loadInstrument } from "../instrument/load";
+
+/** Which levels a locus's projection starts from: the verifier's where the viewer may read them, else the unit's own. */
+export type WhatIfBasis = "VERIFIED" | "SELF" | "MIXED";
+
+export interface WhatIfLocusView {
+  id: string;
+  name: string;
+  status: string;
+  basis: WhatIfBasis;
+  /** Current level per indicator code (unanswered ones are absent: they score 0). */
+  levels: Record<string, number>;
+  f03: F03Wire;
+}
+
+/** What the what-if planner needs, all of one cycle: its instrument and settings, and the loci. */
+export interface WhatIfView {
+  cycle: { id: string; name: string };
+  instrument: InstrumentDefinition;
+  settings: ScoringSettings;
+  loci: WhatIfLocusView[];
+}
+
+const locusFields = {
+  id: true,
+  status: true,
+  locus: { select: { name: true, serviceType: true } },
+  selfAnswers: { select: { level: true, indicator: { select: { code: true } } } },
+  verifiedAnswers: { select: { level: true, indicator: { select: { code: true } } } },
+  surveyResponses: { select: { ratings: true } },
+} satisfies Prisma.AssessmentSelect;
+
+type LocusRow = Prisma.AssessmentGetPayload<{ select: typeof locusFields }>;
+
+/**
+ * A locus's starting point: per indicator the verified level where the viewer may read the
+ * verifier's work (docs/domain.md §5.9; maySeeVerifierWork, the rule of the export and the
+ * history), else the self level; and its F-03 result.
+ */
+function locusView(actor: Actor, row: LocusRow, itemCount: number): WhatIfLocusView {
+  const levels: Record<string, number> = {};
+  for (const answer of row.selfAnswers) if (answer.level !== null) levels[answer.indicator.code] = answer.level;
+  let verified = 0;
+  if (maySeeVerifierWork(actor.role, row.status)) {
+    for (const answer of row.verifiedAnswers) {
+      if (answer.level === null) continue;
+      levels[answer.indicator.code] = answer.level;
+      verified += 1;
+    }
+  }
+  const basis: WhatIfBasis = verified === 0 ? "SELF" : verified >= Object.keys(levels).length ? "VERIFIED" : "MIXED";
+  // Responses stored with another item count (never written by the portal) would make the score throw; they are left out.
+  const responses = row.surveyResponses.map((r) => r.ratings).filter((ratings) => ratings.length === itemCount);
+  return {
+    id: row.id,
+    name: row.locus.name,
+    status: row.status,
+    basis,
+    levels,
+    f03: f03ToWire(f03Score(responses, { itemCount })),
+  };
+}
+
+type CycleFields = { id: string; name: string; instrumentVersionId: string; f02SharePercent: number; minSurveyRespondents: number };
+
+async function viewOf(actor: Actor, cycle: CycleFields, rows: LocusRow[]): Promise<WhatIfView> {
+  const instrument = await loadInstrument(cycle.instrumentVersionId);
+  return {
+    cycle: { id: cycle.id, name: cycle.name },
+    instrument,
+    settings: scoringSettingsOf(cycle),
+    loci: rows.map((row) => locusView(actor, row, instrument.surveyItems.length)),
+  };
+}
+
+/** The planner of one locus, for whoever may plan for it (whatIf.view); null (not found) for anyone else. */
+export async function loadAssessmentWhatIf(actor: Actor, assessmentId: string): Promise<WhatIfView | null> {
+  const assessment = await findAssessment(actor, assessmentId);
+  if (!assessment || !can(actor, "whatIf.view", policyTargetOf(assessment))) return null;
+  const row = await db.assessment.findFirst({
+    where: { AND: [{ id: assessmentId }, assessmentScope(actor, "whatIf.view", assessment.cycleId)] },
+    select: locusFields,
+  });
+  return row ? viewOf(actor, assessment.cycle, [row]) : null;
+}
+
+/**
+ * The planner of a head's institution: every locus it has in its latest cycle under way or
+ * finalised, so that the institution index (the mean of its loci, docs/domain.md §5.6) can be
+ * projected too. Null without such a cycle or for anyone but the institution's readers.
+ */
+export async function loadInstitutionWhatIf(actor: Actor): Promise<WhatIfView | null> {
+  if (!actor.institutionId || !can(actor, "whatIf.view", { institutionId: actor.institutionId })) return null;
+  const scope = { AND: [assessmentScope(actor, "whatIf.view"), { locus: { institutionId: actor.institutionId } }] };
+  const latest = await db.assessment.findFirst({
+    where: { AND: [scope, { cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } }] },
+    orderBy: [{ cycle: { year: "desc" } }, { cycle: { createdAt: "desc" } }],
+    select: { cycle: { select: { id: true, name: true, instrumentVersionId: true, f02SharePercent: true, minSurveyRespondents: true } } },
+  });
+  if (!latest) return null;
+  const rows = await db.assessment.findMany({
+    where: { AND: [scope, { cycleId: latest.cycle.id }] },
+    select: locusFields,
+    orderBy: [{ locus: { serviceType: "asc" } }, { locus: { name: "asc" } }],
+  });
+  return viewOf(actor, latest.cycle, rows);
+}

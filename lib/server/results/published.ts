@@ -229,6 +229,23 @@ export async function loadNationalTrend(cycles: readonly PublishedCycle[]) {
   return results.map((r) => ({ cycle: r.cycle, national: r.national })).reverse();
 }
 
+/**
+ * A file built from a cached listing (an XLSX or CSV export), kept with that listing: built once
+ * per listing, query and language, dropped with it when its results generation changes.
+ */
+const filesCache = new WeakMap<PublishedCycleResults, LRUCache<string, Promise<Buffer>>>();
+
+export function cachedResultsFile(results: PublishedCycleResults, key: string, build: () => Promise<Buffer>): Promise<Buffer> {
+  let files = filesCache.get(results);
+  if (!files) filesCache.set(results, (files = new LRUCache<string, Promise<Buffer>>({ max: 64 })));
+  const hit = files.get(key);
+  if (hit) return hit;
+  const value = build();
+  files.set(key, value);
+  value.catch(() => files.get(key) === value && files.delete(key));
+  return value;
+}
+
 // ───────────── Awards ─────────────
 
 export interface PublishedAwards {

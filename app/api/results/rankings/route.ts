@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { fileNameSlug } from "@/lib/domain/export-files";
 import { tableToFile, downloadResponse, type ExportColumn } from "@/lib/server/http/table-file";
 import { ZRankingExportQuery } from "@/lib/schemas/results";
-import { listPublishedCycles, loadPublishedResults, type PublishedInstitution } from "@/lib/server/results/published";
+import { cachedResultsFile, listPublishedCycles, loadPublishedResults, type PublishedInstitution } from "@/lib/server/results/published";
 import { errorResponse, publicRoute } from "@/lib/server/http/route-handler";
 import { selectRanking } from "@/lib/server/results/ranking-view";
 import type { GroupStanding } from "@/lib/domain/results/ranking-groups";
@@ -37,7 +37,9 @@ export const GET = publicRoute("/api/results/rankings", ZRankingExportQuery, asy
     { header: t("publicResults.colLabel"), value: (r) => r.label, width: 24 },
     ...(version ? [{ header: t("correction.colVersion"), value: () => versionText, width: 30 } satisfies ExportColumn<Row>] : []),
   ];
-  const file = await tableToFile({ sheetName: groupName || "Peringkat", columns, rows }, query.format);
+  // Built once per cached listing, query and texts (so language) (issue 17: publication day).
+  const key = JSON.stringify([query, groupName, versionText, columns.map((c) => c.header)]);
+  const file = await cachedResultsFile(results, key, () => tableToFile({ sheetName: groupName || "Peringkat", columns, rows }, query.format));
   const slug = fileNameSlug(results.cycle.name, groupName, ...(version && version.number > 1 ? [`v${version.number}`] : []));
   return downloadResponse(file, `peringkat-${slug}.${query.format}`, query.format);
 });

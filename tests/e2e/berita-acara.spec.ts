@@ -1,26 +1,11 @@
-import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { extractText, getDocumentProxy } from "unpdf";
+import { downloadBeritaAcara, expectEveryLevel, exportedLevels } from "./sign-off-support";
 import { signedInPage } from "./support";
 
 // Issue 15: the seeded VERIFIED Palembang locus (service type BARANG) of the running cycle. The
 // verifier signs its Berita Acara with the password again, then the head of Kota Palembang; the
 // PDF carries every verified level and the short code; the public page shows the same index.
-
-/** The locus's verified levels as its own export states them (CSV), by indicator code. */
-async function exportedLevels(page: Page, assessmentId: string) {
-  const response = await page.request.get(`/api/assessments/${assessmentId}/export?format=csv`);
-  expect(response.ok()).toBe(true);
-  const rows = parse((await response.body()).toString("utf8").replace(/^\uFEFF/, ""), { columns: false, relax_column_count: true }) as string[][];
-  const [header, ...data] = rows;
-  const column = (name: string) => header!.indexOf(name);
-  const [code, indicator, self, verified] = [column("Kode"), column("Indikator"), column("Level mandiri"), column("Level terverifikasi")];
-  expect([code, indicator, self, verified].every((i) => i >= 0)).toBe(true);
-  return data.filter((r) => r[code]).map((r) => ({ code: r[code]!, name: r[indicator]!, self: r[self] || "—", verified: r[verified]! }));
-}
-
-const squeeze = (text: string) => text.replace(/\s+/g, "");
 
 test("the verifier then the head sign the Berita Acara; the PDF and the public page agree", async ({ browser }) => {
   test.setTimeout(120_000);
@@ -67,14 +52,10 @@ test("the verifier then the head sign the Berita Acara; the PDF and the public p
   await expect(signatures.filter({ hasText: /^Pimpinan instansi: H\. Ahmad Fauzi/ })).toHaveCount(1);
 
   // The PDF: the code and every indicator's verified level (its table row: code, name, self, verified).
-  const [download] = await Promise.all([head.waitForEvent("download"), head.getByRole("link", { name: "Unduh Berita Acara (PDF)" }).click()]);
-  const file = await readFile((await download.path())!);
-  expect(file.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(file)), { mergePages: true });
+  const { file, text } = await downloadBeritaAcara(head);
   expect(text).toContain(`Kode: ${code}`);
   expect(text).toContain(`Indeks: ${index}`);
-  const flat = squeeze(text);
-  for (const level of levels) expect(flat, `row ${level.code}`).toContain(squeeze(`${level.code} ${level.name} ${level.self} ${level.verified}`));
+  expectEveryLevel(text, levels);
 
   // Anyone, signed out: the public page shows the same index, "Berlaku", and the copy matches.
   const anonymous = await (await browser.newContext({ locale: "id-ID" })).newPage();

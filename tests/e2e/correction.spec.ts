@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support";
+import { downloadBeritaAcara, expectEveryLevel, exportedLevels, signOnPage } from "./sign-off-support";
+import { signedInPage, signIn } from "./support";
 
 /** A minimal but well-formed PDF: the decree document. */
 function minimalPdf() {
@@ -25,10 +26,18 @@ async function indexOf(page: Page, url: string) {
   return (await row.getByTestId("index").innerText()).trim();
 }
 
-test("an admin corrects one verified level of a final locus of a published cycle; the listing shows the corrected index marked, version 1 stays readable", async ({
+/** The index the Berita Acara page of a locus states ("Indeks: 3.87 · Predikat: B"). */
+const pageIndex = async (page: Page) => (await page.getByTestId("berita-acara-index").textContent())!.match(/Indeks: ([0-9.,]+)/)![1]!;
+
+// Issue 15, the chain: a final locus's Berita Acara is signed (verifier, then head; the approval
+// itself is in verification.spec.ts), an admin corrects one of its levels, the signed code is
+// superseded and the corrected data gets a new Berita Acara with a new code; the public listing
+// shows the corrected index marked, and version 1 stays readable.
+test("a signed Berita Acara of a final locus is superseded by an admin's correction; the new one has a new code; the listing shows the corrected index marked, version 1 stays readable", async ({
   page,
+  browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   // The latest published cycle, as the public listing names it in its export link.
   await page.goto("/results");
   const href = await page.getByTestId("export-csv").getAttribute("href");
@@ -44,6 +53,25 @@ test("an admin corrects one verified level of a final locus of a published cycle
     .first()
     .click();
   await expect(page.getByRole("heading", { level: 1, name: "Koreksi hasil" })).toBeVisible();
+  const assessmentId = new URL(page.url()).pathname.split("/").pop()!;
+
+  // Before the correction: the verifier then the head sign its Berita Acara; the PDF holds the
+  // code and every verified level, and the public page shows the same index, "Berlaku".
+  const verifier = await signedInPage(browser, "verifikator@pekppp.test");
+  const levels = await exportedLevels(verifier, assessmentId);
+  const code = await signOnPage(verifier, assessmentId);
+  const head = await signedInPage(browser, "pimpinan.palembang@pekppp.test");
+  expect(await signOnPage(head, assessmentId)).toBe(code);
+  await expect(head.getByText("Berita acara telah ditandatangani lengkap.")).toBeVisible();
+  const signedIndex = await pageIndex(head);
+  const signed = await downloadBeritaAcara(head);
+  expect(signed.text).toContain(`Kode: ${code}`);
+  expect(signed.text).toContain(`Indeks: ${signedIndex}`);
+  expectEveryLevel(signed.text, levels);
+  const visitor = await (await browser.newContext({ locale: "id-ID" })).newPage();
+  await visitor.goto(`/verify/${code}`);
+  await expect(visitor.getByTestId("verify-state")).toHaveText("Keadaan: Berlaku");
+  await expect(visitor.getByTestId("verify-index")).toHaveText(signedIndex);
 
   // Open: reason, decree number and the decree document.
   await page.getByLabel("Alasan koreksi").fill("Level indikator salah dimasukkan saat verifikasi lapangan.");
@@ -64,6 +92,24 @@ test("an admin corrects one verified level of a final locus of a published cycle
   await page.getByRole("button", { name: "Terbitkan koreksi" }).click();
   await expect(page.getByTestId("correction-history")).toContainText("Versi hasil 2");
   await expect(page.getByTestId("correction-changes")).toContainText(/Koreksi ini (tidak )?mengubah peringkat\./);
+
+  // The signed code is superseded; the corrected data gets a new Berita Acara, signed again.
+  await visitor.reload();
+  await expect(visitor.getByTestId("verify-state")).toHaveText("Keadaan: Digantikan");
+  const corrected = await exportedLevels(verifier, assessmentId);
+  expect(corrected.filter((l, i) => l.verified !== levels[i]!.verified).map((l) => l.code)).toHaveLength(1);
+  const newCode = await signOnPage(verifier, assessmentId);
+  expect(newCode).not.toBe(code);
+  const correctedIndex = await pageIndex(verifier);
+  const reissued = await downloadBeritaAcara(verifier);
+  expect(reissued.text).toContain(`Kode: ${newCode}`);
+  expectEveryLevel(reissued.text, corrected);
+  expect(reissued.text).toContain("SK MenPAN-RB 12/2026");
+  await visitor.reload();
+  await expect(visitor.getByText(`Digantikan oleh Berita Acara ${newCode}.`)).toBeVisible();
+  await visitor.goto(`/verify/${newCode}`);
+  await expect(visitor.getByTestId("verify-index")).toHaveText(correctedIndex);
+  await expect(visitor.getByTestId("verify-correction")).toContainText("dikoreksi pada");
 
   // The public listing: the corrected index, marked, and version 1 one click away.
   await page.context().clearCookies();

@@ -4,6 +4,7 @@ import path from "node:path";
 import { resolveAuthSecret } from "./lib/auth-secret";
 import { withDatabaseName } from "./lib/database";
 import { runMain } from "./lib/errors";
+import { addE2eFixtures } from "./lib/e2e-fixtures";
 import { e2eDistDir, ensureNextBuild, startNext } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
 import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from "./lib/test-database";
@@ -28,7 +29,8 @@ runMain(async () => {
     await server.stop();
   };
   try {
-    await createMigratedDatabase(server.serverUrl, name, E2E_SEED_INSTITUTIONS);
+    // The demo seed, then the data single journeys bring along (scripts/lib/e2e-fixtures.ts).
+    await addE2eFixtures(await createMigratedDatabase(server.serverUrl, name, E2E_SEED_INSTITUTIONS));
     // The portal runs as its own role (a member of pekppp_app), as in production: every browser
     // test also proves it needs no more rights than those.
     const url = withDatabaseName(server.appServerUrl, name);

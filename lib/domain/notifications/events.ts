@@ -19,6 +19,10 @@ export const NOTIFICATION_KINDS = [
   "comment.posted",
   "comment.mentioned",
   "reminder.deadline",
+  "appeal.filed",
+  "appeal.decided",
+  "correction.published",
+  "signOff.awaitingHead",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -104,6 +108,35 @@ export interface CommentPostedEvent {
   mentionedUserIds: string[];
 }
 
+/** A unit's evaluator filed an appeal (sanggah) of a verified level: the admins, who assign its reviewer. */
+export interface AppealFiledEvent {
+  kind: "appeal.filed";
+  appealId: string;
+  actorId: string;
+}
+
+/** The reviewer accepted or rejected an appeal: the unit's evaluators. */
+export interface AppealDecidedEvent {
+  kind: "appeal.decided";
+  appealId: string;
+  actorId: string;
+}
+
+/** An admin published a correction of a final locus (docs/domain.md §6.4): the institution's heads and evaluators. */
+export interface CorrectionPublishedEvent {
+  kind: "correction.published";
+  assessmentId: string;
+  actorId: string;
+}
+
+/** The verifier signed a locus's Berita Acara: the institution's heads, whose signature it now awaits. */
+export interface SignOffAwaitingHeadEvent {
+  kind: "signOff.awaitingHead";
+  assessmentId: string;
+  actorId: string;
+  code: string;
+}
+
 export type NotificationEvent =
   | AssessmentSubmittedEvent
   | AssessmentReturnedEvent
@@ -113,4 +146,8 @@ export type NotificationEvent =
   | FollowUpReviewedEvent
   | ResultsPublishedEvent
   | SurveyMinimumReachedEvent
-  | CommentPostedEvent;
+  | CommentPostedEvent
+  | AppealFiledEvent
+  | AppealDecidedEvent
+  | CorrectionPublishedEvent
+  | SignOffAwaitingHeadEvent;

@@ -10,6 +10,7 @@ export type Audience =
   | { scope: "assigned-verifiers" }
   | { scope: "institution"; roles: readonly Extract<Role, "EVALUATOR" | "HEAD">[] }
   | { scope: "every-head" }
+  | { scope: "admins" }
   | { scope: "thread" };
 
 export const AUDIENCE: Record<NotificationEvent["kind"], Audience> = {
@@ -24,6 +25,11 @@ export const AUDIENCE: Record<NotificationEvent["kind"], Audience> = {
   "results.published": { scope: "every-head" },
   "survey.minimumReached": { scope: "institution", roles: ["EVALUATOR"] },
   "comment.posted": { scope: "thread" },
+  // Issue 15: the other side of each step that makes results official.
+  "appeal.filed": { scope: "admins" },
+  "appeal.decided": { scope: "institution", roles: ["EVALUATOR"] },
+  "correction.published": { scope: "institution", roles: ["EVALUATOR", "HEAD"] },
+  "signOff.awaitingHead": { scope: "institution", roles: ["HEAD"] },
 };
 
 /** Who still has something to do before a stage closes (the reminder's audience). */
@@ -53,6 +59,7 @@ export interface LinkRefs {
   assessmentId?: string | null;
   indicatorCode?: string | null;
   recommendationId?: string | null;
+  cycleId?: string | null;
   stage?: ReminderStage;
 }
 
@@ -84,6 +91,13 @@ export function notificationLink(kind: NotificationKind, role: Role, refs: LinkR
     case "comment.mentioned":
       if (!assessment) return "/notifications";
       return `${assessment}${role === "VERIFIER" ? "/review" : ""}${indicatorAnchor(refs.indicatorCode)}`;
+    case "appeal.filed":
+      return refs.cycleId ? `/admin/cycles/${refs.cycleId}/appeals` : "/notifications";
+    case "appeal.decided":
+    case "correction.published":
+      return assessment ?? "/notifications";
+    case "signOff.awaitingHead":
+      return assessment ? `${assessment}/berita-acara` : "/notifications";
     case "reminder.deadline":
       return refs.stage === "VERIFICATION" ? "/verification" : refs.stage === "FOLLOW_UP" ? "/follow-up" : "/loci";
   }

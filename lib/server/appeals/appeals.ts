@@ -14,6 +14,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAssignAppealReviewer, TDecideAppeal, TFileAppeal } from "@/lib/schemas/appeals";
 import { ActionError } from "../errors";
 import { audit } from "../audit/record";
+import { emitNotification } from "../notifications/emit";
 import { db } from "../db/client";
 import { scoredIndicatorWhere } from "../db/scored-indicator";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
@@ -106,6 +107,8 @@ export async function fileAppeal(actor: Person, input: TFileAppeal, file: { orig
           ...(stored ? { evidence: { name: stored.originalName, sha256: stored.sha256, sizeBytes: stored.sizeBytes } } : {}),
         },
       });
+      // The admins choose its reviewer: they hear of it in the same transaction.
+      await emitNotification(tx, { kind: "appeal.filed", appealId: appeal.id, actorId: actor.id });
       return { appealId: appeal.id, status: transition.to };
     });
   if (!file) return write(null);
@@ -213,6 +216,8 @@ export async function decideAppeal(actor: Person, input: TDecideAppeal) {
       before: { status: appeal.status, level: before?.level ?? null },
       after: { status: transition.to, level: levelAfter, note: input.note },
     });
+    // The other side: the unit's evaluators who filed it hear the decision.
+    await emitNotification(tx, { kind: "appeal.decided", appealId: appeal.id, actorId: actor.id });
     // An accepted appeal changed a verified level: the locus and its institution, in this transaction (issue 17).
     if (input.decision === "ACCEPT") await recomputeLocusResults(sqlOfTransaction(tx), appeal.assessment.id);
     return { status: transition.to };

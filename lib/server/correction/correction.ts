@@ -7,6 +7,7 @@ import type { TCorrectionLevel, TOpenCorrection } from "@/lib/schemas/correction
 import { ZAwardRules } from "@/lib/schemas/awards";
 import { storeEvidenceFile } from "../assessment/evidence";
 import { audit } from "../audit/record";
+import { emitNotification } from "../notifications/emit";
 import { db } from "../db/client";
 import { ActionError } from "../errors";
 import { evidenceStorage } from "../storage";
@@ -202,8 +203,8 @@ export async function publishCorrection(actor: Admin, assessmentId: string, now 
         before: { status: step.from },
         after: { status: step.to, correctionId: correction.id, versionNumber, changes },
       });
-      // Heads are not notified: the notification events (lib/domain/notifications/events.ts) have
-      // no kind for a correction, and reusing "assessment.finalised" would say something else.
+      // The institution's heads and evaluators: their result changed, and its Berita Acara is to be signed again.
+      await emitNotification(tx, { kind: "correction.published", assessmentId, actorId: actor.id });
       return { versionNumber, changes };
     },
     { timeout: 60_000 },

@@ -71,7 +71,9 @@ async function draftsFor(tx: Tx, event: NotificationEvent): Promise<Notification
     }
     case "assessment.returned":
     case "assessment.approved":
-    case "survey.minimumReached": {
+    case "survey.minimumReached":
+    case "correction.published":
+    case "signOff.awaitingHead": {
       const a = await assessmentFacts(tx, event.assessmentId);
       if (!a) return [];
       const audience = AUDIENCE[event.kind];
@@ -80,6 +82,7 @@ async function draftsFor(tx: Tx, event: NotificationEvent): Promise<Notification
       const params: NotificationParams = { locus: a.locus.name, institution: a.locus.institution.name, cycle: a.cycle.name };
       if (event.kind === "assessment.returned") params.count = event.indicatorCodes.length;
       if (event.kind === "survey.minimumReached") params.respondents = event.respondents;
+      if (event.kind === "signOff.awaitingHead") params.code = event.code;
       const indicatorCode = event.kind === "assessment.returned" ? event.indicatorCodes[0] : null;
       return users
         .filter((u) => !("actorId" in event) || u.id !== event.actorId)
@@ -140,9 +143,48 @@ async function draftsFor(tx: Tx, event: NotificationEvent): Promise<Notification
     }
     case "results.published":
       return publishedDrafts(tx, event.cycleId);
+    case "appeal.filed":
+    case "appeal.decided":
+      return appealDrafts(tx, event);
     case "comment.posted":
       return commentDrafts(tx, event);
   }
+}
+
+/**
+ * An appeal (docs/domain.md §3.11): filed, to every active admin (who assign its reviewer), at the
+ * cycle's appeals list; decided, to the unit's evaluators, at the locus. The actor is never told.
+ */
+async function appealDrafts(tx: Tx, event: Extract<NotificationEvent, { kind: "appeal.filed" | "appeal.decided" }>): Promise<NotificationDraft[]> {
+  const appeal = await tx.appeal.findUnique({
+    where: { id: event.appealId },
+    select: { status: true, assessmentId: true, indicator: { select: { code: true } } },
+  });
+  if (!appeal) return [];
+  const a = await assessmentFacts(tx, appeal.assessmentId);
+  if (!a) return [];
+  const users =
+    event.kind === "appeal.filed"
+      ? await tx.user.findMany({ where: { role: "ADMIN", isActive: true }, select: { id: true, role: true } })
+      : await institutionUsers(tx, [a.locus.institutionId], ["EVALUATOR"]);
+  const params: NotificationParams = {
+    locus: a.locus.name,
+    institution: a.locus.institution.name,
+    cycle: a.cycle.name,
+    indicator: appeal.indicator.code,
+    outcome: appeal.status,
+  };
+  return users
+    .filter((u) => u.id !== event.actorId)
+    .map((u) => ({
+      userId: u.id,
+      kind: event.kind,
+      institutionId: a.locus.institutionId,
+      cycleId: a.cycleId,
+      assessmentId: a.id,
+      link: notificationLink(event.kind, u.role, { assessmentId: a.id, cycleId: a.cycleId }),
+      params,
+    }));
 }
 
 /** A verifier's recommendation or review: the unit's evaluators, at the recommendation. */

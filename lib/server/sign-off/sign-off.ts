@@ -17,6 +17,7 @@ import {
   signedContent,
 } from "@/lib/domain/sign-off";
 import { audit } from "../audit/record";
+import { emitNotification } from "../notifications/emit";
 import { db } from "../db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "../errors";
@@ -132,6 +133,8 @@ export async function signBeritaAcara(actor: Signer, assessmentId: string, passw
           assessmentId,
           after: { code: document.code, role, contentHash, bodyHash: hash, index: content.body.index, grade: content.body.grade },
         });
+        // The verifier signed: the institution's heads sign next.
+        if (role === "VERIFIER") await emitNotification(tx, { kind: "signOff.awaitingHead", assessmentId, actorId: actor.id, code: document.code });
         return { code: document.code, contentHash, role };
       });
     } catch (error) {

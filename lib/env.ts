@@ -39,6 +39,11 @@ const server = {
       })
       .optional(),
   ),
+  /**
+   * The bearer token Prometheus sends to /api/metrics (Authorization: Bearer …), at least 16
+   * characters; unset: /api/metrics answers 404.
+   */
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, { error: "METRICS_TOKEN harus minimal 16 karakter." }).optional()),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL harus salah satu dari ${LOG_LEVELS.join(", ")}.` }).default("info"),
   /**
    * Reverse proxies in front of the portal, each appending the address it saw to X-Forwarded-For

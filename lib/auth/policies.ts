@@ -171,6 +171,8 @@ export const ROUTE_POLICIES = {
   "/api/auth/[...nextauth]": "auth.signIn",
   "/api/health": "health.check",
   "/api/ready": "health.check",
+  // Public to the policy table; the route itself answers only to the METRICS_TOKEN (404 without one).
+  "/api/metrics": "health.check",
   "/api/assessments/[id]/answers": "selfAssessment.edit",
   "/api/assessments/[id]/evidence": "selfAssessment.edit",
   "/api/evidence/[id]": "evidence.download",

@@ -46,7 +46,7 @@ const where = (prefix: string) => imports.filter((i) => i.from.startsWith(prefix
 const describeImport = (i: Import) => `${i.from} → ${i.target}`;
 
 /** Platform modules of lib/server, then the features, each allowed to use only those before it. */
-const PLATFORM = ["errors", "logger", "db", "audit", "storage", "auth", "action-client", "http", "locale"];
+const PLATFORM = ["errors", "logger", "metrics", "db", "audit", "storage", "auth", "action-client", "http", "locale"];
 const FEATURES = [
   "registry",
   "instrument",

@@ -1,10 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
 import { POLICY_KEYS, ruleFor } from "@/lib/auth/policies";
 import { getCurrentUser } from "../auth/current-user";
 import { noteDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/availability";
+import { logRequest, requestIdOf } from "../http/request-log";
 import { logger } from "../logger";
 import { ActionError, toActionError, type ActionErrorPayload } from "../errors";
 
@@ -17,7 +19,7 @@ import { ActionError, toActionError, type ActionErrorPayload } from "../errors";
  */
 const baseClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ action: z.string(), policy: z.enum(POLICY_KEYS) }),
-  handleServerError(error, { metadata }): ActionErrorPayload {
+  handleServerError(error, { metadata, ctx }): ActionErrorPayload {
     const expected = toActionError(error);
     if (expected) {
       // A domain rule refused stored data or settings: the user gets its message, the log the detail.
@@ -26,23 +28,73 @@ const baseClient = createSafeActionClient({
     }
     // The database cannot be reached: "try again in N seconds", logged once per outage, not per action.
     if (noteDatabaseUnavailable(error)) return { key: "errors.databaseUnavailable", values: { seconds: RETRY_AFTER_SECONDS } };
-    const ref = randomUUID().slice(0, 8);
-    logger.error({ err: error, ref, action: metadata?.action }, "server action failed");
+    // The reference the user sees is the request's id, in the request log line too.
+    const ref = (ctx as { seen?: Seen }).seen?.requestId ?? randomUUID();
+    logger.error({ err: error, ref, requestId: ref, action: metadata?.action }, "server action failed");
     return { key: "errors.unexpected", ref };
   },
   defaultValidationErrorsShape: "flattened",
 });
 
+interface Seen {
+  requestId: string;
+  userId: string | null;
+}
+
+/** The status a request log line gives an action's outcome (actions always answer 200 over HTTP). */
+function statusOf(result: { success: boolean; navigationKind?: unknown; validationErrors?: unknown; serverError?: unknown }) {
+  if (result.navigationKind) return 303;
+  if (result.success) return 200;
+  if (result.validationErrors) return 422;
+  const key = (result.serverError as ActionErrorPayload | undefined)?.key;
+  return key === "errors.unexpected"
+    ? 500
+    : key === "errors.databaseUnavailable"
+      ? 503
+      : key === "errors.signInRequired"
+        ? 401
+        : key === "errors.notFound"
+          ? 404
+          : 422;
+}
+
+async function currentRequestId() {
+  try {
+    return requestIdOf(await headers());
+  } catch {
+    // Called outside a request (tests, scripts).
+    return randomUUID();
+  }
+}
+
+/**
+ * One request log line per action (lib/server/http/request-log.ts): route `action:<name>`, the
+ * outcome as a status, the duration and the user the next middleware identifies (ctx.seen).
+ */
+const loggedClient = baseClient.use(async ({ next, metadata }) => {
+  const started = performance.now();
+  const seen: Seen = { requestId: await currentRequestId(), userId: null };
+  let status = 500;
+  try {
+    const result = await next({ ctx: { seen } });
+    status = statusOf(result);
+    return result;
+  } finally {
+    logRequest({ requestId: seen.requestId, route: `action:${metadata.action}`, method: "POST", status, started, userId: seen.userId });
+  }
+});
+
 /** Actions anyone may call (sign-in, language, the public survey). Their policy must be public. */
-export const publicActionClient = baseClient.use(async ({ next, metadata }) => {
+export const publicActionClient = loggedClient.use(async ({ next, metadata }) => {
   if (ruleFor(null, metadata.policy) !== "public") throw new ActionError("errors.notFound");
   return next({ ctx: {} });
 });
 
 /** Actions of signed-in users; ctx.actor is the current user, whose role has a rule for the policy. */
-export const authorizedActionClient = baseClient.use(async ({ next, metadata }) => {
+export const authorizedActionClient = loggedClient.use(async ({ next, metadata, ctx }) => {
   const actor = await getCurrentUser();
   if (!actor) throw new ActionError("errors.signInRequired");
+  ctx.seen.userId = actor.id;
   if (actor.mustChangePassword && metadata.policy !== "account.changePassword" && metadata.policy !== "auth.signOut") {
     throw new ActionError("errors.passwordChangeRequired");
   }

@@ -10,6 +10,7 @@ import { noteCaughtError } from "../db/outage-scope";
 import { logger } from "../logger";
 import { oidcProvider, verifiedEmail } from "./oidc";
 import { endUserSession, SESSION_MAX_AGE_SECONDS, startUserSession } from "./sessions";
+import { metrics } from "../metrics";
 import { checkSignInAllowed, clearSignInFailures, recordSignInFailure } from "./sign-in-throttle-store";
 
 declare module "next-auth" {
@@ -47,6 +48,7 @@ async function authorizeWithPassword(raw: unknown) {
   // Sign-in records stand alone (nothing else in the change to commit or roll back with them), so
   // they go straight to db; a refused sign-in has no actor id, only the address that was typed.
   if (!decision.allowed) {
+    metrics.signInThrottled.inc();
     await audit(db, { id: null, email }, { action: "auth.sign-in-throttled", entityType: "User" });
     throw new ThrottledSignIn(decision.retryAfterSeconds);
   }
@@ -56,6 +58,7 @@ async function authorizeWithPassword(raw: unknown) {
   });
   const valid = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user?.isActive || !user.passwordHash || !valid) {
+    metrics.signInFailures.inc();
     await recordSignInFailure(keys);
     await audit(db, { id: user?.id ?? null, email }, { action: "auth.sign-in-failed", entityType: "User", entityId: user?.id });
     return null;

@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { ROUTE_POLICIES, ruleFor, type PolicyKey } from "@/lib/auth/policies";
@@ -11,6 +10,7 @@ import { noteDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/availability
 import { ActionError, toActionError } from "../errors";
 import { logger } from "../logger";
 import { JSON_BODY_LIMIT, readBoundedBody } from "./request-body";
+import { loggedRoute } from "./request-log";
 import { requestClient } from "./request-client";
 
 type RoutePath = keyof typeof ROUTE_POLICIES;
@@ -55,17 +55,16 @@ export function databaseUnavailableResponse() {
 /**
  * Expected errors (an ActionError, or a DomainError through its mapped key: toActionError) become
  * JSON with their message key and status; an unreachable database a 503 with Retry-After, logged
- * once per outage; anything else is logged with a reference.
+ * once per outage; anything else is logged with the request id as the reference the user sees.
  */
-function routeErrorResponse(error: unknown, path: string) {
+function routeErrorResponse(error: unknown, path: string, ref: string) {
   const expected = toActionError(error);
   if (expected) {
     if (expected.cause) logger.warn({ err: expected.cause, path }, "route refused by a domain rule");
     return errorResponse(STATUS_OF_KEY[expected.messageKey] ?? 422, expected.messageKey, { values: expected.values });
   }
   if (noteDatabaseUnavailable(error)) return databaseUnavailableResponse();
-  const ref = randomUUID().slice(0, 8);
-  logger.error({ err: error, ref, path }, "route handler failed");
+  logger.error({ err: error, ref, requestId: ref, path }, "route handler failed");
   return errorResponse(500, "errors.unexpected", { values: { ref } });
 }
 
@@ -76,22 +75,23 @@ function routeErrorResponse(error: unknown, path: string) {
  */
 export function authorizedRoute<P extends z.ZodType>(path: RoutePath, paramsSchema: P, handler: (context: RouteContext<z.infer<P>>) => Promise<Response>) {
   const policy: PolicyKey = ROUTE_POLICIES[path];
-  return async (request: NextRequest, context: { params: Promise<unknown> }) => {
+  return loggedRoute(path, async (request: NextRequest, context: { params: Promise<unknown> }, seen) => {
     try {
       if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !isSameOrigin(request)) {
         return errorResponse(403, "errors.crossOrigin");
       }
       const actor = await getCurrentUser();
       if (!actor) return errorResponse(401, "errors.signInRequired");
+      seen.userId = actor.id;
       if (actor.mustChangePassword) return errorResponse(403, "errors.passwordChangeRequired");
       if (!ruleFor(actor, policy)) return errorResponse(404, "errors.notFound");
       const params = paramsSchema.safeParse(await context.params);
       if (!params.success) return errorResponse(404, "errors.notFound");
       return await handler({ actor, params: params.data, request });
     } catch (error) {
-      return routeErrorResponse(error, path);
+      return routeErrorResponse(error, path, seen.requestId);
     }
-  };
+  });
 }
 
 export interface ClaimedActor {
@@ -130,7 +130,7 @@ export function sessionClaimsRoute<P extends z.ZodType>(
   handler: (context: FastRouteContext<z.infer<P>>) => Promise<Response>,
 ) {
   const policy: PolicyKey = ROUTE_POLICIES[path];
-  return async (request: NextRequest, context: { params: Promise<unknown> }) => {
+  return loggedRoute(path, async (request: NextRequest, context: { params: Promise<unknown> }, seen) => {
     try {
       if (!isSameOrigin(request)) return errorResponse(403, "errors.crossOrigin");
       const params = paramsSchema.safeParse(await context.params);
@@ -159,13 +159,15 @@ export function sessionClaimsRoute<P extends z.ZodType>(
         return actor;
       };
       const usable = claimed && ruleFor(claimed, policy) ? claimed : null;
+      // The claimed user (the log line's userId); the handler confirms it before anything is saved.
+      seen.userId = usable?.id ?? null;
       // Nothing to try fast: the full check now, before the handler reads any body.
-      if (!usable) await confirmActor();
+      if (!usable) seen.userId = (await confirmActor()).id;
       return await handler({ claimed: usable, params: params.data, request, confirmActor });
     } catch (error) {
-      return routeErrorResponse(error, path);
+      return routeErrorResponse(error, path, seen.requestId);
     }
-  };
+  });
 }
 
 /**
@@ -178,7 +180,7 @@ export function publicRoute<Q extends z.ZodType>(
   handler: (context: { query: z.infer<Q>; request: NextRequest }) => Promise<Response>,
 ) {
   if (ruleFor(null, ROUTE_POLICIES[path]) !== "public") throw new Error(`${path} is not a public route`);
-  return async (request: NextRequest) => {
+  const run = loggedRoute(path, async (request: NextRequest, _context: undefined, seen) => {
     try {
       const raw = Object.fromEntries(request.nextUrl.searchParams);
       // A search text with a NUL is refused with its message, never silently dropped by a schema's fallback.
@@ -187,9 +189,10 @@ export function publicRoute<Q extends z.ZodType>(
       if (!query.success) return errorResponse(422, validationKey(query.error));
       return await handler({ query: query.data, request });
     } catch (error) {
-      return routeErrorResponse(error, path);
+      return routeErrorResponse(error, path, seen.requestId);
     }
-  };
+  });
+  return (request: NextRequest) => run(request, undefined);
 }
 
 /**

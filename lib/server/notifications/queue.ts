@@ -47,3 +47,11 @@ export async function queueRetry(tx: Sql, outboxId: string, delaySeconds: number
     SELECT graphile_worker.add_job(${TASKS.deliver}, json_build_object('outboxIds', json_build_array(${outboxId}::uuid)),
       run_at => now() + make_interval(secs => ${delaySeconds}::int), max_attempts => 10, job_key => ${`outbox:${outboxId}`})`;
 }
+
+/** Jobs waiting in the queue (for /api/metrics): ready to run now, and all, failed ones included. */
+export async function queueDepth(query: (sql: string) => Promise<{ rows: { ready: number; total: number }[] }>) {
+  const { rows } = await query(
+    `SELECT count(*) FILTER (WHERE run_at <= now() AND locked_at IS NULL AND attempts < max_attempts)::int AS ready, count(*)::int AS total FROM graphile_worker.jobs`,
+  );
+  return rows[0] ?? { ready: 0, total: 0 };
+}

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { AppealView } from "@/lib/server/appeals/appeals";
+import { DAY } from "@/lib/i18n/formats";
 
 /** Appeals as cards: indicator, status, argument, evidence, levels and the decision; `actions` per appeal. */
 export async function AppealList({
@@ -32,7 +33,7 @@ export async function AppealList({
             </p>
           ) : null}
           <p className="mt-1">
-            {t("filedBy")}: {appeal.filedBy.name} · {format.dateTime(appeal.filedAt, { dateStyle: "medium" })}
+            {t("filedBy")}: {appeal.filedBy.name} · {format.dateTime(appeal.filedAt, DAY)}
           </p>
           <p className="mt-1 whitespace-pre-wrap">
             {t("argument")}: {appeal.argument}

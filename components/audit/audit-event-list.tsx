@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { auditActionKey, indicatorOf, readableChanges, type ReadableChange, type ReadableValue } from "@/lib/domain/audit/readable";
+import { DAY, MOMENT } from "@/lib/i18n/formats";
 
 export interface AuditEventView {
   id: bigint;
@@ -37,8 +38,8 @@ function valueText(t: Translate, format: Format, value: ReadableValue | null): s
       return value.items.join("; ");
     case "date":
       return value.iso.length === 10
-        ? format.dateTime(new Date(`${value.iso}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" })
-        : format.dateTime(new Date(value.iso), { dateStyle: "long", timeStyle: "short" });
+        ? format.dateTime(new Date(`${value.iso}T00:00:00Z`), { ...DAY, timeZone: "UTC" })
+        : format.dateTime(new Date(value.iso), MOMENT);
     case "code":
       if (t.has(`history.values.${value.code}`)) return t(`history.values.${value.code}`);
       if (t.has(`status.${value.code}`)) return t(`status.${value.code}`);
@@ -91,7 +92,7 @@ export async function AuditEventList({ events, technical = false }: { events: Au
             const changes = readableChanges(event.before, event.after).filter((c) => sayable(t, c));
             return (
               <tr key={event.id.toString()} data-testid="audit-row" data-action={event.action}>
-                <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(event.occurredAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(event.occurredAt, MOMENT)}</td>
                 <td className="px-3 py-2">
                   <p data-testid="audit-sentence">{sentence}</p>
                   {technical ? (

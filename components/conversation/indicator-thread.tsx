@@ -10,6 +10,7 @@ import { EVIDENCE_ACCEPT } from "@/lib/domain/evidence/file-types";
 import { evidenceDownloadUrl } from "@/lib/domain/evidence/view";
 import { editCommentAction, markQuestionAction, resolveQuestionAction } from "@/lib/server/conversation/actions";
 import type { CommentView, ParticipantView, PostedComment } from "@/lib/server/conversation/views";
+import { MOMENT } from "@/lib/i18n/formats";
 
 export interface IndicatorThreadProps {
   assessmentId: string;
@@ -263,7 +264,7 @@ export function IndicatorThread(props: IndicatorThreadProps) {
                 <span className="font-medium text-slate-800" data-testid="comment-author">
                   {t("by", { name: comment.authorName, role: tAll(`roles.${comment.authorRole}`) })}
                 </span>
-                <time dateTime={comment.createdAt}>{format.dateTime(new Date(comment.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
+                <time dateTime={comment.createdAt}>{format.dateTime(new Date(comment.createdAt), MOMENT)}</time>
                 <span data-testid="comment-round">{t("round", { round: comment.round })}</span>
                 {comment.editedAt ? <span>{t("edited", { date: format.dateTime(new Date(comment.editedAt), { timeStyle: "short" }) })}</span> : null}
               </p>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ShownVersion } from "@/lib/server/results/published";
+import { DAY } from "@/lib/i18n/formats";
 
 /**
  * Which result version a published listing shows (docs/domain.md §6.4): "dikoreksi pada …" on a
@@ -10,7 +11,7 @@ import type { ShownVersion } from "@/lib/server/results/published";
 export async function VersionNotice({ version, href }: { version: ShownVersion | undefined; href: (number: number | null) => string }) {
   if (!version || version.versions.length < 2) return null;
   const [t, format] = await Promise.all([getTranslations("correction"), getFormatter()]);
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
+  const date = (d: Date) => format.dateTime(d, DAY);
   return (
     <aside className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm" aria-labelledby="result-version-title" data-testid="result-version">
       <h2 id="result-version-title" className="font-semibold text-amber-900">

@@ -5,6 +5,7 @@ import { FollowUpEvidence } from "./follow-up-evidence";
 import { FollowUpForm } from "./follow-up-form";
 import { ActionBadges } from "./progress-badge";
 import { FollowUpReviewForm } from "./review-form";
+import { DAY } from "@/lib/i18n/formats";
 
 /** One follow-up action: what was done, when, its status, the verifier's decision, its evidence and controls. */
 export async function FollowUpCard({
@@ -28,16 +29,14 @@ export async function FollowUpCard({
     >
       <header className="flex flex-wrap items-start justify-between gap-2">
         <h3 id={`follow-up-${followUp.id}`} className="font-medium">
-          {t("actionOn", { date: format.dateTime(dateOf(followUp.actionDate), { dateStyle: "long", timeZone: "UTC" }) })}
+          {t("actionOn", { date: format.dateTime(dateOf(followUp.actionDate), { ...DAY, timeZone: "UTC" }) })}
         </h3>
         <ActionBadges status={followUp.status} review={followUp.review} />
       </header>
       <p className="text-sm whitespace-pre-wrap" data-testid="follow-up-description">
         {followUp.description}
       </p>
-      <p className="text-xs text-slate-600">
-        {t("recordedBy", { name: followUp.createdBy ?? "—", date: format.dateTime(new Date(followUp.createdAt), { dateStyle: "medium" }) })}
-      </p>
+      <p className="text-xs text-slate-600">{t("recordedBy", { name: followUp.createdBy ?? "—", date: format.dateTime(new Date(followUp.createdAt), DAY) })}</p>
       {followUp.reviewedAt ? (
         <div
           className={`rounded-md border px-3 py-2 text-sm ${followUp.review === "MORE_REQUESTED" ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-slate-50"}`}
@@ -46,7 +45,7 @@ export async function FollowUpCard({
           <p className="font-medium">
             {t(followUp.review === "PENDING" ? "lastDecision" : "decision", {
               name: followUp.reviewedBy ?? "—",
-              date: format.dateTime(new Date(followUp.reviewedAt), { dateStyle: "medium" }),
+              date: format.dateTime(new Date(followUp.reviewedAt), DAY),
             })}
           </p>
           {followUp.reviewNote ? <p className="mt-1 whitespace-pre-wrap">{followUp.reviewNote}</p> : null}

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { dateOf } from "@/lib/domain/cycle/dates";
 import type { PreviousRecommendationItem, PreviousRecommendations } from "@/lib/server/follow-up/previous";
 import { ProgressBadge } from "./progress-badge";
+import { DAY } from "@/lib/i18n/formats";
 
 /**
  * What the previous cycle recommended on one indicator (or aspect) and how far its follow-up got,
@@ -33,14 +34,12 @@ export async function PreviousRecommendation({
             <p className="whitespace-pre-wrap">{item.text}</p>
             <div className="flex flex-wrap items-center gap-2 text-xs text-slate-700">
               <ProgressBadge progress={item.progress} overdue={item.overdue} />
-              {item.targetDate ? (
-                <span>{t("previous.due", { date: format.dateTime(dateOf(item.targetDate), { dateStyle: "medium", timeZone: "UTC" }) })}</span>
-              ) : null}
+              {item.targetDate ? <span>{t("previous.due", { date: format.dateTime(dateOf(item.targetDate), { ...DAY, timeZone: "UTC" }) })}</span> : null}
             </div>
             {latest ? (
               <p className="text-xs text-slate-700" data-testid="previous-latest-action">
                 {t("previous.latest", {
-                  date: format.dateTime(dateOf(latest.actionDate), { dateStyle: "medium", timeZone: "UTC" }),
+                  date: format.dateTime(dateOf(latest.actionDate), { ...DAY, timeZone: "UTC" }),
                   status: t(`status.${latest.status}`),
                   review: t(`review.${latest.review}`),
                   evidence: latest.evidenceCount,

@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { dateOf } from "@/lib/domain/cycle/dates";
 import type { FollowUpListRow } from "@/lib/server/follow-up/views";
 import { ProgressBadge } from "./progress-badge";
+import { DAY } from "@/lib/i18n/formats";
 
 /** Recommendations with their target date, overdue flag and follow-up progress; each opens its page. */
 export async function RecommendationTable({ rows, caption, emptyText }: { rows: FollowUpListRow[]; caption: string; emptyText: string }) {
@@ -29,7 +30,7 @@ export async function RecommendationTable({ rows, caption, emptyText }: { rows: 
             <span className="mt-0.5 line-clamp-2 block text-xs text-slate-600">{row.text}</span>
           </td>
           <td className="px-4 py-2 align-top whitespace-nowrap">
-            {row.targetDate ? format.dateTime(dateOf(row.targetDate), { dateStyle: "medium", timeZone: "UTC" }) : tAll("common.none")}
+            {row.targetDate ? format.dateTime(dateOf(row.targetDate), { ...DAY, timeZone: "UTC" }) : tAll("common.none")}
           </td>
           <td className="px-4 py-2 align-top">
             <ProgressBadge progress={row.progress} overdue={row.overdue} />

@@ -3,6 +3,7 @@ import { asFormAction } from "@/components/form-action";
 import { Button } from "@/components/ui/button";
 import { markNotificationsReadAction, openNotificationAction } from "@/lib/server/notifications/actions";
 import type { NotificationView } from "@/lib/server/notifications/notifications";
+import { MOMENT } from "@/lib/i18n/formats";
 
 /** The list of one's notifications: each opens its exact place (and is marked read on the way). */
 export async function NotificationList({ items }: { items: NotificationView[] }) {
@@ -22,7 +23,7 @@ export async function NotificationList({ items }: { items: NotificationView[] })
             </p>
             <p className="mt-0.5 text-sm text-slate-700">{item.text}</p>
             <p className="mt-0.5 text-xs text-slate-500">
-              {t("receivedAt")}: <time dateTime={item.createdAt}>{format.dateTime(new Date(item.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
+              {t("receivedAt")}: <time dateTime={item.createdAt}>{format.dateTime(new Date(item.createdAt), MOMENT)}</time>
             </p>
           </div>
           <div className="flex gap-2">

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReviewRoundView } from "@/lib/server/assessment/workspace";
+import { DAY } from "@/lib/i18n/formats";
 
 /** The verifier's decisions, newest first: the latest return is open, earlier rounds fold away. */
 export async function ReviewRounds({ rounds, status }: { rounds: ReviewRoundView[]; status: string }) {
@@ -35,7 +36,7 @@ export async function ReviewRounds({ rounds, status }: { rounds: ReviewRoundView
             {(openReturn ? earlier : rounds).map((round) => (
               <li key={`${round.round}-${round.decidedAt}`}>
                 <p className="font-medium">
-                  {t("roundLine", { round: round.round, decision: round.decision, date: format.dateTime(new Date(round.decidedAt), { dateStyle: "medium" }) })}
+                  {t("roundLine", { round: round.round, decision: round.decision, date: format.dateTime(new Date(round.decidedAt), DAY) })}
                 </p>
                 {round.summary ? <p>{round.summary}</p> : null}
                 {round.reasons.length > 0 ? (

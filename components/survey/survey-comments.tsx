@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { SurveyCommentView } from "@/lib/server/survey/survey";
+import { MOMENT } from "@/lib/i18n/formats";
 
 /**
  * The free-text comments of a locus's F-03 respondents, for its head and admins only (the loader
@@ -17,7 +18,7 @@ export async function SurveyComments({ comments }: { comments: SurveyCommentView
         {comments.map((c) => (
           <li key={c.id} className="rounded-lg bg-slate-50 p-3 text-sm" data-testid="survey-comment">
             <p className="whitespace-pre-line">{c.comment}</p>
-            <p className="mt-1 text-xs text-slate-600">{format.dateTime(c.createdAt, { dateStyle: "long", timeStyle: "short" })}</p>
+            <p className="mt-1 text-xs text-slate-600">{format.dateTime(c.createdAt, MOMENT)}</p>
           </li>
         ))}
       </ul>

@@ -11,6 +11,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { SurveyLinkView, SurveyStatus } from "@/lib/server/survey/survey";
+import { MOMENT } from "@/lib/i18n/formats";
 
 export interface SurveyLinksPanelProps {
   /** From surveyStatusForAssessment (plain data: dates are ISO strings); the create and close controls show while it is collecting. */
@@ -119,7 +120,7 @@ function LinkRow({ link, url, canManage }: { link: SurveyLinkView; url: string; 
       router.refresh();
     },
   });
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const when = (iso: string) => format.dateTime(new Date(iso), MOMENT);
 
   async function copy() {
     try {

@@ -10,6 +10,7 @@ import { TrendChart } from "@/components/results/national-trend-chart";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadHeadDashboard } from "@/lib/server/results/head-dashboard";
 import { HeadWhatIfSection } from "./what-if-section";
+import { DAY } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("head"))("title") };
@@ -53,7 +54,7 @@ export default async function HeadDashboardPage() {
                 <li data-testid="national-rank">{ranks.national}</li>
                 {dashboard.publishedCycle?.version?.correctedAt ? (
                   <li data-testid="standing-corrected" className="font-medium text-amber-900">
-                    {t("correction.correctedOn", { date: format.dateTime(dashboard.publishedCycle.version.correctedAt, { dateStyle: "long" }) })}
+                    {t("correction.correctedOn", { date: format.dateTime(dashboard.publishedCycle.version.correctedAt, DAY) })}
                   </li>
                 ) : null}
                 {ranks.province ? <li data-testid="province-rank">{ranks.province}</li> : null}

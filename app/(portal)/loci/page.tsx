@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { countScoredIndicators, listLociForEvaluator } from "@/lib/server/assessment/queries";
 import { findCurrentCycle } from "@/lib/server/cycle/cycles";
+import { DAY } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("evaluator"))("title") };
@@ -65,7 +66,7 @@ export default async function EvaluatorLociPage() {
                   </div>
                   <div className="flex justify-between gap-2">
                     <dt className="text-slate-600">{t("common.deadline")}</dt>
-                    <dd>{deadline ? format.dateTime(deadline, { dateStyle: "long" }) : t("common.none")}</dd>
+                    <dd>{deadline ? format.dateTime(deadline, DAY) : t("common.none")}</dd>
                   </div>
                 </dl>
               </li>

@@ -14,6 +14,7 @@ import { requirePolicy } from "@/lib/server/auth/current-user";
 import { countScoredIndicators } from "@/lib/server/assessment/queries";
 import { findCurrentCycle } from "@/lib/server/cycle/cycles";
 import { loadVerifierQueue, queueProvinces } from "@/lib/server/verification/queue";
+import { DAY } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("verifier"))("title") };
@@ -148,7 +149,7 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
                   <StatusBadge status={a.status} />
                 </td>
                 <td className="px-4 py-2">{t("common.answeredOf", { answered: a._count.verifiedAnswers, total })}</td>
-                <td className="px-4 py-2">{a.submittedAt ? format.dateTime(a.submittedAt, { dateStyle: "medium" }) : t("common.none")}</td>
+                <td className="px-4 py-2">{a.submittedAt ? format.dateTime(a.submittedAt, DAY) : t("common.none")}</td>
               </tr>
             ))}
           </DataTable>

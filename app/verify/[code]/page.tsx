@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { IntegrityCheck } from "@/components/sign-off/integrity-check";
 import { findSignedDocument } from "@/lib/server/sign-off/sign-off";
+import { DAY, SECOND } from "@/lib/i18n/formats";
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
   return { title: (await getTranslations("signOff.verify"))("title", { code: (await params).code.slice(0, 20) }) };
@@ -50,7 +51,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
             <dt className="font-medium">{tAll("pdf.correction")}</dt>
             <dd data-testid="verify-correction">
               {tAll("pdf.correctedOn", {
-                date: format.dateTime(new Date(body.correction.publishedAt), { dateStyle: "long", timeZone: "Asia/Jakarta" }),
+                date: format.dateTime(new Date(body.correction.publishedAt), DAY),
                 decree: body.correction.decreeReference,
               })}
             </dd>
@@ -64,7 +65,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
                 {tAll("signedBy", {
                   role: tAll(`role.${s.role}`),
                   name: s.name,
-                  date: format.dateTime(new Date(s.signedAt), { dateStyle: "long", timeStyle: "medium", timeZone: "Asia/Jakarta" }),
+                  date: format.dateTime(new Date(s.signedAt), SECOND),
                 })}
               </li>
             ))}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { findCycleForAdmin } from "@/lib/server/cycle/cycles";
+import { DAY } from "@/lib/i18n/formats";
 
 type Cycle = NonNullable<Awaited<ReturnType<typeof findCycleForAdmin>>>;
 
@@ -35,7 +36,7 @@ export async function CycleHeader({ cycle }: { cycle: Cycle }) {
         </div>
         <div className="flex gap-2">
           <dt className="text-slate-600">{t("cycleAdmin.fields.published")}</dt>
-          <dd data-testid="cycle-published">{cycle.publishedAt ? format.dateTime(cycle.publishedAt, { dateStyle: "long" }) : t("admin.notPublished")}</dd>
+          <dd data-testid="cycle-published">{cycle.publishedAt ? format.dateTime(cycle.publishedAt, DAY) : t("admin.notPublished")}</dd>
         </div>
         <div className="flex gap-2">
           <dt className="text-slate-600">{t("cycleAdmin.fields.f02Share")}</dt>

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/empty-state";
 import { buttonClass } from "@/components/ui/button";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { countVerifiedByCycle, listCyclesForAdmin } from "@/lib/server/cycle/cycles";
+import { DAY } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin"))("title") };
@@ -57,7 +58,7 @@ export default async function AdminCyclesPage() {
                 </td>
                 <td className="px-4 py-2">{t(`cycleStatus.${cycle.status}`)}</td>
                 <td className="px-4 py-2 tabular-nums">{format.number(cycle._count.assessments)}</td>
-                <td className="px-4 py-2">{cycle.publishedAt ? format.dateTime(cycle.publishedAt, { dateStyle: "medium" }) : t("admin.notPublished")}</td>
+                <td className="px-4 py-2">{cycle.publishedAt ? format.dateTime(cycle.publishedAt, DAY) : t("admin.notPublished")}</td>
                 <td className="px-4 py-2">
                   {cycle.status === "ACTIVE" ? (
                     <FinaliseCycleButton cycleId={cycle.id} cycleName={cycle.name} verified={verifiedCounts.get(cycle.id) ?? 0} />

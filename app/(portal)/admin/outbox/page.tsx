@@ -9,6 +9,7 @@ import { OUTBOX_STATUSES, ZOutboxFilter } from "@/lib/schemas/notifications";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { smtpConfigured } from "@/lib/server/notifications/delivery";
 import { listOutbox } from "@/lib/server/notifications/notifications";
+import { MOMENT } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("notifications"))("outbox.title") };
@@ -18,7 +19,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const actor = await requirePolicy("outbox.view");
   const filter = ZOutboxFilter.parse(await searchParams);
   const [t, format, result] = await Promise.all([getTranslations("notifications.outbox"), getFormatter(), listOutbox(actor, filter)]);
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const when = (iso: string) => format.dateTime(new Date(iso), MOMENT);
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title" className="text-2xl font-semibold">

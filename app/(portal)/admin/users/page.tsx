@@ -10,6 +10,7 @@ import { ROLES } from "@/lib/domain/roles";
 import { ZUserSearch } from "@/lib/schemas/users";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { searchUsers } from "@/lib/server/users/users";
+import { MOMENT } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("users"))("title") };
@@ -71,9 +72,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 <td className="px-4 py-2">{t(`roles.${user.role}`)}</td>
                 <td className="px-4 py-2">{user.institution?.name ?? t("common.none")}</td>
                 <td className="px-4 py-2">{user.isActive ? t("users.statusActive") : t("users.statusInactive")}</td>
-                <td className="px-4 py-2">
-                  {user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("common.none")}
-                </td>
+                <td className="px-4 py-2">{user.lastSignInAt ? format.dateTime(user.lastSignInAt, MOMENT) : t("common.none")}</td>
               </tr>
             ))}
           </DataTable>

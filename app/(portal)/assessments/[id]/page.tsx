@@ -29,6 +29,7 @@ import { loadWorkspace } from "@/lib/server/assessment/workspace";
 import { loadConversation } from "@/lib/server/conversation/comments";
 import { appealableIndicators, appealsOfAssessment } from "@/lib/server/appeals/appeals";
 import { lastSendBack } from "@/lib/server/verification/second-tier";
+import { DAY } from "@/lib/i18n/formats";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("workspace");
@@ -161,9 +162,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
           <h2 id="history-title" className="text-lg font-semibold">
             {t("assessment.history")}
           </h2>
-          <p className="text-xs text-slate-500">
-            {t("workspace.historyNote", { count: history.length, date: format.dateTime(new Date(), { dateStyle: "medium" }) })}
-          </p>
+          <p className="text-xs text-slate-500">{t("workspace.historyNote", { count: history.length, date: format.dateTime(new Date(), DAY) })}</p>
           <div className="mt-3">
             {history.length === 0 ? (
               <EmptyState>{t("assessment.noHistory")}</EmptyState>

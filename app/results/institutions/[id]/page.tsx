@@ -5,6 +5,7 @@ import { z } from "zod";
 import { GradeBadge } from "@/components/grade-badge";
 import { awardLines, standingLines } from "@/components/results/standing-text";
 import { loadPublicInstitution } from "@/lib/server/results/public-institution";
+import { DAY } from "@/lib/i18n/formats";
 
 const ZParams = z.object({ id: z.uuid() });
 
@@ -60,9 +61,7 @@ export default async function PublicInstitutionPage({ params }: { params: Promis
               {result.cycle.name}
             </h2>
             {result.cycle.publishedAt ? (
-              <p className="text-sm text-slate-600">
-                {t("publicInstitution.publishedOn", { date: format.dateTime(result.cycle.publishedAt, { dateStyle: "long" }) })}
-              </p>
+              <p className="text-sm text-slate-600">{t("publicInstitution.publishedOn", { date: format.dateTime(result.cycle.publishedAt, DAY) })}</p>
             ) : null}
             <p className="mt-3 flex flex-wrap items-baseline gap-4">
               <span className="text-sm text-slate-700">{t("publicResults.colIndex")}</span>

@@ -6,6 +6,7 @@ import { VersionChanges } from "@/components/correction/version-changes";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadCorrectionView } from "@/lib/server/correction/view";
+import { MOMENT } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("correction"))("title") };
@@ -19,7 +20,7 @@ export default async function CorrectionPage({ params }: { params: Promise<{ id:
   const view = await loadCorrectionView(actor, id);
   if (!view) notFound();
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short" });
+  const date = (d: Date) => format.dateTime(d, MOMENT);
   return (
     <section aria-labelledby="page-title" className="space-y-6">
       <header>

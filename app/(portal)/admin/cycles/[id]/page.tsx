@@ -17,6 +17,7 @@ import { findCycleForAdmin } from "@/lib/server/cycle/cycles";
 import { cycleActionDecisions } from "@/lib/server/cycle/status";
 import { finalisationState } from "@/lib/server/verification/finalisation-view";
 import type { FinalisationBlocker } from "@/lib/domain/workflow";
+import { DAY } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("cycleAdmin.tabs"))("overview") };
@@ -127,8 +128,8 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
                   <th scope="row" className="px-4 py-2 text-left font-medium">
                     {t(`cycleAdmin.stage.${stage.kind}`)}
                   </th>
-                  <td className="px-4 py-2">{format.dateTime(stage.startsAt, { dateStyle: "long" })}</td>
-                  <td className="px-4 py-2">{format.dateTime(stage.endsAt, { dateStyle: "long" })}</td>
+                  <td className="px-4 py-2">{format.dateTime(stage.startsAt, DAY)}</td>
+                  <td className="px-4 py-2">{format.dateTime(stage.endsAt, DAY)}</td>
                   <td className="px-4 py-2">{t(`cycleAdmin.stageState.${state}`)}</td>
                 </tr>
               );

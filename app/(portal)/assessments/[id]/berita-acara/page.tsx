@@ -4,6 +4,7 @@ import { z } from "zod";
 import { SignForm } from "@/components/sign-off/sign-form";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadSignOff } from "@/lib/server/sign-off/sign-off";
+import { MOMENT } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("signOff"))("title") };
@@ -17,7 +18,7 @@ export default async function BeritaAcaraPage({ params }: { params: Promise<{ id
   const view = await loadSignOff(user, id.data);
   if (!view) notFound();
   const [t, format] = await Promise.all([getTranslations("signOff"), getFormatter()]);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Jakarta" });
+  const when = (d: Date) => format.dateTime(d, MOMENT);
   const latest = view.latest;
   return (
     <section aria-labelledby="page-title" className="max-w-3xl space-y-5">

@@ -13,6 +13,7 @@ import { env } from "@/lib/env";
 import { isUuid } from "@/lib/schemas/ids";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listFollowUpHistory, loadRecommendationDetail } from "@/lib/server/follow-up/views";
+import { DAY } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("followUp"))("detailTitle") };
@@ -60,7 +61,7 @@ export default async function RecommendationFollowUpPage({ params }: { params: P
         <dl className="grid gap-2 text-sm sm:grid-cols-3">
           <div>
             <dt className="text-slate-600">{t("targetDate")}</dt>
-            <dd>{detail.targetDate ? format.dateTime(dateOf(detail.targetDate), { dateStyle: "long", timeZone: "UTC" }) : tAll("common.none")}</dd>
+            <dd>{detail.targetDate ? format.dateTime(dateOf(detail.targetDate), { ...DAY, timeZone: "UTC" }) : tAll("common.none")}</dd>
           </div>
           <div>
             <dt className="text-slate-600">{t("progressColumn")}</dt>

@@ -15,6 +15,7 @@ import { ZCycleLociQuery } from "@/lib/schemas/cycles";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { CYCLE_LOCI_PAGE_SIZE, listCycleLoci } from "@/lib/server/cycle/overview";
 import { findCycleForAdmin } from "@/lib/server/cycle/cycles";
+import { DAY } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("cycleAdmin.tabs"))("loci") };
@@ -104,7 +105,7 @@ export default async function CycleLociPage({
                     </Link>
                   ) : null}
                 </td>
-                <td className="px-4 py-2">{row.submittedAt ? format.dateTime(row.submittedAt, { dateStyle: "medium" }) : t("common.none")}</td>
+                <td className="px-4 py-2">{row.submittedAt ? format.dateTime(row.submittedAt, DAY) : t("common.none")}</td>
                 <td className="px-4 py-2">
                   {row.overdue ? (
                     <span className="font-medium text-red-800">{t("cycleAdmin.loci.overdue")}</span>

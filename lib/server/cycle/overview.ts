@@ -14,10 +14,9 @@ import { db } from "../db/client";
 
 export async function cycleStatusMatrix(actor: Actor, cycleId: string): Promise<StatusMatrix | null> {
   if (!can(actor, "cycles.view")) return null;
+  // Kept by triggers (CycleStatusCount, issue 17): at most 40 rows, whatever the cycle's size.
   const rows = await db.$queryRaw<{ type: InstitutionType; status: AssessmentStatus; count: number }[]>`
-    SELECT i.type, a.status, count(*)::int AS count
-    FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
-    WHERE a."cycleId" = ${cycleId}::uuid GROUP BY i.type, a.status`;
+    SELECT "institutionType" AS type, status, count FROM "CycleStatusCount" WHERE "cycleId" = ${cycleId}::uuid AND count > 0`;
   return statusMatrix(rows);
 }
 

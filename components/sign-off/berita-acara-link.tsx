@@ -2,8 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { type Actor, ruleFor } from "@/lib/auth/policies";
 
-/** Statuses in which a locus has a Berita Acara to read or sign (after approval). */
-const WITH_BERITA_ACARA: readonly string[] = ["VERIFIED", "FINAL"];
+/**
+ * Statuses in which a locus has a Berita Acara to read or sign (after approval), and under a
+ * correction, when the signed one is about to be superseded and stays readable.
+ */
+const WITH_BERITA_ACARA: readonly string[] = ["VERIFIED", "FINAL", "IN_CORRECTION"];
 
 /**
  * The link to a locus's Berita Acara page, for a viewer whose role may read it (signOff.view; the

@@ -194,6 +194,20 @@ describe("audited correction after FINAL and result versions (docs/domain.md §6
     for (const row of mine) expect(row).toMatchObject({ actorId: admin().id, assessmentId: finalId });
   });
 
+  it("marks the corrected institution's report card with its correction, and no other institution's", async () => {
+    const { loadReportCard } = await import("@/lib/server/results/report-card");
+    const card = await loadReportCard(admin(), institutionId, cycleId);
+    expect(card?.correction).toMatchObject({ decreeReference: reasons.decreeReference, version: 2 });
+    expect(card?.correction?.publishedAt).toBeInstanceOf(Date);
+    const other = (
+      await one(
+        `SELECT l."institutionId" FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = $1 AND a.status = 'FINAL' AND l."institutionId" <> $2 LIMIT 1`,
+        [cycleId, institutionId],
+      )
+    ).institutionId;
+    expect((await loadReportCard(admin(), other, cycleId))?.correction).toBeNull();
+  });
+
   it("keeps versions append-only for the portal's database role", async () => {
     for (const sql of [
       `UPDATE "ResultVersion" SET reason = 'x' WHERE "cycleId" = $1`,

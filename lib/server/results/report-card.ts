@@ -13,11 +13,27 @@ import { loadInstitutionCycle, loadInstitutionRecommendations, loadInstitutionTr
 export async function loadReportCard(actor: Actor, institutionId: string, cycleId?: string) {
   const view = await loadInstitutionCycle(actor, "results.reportCard", institutionId, cycleId);
   if (!view || view.loci.length === 0) return null;
-  const [institution, recommendations, standing, trend] = await Promise.all([
+  const [institution, recommendations, standing, trend, correction] = await Promise.all([
     db.institution.findUniqueOrThrow({ where: { id: institutionId }, select: { name: true } }),
     loadInstitutionRecommendations(actor, "results.reportCard", institutionId, view.cycle.id),
     loadInstitutionStanding(institutionId, view.cycle.id),
     loadInstitutionTrend(actor, "results.reportCard", institutionId),
+    // The latest published correction of one of its loci in that cycle: the card marks the result
+    // "dikoreksi pada …" (docs/domain.md §6.4), as the published listing does.
+    db.resultCorrection.findFirst({
+      where: { cycleId: view.cycle.id, publishedAt: { not: null }, assessment: { locus: { institutionId } } },
+      orderBy: { publishedAt: "desc" },
+      select: { publishedAt: true, decreeReference: true, versionNumber: true },
+    }),
   ]);
-  return { institutionName: institution.name, view, recommendations, standing, trend };
+  return {
+    institutionName: institution.name,
+    view,
+    recommendations,
+    standing,
+    trend,
+    correction: correction?.publishedAt
+      ? { publishedAt: correction.publishedAt, decreeReference: correction.decreeReference, version: correction.versionNumber }
+      : null,
+  };
 }

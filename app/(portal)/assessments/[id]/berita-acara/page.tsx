@@ -60,7 +60,13 @@ export default async function BeritaAcaraPage({ params }: { params: Promise<{ id
           <p className="mt-2 text-sm text-slate-600">{t("notIssued")}</p>
         )}
         <p className="mt-3 text-sm" role="status">
-          {view.nextSigner ? t("nextSigner", { role: t(`role.${view.nextSigner}`) }) : latest?.current ? t("complete") : t("notApprovedYet")}
+          {view.details.status === "IN_CORRECTION"
+            ? t("inCorrection")
+            : view.nextSigner
+              ? t("nextSigner", { role: t(`role.${view.nextSigner}`) })
+              : latest?.current
+                ? t("complete")
+                : t("notApprovedYet")}
         </p>
       </section>
       {view.canSign ? (

@@ -23,7 +23,14 @@ export const GET = authorizedRoute("/api/institutions/[id]/report-card", z.objec
     {
       institutionName: data.institutionName,
       view: data.view,
-      notices: [],
+      notices: data.correction
+        ? [
+            t("reportCard.corrected", {
+              date: format.dateTime(data.correction.publishedAt, { dateStyle: "long", timeZone: "Asia/Jakarta" }),
+              decree: data.correction.decreeReference,
+            }),
+          ]
+        : [],
       standing: ranks ? [ranks.national, ...(ranks.province ? [ranks.province] : [])] : [],
       awards: data.standing.awards.map((award) => awardLines(t, locale, award)),
       trend: data.trend.map((p) => [

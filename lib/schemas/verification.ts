@@ -7,8 +7,20 @@ import { fromFormData } from "./form-data";
 import { searchText, text } from "./text";
 
 /** Filters of the verifier's queue, from the URL; a malformed filter is ignored, not an error. */
+/** The queue's views besides a single status (see ZQueueFilter.status). */
+export const QUEUE_VIEWS = ["TODO", "ALL"] as const;
+/** What a verifier still has to do: the statuses of the TODO view. */
+export const QUEUE_TODO_STATUSES = ["SUBMITTED", "IN_REVIEW"] as const;
+
 export const ZQueueFilter = z.object({
-  status: z.enum(ASSESSMENT_STATUSES).optional().catch(undefined),
+  /**
+   * One status, or a view: TODO (submitted or in review: the work to do, the default without a
+   * search) or ALL. Absent: TODO, unless the verifier searches (a search looks in every status).
+   */
+  status: z
+    .enum([...ASSESSMENT_STATUSES, ...QUEUE_VIEWS])
+    .optional()
+    .catch(undefined),
   type: z.enum(INSTITUTION_TYPES).optional().catch(undefined),
   province: z.uuid().optional().catch(undefined),
   service: z.enum(SERVICE_TYPES).optional().catch(undefined),

@@ -25,7 +25,10 @@ const STATUSES = ["SUBMITTED", "IN_REVIEW", "AWAITING_VALIDATION", "RETURNED", "
 
 export default async function VerifierQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePolicy("verification.queue");
-  const filter = ZQueueFilter.parse(await searchParams);
+  const parsed = ZQueueFilter.parse(await searchParams);
+  // The default view is the work to do (submitted, in review); final and other loci are one tab away.
+  // A search without a chosen status looks in every status.
+  const filter = { ...parsed, status: parsed.status ?? (parsed.q ? ("ALL" as const) : ("TODO" as const)) };
   const [t, format, cycle] = await Promise.all([getTranslations(), getFormatter(), findCurrentCycle()]);
   if (!cycle) return <EmptyState>{t("common.noActiveCycle")}</EmptyState>;
   const [queue, total, provinces] = await Promise.all([
@@ -47,11 +50,12 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
 
       <nav aria-label={t("verification.countsLabel")} className="mt-4 flex flex-wrap gap-2 text-sm">
         <Link
-          href={statusHref(undefined)}
-          aria-current={!filter.status ? "page" : undefined}
-          className={`rounded-full border px-3 py-1 ${!filter.status ? "border-brand-700 bg-brand-50 font-medium" : "border-slate-300 bg-white"}`}
+          href={statusHref("TODO")}
+          aria-current={filter.status === "TODO" ? "page" : undefined}
+          data-testid="count-TODO"
+          className={`rounded-full border px-3 py-1 ${filter.status === "TODO" ? "border-brand-700 bg-brand-50 font-medium" : "border-slate-300 bg-white"}`}
         >
-          {t("verification.allStatuses")} ({Object.values(queue.countsByStatus).reduce((s, n) => s + n, 0)})
+          {t("verification.toDo")} ({queue.todo})
         </Link>
         {STATUSES.map((status) => (
           <Link
@@ -64,10 +68,18 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
             {t(`status.${status}`)} ({queue.countsByStatus[status] ?? 0})
           </Link>
         ))}
+        <Link
+          href={statusHref("ALL")}
+          aria-current={filter.status === "ALL" ? "page" : undefined}
+          data-testid="count-ALL"
+          className={`rounded-full border px-3 py-1 ${filter.status === "ALL" ? "border-brand-700 bg-brand-50 font-medium" : "border-slate-300 bg-white"}`}
+        >
+          {t("verification.allStatuses")} ({queue.all})
+        </Link>
       </nav>
 
       <form role="search" method="get" className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        {filter.status ? <input type="hidden" name="status" value={filter.status} /> : null}
+        {parsed.status ? <input type="hidden" name="status" value={parsed.status} /> : null}
         <Field id="q" label={t("verification.search")} className="lg:col-span-2">
           <Input name="q" defaultValue={filter.q} />
         </Field>

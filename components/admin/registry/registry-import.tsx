@@ -98,7 +98,7 @@ export function RegistryImport() {
               setApplied(null);
               setError(null);
             }}
-            className="mt-1 block text-sm"
+            className="mt-1 block w-full max-w-md cursor-pointer rounded-lg border border-slate-300 bg-white text-sm text-slate-700 file:mr-3 file:cursor-pointer file:border-0 file:border-r file:border-slate-300 file:bg-slate-100 file:px-4 file:py-2 file:font-medium file:text-slate-900 hover:file:bg-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
           />
         </div>
         <Button type="submit" variant="secondary" className="font-medium" disabled={busy || !file}>

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policies";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TQueueFilter } from "@/lib/schemas/verification";
+import { QUEUE_TODO_STATUSES, type TQueueFilter } from "@/lib/schemas/verification";
 import { db } from "../db/client";
 import { scoredIndicatorWhere } from "../db/scored-indicator";
 import { assessmentScope } from "../assessment/queries";
@@ -24,7 +24,9 @@ export async function loadVerifierQueue(actor: Actor, cycleId: string, filter: T
       : {}),
   };
   const withoutStatus: Prisma.AssessmentWhereInput = { AND: [scope, { locus }] };
-  const where: Prisma.AssessmentWhereInput = filter.status ? { AND: [withoutStatus, { status: filter.status }] } : withoutStatus;
+  // TODO: submitted or in review (the queue's default view); ALL or none: every status.
+  const status = filter.status === "TODO" ? { in: [...QUEUE_TODO_STATUSES] } : filter.status && filter.status !== "ALL" ? filter.status : undefined;
+  const where: Prisma.AssessmentWhereInput = status ? { AND: [withoutStatus, { status }] } : withoutStatus;
   const [rows, byStatus] = await Promise.all([
     db.assessment.findMany({
       where,
@@ -44,8 +46,10 @@ export async function loadVerifierQueue(actor: Actor, cycleId: string, filter: T
   ]);
   const countsByStatus = Object.fromEntries(byStatus.map((g) => [g.status, g._count._all])) as Record<string, number>;
   // The filtered total is one of the status counts (or all of them): no separate count query.
-  const total = filter.status ? (countsByStatus[filter.status] ?? 0) : byStatus.reduce((sum, g) => sum + g._count._all, 0);
-  return { rows, total, page: filter.page, pageSize: PAGE_SIZE, countsByStatus };
+  const all = byStatus.reduce((sum, g) => sum + g._count._all, 0);
+  const todo = QUEUE_TODO_STATUSES.reduce((sum, s) => sum + (countsByStatus[s] ?? 0), 0);
+  const total = filter.status === "TODO" ? todo : !filter.status || filter.status === "ALL" ? all : (countsByStatus[filter.status] ?? 0);
+  return { rows, total, page: filter.page, pageSize: PAGE_SIZE, countsByStatus, todo, all };
 }
 
 /** Provinces of the verifier's assigned institutions in the cycle, for the filter. */

@@ -9,7 +9,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations("registryImport"))("title") };
 }
 
-const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100";
+const linkClass = "inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900";
 
 export default async function RegistryImportPage() {
   await requirePolicy("registry.manage");
@@ -25,18 +25,24 @@ export default async function RegistryImportPage() {
         </h1>
         <p className="text-slate-600">{t("registryImport.intro")}</p>
       </div>
+      <section aria-labelledby="templates-title" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="import-templates">
+        <h2 id="templates-title" className="font-semibold">
+          {t("registryImport.templatesTitle")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">{t("registryImport.templatesIntro")}</p>
+        <div className="mt-3 flex flex-wrap gap-2">
+          <a href="/api/admin/registry/template?format=xlsx" className={linkClass} download>
+            {t("registryImport.templateXlsx")}
+          </a>
+          <a href="/api/admin/registry/template?format=csv" className={linkClass} download>
+            {t("registryImport.templateCsv")}
+          </a>
+        </div>
+      </section>
       <RegistryImport />
       <details className="rounded-lg border border-slate-200 bg-white p-4">
         <summary className="cursor-pointer font-semibold">{t("registryImport.layoutHeading")}</summary>
         <div className="mt-3 space-y-3">
-          <div className="flex flex-wrap gap-2">
-            <a href="/api/admin/registry/template?format=xlsx" className={linkClass} download>
-              {t("registryImport.templateXlsx")}
-            </a>
-            <a href="/api/admin/registry/template?format=csv" className={linkClass} download>
-              {t("registryImport.templateCsv")}
-            </a>
-          </div>
           <DataTable caption={t("registryImport.layoutHeading")} headers={[t("registryImport.column"), t("registryImport.meaning")]}>
             {REGISTRY_COLUMNS.map((column) => (
               <tr key={column.key}>

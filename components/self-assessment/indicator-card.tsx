@@ -40,7 +40,9 @@ export function IndicatorCard({ indicator, answer, editable, returnReasons, conf
     >
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={`title-${indicator.code}`} className="font-semibold">
-          <span className="mr-2 font-mono text-sm text-slate-500">{indicator.code}</span>
+          <span className="mr-2 font-mono text-sm text-slate-600">{indicator.code}</span>
+          {/* Read as "1.a.Ak: Standar Pelayanan", not as one word "1.a.AkStandar Pelayanan". */}
+          <span className="sr-only">: </span>
           {indicator.name}
         </h3>
         <span className="text-xs text-slate-500">{scored ? t("weight", { weight: indicator.weight }) : t("notScored")}</span>

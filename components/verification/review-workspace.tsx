@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { approveAction, returnForRevisionAction } from "@/lib/server/verification/actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -13,8 +13,11 @@ import { isScoredIndicator, type InstrumentDefinition } from "@/lib/domain/instr
 import { toDecimalString, type Rational } from "@/lib/domain/rational";
 import { classify } from "@/lib/domain/grades";
 import { computeLocusResult, gap, levelsOf, type ScoringSettings } from "@/lib/domain/scoring";
+import type { Role } from "@/lib/domain/roles";
+import { missingVerifiedLevels, whyNotApprove, type ApprovalBlocker, type AssessmentStatus, type StageKind } from "@/lib/domain/workflow";
 import type { EvidenceItemView } from "@/lib/domain/evidence/view";
 import { EvidencePreview } from "./evidence-preview";
+import { ReviewNavigator, reviewState } from "./review-navigator";
 
 interface Props {
   assessmentId: string;
@@ -32,14 +35,41 @@ interface Props {
   conversations?: Record<string, React.ReactNode>;
   /** Questions of the locus's conversation still open: approving then needs their confirmation. */
   openQuestions?: number;
+  /** The indicator to open first (`?indicator=<code>` of the page's address). */
+  initialIndicator?: string;
+  /**
+   * The facts the approval is decided on (status, role, the cycle's stages, the server's time),
+   * so the button is disabled with the reason `whyNotApprove` gives, as the levels change.
+   */
+  approval: { status: AssessmentStatus; role: Role; stages: { kind: StageKind; startsAt: Date; endsAt: Date }[]; now: string };
 }
 
-/** The verifier's review: one indicator at a time (n / p move), verified level and note autosaved, scores side by side. */
+/** Keeps the open indicator in the address (`?indicator=<code>`), so a reload or a shared link opens it again. */
+function rememberIndicator(code: string) {
+  const url = new URL(window.location.href);
+  url.searchParams.set("indicator", code);
+  url.hash = "";
+  window.history.replaceState(window.history.state, "", url);
+}
+
+/**
+ * The verifier's review: one indicator at a time (n / p move, a jump list with each indicator's
+ * state, "next unverified"; the open one kept in the address), verified level and note
+ * autosaved, scores side by side, and the decision (approval disabled with its reason while it
+ * cannot succeed; a return confirmed).
+ */
 export function ReviewWorkspace(props: Props) {
   const t = useTranslations("verification");
   const openQuestions = props.openQuestions ?? 0;
   const indicators = useMemo(() => props.instrument.aspects.flatMap((a) => a.indicators.map((i) => ({ ...i, aspectCode: a.code }))), [props.instrument]);
-  const [index, setIndex] = useState(0);
+  const [index, setIndex] = useState(() =>
+    Math.max(
+      0,
+      indicators.findIndex((i) => i.code === props.initialIndicator),
+    ),
+  );
+  const [showReasonRequired, setShowReasonRequired] = useState(false);
+  const approveReasonId = useId();
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState("");
   const { answers, conflicts, status, pendingCount, conflictCount, change, resolve, retry } = useAutosave(props.assessmentId, props.verified, props.canEdit, {
@@ -51,7 +81,20 @@ export function ReviewWorkspace(props: Props) {
   const approve = useAction(approveAction, { onSuccess: () => window.location.assign(`/assessments/${props.assessmentId}`) });
 
   const indicator = indicators[index]!;
-  const go = (delta: number) => setIndex((i) => Math.min(indicators.length - 1, Math.max(0, i + delta)));
+  const open = useCallback(
+    (at: number) => {
+      const next = Math.min(indicators.length - 1, Math.max(0, at));
+      setIndex(next);
+      rememberIndicator(indicators[next]!.code);
+    },
+    [indicators],
+  );
+  const go = (delta: number) => open(index + delta);
+  const jump = (code: string) => {
+    open(indicators.findIndex((i) => i.code === code));
+    // The indicator's heading takes the focus, as after following a link to it.
+    requestAnimationFrame(() => document.getElementById("review-title")?.focus());
+  };
 
   // A link to `#indikator-<code>` (the header's open questions) or `#indicator-<code>` (a
   // notification) opens that indicator; its conversation then takes the focus (components/conversation).
@@ -97,6 +140,11 @@ export function ReviewWorkspace(props: Props) {
   const mine = answers[indicator.code];
   const conflict = conflicts[indicator.code];
   const evidence = props.evidence.filter((e) => e.indicatorCode === indicator.code);
+  // The scored indicators still without a verified level, and the approval's reason not to succeed.
+  const missing = useMemo(() => missingVerifiedLevels(props.instrument, answers), [props.instrument, answers]);
+  const blocker = useMemo(() => whyNotApprove({ ...props.approval, now: new Date(props.approval.now), missing }), [props.approval, missing]);
+  const nextUnverified = missing.find((m) => indicators.findIndex((i) => i.code === m.indicatorCode) > index) ?? missing[0];
+  const verifiedInAspect = props.instrument.aspects.map((a) => a.indicators.filter((i) => isScoredIndicator(i) && answers[i.code]?.level != null).length);
   const reasonList = Object.entries(reasons)
     .filter(([, r]) => r.trim().length > 0)
     .map(([indicatorCode, reason]) => ({ indicatorCode, reason }));
@@ -108,7 +156,19 @@ export function ReviewWorkspace(props: Props) {
           <p className="text-sm text-slate-600" data-testid="review-position">
             {t("position", { index: index + 1, total: indicators.length })} · {t("verifiedProgress", { count: verifiedCount, total: scored.length })}
           </p>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
+            <a href="#review-navigator" className="rounded-md px-2 py-1.5 text-sm text-brand-700 underline lg:hidden">
+              {t("navigatorTitle")}
+            </a>
+            <button
+              type="button"
+              onClick={() => nextUnverified && jump(nextUnverified.indicatorCode)}
+              disabled={!nextUnverified}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-50"
+              data-testid="next-unverified"
+            >
+              {nextUnverified ? t("nextUnverified") : t("allVerified")}
+            </button>
             <button
               type="button"
               onClick={() => go(-1)}
@@ -138,8 +198,9 @@ export function ReviewWorkspace(props: Props) {
           data-testid="review-indicator"
           data-code={indicator.code}
         >
-          <h2 id="review-title" className="font-semibold">
-            <span className="mr-2 font-mono text-sm text-slate-500">{indicator.code}</span>
+          <h2 id="review-title" tabIndex={-1} className="font-semibold focus:outline-none">
+            <span className="mr-2 font-mono text-sm text-slate-600">{indicator.code}</span>
+            <span className="sr-only">: </span>
             {indicator.name}
           </h2>
           <p className="mt-1 text-sm text-slate-700">{indicator.question}</p>
@@ -231,12 +292,23 @@ export function ReviewWorkspace(props: Props) {
         </article>
       </div>
 
-      <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+      <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
         {props.canEdit ? (
           <div className="rounded-xl border border-slate-200 bg-white p-4">
             <SaveStatusBar status={status} pendingCount={pendingCount} conflictCount={conflictCount} onRetry={() => void retry()} />
           </div>
         ) : null}
+        <ReviewNavigator
+          aspects={props.instrument.aspects.map((a) => ({ code: a.code, name: a.name }))}
+          indicators={indicators.map((i) => ({
+            code: i.code,
+            name: i.name,
+            aspectCode: i.aspectCode,
+            state: reviewState(props.selfAnswers[i.code]?.level, answers[i.code]?.level),
+          }))}
+          current={indicator.code}
+          onJump={jump}
+        />
         <section aria-labelledby="compare-title" className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm" data-testid="score-comparison">
           <h2 id="compare-title" className="font-semibold">
             {t("compareTitle")}
@@ -263,8 +335,11 @@ export function ReviewWorkspace(props: Props) {
                     {aspect.code}
                   </th>
                   <td className="text-right tabular-nums">{classify(self.f02.aspects[i]!.score).published}</td>
-                  <td className="text-right tabular-nums">{classify(checked.f02.aspects[i]!.score).published}</td>
-                  <td className="text-right tabular-nums">{signedGap(self.f02.aspects[i]!.score, checked.f02.aspects[i]!.score)}</td>
+                  {/* Until a level of the aspect is verified there is no verified score (not a 0). */}
+                  <td className="text-right tabular-nums">{verifiedInAspect[i] ? classify(checked.f02.aspects[i]!.score).published : "–"}</td>
+                  <td className="text-right tabular-nums">
+                    {verifiedInAspect[i] ? signedGap(self.f02.aspects[i]!.score, checked.f02.aspects[i]!.score) : "–"}
+                  </td>
                 </tr>
               ))}
               <tr className="border-t border-slate-300 font-semibold">
@@ -275,15 +350,19 @@ export function ReviewWorkspace(props: Props) {
                   {self.classification.published}
                 </td>
                 <td className="text-right tabular-nums" data-testid="verified-index">
-                  {checked.classification.published}
+                  {verifiedCount > 0 ? checked.classification.published : t("noneYet")}
                 </td>
                 <td className="text-right tabular-nums" data-testid="index-gap">
-                  {signedGap(self.index.index, checked.index.index)}
+                  {verifiedCount > 0 ? signedGap(self.index.index, checked.index.index) : "–"}
                 </td>
               </tr>
             </tbody>
           </table>
-          <p className="mt-2 text-xs text-slate-600">{t("gradeLine", { self: self.classification.grade, verified: checked.classification.grade })}</p>
+          <p className="mt-2 text-xs text-slate-600">
+            {verifiedCount > 0
+              ? t("gradeLine", { self: self.classification.grade, verified: checked.classification.grade })
+              : t("gradeLineNoneVerified", { self: self.classification.grade })}
+          </p>
         </section>
 
         {props.canDecide ? (
@@ -292,7 +371,7 @@ export function ReviewWorkspace(props: Props) {
               {t("decideTitle")}
             </h2>
             <ActionErrorMessage error={returnAction.result.serverError ?? approve.result.serverError} />
-            {returnAction.result.validationErrors ? (
+            {returnAction.result.validationErrors || showReasonRequired ? (
               <p role="alert" className="text-red-700">
                 {t("reasonRequired")}
               </p>
@@ -308,19 +387,34 @@ export function ReviewWorkspace(props: Props) {
               className="block w-full rounded-md border border-slate-300 px-3 py-2"
             />
             <p className="text-xs text-slate-600">{t("reasonsCount", { count: reasonList.length })}</p>
-            <button
-              type="button"
-              disabled={returnAction.isPending || pendingCount > 0}
-              onClick={() => returnAction.execute({ assessmentId: props.assessmentId, summary, reasons: reasonList })}
-              className="w-full rounded-md border border-amber-500 bg-amber-50 px-4 py-2 font-medium hover:bg-amber-100 disabled:opacity-60"
-            >
-              {t("returnButton")}
-            </button>
+            {/* A return stops the review and tells the unit: it is confirmed first (issue 19). */}
             <ConfirmDialog
               trigger={
                 <button
                   type="button"
-                  disabled={approve.isPending || pendingCount > 0}
+                  disabled={returnAction.isPending || pendingCount > 0}
+                  onClick={(event) => {
+                    // Without a reason there is nothing to confirm: the requirement is shown instead.
+                    setShowReasonRequired(reasonList.length === 0);
+                    if (reasonList.length === 0) event.preventDefault();
+                  }}
+                  className="w-full rounded-md border border-amber-500 bg-amber-50 px-4 py-2 font-medium hover:bg-amber-100 disabled:opacity-60"
+                >
+                  {t("returnButton")}
+                </button>
+              }
+              title={t("returnButton")}
+              description={t("returnConfirm", { count: reasonList.length })}
+              confirmLabel={t("returnButton")}
+              tone="danger"
+              onConfirm={() => returnAction.execute({ assessmentId: props.assessmentId, summary, reasons: reasonList })}
+            />
+            <ConfirmDialog
+              trigger={
+                <button
+                  type="button"
+                  disabled={approve.isPending || pendingCount > 0 || blocker !== null}
+                  aria-describedby={blocker ? approveReasonId : undefined}
                   className="w-full rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
                 >
                   {t("approveButton")}
@@ -341,6 +435,7 @@ export function ReviewWorkspace(props: Props) {
               // Open questions are confirmed by this dialog; the server refuses an approval that does not say so.
               onConfirm={() => approve.execute({ assessmentId: props.assessmentId, confirmOpenQuestions: openQuestions > 0 })}
             />
+            {blocker ? <ApprovalBlocked id={approveReasonId} blocker={blocker} onJump={jump} /> : null}
           </section>
         ) : null}
       </aside>
@@ -351,4 +446,50 @@ export function ReviewWorkspace(props: Props) {
 /** verified − self, half-up to 2 decimals, with its sign. */
 function signedGap(self: Rational, verified: Rational) {
   return toDecimalString(gap(self, verified), 2);
+}
+
+const SHOWN_MISSING = 8;
+
+/** Why the approval cannot succeed yet, next to its button; missing levels as links to their indicators, with titles. */
+function ApprovalBlocked({ id, blocker, onJump }: { id: string; blocker: ApprovalBlocker; onJump: (code: string) => void }) {
+  const t = useTranslations("verification");
+  let text: string;
+  switch (blocker.reason) {
+    case "LEVELS_MISSING":
+      text = t("approveBlocked.LEVELS_MISSING", { count: blocker.missing.length });
+      break;
+    case "WRONG_STATUS":
+      text = t("approveBlocked.WRONG_STATUS");
+      break;
+    case "NO_STAGE":
+      text = t("noStage");
+      break;
+    default:
+      text = t(blocker.reason === "NOT_STARTED" ? "notStarted" : "ended", { from: blocker.window.startsAt, to: blocker.window.endsAt });
+  }
+  return (
+    <div className="rounded-md border border-slate-200 bg-slate-50 p-3 text-xs" data-testid="approve-blocked">
+      <p id={id}>{text}</p>
+      {blocker.reason === "LEVELS_MISSING" ? (
+        <ul className="mt-1 space-y-0.5">
+          {blocker.missing.slice(0, SHOWN_MISSING).map((m) => (
+            <li key={m.indicatorCode}>
+              <a
+                href={`?indicator=${encodeURIComponent(m.indicatorCode)}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  onJump(m.indicatorCode);
+                }}
+                className="text-brand-700 underline"
+              >
+                <span className="font-mono">{m.indicatorCode}</span>
+                <span className="sr-only">: </span> {m.indicatorName}
+              </a>
+            </li>
+          ))}
+          {blocker.missing.length > SHOWN_MISSING ? <li>{t("approveBlocked.more", { count: blocker.missing.length - SHOWN_MISSING })}</li> : null}
+        </ul>
+      ) : null}
+    </div>
+  );
 }

@@ -114,6 +114,7 @@ test("the verifier returns a locus with a question on one indicator; the evaluat
 
   await verifier.getByLabel("Alasan pengembalian untuk indikator ini").fill("Lihat pertanyaan pada percakapan indikator ini.");
   await verifier.getByRole("button", { name: "Kembalikan untuk perbaikan" }).click();
+  await verifier.getByRole("alertdialog").getByRole("button", { name: "Kembalikan untuk perbaikan" }).click();
   await verifier.waitForURL(new RegExp(`${locusUrl}$`));
 
   // A foreign evaluator never reaches the locus or its threads.

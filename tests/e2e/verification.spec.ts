@@ -42,6 +42,8 @@ test("an evaluator submits, the verifier returns it with a reason, the evaluator
   await expect(verifier.getByRole("alert").filter({ hasText: "Isi sedikitnya satu alasan" })).toBeVisible();
   await verifier.getByLabel("Alasan pengembalian untuk indikator ini").fill("Unggah SK penetapan Standar Pelayanan yang ditandatangani.");
   await verifier.getByRole("button", { name: "Kembalikan untuk perbaikan" }).click();
+  // A return is confirmed first (issue 19).
+  await verifier.getByRole("alertdialog").getByRole("button", { name: "Kembalikan untuk perbaikan" }).click();
   await verifier.waitForURL(new RegExp(`${url}$`));
 
   // The evaluator sees the reason on the indicator, corrects and resubmits.

@@ -113,6 +113,8 @@ export async function loadWorkspace(actor: Actor, assessmentId: string, now = ne
     settings: scoringSettingsOf(cycle),
     evidenceRequiredAboveZero: cycle.evidenceRequiredAboveZero,
     window: stage ? { startsAt: stage.startsAt.toISOString(), endsAt: stage.endsAt.toISOString() } : null,
+    /** The cycle's stage dates: pages decide from them what can succeed now (lib/domain/workflow). */
+    stages: assessment.cycle.stages.map((s) => ({ kind: s.kind, startsAt: s.startsAt, endsAt: s.endsAt })),
     editBlock,
     canEdit: editBlock.kind === "none",
     canSubmit: editBlock.kind === "none" && can(actor, "selfAssessment.submit", target),

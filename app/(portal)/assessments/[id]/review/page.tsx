@@ -22,9 +22,18 @@ export async function generateMetadata() {
 }
 
 /** The verifier's review of one locus; "not found" for anyone not assigned to it in its cycle. */
-export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePolicy("verification.review");
   const { id } = await params;
+  // The indicator open before a reload or in a shared link (`?indicator=17.c.As`); unknown codes open the first.
+  const requested = (await searchParams).indicator;
+  const initialIndicator = typeof requested === "string" ? requested : undefined;
   const review = isUuid(id) ? await loadReview(actor, id) : null;
   if (!review) notFound();
   const [t, recommendations, previous, conversation] = await Promise.all([
@@ -77,6 +86,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             : undefined
         }
         openQuestions={conversation?.openQuestions.total ?? 0}
+        initialIndicator={initialIndicator}
+        approval={{
+          status,
+          role: actor.role,
+          stages: review.stages.filter((s) => s.kind === "VERIFICATION"),
+          now: new Date().toISOString(),
+        }}
       />
       <RecommendationList items={recommendations} />
       {review.canDecide && WRITABLE_STATUSES.includes(status) ? <RecommendationForm assessmentId={id} instrument={review.instrument} /> : null}

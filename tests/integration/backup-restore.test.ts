@@ -128,6 +128,9 @@ describe("npm run db:backup / db:restore: a seeded portal with evidence round-tr
         expect(createHash("sha256").update(bytes).digest("hex")).toBe(row.sha256);
       }
       await expect(portal.query(`UPDATE "AuditEvent" SET action = 'x'`)).rejects.toThrow();
+      // The tables' triggers, off while the rows loaded, are on again.
+      const triggers = await portal.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'O'`);
+      expect(triggers.rows[0]!.n).toBe(0);
     } finally {
       await portal.end();
     }

@@ -166,6 +166,10 @@ async function loadTables(databaseUrl: string, manifest: Manifest, work: string)
         throw new UserFacingError(`Tabel ${table.name} hasil migrasi arsip tidak memiliki kolom ${missing.join(", ")}: arsip tidak konsisten.`);
     }
     const byName = new Map(manifest.database.tables.map((t) => [t.name, t]));
+    // The rows already hold what the triggers made of them (counters, append-only guards): as
+    // pg_dump's data restores, the tables' own triggers stay off while they load, inside this
+    // transaction (the owner may; foreign keys, which are system triggers, stay checked).
+    for (const name of byName.keys()) await client.query(`ALTER TABLE public.${quoteIdent(name)} DISABLE TRIGGER USER`);
     let rows = 0;
     for (const name of await parentsFirst(client, [...byName.keys()])) {
       const table = byName.get(name)!;
@@ -175,6 +179,7 @@ async function loadTables(databaseUrl: string, manifest: Manifest, work: string)
       if (Number(count) !== table.rows) throw new Error(`Table ${name}: ${count} rows restored, the manifest says ${table.rows}`);
       rows += table.rows;
     }
+    for (const name of byName.keys()) await client.query(`ALTER TABLE public.${quoteIdent(name)} ENABLE TRIGGER USER`);
     for (const sequence of manifest.database.sequences) {
       await client.query("SELECT setval($1::regclass, $2::bigint, $3)", [`public.${quoteIdent(sequence.name)}`, sequence.lastValue, sequence.isCalled]);
     }

@@ -103,6 +103,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
   { route: "/loci", role: "EVALUATOR", url: "/loci" },
   { route: "/assessments/[id]", role: "EVALUATOR", url: "/assessments/{ownLocus}", phoneLayout: true },
   { route: "/assessments/[id]/berita-acara", role: "EVALUATOR", url: "/assessments/{ownLocus}/berita-acara" },
+  { route: "/assessments/[id]/what-if", role: "EVALUATOR", url: "/assessments/{ownLocus}/what-if" },
   { route: "/follow-up", role: "EVALUATOR", url: "/follow-up" },
   { route: "/follow-up/recommendations/[id]", role: "EVALUATOR", url: "/follow-up/recommendations/{recommendation}" },
   { route: "/notifications", role: "EVALUATOR", url: "/notifications" },

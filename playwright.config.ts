@@ -36,7 +36,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/login`,
     env: { E2E_PORT: String(port) },
     reuseExistingServer: false,
-    timeout: 240_000,
+    timeout: 600_000,
     stdout: "ignore",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },

@@ -149,7 +149,7 @@ export function WhatIfPlanner({ instrument, settings, loci, institution = false 
           </label>
           <select
             id={`${id}-locus`}
-            className="ml-2 rounded-md border border-slate-300 px-2 py-1 text-sm"
+            className="ml-2 max-w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
             value={model.id}
             onChange={(event) => setSelected(event.target.value)}
           >

@@ -20,12 +20,16 @@ export const ROLE_ACCOUNTS: Record<Exclude<Role, "PUBLIC">, string> = {
 const UUID = "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
 
 /**
- * Where the demo value of a `{name}` in an address is found, as the role of the page sees it: the
- * first link on `from` whose path matches `link` (group 1 is the value). `from` may use other names.
+ * Where the demo value of a `{name}` in an address is found: the first link on `from` whose path
+ * matches `link` (group 1 is the value), as the role of the page sees it, or as the role `as` when
+ * the page's own role has no link to it. `from` may use other names.
  */
 export interface Finder {
   from: string;
   link: RegExp;
+  as?: Exclude<Role, "PUBLIC">;
+  /** When `from` has no such link: follow its links matching `through`, in order, and look there. */
+  through?: RegExp;
 }
 
 export const FINDERS: Record<string, Finder> = {
@@ -33,13 +37,19 @@ export const FINDERS: Record<string, Finder> = {
   cycleLocus: { from: "/admin/cycles/{cycle}/loci", link: new RegExp(`^/admin/corrections/${UUID}$`) },
   institution: { from: "/admin/institutions", link: new RegExp(`^/admin/institutions/${UUID}$`) },
   instrument: { from: "/admin/instruments", link: new RegExp(`^/admin/instruments/${UUID}$`) },
-  editableInstrument: { from: "/admin/instruments", link: new RegExp(`^/admin/instruments/${UUID}/edit$`) },
+  // The edit link is on the page of a version no cycle has locked (the seed's second instrument).
+  editableInstrument: {
+    from: "/admin/instruments",
+    through: new RegExp(`^/admin/instruments/${UUID}$`),
+    link: new RegExp(`^/admin/instruments/${UUID}/edit$`),
+  },
   user: { from: "/admin/users", link: new RegExp(`^/admin/users/${UUID}$`) },
   ownLocus: { from: "/loci", link: new RegExp(`^/assessments/${UUID}$`) },
   recommendation: { from: "/follow-up", link: new RegExp(`^/follow-up/recommendations/${UUID}$`) },
   queuedLocus: { from: "/verification", link: new RegExp(`^/assessments/${UUID}$`) },
   reviewLocus: { from: "/verification", link: new RegExp(`^/assessments/${UUID}/review$`) },
-  headLocus: { from: "/dashboard", link: new RegExp(`^/assessments/${UUID}$`) },
+  // The head reaches a locus of the institution from notifications only: the evaluator of the same institution finds one.
+  headLocus: { as: "EVALUATOR", from: "/loci", link: new RegExp(`^/assessments/${UUID}$`) },
   publicInstitution: { from: "/results", link: new RegExp(`^/results/institutions/${UUID}$`) },
 };
 

@@ -79,6 +79,10 @@ test("a signed Berita Acara of a final locus is superseded by an admin's correct
   await page.getByLabel("Dokumen surat keputusan").setInputFiles({ name: "sk-koreksi.pdf", mimeType: "application/pdf", buffer: minimalPdf() });
   await page.getByRole("button", { name: "Buka koreksi" }).click();
   await expect(page.getByText("Dalam Koreksi").first()).toBeVisible();
+  // Under correction the locus still links to its Berita Acara, which says it is being corrected.
+  await head.goto(`/assessments/${assessmentId}`);
+  await head.getByRole("link", { name: "Buka Berita Acara Verifikasi" }).click();
+  await expect(head.getByRole("status").filter({ hasText: "Lokus ini sedang dikoreksi." })).toBeVisible();
 
   // One level changes: the first indicator goes to the other end of the scale.
   const row = page.locator("[data-testid^=correction-row-]").first();

@@ -12,7 +12,7 @@ const TABS = [
 export async function CycleTabs({ cycleId, current }: { cycleId: string; current: (typeof TABS)[number]["key"] }) {
   const t = await getTranslations("cycleAdmin.tabs");
   return (
-    <nav aria-label={t("label")} className="mt-4 flex gap-1 border-b border-slate-200">
+    <nav aria-label={t("label")} className="mt-4 flex flex-wrap gap-1 border-b border-slate-200">
       {TABS.map((tab) => (
         <Link
           key={tab.key}

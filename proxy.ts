@@ -17,6 +17,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not the build's static files: they are served as they are, and need no id.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest).*)"],
+  // Not the build's static files: they are served as they are, and need no id. Not the route
+  // handlers either: a proxy makes Next buffer each request body and cut it at 10 MB, so an
+  // oversized upload would reach its route truncated (422) instead of being refused as too large
+  // (413); route handlers give themselves an id (lib/server/http/request-log.ts).
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest).*)"],
 };

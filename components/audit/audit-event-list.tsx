@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { auditActionKey, indicatorOf, readableChanges, type ReadableChange, type ReadableValue } from "@/lib/domain/audit/readable";
+import { TableScroll } from "@/components/ui/table";
 import { DAY, MOMENT } from "@/lib/i18n/formats";
 
 export interface AuditEventView {
@@ -62,7 +63,7 @@ function sayable(t: Translate, change: ReadableChange) {
 export async function AuditEventList({ events, technical = false }: { events: AuditEventView[]; technical?: boolean }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <TableScroll label={t("audit.title")}>
       <table className="min-w-full text-sm">
         <caption className="sr-only">{t("audit.title")}</caption>
         <thead className="bg-slate-50 text-left text-slate-600">
@@ -149,6 +150,6 @@ export async function AuditEventList({ events, technical = false }: { events: Au
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -11,10 +11,13 @@ export interface ControlStyle {
 
 /**
  * The classes of a text input, a select or a textarea: below a block label (mt-1), full width
- * unless `inline`; `compact` for small toolbars.
+ * unless `inline` (then never wider than its container: a long option must not widen a phone page);
+ * `compact` for small toolbars.
  */
 export function controlClass({ inline = false, compact = false, className }: ControlStyle = {}) {
-  const base = compact ? "rounded-md border border-slate-300 px-2 py-1.5" : `mt-1 ${inline ? "" : "block w-full "}rounded-md border border-slate-300 px-3 py-2`;
+  const base = compact
+    ? "rounded-md border border-slate-300 px-2 py-1.5"
+    : `mt-1 ${inline ? "max-w-full " : "block w-full "}rounded-md border border-slate-300 px-3 py-2`;
   return className ? `${base} ${className}` : base;
 }
 

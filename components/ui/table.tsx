@@ -6,11 +6,13 @@
  */
 export function TableScroll({ label, className = "", children }: { label?: string; className?: string; children: React.ReactNode }) {
   // A scrollable region takes focus so it can be scrolled by keyboard (WCAG 2.1.1; axe scrollable-region-focusable).
+  // Positioned, so screen-reader-only text (absolutely placed) inside a wide table is clipped with it
+  // instead of widening the page.
   const focusable = label ? { tabIndex: 0, role: "region", "aria-label": label } : { tabIndex: 0 };
   return (
     <div
       {...focusable}
-      className={`contain-inline-size overflow-x-auto rounded-xl border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700 ${className}`}
+      className={`relative contain-inline-size overflow-x-auto rounded-xl border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700 ${className}`}
     >
       {children}
     </div>

@@ -84,7 +84,7 @@ export function AssignValidatorForm({
       }}
     >
       <input type="hidden" name="cycleId" value={cycleId} />
-      <Field id="validator" label={t("validator")}>
+      <Field id="validator" className="min-w-0 max-w-full" label={t("validator")}>
         <Select name="validatorId" inline>
           {verifiers.map((v) => (
             <option key={v.id} value={v.id}>
@@ -93,7 +93,7 @@ export function AssignValidatorForm({
           ))}
         </Select>
       </Field>
-      <Field id="validator-institution" label={t("institution")}>
+      <Field id="validator-institution" className="min-w-0 max-w-full" label={t("institution")}>
         <Select name="institutionId" inline>
           {institutions.map((i) => (
             <option key={i.id} value={i.id}>

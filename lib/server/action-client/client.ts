@@ -46,17 +46,17 @@ function statusOf(result: { success: boolean; navigationKind?: unknown; validati
   if (result.navigationKind) return 303;
   if (result.success) return 200;
   if (result.validationErrors) return 422;
-  const key = (result.serverError as ActionErrorPayload | undefined)?.key;
-  return key === "errors.unexpected"
-    ? 500
-    : key === "errors.databaseUnavailable"
-      ? 503
-      : key === "errors.signInRequired"
-        ? 401
-        : key === "errors.notFound"
-          ? 404
-          : 422;
+  const key = (result.serverError as ActionErrorPayload | undefined)?.key ?? "";
+  return STATUS_OF_ERROR_KEY[key] ?? 422;
 }
+
+/** Refusals that are not a user's input error; every other catalogue key logs as 422. */
+const STATUS_OF_ERROR_KEY: Record<string, number> = {
+  "errors.unexpected": 500,
+  "errors.databaseUnavailable": 503,
+  "errors.signInRequired": 401,
+  "errors.notFound": 404,
+};
 
 async function currentRequestId() {
   try {

@@ -25,9 +25,9 @@ export const POLICIES = {
   "survey.respond": { public: true },
 
   // Any signed-in user, on their own account.
-  "auth.signOut": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
-  "account.changePassword": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
-  "account.endSessions": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
+  "auth.signOut": { roles: { ADMIN: "self", INSTITUTION_ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
+  "account.changePassword": { roles: { ADMIN: "self", INSTITUTION_ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
+  "account.endSessions": { roles: { ADMIN: "self", INSTITUTION_ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
 
   // Assessments of loci.
   "loci.list": { roles: { EVALUATOR: "own" } },
@@ -107,9 +107,9 @@ export const POLICIES = {
 
   // Notifications (issue 14): each user reads and marks their own, and chooses per kind how they
   // arrive; the e-mail outbox (every message, its status and last error) is the admins'.
-  "notifications.view": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
-  "notifications.markRead": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
-  "notifications.preferences": { roles: { ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
+  "notifications.view": { roles: { ADMIN: "self", INSTITUTION_ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
+  "notifications.markRead": { roles: { ADMIN: "self", INSTITUTION_ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
+  "notifications.preferences": { roles: { ADMIN: "self", INSTITUTION_ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
   "outbox.view": { roles: { ADMIN: "any" } },
   "outbox.resend": { roles: { ADMIN: "any" } },
 } as const satisfies Record<string, Policy>;

@@ -7,6 +7,7 @@ export const isPortalRole = isRole;
 /** The page each role lands on after signing in. */
 export const ROLE_HOME = {
   ADMIN: "/admin/cycles",
+  INSTITUTION_ADMIN: "/admin/cycles",
   EVALUATOR: "/loci",
   VERIFIER: "/verification",
   HEAD: "/dashboard",

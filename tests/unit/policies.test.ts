@@ -5,9 +5,30 @@ import type { PortalRole } from "@/lib/auth/roles";
 type Who = PortalRole | "ANONYMOUS";
 type Row = Record<Who, [own: boolean, foreign: boolean]>;
 
-const ALL: Row = { ANONYMOUS: [true, true], ADMIN: [true, true], EVALUATOR: [true, true], VERIFIER: [true, true], HEAD: [true, true] };
-const NONE: Row = { ANONYMOUS: [false, false], ADMIN: [false, false], EVALUATOR: [false, false], VERIFIER: [false, false], HEAD: [false, false] };
-const SIGNED_IN_SELF: Row = { ...NONE, ADMIN: [true, false], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] };
+const ALL: Row = {
+  ANONYMOUS: [true, true],
+  ADMIN: [true, true],
+  INSTITUTION_ADMIN: [true, true],
+  EVALUATOR: [true, true],
+  VERIFIER: [true, true],
+  HEAD: [true, true],
+};
+const NONE: Row = {
+  ANONYMOUS: [false, false],
+  ADMIN: [false, false],
+  INSTITUTION_ADMIN: [false, false],
+  EVALUATOR: [false, false],
+  VERIFIER: [false, false],
+  HEAD: [false, false],
+};
+const SIGNED_IN_SELF: Row = {
+  ...NONE,
+  ADMIN: [true, false],
+  INSTITUTION_ADMIN: [true, false],
+  EVALUATOR: [true, false],
+  VERIFIER: [true, false],
+  HEAD: [true, false],
+};
 const ADMIN_ONLY: Row = { ...NONE, ADMIN: [true, true] };
 
 /**

@@ -13,7 +13,8 @@ import { readInstrument } from "./load";
 import { uniqueAs } from "../db/unique";
 
 type Manager = Actor & { email: string };
-type Reader = Pick<Prisma.TransactionClient, "cycle" | "$queryRaw">;
+// The client's own type (password hashes omitted): a cycle reaches accounts through its owner institution.
+type Reader = Pick<typeof db, "cycle" | "$queryRaw">;
 
 /**
  * Instrument versions as data (docs/domain.md §4: "the instrument is therefore data, versioned per

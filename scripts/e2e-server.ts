@@ -14,7 +14,9 @@ const E2E_SEED_INSTITUTIONS = 40;
 
 /**
  * The portal as Playwright's webServer: a throw-away seeded database and a production build on
- * E2E_PORT. SIGTERM (Playwright's graceful shutdown) stops the portal and drops the database.
+ * E2E_PORT, and a second instance of the same build on E2E_PORT + 1 sharing the database, the
+ * evidence folder and the secret (issue 20: several instances behave as one; two-instances.spec.ts).
+ * SIGTERM (Playwright's graceful shutdown) stops both and drops the database.
  */
 runMain(async () => {
   const port = Number(process.env.E2E_PORT ?? 3100);
@@ -37,10 +39,15 @@ runMain(async () => {
     const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: resolveAuthSecret(), NEXT_TELEMETRY_DISABLED: "1", EVIDENCE_DIR: evidenceDir };
     ensureNextBuild(e2eDistDir(port), env, (line) => console.log(line));
     const next = startNext({ distDir: e2eDistDir(port), port, env });
-    const stop = () => next.kill("SIGTERM");
+    const second = startNext({ distDir: e2eDistDir(port), port: port + 1, env });
+    const stop = () => {
+      second.kill("SIGTERM");
+      next.kill("SIGTERM");
+    };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
     next.on("exit", async (code) => {
+      second.kill("SIGTERM");
       await cleanup();
       process.exit(code ?? 0);
     });

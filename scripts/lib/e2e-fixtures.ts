@@ -19,6 +19,21 @@ export const SECOND_TIER_FIXTURE = {
   verifierEmail: "verifikator@pekppp.test",
 } as const;
 
+/**
+ * TWO_INSTANCE_FIXTURE (tests/e2e/two-instances.spec.ts): a city with one DRAFT locus of the
+ * running national cycle and its own evaluator (the demo password), whose answers only that spec
+ * writes, through both portal instances.
+ */
+export const TWO_INSTANCE_FIXTURE = {
+  institutionCode: "KOTA-16-UJI-DUA-INSTANS",
+  institutionName: "Kota Uji Dua Instans",
+  locusName: "Dinas Kependudukan Kota Uji Dua Instans",
+  evaluatorEmail: "evaluator.dua.instans@pekppp.test",
+  evaluatorName: "Evaluator Dua Instans",
+  /** Copied from this demo account, so the fixture's evaluator signs in with the demo password. */
+  passwordFrom: "evaluator.palembang@pekppp.test",
+} as const;
+
 /** Adds every browser-test fixture to a freshly seeded database (as its owner), in one transaction. */
 export async function addE2eFixtures(ownerUrl: string) {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -26,6 +41,7 @@ export async function addE2eFixtures(ownerUrl: string) {
   try {
     await client.query("BEGIN");
     await addSecondTierFixture(client);
+    await addTwoInstanceFixture(client);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
@@ -40,24 +56,12 @@ async function addSecondTierFixture(client: pg.Client) {
   const { rows } = await client.query<{ cycleId: string; instrumentVersionId: string; provinceId: string; verifierId: string }>(
     `SELECT c.id AS "cycleId", c."instrumentVersionId", (SELECT id FROM "Province" WHERE code = '16') AS "provinceId",
             (SELECT id FROM "User" WHERE email = $1) AS "verifierId"
-     FROM "Cycle" c WHERE c.status = 'ACTIVE' ORDER BY c.year DESC LIMIT 1`,
+     FROM "Cycle" c WHERE c.status = 'ACTIVE' AND c."programmeCode" = 'PEKPPP' AND c."ownerInstitutionId" IS NULL ORDER BY c.year DESC LIMIT 1`,
     [f.verifierEmail],
   );
   const context = rows[0];
   if (!context?.provinceId || !context.verifierId) throw new Error("e2e fixtures: the demo seed has no running cycle, province 16 or demo verifier");
-  const institutionId = (
-    await client.query<{ id: string }>(
-      `INSERT INTO "Institution" (code, name, "shortName", type, "provinceId", "isSynthetic", "updatedAt")
-       VALUES ($1, $2, 'Kab. Uji', 'KABUPATEN', $3, true, now()) RETURNING id`,
-      [f.institutionCode, f.institutionName, context.provinceId],
-    )
-  ).rows[0]!.id;
-  const locusId = (
-    await client.query<{ id: string }>(
-      `INSERT INTO "Locus" ("institutionId", name, "serviceType", "updatedAt") VALUES ($1, $2, 'ADMINISTRATIF', now()) RETURNING id`,
-      [institutionId, f.locusName],
-    )
-  ).rows[0]!.id;
+  const { institutionId, locusId } = await addInstitutionWithLocus(client, { ...f, shortName: "Kab. Uji", type: "KABUPATEN", provinceId: context.provinceId });
   await client.query(`INSERT INTO "VerifierAssignment" ("cycleId", "verifierId", "institutionId") VALUES ($1, $2, $3)`, [
     context.cycleId,
     context.verifierId,
@@ -81,4 +85,45 @@ async function addSecondTierFixture(client: pg.Client) {
      SELECT $1, id, 4, 'Sesuai bukti dukung.', $3, now() FROM "InstrumentIndicator" WHERE "instrumentVersionId" = $2`,
     [assessmentId, context.instrumentVersionId, context.verifierId],
   );
+}
+
+async function addTwoInstanceFixture(client: pg.Client) {
+  const f = TWO_INSTANCE_FIXTURE;
+  const { rows } = await client.query<{ cycleId: string; provinceId: string; passwordHash: string }>(
+    `SELECT c.id AS "cycleId", (SELECT id FROM "Province" WHERE code = '16') AS "provinceId",
+            (SELECT "passwordHash" FROM "User" WHERE email = $1) AS "passwordHash"
+     FROM "Cycle" c WHERE c.status = 'ACTIVE' AND c."programmeCode" = 'PEKPPP' AND c."ownerInstitutionId" IS NULL ORDER BY c.year DESC LIMIT 1`,
+    [f.passwordFrom],
+  );
+  const context = rows[0];
+  if (!context?.provinceId || !context.passwordHash) throw new Error("e2e fixtures: the demo seed has no running cycle, province 16 or demo evaluator");
+  const { institutionId, locusId } = await addInstitutionWithLocus(client, { ...f, shortName: "Kota Uji", type: "KOTA", provinceId: context.provinceId });
+  await client.query(`INSERT INTO "Assessment" ("cycleId", "locusId", status, "updatedAt") VALUES ($1, $2, 'DRAFT', now())`, [context.cycleId, locusId]);
+  await client.query(`INSERT INTO "User" (email, name, "passwordHash", role, "institutionId", "updatedAt") VALUES ($1, $2, $3, 'EVALUATOR', $4, now())`, [
+    f.evaluatorEmail,
+    f.evaluatorName,
+    context.passwordHash,
+    institutionId,
+  ]);
+}
+
+/** A synthetic institution of the demo province with one administrative locus. */
+async function addInstitutionWithLocus(
+  client: pg.Client,
+  f: { institutionCode: string; institutionName: string; shortName: string; type: "KABUPATEN" | "KOTA"; provinceId: string; locusName: string },
+) {
+  const institutionId = (
+    await client.query<{ id: string }>(
+      `INSERT INTO "Institution" (code, name, "shortName", type, "provinceId", "isSynthetic", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, true, now()) RETURNING id`,
+      [f.institutionCode, f.institutionName, f.shortName, f.type, f.provinceId],
+    )
+  ).rows[0]!.id;
+  const locusId = (
+    await client.query<{ id: string }>(
+      `INSERT INTO "Locus" ("institutionId", name, "serviceType", "updatedAt") VALUES ($1, $2, 'ADMINISTRATIF', now()) RETURNING id`,
+      [institutionId, f.locusName],
+    )
+  ).rows[0]!.id;
+  return { institutionId, locusId };
 }

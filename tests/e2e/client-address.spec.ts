@@ -1,57 +1,10 @@
-import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
+import { scriptedSignIn, send } from "./scripted-http";
 import { signIn } from "./support";
 
 // Issue 13, defect 5, over real connections: a script rotating X-Forwarded-For is still one client.
 // It connects from a loopback address of its own (127.13.0.x: Linux routes all of 127/8 to the
 // loopback), so its limits never touch the browser tests' 127.0.0.1. TRUSTED_PROXY_HOPS is 0.
-
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** One HTTP request from the local address `from`, with the headers given and nothing else. */
-function send(baseURL: string, from: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  const target = new URL(baseURL);
-  return new Promise<Reply>((resolve, reject) => {
-    const request = http.request(
-      { host: target.hostname, port: target.port, path, method: options.method ?? "GET", headers: options.headers, localAddress: from },
-      (response) => {
-        let body = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk) => {
-          body += chunk;
-        });
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
-      },
-    );
-    request.on("error", reject);
-    request.end(options.body);
-  });
-}
-
-const cookiePairs = (reply: Reply) => (reply.headers["set-cookie"] ?? []).map((cookie) => cookie.split(";")[0]!).join("; ");
-
-/** A sign-in through Auth.js's own endpoint, as a script would post it; answers where it redirects. */
-async function scriptedSignIn(baseURL: string, from: string, forged: string, email: string, password: string) {
-  const csrf = await send(baseURL, from, "/api/auth/csrf", { headers: { "x-forwarded-for": forged } });
-  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const reply = await send(baseURL, from, "/api/auth/callback/credentials", {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      cookie: cookiePairs(csrf),
-      "x-forwarded-for": forged,
-      "x-real-ip": forged,
-      // The portal's own connection header, which only the server process may write.
-      "x-pekppp-connection-address": forged,
-    },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/" }).toString(),
-  });
-  return reply.headers.location ?? "";
-}
 
 async function auditAddresses(page: Page, actor: string) {
   await page.goto(`/admin/audit?actor=${encodeURIComponent(actor)}`);

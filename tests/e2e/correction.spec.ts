@@ -1,21 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { downloadBeritaAcara, expectEveryLevel, exportedLevels, signOnPage } from "./sign-off-support";
 import { signedInPage, signIn } from "./support";
+import { minimalPdf } from "../integration/support/minimal-pdf";
 
 /** A minimal but well-formed PDF: the decree document. */
-function minimalPdf() {
-  const objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"];
-  let body = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body);
-}
 
 const INSTITUTION = "Kota Palembang";
 
@@ -76,7 +64,7 @@ test("a signed Berita Acara of a final locus is superseded by an admin's correct
   // Open: reason, decree number and the decree document.
   await page.getByLabel("Alasan koreksi").fill("Level indikator salah dimasukkan saat verifikasi lapangan.");
   await page.getByLabel("Nomor surat keputusan").fill("SK MenPAN-RB 12/2026");
-  await page.getByLabel("Dokumen surat keputusan").setInputFiles({ name: "sk-koreksi.pdf", mimeType: "application/pdf", buffer: minimalPdf() });
+  await page.getByLabel("Dokumen surat keputusan").setInputFiles({ name: "sk-koreksi.pdf", mimeType: "application/pdf", buffer: Buffer.from(minimalPdf()) });
   await page.getByRole("button", { name: "Buka koreksi" }).click();
   await expect(page.getByText("Dalam Koreksi").first()).toBeVisible();
   // Under correction the locus still links to its Berita Acara, which says it is being corrected.

@@ -6,6 +6,7 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
+import { minimalPdf } from "./support/minimal-pdf";
 
 type Evidence = typeof import("@/lib/server/assessment/evidence");
 
@@ -13,24 +14,6 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const text = (s: string) => new TextEncoder().encode(s);
 
 /** A minimal but well-formed PDF: one empty page, a cross-reference table and a trailer. */
-function minimalPdf(note = "bukti") {
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>`,
-    `<< /Length ${note.length + 3} >>\nstream\n% ${note}\n\nendstream`,
-  ];
-  let body = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return text(body);
-}
 
 const PNG = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64"));
 const ELF = Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...new Array(56).fill(0)]);
@@ -97,7 +80,7 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
   });
 
   it("stores a real PDF outside public/ under a generated key, with its row and an audit record in the locus history", async () => {
-    const pdf = minimalPdf();
+    const pdf = minimalPdf("bukti");
     const item = await addFile(evaluator(), "  SK Tim Pelayanan 2025.pdf ", pdf);
     expect(item).toMatchObject({
       kind: "FILE",
@@ -146,14 +129,14 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
 
   it.each([
     ["a PNG renamed .pdf", "gambar.pdf", PNG, "evidence.typeMismatch"],
-    ["a PDF renamed .docx", "dokumen.docx", minimalPdf(), "evidence.typeMismatch"],
+    ["a PDF renamed .docx", "dokumen.docx", minimalPdf("bukti"), "evidence.typeMismatch"],
     ["a Windows program", "setup.exe", EXE, "evidence.typeNotAllowed"],
     ["a Windows program named .pdf", "laporan.pdf", EXE, "evidence.typeNotAllowed"],
     ["an ELF binary named .pdf", "laporan.pdf", ELF, "evidence.typeNotAllowed"],
     ["an HTML page named .pdf", "x.pdf", HTML, "evidence.typeNotAllowed"],
     ["an SVG image", "logo.svg", SVG, "evidence.typeNotAllowed"],
     ["an empty file", "kosong.pdf", new Uint8Array(0), "evidence.fileEmpty"],
-    ["a file without an extension", "laporan", minimalPdf(), "evidence.nameNoExtension"],
+    ["a file without an extension", "laporan", minimalPdf("bukti"), "evidence.nameNoExtension"],
   ])("refuses %s and writes nothing", async (_label, name, bytes, key) => {
     const before = await snapshot();
     await expect(addFile(evaluator(), name, bytes)).rejects.toMatchObject({ messageKey: key });
@@ -179,7 +162,7 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
 
   it("refuses an indicator code outside the cycle's instrument", async () => {
     const before = await snapshot();
-    await expect(addFile(evaluator(), "x.pdf", minimalPdf(), draftId, "99.z.X")).rejects.toMatchObject({
+    await expect(addFile(evaluator(), "x.pdf", minimalPdf("bukti"), draftId, "99.z.X")).rejects.toMatchObject({
       messageKey: "evidence.indicatorUnknown",
       values: { code: "99.z.X" },
     });
@@ -208,19 +191,19 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
 
   it("answers another institution's evaluator 'not found' for a file or a link, and writes nothing", async () => {
     const before = await snapshot();
-    await expect(addFile(foreignEvaluator(), "x.pdf", minimalPdf())).rejects.toMatchObject({ messageKey: "errors.notFound" });
+    await expect(addFile(foreignEvaluator(), "x.pdf", minimalPdf("bukti"))).rejects.toMatchObject({ messageKey: "errors.notFound" });
     await expect(addFile(foreignEvaluator(), "x.exe", EXE)).rejects.toMatchObject({ messageKey: "errors.notFound" });
     await expect(
       evidence.addLinkEvidence(foreignEvaluator(), { assessmentId: draftId, indicatorCode: "1.a.Ak", url: "https://contoh.go.id" }),
     ).rejects.toMatchObject({ messageKey: "errors.notFound" });
     // Nor may it upload anywhere but as an evaluator: a head of the same institution cannot edit.
-    await expect(addFile(head(), "x.pdf", minimalPdf())).rejects.toMatchObject({ messageKey: "errors.notFound" });
+    await expect(addFile(head(), "x.pdf", minimalPdf("bukti"))).rejects.toMatchObject({ messageKey: "errors.notFound" });
     expect(await snapshot()).toEqual(before);
   });
 
   it("refuses uploads to a submitted (locked) self-assessment and stores nothing", async () => {
     const before = await snapshot();
-    await expect(addFile(foreignEvaluator(), "x.pdf", minimalPdf(), lockedId)).rejects.toMatchObject({
+    await expect(addFile(foreignEvaluator(), "x.pdf", minimalPdf("bukti"), lockedId)).rejects.toMatchObject({
       messageKey: "selfAssessment.locked",
       values: { status: "SUBMITTED" },
     });
@@ -229,7 +212,7 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
     ).rejects.toMatchObject({ messageKey: "selfAssessment.locked" });
     expect(await snapshot()).toEqual(before);
     // The same evaluator may still add to its own draft: the refusal was the status, not the person.
-    await expect(addFile(foreignEvaluator(), "x.pdf", minimalPdf(), foreignDraftId)).resolves.toMatchObject({ kind: "FILE" });
+    await expect(addFile(foreignEvaluator(), "x.pdf", minimalPdf("bukti"), foreignDraftId)).resolves.toMatchObject({ kind: "FILE" });
   });
 
   it("deletes the stored object when the row cannot be written", async () => {
@@ -241,7 +224,7 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
       CREATE TRIGGER refuse_evidence BEFORE INSERT ON "EvidenceItem" FOR EACH ROW WHEN (NEW."originalName" = 'gagal.pdf') EXECUTE FUNCTION refuse_evidence();`);
     try {
       const before = await snapshot();
-      await expect(addFile(evaluator(), "gagal.pdf", minimalPdf())).rejects.toThrow(/simulated failure/);
+      await expect(addFile(evaluator(), "gagal.pdf", minimalPdf("bukti"))).rejects.toThrow(/simulated failure/);
       expect(await snapshot()).toEqual(before);
     } finally {
       await owner.query(`DROP TRIGGER refuse_evidence ON "EvidenceItem"; DROP FUNCTION refuse_evidence();`);

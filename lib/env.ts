@@ -56,6 +56,16 @@ const server = {
     .min(0, { error: "TRUSTED_PROXY_HOPS harus bilangan bulat 0–10." })
     .max(10, { error: "TRUSTED_PROXY_HOPS harus bilangan bulat 0–10." })
     .default(0),
+  /**
+   * Months a cycle stays published (open to corrections and follow-up) before an admin may archive
+   * it (docs/domain.md §3.6). Default 12.
+   */
+  CYCLE_ARCHIVE_AFTER_MONTHS: z.coerce
+    .number({ error: "CYCLE_ARCHIVE_AFTER_MONTHS harus bilangan bulat 1–120." })
+    .int({ error: "CYCLE_ARCHIVE_AFTER_MONTHS harus bilangan bulat 1–120." })
+    .min(1, { error: "CYCLE_ARCHIVE_AFTER_MONTHS harus bilangan bulat 1–120." })
+    .max(120, { error: "CYCLE_ARCHIVE_AFTER_MONTHS harus bilangan bulat 1–120." })
+    .default(12),
   /** Parsed: the limit in bytes (lib/domain/evidence/limits.ts). */
   EVIDENCE_MAX_BYTES: z
     .string()

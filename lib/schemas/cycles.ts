@@ -80,6 +80,10 @@ export type TCycleStatusChange = z.infer<typeof ZCycleStatusChange>;
 export const ZCyclePublication = z.object({ cycleId: z.uuid(), expectedUpdatedAt: z.iso.datetime(), publish: z.boolean() });
 export type TCyclePublication = z.infer<typeof ZCyclePublication>;
 
+/** Archiving a published cycle (issue 20): read-only for good; its evidence optionally to cold storage. */
+export const ZCycleArchive = z.object({ cycleId: z.uuid(), expectedUpdatedAt: z.iso.datetime(), moveEvidenceToColdStorage: z.boolean() });
+export type TCycleArchive = z.infer<typeof ZCycleArchive>;
+
 export const ZCycleId = z.object({ cycleId: z.uuid() });
 
 /** The loci list of a cycle: search by institution or locus name, filter by status, page. */

@@ -49,5 +49,19 @@ export const DOMAIN_ERROR_KEYS = {
 export function toActionError(error: unknown): ActionError | null {
   if (error instanceof ActionError) return error;
   if (error instanceof DomainError) return new ActionError(DOMAIN_ERROR_KEYS[error.code], {}, { cause: error });
+  if (isArchivedCycleRefusal(error)) return new ActionError("cycleAdmin.archive.readOnly", {}, { cause: error });
   return null;
+}
+
+/** The text the database raises for a write to a row of an archived cycle (migration 20261211700000_cycle_archive). */
+const ARCHIVED_CYCLE_REFUSAL = "pekppp: cycle archived, read-only";
+
+/** Whether the error (or one it wraps: Prisma's, the driver's) is that refusal: whatever path the write took, the user is told why. */
+function isArchivedCycleRefusal(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth += 1) {
+    if (current.message.includes(ARCHIVED_CYCLE_REFUSAL)) return true;
+    current = current.cause;
+  }
+  return false;
 }

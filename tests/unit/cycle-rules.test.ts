@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  archivableFrom,
   areSettingsEditable,
+  DEFAULT_ARCHIVE_AFTER_MONTHS,
   areStagesEditable,
   checkNewVersionLabel,
   copyDefinition,
@@ -46,6 +48,44 @@ describe("a cycle's life: start, close, publish, unpublish", () => {
     expect(decideCycleAction("CLOSE", { ...running, lociInVerification: 3 }, NOW)).toEqual({ ok: false, reason: "LOCI_IN_VERIFICATION" });
     expect(decideCycleAction("CLOSE", running, new Date("2026-10-01T00:00:00Z"))).toEqual({ ok: false, reason: "FINALISATION_NOT_STARTED" });
     expect(decideCycleAction("CLOSE", facts(), NOW)).toEqual({ ok: false, reason: "WRONG_STATUS" });
+  });
+
+  it("archives a published cycle once its retention has passed and no correction is open, for good", () => {
+    const published = facts({ status: "FINALISED", publishedAt: new Date("2026-01-31T05:00:00Z"), archiveAfterMonths: 1 });
+    // One month after 31 January is the last day of February, at the same time of day.
+    expect(archivableFrom(new Date("2026-01-31T05:00:00Z"), 1)).toEqual(new Date("2026-02-28T05:00:00Z"));
+    expect(decideCycleAction("ARCHIVE", published, new Date("2026-02-28T04:59:59Z"))).toEqual({ ok: false, reason: "RETENTION_NOT_REACHED" });
+    expect(decideCycleAction("ARCHIVE", published, new Date("2026-02-28T05:00:00Z"))).toEqual({ ok: true, status: "ARCHIVED", published: true });
+    expect(decideCycleAction("ARCHIVE", { ...published, openCorrections: 1 }, NOW)).toEqual({ ok: false, reason: "CORRECTION_OPEN" });
+    expect(decideCycleAction("ARCHIVE", { ...published, publishedAt: null }, NOW)).toEqual({ ok: false, reason: "NOT_PUBLISHED" });
+    // Without a deployment setting, a year.
+    expect(decideCycleAction("ARCHIVE", { ...published, archiveAfterMonths: undefined }, new Date("2027-01-30T00:00:00Z"))).toEqual({
+      ok: false,
+      reason: "RETENTION_NOT_REACHED",
+    });
+    expect(DEFAULT_ARCHIVE_AFTER_MONTHS).toBe(12);
+    for (const status of ["PREPARATION", "ACTIVE", "ARCHIVED"] as const) {
+      expect(decideCycleAction("ARCHIVE", { ...published, status }, NOW)).toEqual({ ok: false, reason: "WRONG_STATUS" });
+    }
+    // Archived results stay public, and can no longer be withdrawn.
+    expect(isPubliclyVisible({ status: "ARCHIVED", publishedAt: NOW })).toBe(true);
+    expect(decideCycleAction("UNPUBLISH", { ...published, status: "ARCHIVED" }, NOW)).toEqual({ ok: false, reason: "WRONG_STATUS" });
+  });
+
+  it("never archives before the retention has passed, whatever the month lengths", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2035-12-31T00:00:00Z"), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 60 }),
+        (publishedAt, months) => {
+          const from = archivableFrom(publishedAt, months);
+          const monthsApart = (from.getUTCFullYear() - publishedAt.getUTCFullYear()) * 12 + from.getUTCMonth() - publishedAt.getUTCMonth();
+          expect(monthsApart).toBe(months);
+          expect(from.getTime()).toBeGreaterThan(publishedAt.getTime());
+          expect(from.getUTCDate()).toBeLessThanOrEqual(publishedAt.getUTCDate());
+        },
+      ),
+    );
   });
 
   it("publishes a finalised cycle once the publication stage has begun, and only once", () => {

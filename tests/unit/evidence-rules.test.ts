@@ -337,6 +337,7 @@ describe("evidence storage configuration", () => {
       endpoint: undefined,
       forcePathStyle: false,
       credentials: undefined,
+      coldStorageClass: "GLACIER_IR",
     });
     expect(
       evidenceStorageConfig(
@@ -347,6 +348,7 @@ describe("evidence storage configuration", () => {
           EVIDENCE_S3_ACCESS_KEY_ID: "AK",
           EVIDENCE_S3_SECRET_ACCESS_KEY: "SK",
           EVIDENCE_S3_FORCE_PATH_STYLE: "true",
+          EVIDENCE_S3_COLD_STORAGE_CLASS: "DEEP_ARCHIVE",
         },
         cwd,
       ),
@@ -357,6 +359,7 @@ describe("evidence storage configuration", () => {
       endpoint: "https://minio.pemkot.go.id:9000",
       forcePathStyle: true,
       credentials: { accessKeyId: "AK", secretAccessKey: "SK" },
+      coldStorageClass: "DEEP_ARCHIVE",
     });
     expect(evidenceStorageConfig({ EVIDENCE_S3_BUCKET: "  " }, cwd)).toMatchObject({ kind: "local" });
   });
@@ -365,6 +368,7 @@ describe("evidence storage configuration", () => {
     expect(() => evidenceStorageConfig({ EVIDENCE_S3_BUCKET: "b", EVIDENCE_S3_ACCESS_KEY_ID: "AK" }, cwd)).toThrow(/EVIDENCE_S3_SECRET_ACCESS_KEY/);
     expect(() => evidenceStorageConfig({ EVIDENCE_S3_BUCKET: "b", EVIDENCE_S3_ENDPOINT: "minio:9000" }, cwd)).toThrow(/EVIDENCE_S3_ENDPOINT/);
     expect(() => evidenceStorageConfig({ EVIDENCE_S3_BUCKET: "b", EVIDENCE_S3_FORCE_PATH_STYLE: "kadang" }, cwd)).toThrow(/EVIDENCE_S3_FORCE_PATH_STYLE/);
+    expect(() => evidenceStorageConfig({ EVIDENCE_S3_BUCKET: "b", EVIDENCE_S3_COLD_STORAGE_CLASS: "FREEZER" }, cwd)).toThrow(/EVIDENCE_S3_COLD_STORAGE_CLASS/);
   });
 
   it("builds the backend the configuration names (no network involved)", async () => {
@@ -376,6 +380,7 @@ describe("evidence storage configuration", () => {
       endpoint: "http://127.0.0.1:1",
       forcePathStyle: true,
       credentials: undefined,
+      coldStorageClass: "GLACIER_IR",
     });
     expect(s3.kind).toBe("s3");
     await expect(s3.put("../x", new Uint8Array(1), "application/pdf")).rejects.toThrow(/Invalid storage key/);

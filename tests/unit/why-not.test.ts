@@ -92,6 +92,6 @@ describe("the cycle page's reasons come from decideCycleAction", () => {
   });
   it("gives every action a decision for a running cycle", () => {
     const reasons = CYCLE_ACTIONS.map((a) => decideCycleAction(a, facts, day(5)));
-    expect(reasons.map((r) => (r.ok ? "ok" : r.reason))).toEqual(["WRONG_STATUS", "FINALISATION_NOT_STARTED", "WRONG_STATUS", "NOT_PUBLISHED"]);
+    expect(reasons.map((r) => (r.ok ? "ok" : r.reason))).toEqual(["WRONG_STATUS", "FINALISATION_NOT_STARTED", "WRONG_STATUS", "NOT_PUBLISHED", "WRONG_STATUS"]);
   });
 });

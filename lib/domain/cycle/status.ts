@@ -9,7 +9,7 @@ import { validateStageDates } from "./stages";
 export const CYCLE_STATUSES = ["PREPARATION", "ACTIVE", "FINALISED", "ARCHIVED"] as const;
 export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 
-export const CYCLE_ACTIONS = ["START", "CLOSE", "PUBLISH", "UNPUBLISH"] as const;
+export const CYCLE_ACTIONS = ["START", "CLOSE", "PUBLISH", "UNPUBLISH", "ARCHIVE"] as const;
 export type CycleAction = (typeof CYCLE_ACTIONS)[number];
 
 export interface CycleFacts {
@@ -20,6 +20,13 @@ export interface CycleFacts {
   otherActiveCycle: boolean;
   /** Loci still in the verifiers' hands or verified but not yet made final. */
   lociInVerification: number;
+  /**
+   * Months a cycle stays published before it may be archived (the deployment's retention
+   * setting, docs/domain.md §3.6), and corrections opened and not yet published. Only ARCHIVE
+   * reads them.
+   */
+  archiveAfterMonths?: number;
+  openCorrections?: number;
 }
 
 export type CycleRefusal =
@@ -30,7 +37,9 @@ export type CycleRefusal =
   | "FINALISATION_NOT_STARTED"
   | "PUBLICATION_NOT_STARTED"
   | "ALREADY_PUBLISHED"
-  | "NOT_PUBLISHED";
+  | "NOT_PUBLISHED"
+  | "RETENTION_NOT_REACHED"
+  | "CORRECTION_OPEN";
 
 export type CycleDecision = { ok: true; status: CycleStatus; published: boolean } | { ok: false; reason: CycleRefusal };
 
@@ -40,7 +49,9 @@ export type CycleDecision = { ok: true; status: CycleStatus; published: boolean 
  * - CLOSE (running → finalised): the finalisation stage has begun and no locus is still submitted,
  *   in review or verified but not final (finalise the verified ones first);
  * - PUBLISH (finalised, unpublished): the publication stage has begun;
- * - UNPUBLISH (published): always possible, audited by the caller.
+ * - UNPUBLISH (published): always possible, audited by the caller;
+ * - ARCHIVE (finalised and published for at least `archiveAfterMonths`, no correction open):
+ *   the cycle becomes read-only for good; its published results stay public.
  */
 export function decideCycleAction(action: CycleAction, facts: CycleFacts, now: Date): CycleDecision {
   const published = facts.publishedAt !== null;
@@ -61,14 +72,36 @@ export function decideCycleAction(action: CycleAction, facts: CycleFacts, now: D
       if (!stageHasStarted(facts.stages, "PUBLICATION", now)) return { ok: false, reason: "PUBLICATION_NOT_STARTED" };
       return { ok: true, status: "FINALISED", published: true };
     case "UNPUBLISH":
+      if (facts.status === "ARCHIVED") return { ok: false, reason: "WRONG_STATUS" };
       if (!published) return { ok: false, reason: "NOT_PUBLISHED" };
       return { ok: true, status: facts.status, published: false };
+    case "ARCHIVE":
+      if (facts.status !== "FINALISED") return { ok: false, reason: "WRONG_STATUS" };
+      if (!facts.publishedAt) return { ok: false, reason: "NOT_PUBLISHED" };
+      if (now < archivableFrom(facts.publishedAt, facts.archiveAfterMonths ?? DEFAULT_ARCHIVE_AFTER_MONTHS))
+        return { ok: false, reason: "RETENTION_NOT_REACHED" };
+      if ((facts.openCorrections ?? 0) > 0) return { ok: false, reason: "CORRECTION_OPEN" };
+      return { ok: true, status: "ARCHIVED", published: true };
   }
 }
 
-/** What the public results page shows: finalised and published (the lead's page reads the same). */
+/** Months a published cycle stays open to corrections and follow-up before it may be archived, unless the deployment sets another. */
+export const DEFAULT_ARCHIVE_AFTER_MONTHS = 12;
+
+/** The instant from which a cycle published at `publishedAt` may be archived: the same day of the month `months` later (clamped to the month's end). */
+export function archivableFrom(publishedAt: Date, months: number): Date {
+  const target = new Date(publishedAt);
+  const day = target.getUTCDate();
+  target.setUTCDate(1);
+  target.setUTCMonth(target.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target;
+}
+
+/** What the public results page shows: finalised (or archived) and published (the lead's page reads the same). */
 export function isPubliclyVisible(cycle: { status: CycleStatus; publishedAt: Date | null }): boolean {
-  return cycle.status === "FINALISED" && cycle.publishedAt !== null;
+  return (cycle.status === "FINALISED" || cycle.status === "ARCHIVED") && cycle.publishedAt !== null;
 }
 
 /** Stage dates can be moved until the cycle is finalised (a deadline extended while it runs). */

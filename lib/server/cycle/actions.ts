@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ZCreateCycle, ZCycleId, ZCyclePublication, ZCycleStages, ZCycleStatusChange, ZUpdateCycleSettings } from "@/lib/schemas/cycles";
+import { ZCreateCycle, ZCycleArchive, ZCycleId, ZCyclePublication, ZCycleStages, ZCycleStatusChange, ZUpdateCycleSettings } from "@/lib/schemas/cycles";
 import { authorizedActionClient } from "@/lib/server/action-client/client";
 import { addMissingLoci, createCycle, updateCycleSettings, updateCycleStages } from "@/lib/server/cycle/setup";
-import { changeCycleStatus, setCyclePublication } from "@/lib/server/cycle/status";
+import { archiveCycle, changeCycleStatus, setCyclePublication } from "@/lib/server/cycle/status";
 
 export const createCycleAction = authorizedActionClient
   .metadata({ action: "cycle.create", policy: "cycles.manage" })
@@ -57,6 +57,15 @@ export const setCyclePublicationAction = authorizedActionClient
   .action(async ({ parsedInput, ctx }) => {
     const outcome = await setCyclePublication(ctx.actor, parsedInput);
     // The public results pages read the publication: every cached page may change.
+    revalidatePath("/", "layout");
+    return outcome;
+  });
+
+export const archiveCycleAction = authorizedActionClient
+  .metadata({ action: "cycle.archive", policy: "cycles.manage" })
+  .inputSchema(ZCycleArchive)
+  .action(async ({ parsedInput, ctx }) => {
+    const outcome = await archiveCycle(ctx.actor, parsedInput);
     revalidatePath("/", "layout");
     return outcome;
   });

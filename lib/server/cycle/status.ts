@@ -2,7 +2,8 @@ import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
 import { CYCLE_ACTIONS, decideCycleAction, type CycleAction, type CycleDecision, type CycleFacts } from "@/lib/domain/cycle";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TCyclePublication, TCycleStatusChange } from "@/lib/schemas/cycles";
+import type { TCycleArchive, TCyclePublication, TCycleStatusChange } from "@/lib/schemas/cycles";
+import { env } from "@/lib/env";
 import { ActionError } from "../errors";
 import { audit } from "../audit/record";
 import { db } from "../db/client";
@@ -14,11 +15,20 @@ type LockedCycle = Awaited<ReturnType<typeof lockCycle>>;
 
 /** The facts the pure cycle rules decide on, read inside the transaction that acts. */
 async function factsOf(tx: Prisma.TransactionClient, cycle: Pick<LockedCycle, "id" | "status" | "publishedAt" | "stages">): Promise<CycleFacts> {
-  const [otherActive, inVerification] = await Promise.all([
+  const [otherActive, inVerification, openCorrections] = await Promise.all([
     tx.cycle.count({ where: { status: "ACTIVE", id: { not: cycle.id } } }),
     tx.assessment.count({ where: { cycleId: cycle.id, status: { in: ["SUBMITTED", "IN_REVIEW", "VERIFIED"] } } }),
+    tx.resultCorrection.count({ where: { cycleId: cycle.id, publishedAt: null } }),
   ]);
-  return { status: cycle.status, publishedAt: cycle.publishedAt, stages: cycle.stages, otherActiveCycle: otherActive > 0, lociInVerification: inVerification };
+  return {
+    status: cycle.status,
+    publishedAt: cycle.publishedAt,
+    stages: cycle.stages,
+    otherActiveCycle: otherActive > 0,
+    lociInVerification: inVerification,
+    archiveAfterMonths: env.CYCLE_ARCHIVE_AFTER_MONTHS,
+    openCorrections,
+  };
 }
 
 async function decide(tx: Prisma.TransactionClient, cycle: LockedCycle, action: CycleAction, now: Date) {
@@ -74,6 +84,29 @@ export async function setCyclePublication(actor: Manager, input: TCyclePublicati
     // Every head hears of it with their own index and grade, once per cycle (issue 14).
     if (input.publish) await emitNotification(tx, { kind: "results.published", cycleId: cycle.id, actorId: actor.id });
     return { publishedAt: publishedAt?.toISOString() ?? null, updatedAt: touched.updatedAt.toISOString() };
+  });
+}
+
+/**
+ * Archives a cycle published for at least CYCLE_ARCHIVE_AFTER_MONTHS with no correction open
+ * (docs/domain.md §3.6): read-only for good, enforced by triggers on every row of its loci; its
+ * published results, result versions and audit trail stay. Asked for, its evidence files move to
+ * cold storage afterwards (`npm run evidence:cold`). Admin only, audited.
+ */
+export async function archiveCycle(actor: Manager, input: TCycleArchive, now = new Date()) {
+  if (!can(actor, "cycles.manage")) throw new ActionError("errors.notFound");
+  return db.$transaction(async (tx) => {
+    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt);
+    const decision = await decide(tx, cycle, "ARCHIVE", now);
+    const touched = await touchCycle(tx, cycle, { status: decision.status, archivedAt: now, evidenceColdRequested: input.moveEvidenceToColdStorage });
+    await audit(tx, actor, {
+      action: "cycle.archive",
+      entityType: "Cycle",
+      entityId: cycle.id,
+      before: { status: cycle.status },
+      after: { status: decision.status, evidenceToColdStorage: input.moveEvidenceToColdStorage },
+    });
+    return { status: decision.status, updatedAt: touched.updatedAt.toISOString() };
   });
 }
 

@@ -39,6 +39,7 @@ const STATUS_OF_KEY: Record<string, number> = {
   "selfAssessment.noStage": 423,
   "followUp.recommendationClosed": 423,
   "followUp.settled": 423,
+  "cycleAdmin.archive.readOnly": 423,
   // Evidence refused for what the file is, not for the form around it.
   "evidence.fileTooLarge": 413,
   "evidence.typeNotAllowed": 415,

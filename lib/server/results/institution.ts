@@ -1,6 +1,7 @@
 import "server-only";
 import { can, type Actor, type PolicyKey } from "@/lib/auth/policies";
 import { calendarDate } from "@/lib/domain/follow-up";
+import { isPubliclyVisible } from "@/lib/domain/cycle";
 import { classify, type Classification } from "@/lib/domain/grades";
 import { aspectLoss, byLoss } from "@/lib/domain/results/aspect-loss";
 import { mean, toDecimalString, type Rational } from "@/lib/domain/rational";
@@ -190,7 +191,7 @@ export async function loadInstitutionTrend(actor: Actor, policy: PolicyKey, inst
     published: r.indexPublished.toFixed(2),
     grade: r.grade,
     provisional: r.cycle.status === "ACTIVE",
-    publicResult: r.cycle.status === "FINALISED" && r.cycle.publishedAt !== null,
+    publicResult: isPubliclyVisible(r.cycle),
   }));
 }
 

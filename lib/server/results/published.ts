@@ -15,7 +15,7 @@ import { listVersions, type StoredVersion } from "./versions";
 import { pgPool } from "../db/pg-pool";
 
 /**
- * Results everyone may see: only of cycles that are FINALISED and published by the admin, and only
+ * Results everyone may see: only of cycles that are FINALISED (or since ARCHIVED) and published by the admin, and only
  * of institutions whose loci are all FINAL (docs/domain.md §6: "only final, published results make
  * anything eligible"). Nothing here looks at a session: the public results page and every signed-in
  * role read the same thing. Numbers come from the stored results (LocusResult, InstitutionResult),
@@ -67,7 +67,8 @@ export interface PublishedCycleResults {
   provinces: { id: string; name: string }[];
 }
 
-const PUBLISHED_WHERE = `status = 'FINALISED' AND "publishedAt" IS NOT NULL`;
+// An archived cycle keeps its published results public (docs/domain.md §3.6).
+const PUBLISHED_WHERE = `status IN ('FINALISED', 'ARCHIVED') AND "publishedAt" IS NOT NULL`;
 
 /**
  * The published cycles, newest first, with their results generation: the one query a results

@@ -12,6 +12,8 @@ export type EvidenceStorageConfig =
       forcePathStyle: boolean;
       /** Absent: the AWS SDK's default chain (AWS_* variables, instance or task role). */
       credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+      /** The storage class an archived cycle's evidence moves to (EVIDENCE_S3_COLD_STORAGE_CLASS). */
+      coldStorageClass: string;
     };
 
 export const DEFAULT_EVIDENCE_DIR = ".data/evidence";
@@ -33,6 +35,13 @@ export const EVIDENCE_STORAGE_VARIABLES = {
   EVIDENCE_S3_ACCESS_KEY_ID: optionalText,
   EVIDENCE_S3_SECRET_ACCESS_KEY: optionalText,
   EVIDENCE_S3_FORCE_PATH_STYLE: flag,
+  EVIDENCE_S3_COLD_STORAGE_CLASS: optionalText.pipe(
+    z
+      .enum(["STANDARD_IA", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"], {
+        error: "EVIDENCE_S3_COLD_STORAGE_CLASS harus STANDARD_IA, ONEZONE_IA, GLACIER_IR, GLACIER atau DEEP_ARCHIVE.",
+      })
+      .optional(),
+  ),
 };
 
 const ZStorageEnv = z.object(EVIDENCE_STORAGE_VARIABLES);
@@ -61,6 +70,7 @@ export function evidenceStorageConfig(vars: EvidenceStorageVariables, cwd = proc
       region: e.EVIDENCE_S3_REGION ?? DEFAULT_S3_REGION,
       endpoint: e.EVIDENCE_S3_ENDPOINT,
       forcePathStyle: ["true", "1", "yes"].includes(e.EVIDENCE_S3_FORCE_PATH_STYLE ?? ""),
+      coldStorageClass: e.EVIDENCE_S3_COLD_STORAGE_CLASS ?? "GLACIER_IR",
       credentials:
         e.EVIDENCE_S3_ACCESS_KEY_ID && e.EVIDENCE_S3_SECRET_ACCESS_KEY
           ? { accessKeyId: e.EVIDENCE_S3_ACCESS_KEY_ID, secretAccessKey: e.EVIDENCE_S3_SECRET_ACCESS_KEY }

@@ -1,18 +1,32 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { assertStorageKey, type EvidenceStorage } from "./storage";
 
-/** Evidence on the local disk under `root` (outside public/, see config.ts). */
+/** The folder of cold objects under the evidence folder: mount it on cheaper storage (docs/deploy.md). Backups include it. */
+export const COLD_FOLDER = "cold";
+
+/** Evidence on the local disk under `root` (outside public/, see config.ts); cold objects under `root/cold`. */
 export function createLocalDiskStorage(root: string): EvidenceStorage {
-  const fileOf = (key: string) => {
+  const fileUnder = (base: string, key: string) => {
     assertStorageKey(key);
-    const file = path.resolve(root, ...key.split("/"));
-    if (!file.startsWith(path.resolve(root) + path.sep)) throw new Error(`Storage key escapes the evidence folder: ${key}`);
+    const file = path.resolve(base, ...key.split("/"));
+    if (!file.startsWith(path.resolve(base) + path.sep)) throw new Error(`Storage key escapes the evidence folder: ${key}`);
     return file;
+  };
+  const fileOf = (key: string) => fileUnder(root, key);
+  const coldFileOf = (key: string) => fileUnder(path.join(root, COLD_FOLDER), key);
+  const readable = async (file: string) => {
+    try {
+      const { size } = await stat(file);
+      return { body: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>, size };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw error;
+    }
   };
 
   return {
@@ -31,17 +45,23 @@ export function createLocalDiskStorage(root: string): EvidenceStorage {
       }
     },
     async get(key) {
-      const file = fileOf(key);
-      try {
-        const { size } = await stat(file);
-        return { body: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>, size };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-        throw error;
-      }
+      return (await readable(fileOf(key))) ?? readable(coldFileOf(key));
     },
     async delete(key) {
-      await rm(fileOf(key), { force: true });
+      await Promise.all([rm(fileOf(key), { force: true }), rm(coldFileOf(key), { force: true })]);
+    },
+    async moveToCold(key) {
+      const [hot, cold] = [fileOf(key), coldFileOf(key)];
+      await mkdir(path.dirname(cold), { recursive: true });
+      try {
+        // Copied, then the hot file removed: a reader finds one of the two at every moment, even
+        // when the cold folder is another file system (where a rename would fail).
+        await copyFile(hot, cold);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+        throw error;
+      }
+      await rm(hot, { force: true });
     },
   };
 }

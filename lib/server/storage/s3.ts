@@ -1,5 +1,5 @@
 import "server-only";
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, type StorageClass } from "@aws-sdk/client-s3";
 import type { EvidenceStorageConfig } from "./config";
 import { assertStorageKey, type EvidenceStorage } from "./storage";
 
@@ -36,6 +36,25 @@ export function createS3Storage(config: Extract<EvidenceStorageConfig, { kind: "
     async delete(key) {
       assertStorageKey(key);
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    },
+    async moveToCold(key) {
+      assertStorageKey(key);
+      // Copied onto itself in the cold storage class (by default Glacier Instant Retrieval, which
+      // `get` still reads at once); with versioning the hot version stays until its lifecycle rule.
+      try {
+        await client.send(
+          new CopyObjectCommand({
+            Bucket,
+            Key: key,
+            CopySource: `${Bucket}/${key.split("/").map(encodeURIComponent).join("/")}`,
+            StorageClass: config.coldStorageClass as StorageClass,
+            MetadataDirective: "COPY",
+          }),
+        );
+      } catch (error) {
+        if (error instanceof NoSuchKey || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return;
+        throw error;
+      }
     },
   };
 }

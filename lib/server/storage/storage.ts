@@ -18,6 +18,11 @@ export interface EvidenceStorage {
   get(key: string): Promise<StoredObject | null>;
   /** Deletes the object; deleting a missing one is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Moves the object to cold storage (an archived cycle's evidence, docs/deploy.md): it stays
+   * readable under the same key through `get`. Moving a missing or already cold object is no error.
+   */
+  moveToCold(key: string): Promise<void>;
 }
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ArchiveCycleButton } from "@/components/admin/cycles/archive-cycle-button";
 import { CycleActionButton } from "@/components/admin/cycles/cycle-action-button";
 import { CycleHeader } from "@/components/admin/cycles/cycle-header";
 import { CycleTabs } from "@/components/admin/cycles/cycle-tabs";
@@ -38,7 +39,7 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
     cycleActionDecisions(actor, cycle, now),
     finalisationState(actor, cycle, now),
   ]);
-  const blockedReason = (kind: "START" | "CLOSE" | "PUBLISH" | "UNPUBLISH" | "ADD_LOCI") => {
+  const blockedReason = (kind: "START" | "CLOSE" | "PUBLISH" | "UNPUBLISH" | "ARCHIVE" | "ADD_LOCI") => {
     const decision = kind === "ADD_LOCI" ? null : actions?.decisions[kind];
     return decision && !decision.ok ? t(`cycleAdmin.refusal.${decision.reason}`, { status: cycle.status, count: actions?.lociInVerification ?? 0 }) : null;
   };
@@ -87,7 +88,15 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
           ) : null}
           {cycle.status === "ACTIVE" ? button("CLOSE") : null}
           {cycle.status === "FINALISED" && !cycle.publishedAt ? button("PUBLISH") : null}
-          {cycle.publishedAt ? button("UNPUBLISH") : null}
+          {cycle.publishedAt && cycle.status !== "ARCHIVED" ? button("UNPUBLISH") : null}
+          {cycle.status === "FINALISED" && cycle.publishedAt ? (
+            <ArchiveCycleButton cycleId={cycle.id} cycleName={cycle.name} updatedAt={updatedAt} blockedReason={blockedReason("ARCHIVE")} />
+          ) : null}
+          {cycle.archivedAt ? (
+            <p className="text-sm text-slate-700" data-testid="archived-on">
+              {t("cycleAdmin.archive.archivedOn", { date: format.dateTime(cycle.archivedAt, DAY) })}
+            </p>
+          ) : null}
           {cycle.status === "PREPARATION" || cycle.status === "ACTIVE" ? button("ADD_LOCI") : null}
         </div>
         <div className="mt-4 flex flex-wrap items-center gap-2 text-sm" data-testid="berita-acara-recap">

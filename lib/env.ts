@@ -56,6 +56,20 @@ const server = {
     .min(0, { error: "TRUSTED_PROXY_HOPS harus bilangan bulat 0–10." })
     .max(10, { error: "TRUSTED_PROXY_HOPS harus bilangan bulat 0–10." })
     .default(0),
+  /** Requests a minute of one personal access token to the read API /api/v1 (issue 20); more: 429. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: "API_RATE_LIMIT_PER_MINUTE harus bilangan bulat 1–100000." })
+    .int({ error: "API_RATE_LIMIT_PER_MINUTE harus bilangan bulat 1–100000." })
+    .min(1, { error: "API_RATE_LIMIT_PER_MINUTE harus bilangan bulat 1–100000." })
+    .max(100_000, { error: "API_RATE_LIMIT_PER_MINUTE harus bilangan bulat 1–100000." })
+    .default(120),
+  /** Requests a minute of one client address to the public endpoints of /api/v1 (no token). */
+  API_PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: "API_PUBLIC_RATE_LIMIT_PER_MINUTE harus bilangan bulat 1–100000." })
+    .int({ error: "API_PUBLIC_RATE_LIMIT_PER_MINUTE harus bilangan bulat 1–100000." })
+    .min(1, { error: "API_PUBLIC_RATE_LIMIT_PER_MINUTE harus bilangan bulat 1–100000." })
+    .max(100_000, { error: "API_PUBLIC_RATE_LIMIT_PER_MINUTE harus bilangan bulat 1–100000." })
+    .default(60),
   /** Parsed: the limit in bytes (lib/domain/evidence/limits.ts). */
   EVIDENCE_MAX_BYTES: z
     .string()

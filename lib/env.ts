@@ -10,6 +10,12 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 const httpUrl = (name: string) => z.url({ protocol: /^https?$/, error: `${name} harus berupa alamat http(s)://…` });
 
 /** The message of a parser's error, as a validation issue. */
+/** A whole number setting in [min, max], with its default; a bad value names the variable and the range. */
+function integerSetting(name: string, min: number, max: number, fallback: number) {
+  const error = `${name} harus bilangan bulat ${min}–${max}.`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback);
+}
+
 function issueFrom(ctx: z.RefinementCtx, error: unknown) {
   ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
 }
@@ -50,22 +56,16 @@ const server = {
    * (lib/server/http/client-address.ts). 0: clients connect to the portal directly, and no
    * X-Forwarded-* header is believed.
    */
-  TRUSTED_PROXY_HOPS: z.coerce
-    .number({ error: "TRUSTED_PROXY_HOPS harus bilangan bulat 0–10." })
-    .int({ error: "TRUSTED_PROXY_HOPS harus bilangan bulat 0–10." })
-    .min(0, { error: "TRUSTED_PROXY_HOPS harus bilangan bulat 0–10." })
-    .max(10, { error: "TRUSTED_PROXY_HOPS harus bilangan bulat 0–10." })
-    .default(0),
+  TRUSTED_PROXY_HOPS: integerSetting("TRUSTED_PROXY_HOPS", 0, 10, 0),
   /**
    * Months a cycle stays published (open to corrections and follow-up) before an admin may archive
    * it (docs/domain.md §3.6). Default 12.
    */
-  CYCLE_ARCHIVE_AFTER_MONTHS: z.coerce
-    .number({ error: "CYCLE_ARCHIVE_AFTER_MONTHS harus bilangan bulat 1–120." })
-    .int({ error: "CYCLE_ARCHIVE_AFTER_MONTHS harus bilangan bulat 1–120." })
-    .min(1, { error: "CYCLE_ARCHIVE_AFTER_MONTHS harus bilangan bulat 1–120." })
-    .max(120, { error: "CYCLE_ARCHIVE_AFTER_MONTHS harus bilangan bulat 1–120." })
-    .default(12),
+  CYCLE_ARCHIVE_AFTER_MONTHS: integerSetting("CYCLE_ARCHIVE_AFTER_MONTHS", 1, 120, 12),
+  /** Requests a minute of one personal access token to the read API /api/v1 (issue 20); more: 429. */
+  API_RATE_LIMIT_PER_MINUTE: integerSetting("API_RATE_LIMIT_PER_MINUTE", 1, 100_000, 120),
+  /** Requests a minute of one client address to the public endpoints of /api/v1 (no token). */
+  API_PUBLIC_RATE_LIMIT_PER_MINUTE: integerSetting("API_PUBLIC_RATE_LIMIT_PER_MINUTE", 1, 100_000, 60),
   /** Parsed: the limit in bytes (lib/domain/evidence/limits.ts). */
   EVIDENCE_MAX_BYTES: z
     .string()

@@ -112,6 +112,15 @@ export const POLICIES = {
   "notifications.preferences": { roles: { ADMIN: "self", INSTITUTION_ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
   "outbox.view": { roles: { ADMIN: "any" } },
   "outbox.resend": { roles: { ADMIN: "any" } },
+
+  // The read API /api/v1 (issue 20): each user makes and revokes their own personal access tokens;
+  // a token acts as its user under these policies (and assessment.view, recommendations.view), the
+  // scope in every query. Published results, the OpenAPI document and its reference page are public.
+  "apiTokens.manage": { roles: { ADMIN: "self", INSTITUTION_ADMIN: "self", EVALUATOR: "self", VERIFIER: "self", HEAD: "self" } },
+  "api.public": { public: true },
+  "api.cycles": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  "api.registry": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  "api.institutionResults": { roles: { ADMIN: "any", HEAD: "own" } },
 } as const satisfies Record<string, Policy>;
 
 export type PolicyKey = keyof typeof POLICIES;
@@ -191,7 +200,26 @@ export const ROUTE_POLICIES = {
   "/api/institutions/[id]/report-card": "results.reportCard",
   "/api/assessments/[id]/berita-acara": "signOff.view",
   "/api/cycles/[id]/berita-acara-recap": "signOff.recap",
+  "/api/v1/openapi.json": "api.public",
+  "/api/v1/published/cycles": "api.public",
+  "/api/v1/published/cycles/[cycleId]/results": "api.public",
+  "/api/v1/cycles": "api.cycles",
+  "/api/v1/institutions": "api.registry",
+  "/api/v1/institutions/[id]": "api.registry",
+  "/api/v1/institutions/[id]/loci": "api.registry",
+  "/api/v1/institutions/[id]/results": "api.institutionResults",
+  "/api/v1/assessments": "assessment.view",
+  "/api/v1/recommendations": "recommendations.view",
 } as const satisfies Record<string, PolicyKey>;
 
 /** Pages that need no account; every other page calls requirePolicy with its key. */
-export const PUBLIC_PAGES = ["/", "/login", "/survey/[token]", "/results", "/results/awards", "/results/institutions/[id]", "/verify/[code]"] as const;
+export const PUBLIC_PAGES = [
+  "/",
+  "/login",
+  "/survey/[token]",
+  "/results",
+  "/results/awards",
+  "/results/institutions/[id]",
+  "/verify/[code]",
+  "/developers",
+] as const;

@@ -76,6 +76,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
   { route: "/login", role: "PUBLIC", url: "/login" },
   { route: "/results", role: "PUBLIC", url: "/results", phoneLayout: true },
   { route: "/results/awards", role: "PUBLIC", url: "/results/awards" },
+  { route: "/developers", role: "PUBLIC", url: "/developers" },
   { route: "/results/institutions/[id]", role: "PUBLIC", url: "/results/institutions/{publicInstitution}", phoneLayout: true },
   { route: "/survey/[token]", role: "PUBLIC", url: "/survey/{surveyToken}", phoneLayout: true },
   { route: "/verify/[code]", role: "PUBLIC", url: "/verify/{unknownCode}" },

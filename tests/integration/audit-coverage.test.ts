@@ -43,6 +43,9 @@ const NOT_AUDITED = new Map<string, string>([
   ["lib/server/notifications/delivery.ts#deliverOutboxBatch", "delivery status of outbox messages"],
   ["lib/server/notifications/reminders.ts#writeDueReminders", "deadline reminders from the stage dates"],
   ["lib/server/notifications/digest.ts#writeDigests", "daily digests of written notifications"],
+  // The read API's rate-limit counters (table ApiRateWindow): bookkeeping of the limit; the token's
+  // use is recorded by authenticateApiToken (lastUsedAt and an hourly apiToken.used row).
+  ["lib/server/api/rate-limit.ts#consumeRate", "read API rate-limit counters"],
 ]);
 
 /** The only places that write "AuditEvent" directly; everything else goes through `audit`. */

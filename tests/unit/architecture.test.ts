@@ -66,6 +66,8 @@ const FEATURES = [
   "account",
   // Reads what the features before it stored; nothing uses it.
   "what-if",
+  // The read API /api/v1 (issue 20): token users and views over the features before it; nothing uses it.
+  "api",
 ];
 
 const serverModuleOf = (target: string) => /^lib\/server\/([^/.]+)/.exec(target)?.[1] ?? null;

@@ -98,6 +98,11 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "notifications.preferences": SIGNED_IN_SELF,
   "outbox.view": ADMIN_ONLY,
   "outbox.resend": ADMIN_ONLY,
+  "apiTokens.manage": SIGNED_IN_SELF,
+  "api.public": ALL,
+  "api.cycles": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
+  "api.registry": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
+  "api.institutionResults": { ...NONE, ADMIN: [true, true], HEAD: [true, false] },
 };
 
 function actorFor(who: Who): Actor | null {

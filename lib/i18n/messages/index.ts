@@ -1,3 +1,4 @@
+import enApi from "./en/api.json";
 import enAppeals from "./en/appeals.json";
 import enConversation from "./en/conversation.json";
 import enCore from "./en/core.json";
@@ -14,6 +15,7 @@ import enSurvey from "./en/survey.json";
 import enVerification from "./en/verification.json";
 import enWorkspace from "./en/workspace.json";
 import enWhatIf from "./en/whatIf.json";
+import idApi from "./id/api.json";
 import idAppeals from "./id/appeals.json";
 import idConversation from "./id/conversation.json";
 import idCore from "./id/core.json";
@@ -53,6 +55,7 @@ export const MESSAGE_FILES = {
     signOff: idSignOff,
     whatIf: idWhatIf,
     history: idHistory,
+    api: idApi,
   },
   en: {
     core: enCore,
@@ -71,6 +74,7 @@ export const MESSAGE_FILES = {
     signOff: enSignOff,
     whatIf: enWhatIf,
     history: enHistory,
+    api: enApi,
   },
 } as const;
 
@@ -92,6 +96,7 @@ export const MESSAGES = {
     ...idSignOff,
     ...idWhatIf,
     ...idHistory,
+    ...idApi,
   },
   en: {
     ...enCore,
@@ -110,5 +115,6 @@ export const MESSAGES = {
     ...enSignOff,
     ...enWhatIf,
     ...enHistory,
+    ...enApi,
   },
 };

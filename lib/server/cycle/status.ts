@@ -16,9 +16,16 @@ type LockedCycle = Awaited<ReturnType<typeof lockCycle>>;
 async function factsOf(tx: Prisma.TransactionClient, cycle: Pick<LockedCycle, "id" | "status" | "publishedAt" | "stages">): Promise<CycleFacts> {
   const [otherActive, inVerification] = await Promise.all([
     tx.cycle.count({ where: { status: "ACTIVE", id: { not: cycle.id } } }),
-    tx.assessment.count({ where: { cycleId: cycle.id, status: { in: ["SUBMITTED", "IN_REVIEW", "VERIFIED"] } } }),
+    // The kept counts (CycleStatusCount, issue 17; written by triggers in every change's transaction), not the cycle's rows.
+    tx.cycleStatusCount.aggregate({ where: { cycleId: cycle.id, status: { in: ["SUBMITTED", "IN_REVIEW", "VERIFIED"] } }, _sum: { count: true } }),
   ]);
-  return { status: cycle.status, publishedAt: cycle.publishedAt, stages: cycle.stages, otherActiveCycle: otherActive > 0, lociInVerification: inVerification };
+  return {
+    status: cycle.status,
+    publishedAt: cycle.publishedAt,
+    stages: cycle.stages,
+    otherActiveCycle: otherActive > 0,
+    lociInVerification: inVerification._sum.count ?? 0,
+  };
 }
 
 async function decide(tx: Prisma.TransactionClient, cycle: LockedCycle, action: CycleAction, now: Date) {

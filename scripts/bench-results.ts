@@ -216,9 +216,10 @@ async function explainHotQueries(client: pg.Client, cycleId: string) {
       [cycleId, institutionId],
     ],
     [
-      "queue: counts per status (verifier)",
-      `SELECT a.status, count(*) FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = $1
-       AND EXISTS (SELECT 1 FROM "VerifierAssignment" va WHERE va."institutionId" = l."institutionId" AND va."verifierId" = $2 AND va."cycleId" = $1) GROUP BY a.status`,
+      "queue: counts per status (verifier, kept counts)",
+      `SELECT s.status, sum(s.count)::int AS count FROM "VerifierAssignment" va
+       JOIN "InstitutionStatusCount" s ON s."cycleId" = va."cycleId" AND s."institutionId" = va."institutionId"
+       WHERE va."verifierId" = $2 AND va."cycleId" = $1 AND s.count > 0 GROUP BY s.status`,
       [cycleId, verifierId],
     ],
     [
@@ -234,9 +235,10 @@ async function explainHotQueries(client: pg.Client, cycleId: string) {
       [cycleId],
     ],
     [
-      "admin overview: verifier workload",
-      `SELECT va."verifierId", va."institutionId", a.status, count(a.id)::int FROM "VerifierAssignment" va LEFT JOIN "Locus" l ON l."institutionId" = va."institutionId"
-       LEFT JOIN "Assessment" a ON a."locusId" = l.id AND a."cycleId" = va."cycleId" WHERE va."cycleId" = $1 GROUP BY va."verifierId", va."institutionId", a.status`,
+      "admin overview: verifier workload (kept counts)",
+      `SELECT va."verifierId", va."institutionId", s.status, coalesce(s.count, 0) AS count FROM "VerifierAssignment" va
+       LEFT JOIN "InstitutionStatusCount" s ON s."cycleId" = va."cycleId" AND s."institutionId" = va."institutionId" AND s.count > 0
+       WHERE va."cycleId" = $1`,
       [cycleId],
     ],
     [

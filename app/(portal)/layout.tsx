@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { NotificationBell } from "@/components/notifications/notification-bell";
@@ -14,8 +15,9 @@ export default async function PortalLayout({ children }: { children: React.React
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   const [t, unread] = await Promise.all([getTranslations(), user.mustChangePassword ? 0 : unreadNotificationCount(user)]);
+  // The whole catalogue for the portal's client components (the root layout sends the public pages' part only).
   return (
-    <>
+    <NextIntlClientProvider>
       <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -51,6 +53,6 @@ export default async function PortalLayout({ children }: { children: React.React
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
-    </>
+    </NextIntlClientProvider>
   );
 }

@@ -542,6 +542,15 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
       for (let page = 1; page <= listed.pages; page += 1)
         pages.push(...(await overview.listCycleLoci(admin(), copiedId, { overdue: true, page }, now)).rows.map((r) => r.id));
       expect(pages.sort()).toEqual(expected);
+      // Before the self-assessment stage has ended nothing is overdue (the list skips the per-locus
+      // test then), and the whole list's total is the kept count of the cycle's loci.
+      const before = new Date(stage.endsAt.getTime() - 60_000);
+      expect(all.filter((a) => isOverdue(a.status, stage, a.reopenedUntil, before))).toEqual([]);
+      expect(await overview.listCycleLoci(admin(), copiedId, { overdue: true, page: 1 }, before)).toMatchObject({ rows: [], total: 0, overdueTotal: 0 });
+      const whole = await overview.listCycleLoci(admin(), copiedId, { page: 1 }, before);
+      expect([whole.total, whole.overdueTotal]).toEqual([all.length, 0]);
+      const submitted = await overview.listCycleLoci(admin(), copiedId, { status: "SUBMITTED", page: 1 }, before);
+      expect(submitted.total).toBe(all.filter((a) => a.status === "SUBMITTED").length);
     });
 
     it("searches the cycle's loci by institution name", async () => {

@@ -54,6 +54,16 @@ describe("data queries per role, with the scope in the query", () => {
     expect(institutions.rows).toEqual([{ institutionId: evaluator().institutionId }]);
     expect(loci.map((l) => l.status).sort()).toEqual(["DRAFT", "RETURNED", "VERIFIED"]);
     for (const locus of loci) expect(locus._count.selfAnswers).toBeLessThanOrEqual(30);
+    // The progress counts (read for these loci only) equal counting the rows: scored answers, evidence not removed.
+    const counted = await client.query<{ id: string; answered: number; evidence: number }>(
+      `SELECT a.id,
+              (SELECT count(*)::int FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = a.id AND s.level IS NOT NULL AND i.weight > 0) AS answered,
+              (SELECT count(*)::int FROM "EvidenceItem" e WHERE e."assessmentId" = a.id AND e."removedAt" IS NULL) AS evidence
+       FROM "Assessment" a WHERE a.id = ANY($1::uuid[])`,
+      [loci.map((l) => l.id)],
+    );
+    expect(loci.map((l) => [l.id, l._count.selfAnswers, l._count.evidence]).sort()).toEqual(counted.rows.map((r) => [r.id, r.answered, r.evidence]).sort());
+    expect(loci.some((l) => l._count.selfAnswers > 0)).toBe(true);
   });
 
   it("two evaluators of different institutions share no locus", async () => {

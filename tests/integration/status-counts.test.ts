@@ -31,6 +31,21 @@ describe("kept status counts equal counting the cycle", () => {
         `SELECT concat_ws('|', "cycleId", "institutionType", status, count) AS row FROM "CycleStatusCount" WHERE count <> 0 ORDER BY 1`,
       )
     ).rows.map((r) => r.row);
+  // Per institution (InstitutionStatusCount): the verifier workload and the queue counts read it.
+  const keptPerInstitution = async () =>
+    (
+      await client.query<{ row: string }>(
+        `SELECT concat_ws('|', "cycleId", "institutionId", status, count) AS row FROM "InstitutionStatusCount" WHERE count <> 0 ORDER BY 1`,
+      )
+    ).rows.map((r) => r.row);
+  const countedPerInstitution = async () =>
+    (
+      await client.query<{ row: string }>(
+        `SELECT concat_ws('|', a."cycleId", l."institutionId", a.status, count(*)) AS row
+         FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId"
+         GROUP BY a."cycleId", l."institutionId", a.status ORDER BY 1`,
+      )
+    ).rows.map((r) => r.row);
   const counted = async () =>
     (
       await client.query<{ row: string }>(
@@ -42,6 +57,7 @@ describe("kept status counts equal counting the cycle", () => {
 
   it("holds after the seed", async () => {
     expect(await kept()).toEqual(await counted());
+    expect(await keptPerInstitution()).toEqual(await countedPerInstitution());
   });
 
   it("holds after random changes", async () => {
@@ -90,6 +106,7 @@ describe("kept status counts equal counting the cycle", () => {
             }
           }
           expect(await kept()).toEqual(await counted());
+          expect(await keptPerInstitution()).toEqual(await countedPerInstitution());
         } finally {
           await client.query("ROLLBACK");
         }
@@ -109,5 +126,51 @@ describe("kept status counts equal counting the cycle", () => {
     );
     expect(matrix.total).toBe(byStatus.rows.reduce((s, r) => s + r.n, 0));
     for (const row of byStatus.rows) expect(matrix.totals[row.status as keyof typeof matrix.totals]).toBe(row.n);
+  });
+
+  it("is what the verifier workload and the verifier's queue count, after changes", async () => {
+    const { cycleVerifierWorkload } = await import("@/lib/server/cycle/overview");
+    const { loadVerifierQueue } = await import("@/lib/server/verification/queue");
+    const actors = await loadDemoActors(client);
+    const admin = actors["admin@pekppp.test"]!;
+    const verifier = actors["verifikator@pekppp.test"]!;
+    const cycleId = (await client.query(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).rows[0].id;
+    const live = async () =>
+      (
+        await client.query<{ verifierId: string; status: string; n: number }>(
+          `SELECT va."verifierId", a.status::text, count(*)::int AS n FROM "VerifierAssignment" va
+           JOIN "Locus" l ON l."institutionId" = va."institutionId" JOIN "Assessment" a ON a."locusId" = l.id AND a."cycleId" = va."cycleId"
+           WHERE va."cycleId" = $1 GROUP BY 1, 2`,
+          [cycleId],
+        )
+      ).rows;
+    const check = async () => {
+      const rows = await live();
+      const workload = await cycleVerifierWorkload(admin, cycleId);
+      for (const w of workload)
+        for (const [status, count] of Object.entries(w.counts))
+          expect([w.verifierId, status, count]).toEqual([w.verifierId, status, rows.find((r) => r.verifierId === w.verifierId && r.status === status)?.n ?? 0]);
+      const queue = await loadVerifierQueue(verifier, cycleId, { status: "ALL", page: 1 });
+      const own = rows.filter((r) => r.verifierId === verifier.id);
+      expect(queue.countsByStatus).toEqual(Object.fromEntries(own.map((r) => [r.status, r.n])));
+      expect(queue.all).toBe(own.reduce((sum, r) => sum + r.n, 0));
+    };
+    await check();
+    // The server layer writes through its own connections: committed changes, undone at the end.
+    const moved = (
+      await client.query<{ id: string; status: string }>(
+        `SELECT a.id, a.status::text FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId"
+         JOIN "VerifierAssignment" va ON va."institutionId" = l."institutionId" AND va."cycleId" = a."cycleId"
+         WHERE a."cycleId" = $1 AND va."verifierId" = $2 ORDER BY a.id LIMIT 3`,
+        [cycleId, verifier.id],
+      )
+    ).rows;
+    try {
+      await client.query(`UPDATE "Assessment" SET status = 'IN_REVIEW' WHERE id = ANY($1::uuid[])`, [moved.map((m) => m.id)]);
+      await check();
+    } finally {
+      for (const m of moved) await client.query(`UPDATE "Assessment" SET status = $2::"AssessmentStatus" WHERE id = $1`, [m.id, m.status]);
+    }
+    await check();
   });
 });

@@ -1,4 +1,4 @@
-import { WhatIfPlanner } from "@/components/what-if/what-if-planner";
+import { InstitutionPlanner } from "@/components/what-if/institution-planner";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { loadInstitutionWhatIf } from "@/lib/server/what-if/planner";
 
@@ -6,5 +6,5 @@ import { loadInstitutionWhatIf } from "@/lib/server/what-if/planner";
 export async function HeadWhatIfSection({ user }: { user: CurrentUser }) {
   const view = await loadInstitutionWhatIf(user);
   if (!view || view.loci.length === 0) return null;
-  return <WhatIfPlanner instrument={view.instrument} settings={view.settings} loci={view.loci} institution />;
+  return <InstitutionPlanner instrument={view.instrument} settings={view.settings} loci={view.loci} institution />;
 }

@@ -71,22 +71,33 @@ export function policyTargetOf(row: Prisma.AssessmentGetPayload<{ select: typeof
   };
 }
 
-const progressCounts = {
-  _count: {
-    select: {
-      // Only scored indicators count towards "answered out of 30" (the weight-0 item is optional).
-      selfAnswers: { where: { level: { not: null }, indicator: scoredIndicatorWhere } },
-      evidence: { where: { removedAt: null } },
-    },
-  },
-} satisfies Prisma.AssessmentInclude;
-
-export function listLociForEvaluator(actor: Actor, cycleId: string) {
-  return db.assessment.findMany({
+/**
+ * The evaluator's loci with their progress. The counts are read for these loci only: Prisma's
+ * relation `_count` with a filter aggregates the whole SelfAnswer and EvidenceItem tables before
+ * joining (issue 17: seconds at Mandiri scale).
+ */
+export async function listLociForEvaluator(actor: Actor, cycleId: string) {
+  const rows = await db.assessment.findMany({
     where: assessmentScope(actor, "loci.list", cycleId),
-    include: { locus: { select: { name: true, serviceType: true } }, ...progressCounts },
+    include: { locus: { select: { name: true, serviceType: true } } },
     orderBy: [{ locus: { serviceType: "asc" } }, { locus: { name: "asc" } }],
   });
+  const ids = rows.map((r) => r.id);
+  const [answered, evidence] =
+    ids.length === 0
+      ? [[], []]
+      : await Promise.all([
+          // Only scored indicators count towards "answered out of 30" (the weight-0 item is optional).
+          db.selfAnswer.groupBy({
+            by: ["assessmentId"],
+            where: { assessmentId: { in: ids }, level: { not: null }, indicator: scoredIndicatorWhere },
+            _count: { _all: true },
+          }),
+          db.evidenceItem.groupBy({ by: ["assessmentId"], where: { assessmentId: { in: ids }, removedAt: null }, _count: { _all: true } }),
+        ]);
+  const answeredOf = new Map(answered.map((g) => [g.assessmentId, g._count._all]));
+  const evidenceOf = new Map(evidence.map((g) => [g.assessmentId, g._count._all]));
+  return rows.map((row) => ({ ...row, _count: { selfAnswers: answeredOf.get(row.id) ?? 0, evidence: evidenceOf.get(row.id) ?? 0 } }));
 }
 
 /**

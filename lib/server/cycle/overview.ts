@@ -28,13 +28,13 @@ export interface WorkloadView extends WorkloadRow {
 /** Every verifier assigned in the cycle: institutions, loci per status, open work first. */
 export async function cycleVerifierWorkload(actor: Actor, cycleId: string): Promise<WorkloadView[]> {
   if (!can(actor, "cycles.view")) return [];
+  // Loci per institution and status are kept by triggers (InstitutionStatusCount, issue 17): one row
+  // per assignment and status, whatever the number of loci in the cycle.
   const rows = await db.$queryRaw<{ verifierId: string; institutionId: string; status: AssessmentStatus | null; count: number }[]>`
-    SELECT va."verifierId", va."institutionId", a.status, count(a.id)::int AS count
+    SELECT va."verifierId", va."institutionId", s.status, coalesce(s.count, 0) AS count
     FROM "VerifierAssignment" va
-    LEFT JOIN "Locus" l ON l."institutionId" = va."institutionId"
-    LEFT JOIN "Assessment" a ON a."locusId" = l.id AND a."cycleId" = va."cycleId"
-    WHERE va."cycleId" = ${cycleId}::uuid
-    GROUP BY va."verifierId", va."institutionId", a.status`;
+    LEFT JOIN "InstitutionStatusCount" s ON s."cycleId" = va."cycleId" AND s."institutionId" = va."institutionId" AND s.count > 0
+    WHERE va."cycleId" = ${cycleId}::uuid`;
   const workload = verifierWorkload(rows);
   const users = await db.user.findMany({ where: { id: { in: workload.map((w) => w.verifierId) } }, select: { id: true, name: true, email: true } });
   const byId = new Map(users.map((u) => [u.id, u]));
@@ -69,14 +69,29 @@ export interface CycleLocusRow {
 /** The cycle's loci, filtered (name, status, overdue) and paged, institutions in name order. */
 export async function listCycleLoci(actor: Actor, cycleId: string, query: TCycleLociQuery, now = new Date()) {
   if (!can(actor, "cycles.view")) return { rows: [] as CycleLocusRow[], total: 0, overdueTotal: 0, page: 1, pages: 1 };
+  // Nothing is overdue before the cycle's self-assessment stage has ended (overdueCondition): one
+  // lookup of the stage instead of testing every locus of the cycle (issue 17).
+  const selfAssessmentOver = await db.cycleStage.count({ where: { cycleId, kind: "SELF_ASSESSMENT", endsAt: { lt: now } } });
+  if (query.overdue && selfAssessmentOver === 0) return { rows: [] as CycleLocusRow[], total: 0, overdueTotal: 0, page: 1, pages: 1 };
   const filters = [Prisma.sql`a."cycleId" = ${cycleId}::uuid`];
   if (query.q) filters.push(Prisma.sql`(i.name ILIKE ${`%${query.q}%`} OR l.name ILIKE ${`%${query.q}%`})`);
   if (query.status) filters.push(Prisma.sql`a.status = ${query.status}::"AssessmentStatus"`);
   if (query.overdue) filters.push(overdueCondition(now));
   const where = Prisma.join(filters, " AND ");
   const from = Prisma.sql`FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"`;
-  const [counts] = await db.$queryRaw<{ total: number; overdue: number }[]>`
-    SELECT count(*)::int AS total, count(*) FILTER (WHERE ${overdueCondition(now)})::int AS overdue ${from} WHERE ${where}`;
+  const counts =
+    query.q || query.overdue || selfAssessmentOver > 0
+      ? (
+          await db.$queryRaw<{ total: number; overdue: number }[]>`
+            SELECT count(*)::int AS total, count(*) FILTER (WHERE ${overdueCondition(now)})::int AS overdue ${from} WHERE ${where}`
+        )[0]
+      : // Without a search nor anything overdue: the kept counts (CycleStatusCount).
+        {
+          total:
+            (await db.cycleStatusCount.aggregate({ where: { cycleId, ...(query.status ? { status: query.status } : {}) }, _sum: { count: true } }))._sum
+              .count ?? 0,
+          overdue: 0,
+        };
   const total = counts?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / CYCLE_LOCI_PAGE_SIZE));
   const page = Math.min(query.page ?? 1, pages);

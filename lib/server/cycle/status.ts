@@ -17,7 +17,8 @@ type LockedCycle = Awaited<ReturnType<typeof lockCycle>>;
 async function factsOf(tx: Prisma.TransactionClient, cycle: Pick<LockedCycle, "id" | "status" | "publishedAt" | "stages">): Promise<CycleFacts> {
   const [otherActive, inVerification, openCorrections] = await Promise.all([
     tx.cycle.count({ where: { status: "ACTIVE", id: { not: cycle.id } } }),
-    tx.assessment.count({ where: { cycleId: cycle.id, status: { in: ["SUBMITTED", "IN_REVIEW", "VERIFIED"] } } }),
+    // The kept counts (CycleStatusCount, issue 17; written by triggers in every change's transaction), not the cycle's rows.
+    tx.cycleStatusCount.aggregate({ where: { cycleId: cycle.id, status: { in: ["SUBMITTED", "IN_REVIEW", "VERIFIED"] } }, _sum: { count: true } }),
     tx.resultCorrection.count({ where: { cycleId: cycle.id, publishedAt: null } }),
   ]);
   return {
@@ -25,7 +26,7 @@ async function factsOf(tx: Prisma.TransactionClient, cycle: Pick<LockedCycle, "i
     publishedAt: cycle.publishedAt,
     stages: cycle.stages,
     otherActiveCycle: otherActive > 0,
-    lociInVerification: inVerification,
+    lociInVerification: inVerification._sum.count ?? 0,
     archiveAfterMonths: env.CYCLE_ARCHIVE_AFTER_MONTHS,
     openCorrections,
   };

@@ -16,7 +16,8 @@ export async function finalisationState(
 ): Promise<{ verified: number; blocker: FinalisationBlocker | null } | null> {
   if (!can(actor, "cycle.finalise")) return null;
   const [verified, openAppeals] = await Promise.all([
-    db.assessment.count({ where: { cycleId: cycle.id, status: "VERIFIED" } }),
+    // The kept count (CycleStatusCount, issue 17), not the cycle's rows.
+    db.cycleStatusCount.aggregate({ where: { cycleId: cycle.id, status: "VERIFIED" }, _sum: { count: true } }).then((r) => r._sum.count ?? 0),
     db.$transaction((tx) => openAppealCount(tx, cycle.id)),
   ]);
   return { verified, blocker: whyNotFinalise({ stages: cycle.stages, now, verified, openAppeals }) };

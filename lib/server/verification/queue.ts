@@ -5,6 +5,7 @@ import { QUEUE_TODO_STATUSES, type TQueueFilter } from "@/lib/schemas/verificati
 import { db } from "../db/client";
 import { scoredIndicatorWhere } from "../db/scored-indicator";
 import { assessmentScope } from "../assessment/queries";
+import { preCheckCountSelect } from "../pre-check/flags";
 
 const PAGE_SIZE = 50;
 
@@ -27,6 +28,8 @@ export async function loadVerifierQueue(actor: Actor, cycleId: string, filter: T
   // TODO: submitted or in review (the queue's default view); ALL or none: every status.
   const status = filter.status === "TODO" ? { in: [...QUEUE_TODO_STATUSES] } : filter.status && filter.status !== "ALL" ? filter.status : undefined;
   const where: Prisma.AssessmentWhereInput = status ? { AND: [withoutStatus, { status }] } : withoutStatus;
+  // The pre-check flags shown per row, counted in the same query (rules switched off left out).
+  const preCheckFlags = await preCheckCountSelect(cycleId);
   const [rows, byStatus] = await Promise.all([
     db.assessment.findMany({
       where,
@@ -36,7 +39,7 @@ export async function loadVerifierQueue(actor: Actor, cycleId: string, filter: T
         submittedAt: true,
         round: true,
         locus: { select: { name: true, serviceType: true, institution: { select: { name: true, type: true, province: { select: { name: true } } } } } },
-        _count: { select: { verifiedAnswers: { where: { level: { not: null }, indicator: scoredIndicatorWhere } } } },
+        _count: { select: { verifiedAnswers: { where: { level: { not: null }, indicator: scoredIndicatorWhere } }, preCheckFlags } },
       },
       orderBy: [{ submittedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
       skip: (filter.page - 1) * PAGE_SIZE,

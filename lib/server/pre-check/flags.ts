@@ -12,6 +12,9 @@ export interface PreCheckFlagView {
   params: Record<string, string | number>;
 }
 
+/** The statuses whose pre-check a verifier needs now; a locus past them keeps what it has. */
+const AWAITING_REVIEW = new Set(["SUBMITTED", "IN_REVIEW"]);
+
 const SEVERITY_ORDER: Record<string, number> = { high: 0, medium: 1, low: 2 };
 
 /**
@@ -19,9 +22,26 @@ const SEVERITY_ORDER: Record<string, number> = { high: 0, medium: 1, low: 2 };
  * `where`: a locus outside it has no flags to show), without the rules switched off in its cycle.
  */
 export async function loadPreCheckFlags(scope: Prisma.AssessmentWhereInput, assessmentId: string): Promise<PreCheckFlagView[]> {
-  const assessment = await db.assessment.findFirst({ where: { AND: [scope, { id: assessmentId }] }, select: { cycleId: true } });
-  if (!assessment) return [];
-  const disabled = await disabledPreCheckRules(assessment.cycleId);
+  return (await loadPreCheck(scope, assessmentId))?.flags ?? [];
+}
+
+/**
+ * The locus's flags (as `loadPreCheckFlags`) and whether they belong to its current submission:
+ * `current` is false for a locus awaiting review whose pre-check has not run for its round. Null: not
+ * in the reader's scope.
+ */
+export async function loadPreCheck(scope: Prisma.AssessmentWhereInput, assessmentId: string) {
+  const assessment = await db.assessment.findFirst({
+    where: { AND: [scope, { id: assessmentId }] },
+    select: { cycleId: true, round: true, status: true, preCheckRun: { select: { round: true } } },
+  });
+  if (!assessment) return null;
+  const current = !AWAITING_REVIEW.has(assessment.status) || assessment.preCheckRun?.round === assessment.round;
+  return { current, flags: await flagsOf(assessmentId, assessment.cycleId) };
+}
+
+async function flagsOf(assessmentId: string, cycleId: string): Promise<PreCheckFlagView[]> {
+  const disabled = await disabledPreCheckRules(cycleId);
   const rows = await db.preCheckFlag.findMany({
     where: { assessmentId, ruleId: { notIn: [...disabled] } },
     select: {

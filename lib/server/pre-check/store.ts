@@ -9,7 +9,9 @@ import { disabledPreCheckRules } from "./settings";
  * Runs the pre-check of a locus just submitted (docs/domain.md §8.1) and stores its flags in
  * place of the previous submission's, for the round the locus is in. It runs after the
  * submission committed (reading files must not hold the locus's lock); a later submission stores
- * its own set, and a run that finds the locus in another round by then stores nothing.
+ * its own set, and a run that finds the locus in another round by then stores nothing. The round
+ * of the run is kept (PreCheckRun), so a locus submitted before the pre-check existed is known as
+ * not checked yet (verification/pre-check-view.ts runs it when a verifier first opens it).
  */
 export async function storePreCheck(assessmentId: string): Promise<number> {
   const loaded = await loadPreCheckFacts(assessmentId);
@@ -30,6 +32,11 @@ export async function storePreCheck(assessmentId: string): Promise<number> {
         evidenceId: f.evidenceId,
         params: f.params,
       })),
+    });
+    await tx.preCheckRun.upsert({
+      where: { assessmentId },
+      create: { assessmentId, round: loaded.round },
+      update: { round: loaded.round, ranAt: new Date() },
     });
     return flags.length;
   });

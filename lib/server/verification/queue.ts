@@ -38,6 +38,7 @@ export async function loadVerifierQueue(actor: Actor, cycleId: string, filter: T
         status: true,
         submittedAt: true,
         round: true,
+        preCheckRun: { select: { round: true } },
         locus: { select: { name: true, serviceType: true, institution: { select: { name: true, type: true, province: { select: { name: true } } } } } },
         _count: { select: { verifiedAnswers: { where: { level: { not: null }, indicator: scoredIndicatorWhere } }, preCheckFlags } },
       },

@@ -9,6 +9,7 @@ import { signedInPage } from "./support";
  * had never been checked, so the queue says so until the verifier first opens it.
  */
 test("a verifier sees pre-check flags on a submitted locus with a duplicated file and a level without evidence", async ({ browser }) => {
+  test.setTimeout(120_000);
   const institution = PRE_CHECK_FIXTURE.institutionName;
   const verifier = await signedInPage(browser, PRE_CHECK_FIXTURE.verifierEmail);
   const queue = `/verification?${new URLSearchParams({ status: "SUBMITTED", q: institution })}`;

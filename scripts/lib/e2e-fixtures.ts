@@ -34,6 +34,26 @@ export const TWO_INSTANCE_FIXTURE = {
   passwordFrom: "evaluator.palembang@pekppp.test",
 } as const;
 
+/**
+ * PRE_CHECK_FIXTURE (tests/e2e/pre-check.spec.ts, issue 18): a regency of Sumatera Selatan with
+ * one locus of the running cycle SUBMITTED, as a locus submitted before the pre-check existed
+ * (no run stored), so the verifier's first opening checks it: every indicator answered at level 4
+ * with its own justification and a link, except that the first scored indicator has no evidence
+ * at all, and the first scored indicator of the second aspect holds a file (by its SHA-256) that
+ * a locus of a second, unassigned regency also holds. Submitted two days before every other
+ * locus, so it heads the verifier's queue and is never the last row other journeys pick; nothing
+ * in it is verified, so no result or listing changes.
+ */
+export const PRE_CHECK_FIXTURE = {
+  institutionCode: "KAB-16-UJI-PRA-PERIKSA",
+  institutionName: "Kabupaten Uji Pra-periksa",
+  locusName: "Mal Pelayanan Publik Kabupaten Uji Pra-periksa",
+  twinInstitutionCode: "KAB-16-UJI-PEMBANDING",
+  twinInstitutionName: "Kabupaten Uji Pembanding",
+  sharedFileName: "sk-bersama.odt",
+  verifierEmail: "verifikator@pekppp.test",
+} as const;
+
 /** Adds every browser-test fixture to a freshly seeded database (as its owner), in one transaction. */
 export async function addE2eFixtures(ownerUrl: string) {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -42,6 +62,7 @@ export async function addE2eFixtures(ownerUrl: string) {
     await client.query("BEGIN");
     await addSecondTierFixture(client);
     await addTwoInstanceFixture(client);
+    await addPreCheckFixture(client);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
@@ -110,7 +131,7 @@ async function addTwoInstanceFixture(client: pg.Client) {
 /** A synthetic institution of the demo province with one administrative locus. */
 async function addInstitutionWithLocus(
   client: pg.Client,
-  f: { institutionCode: string; institutionName: string; shortName: string; type: "KABUPATEN" | "KOTA"; provinceId: string; locusName: string },
+  f: { institutionCode: string; institutionName: string; shortName: string | null; type: "KABUPATEN" | "KOTA"; provinceId: string; locusName: string },
 ) {
   const institutionId = (
     await client.query<{ id: string }>(
@@ -126,4 +147,74 @@ async function addInstitutionWithLocus(
     )
   ).rows[0]!.id;
   return { institutionId, locusId };
+}
+
+async function addPreCheckFixture(client: pg.Client) {
+  const f = PRE_CHECK_FIXTURE;
+  const { rows } = await client.query<{ cycleId: string; instrumentVersionId: string; provinceId: string; verifierId: string }>(
+    `SELECT c.id AS "cycleId", c."instrumentVersionId", (SELECT id FROM "Province" WHERE code = '16') AS "provinceId",
+            (SELECT id FROM "User" WHERE email = $1) AS "verifierId"
+     FROM "Cycle" c WHERE c.status = 'ACTIVE' AND c."programmeCode" = 'PEKPPP' AND c."ownerInstitutionId" IS NULL ORDER BY c.year DESC LIMIT 1`,
+    [f.verifierEmail],
+  );
+  const context = rows[0];
+  if (!context?.provinceId || !context.verifierId) throw new Error("e2e fixtures: the demo seed has no running cycle, province 16 or demo verifier");
+  const assessmentOf = async (code: string, name: string, status: string, submittedAt: string | null) => {
+    const { institutionId, locusId } = await addInstitutionWithLocus(client, {
+      institutionCode: code,
+      institutionName: name,
+      shortName: null,
+      type: "KABUPATEN",
+      provinceId: context.provinceId,
+      locusName: `Mal Pelayanan Publik ${name}`,
+    });
+    const assessmentId = (
+      await client.query<{ id: string }>(
+        `INSERT INTO "Assessment" ("cycleId", "locusId", status, round, "submittedAt", "updatedAt")
+         VALUES ($1, $2, $3, 1, ${submittedAt ?? "NULL"}, now()) RETURNING id`,
+        [context.cycleId, locusId, status],
+      )
+    ).rows[0]!.id;
+    return { institutionId, assessmentId };
+  };
+  const locus = await assessmentOf(
+    f.institutionCode,
+    f.institutionName,
+    "SUBMITTED",
+    `(SELECT min("submittedAt") - interval '1 day' FROM "Assessment" WHERE "cycleId" = $1)`,
+  );
+  const twin = await assessmentOf(f.twinInstitutionCode, f.twinInstitutionName, "DRAFT", null);
+  await client.query(`INSERT INTO "VerifierAssignment" ("cycleId", "verifierId", "institutionId") VALUES ($1, $2, $3)`, [
+    context.cycleId,
+    context.verifierId,
+    locus.institutionId,
+  ]);
+  // The first scored indicator (no evidence) and the first scored one of the second aspect (the shared file).
+  const picked = await client.query<{ id: string; code: string }>(
+    `SELECT DISTINCT ON (a.position) i.id, i.code FROM "InstrumentIndicator" i JOIN "InstrumentAspect" a ON a.id = i."aspectId"
+     WHERE i."instrumentVersionId" = $1 AND i.weight > 0 ORDER BY a.position, i.position LIMIT 2`,
+    [context.instrumentVersionId],
+  );
+  const [bare, shared] = picked.rows;
+  if (!bare || !shared) throw new Error("e2e fixtures: the running cycle's instrument has fewer than two aspects");
+  await client.query(
+    `INSERT INTO "SelfAnswer" ("assessmentId", "indicatorId", level, justification, "updatedAt")
+     SELECT $1, id, 4, 'Penjelasan unit untuk indikator ' || code || ', dengan dokumen pendukungnya.', now() FROM "InstrumentIndicator" WHERE "instrumentVersionId" = $2`,
+    [locus.assessmentId, context.instrumentVersionId],
+  );
+  await client.query(
+    `INSERT INTO "EvidenceItem" (kind, "assessmentId", "indicatorId", url, title)
+     SELECT 'LINK', $1, id, 'https://bukti.contoh.go.id/' || code, '' FROM "InstrumentIndicator"
+     WHERE "instrumentVersionId" = $2 AND id NOT IN ($3, $4)`,
+    [locus.assessmentId, context.instrumentVersionId, bare.id, shared.id],
+  );
+  // The same document in both regencies (an ODT: its bytes are not read back, only its hash compared).
+  const sha256 = "5d41402abc4b2a76b9719d911017c592a6d7e08b5e2f7a3c1c6f0e9d8b7a6c5d";
+  for (const assessmentId of [locus.assessmentId, twin.assessmentId]) {
+    await client.query(
+      `INSERT INTO "EvidenceItem" (kind, "assessmentId", "indicatorId", "storageKey", "originalName", "safeName", "mimeType", "sizeBytes", sha256, title)
+       VALUES ('FILE', $1, $2, $3, $4, $4, 'application/vnd.oasis.opendocument.text', 2048, $5, '')`,
+      [assessmentId, shared.id, `evidence/${assessmentId}/fixture-shared.odt`, f.sharedFileName, sha256],
+    );
+  }
 }

@@ -90,6 +90,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
   { route: "/admin/cycles/[id]/results", role: "ADMIN", url: "/admin/cycles/{cycle}/results" },
   { route: "/admin/cycles/[id]/appeals", role: "ADMIN", url: "/admin/cycles/{cycle}/appeals" },
   { route: "/admin/cycles/[id]/second-tier", role: "ADMIN", url: "/admin/cycles/{cycle}/second-tier" },
+  { route: "/admin/cycles/[id]/pre-check", role: "ADMIN", url: "/admin/cycles/{cycle}/pre-check" },
   { route: "/admin/corrections/[id]", role: "ADMIN", url: "/admin/corrections/{cycleLocus}" },
   { route: "/assessments/[id]", role: "ADMIN", url: "/assessments/{cycleLocus}" },
   { route: "/admin/instruments", role: "ADMIN", url: "/admin/instruments" },

@@ -33,6 +33,10 @@ const NOT_AUDITED = new Map<string, string>([
   ["lib/server/results/cycle-results.ts#insertLocusResults", "derived results, recomputed"],
   ["lib/server/results/cycle-results.ts#insertInstitutionResults", "derived results, recomputed"],
   ["lib/server/results/cycle-results.ts#bumpResultsGeneration", "the cache generation of derived results"],
+  // The evidence pre-check's flags (issue 18): derived from the audited submission's data by fixed
+  // rules, replaced at each submission; no one decides them.
+  ["lib/server/pre-check/store.ts#storePreCheck", "derived pre-check flags, recomputed"],
+  ["lib/server/pre-check/store.ts#storePreCheckAfterSubmit", "derived pre-check flags, recomputed"],
   // A reader's own inbox: marking notifications read changes nothing anyone else sees.
   ["lib/server/notifications/notifications.ts#markNotificationsRead", "a reader's own read marks"],
   ["lib/server/notifications/notifications.ts#markAllNotificationsRead", "a reader's own read marks"],

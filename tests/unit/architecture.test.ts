@@ -53,6 +53,8 @@ const FEATURES = [
   "users",
   "notifications",
   "cycle",
+  // Before assessment: its submission runs the evidence pre-check; verification reads the flags (issue 18).
+  "pre-check",
   "assessment",
   "conversation",
   "follow-up",

@@ -138,6 +138,7 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
               t("common.status"),
               t("verification.verifiedColumn"),
               t("verifier.submittedAt"),
+              t("preCheck.queueColumn"),
             ]}
           >
             {queue.rows.map((a) => (
@@ -162,6 +163,9 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
                 </td>
                 <td className="px-4 py-2">{t("common.answeredOf", { answered: a._count.verifiedAnswers, total })}</td>
                 <td className="px-4 py-2">{a.submittedAt ? format.dateTime(a.submittedAt, DAY) : t("common.none")}</td>
+                <td className="px-4 py-2" data-testid="pre-check-count">
+                  {a.preCheckRun?.round === a.round ? t("preCheck.count", { count: a._count.preCheckFlags }) : t("preCheck.notChecked")}
+                </td>
               </tr>
             ))}
           </DataTable>

@@ -16,6 +16,7 @@ import enVerification from "./en/verification.json";
 import enWorkspace from "./en/workspace.json";
 import enWhatIf from "./en/whatIf.json";
 import idApi from "./id/api.json";
+import enPreCheck from "./en/preCheck.json";
 import idAppeals from "./id/appeals.json";
 import idConversation from "./id/conversation.json";
 import idCore from "./id/core.json";
@@ -32,6 +33,7 @@ import idSurvey from "./id/survey.json";
 import idVerification from "./id/verification.json";
 import idWorkspace from "./id/workspace.json";
 import idWhatIf from "./id/whatIf.json";
+import idPreCheck from "./id/preCheck.json";
 
 /**
  * The catalogues, one file per area so that work on one area does not touch the others' files.
@@ -54,6 +56,7 @@ export const MESSAGE_FILES = {
     correction: idCorrection,
     signOff: idSignOff,
     whatIf: idWhatIf,
+    preCheck: idPreCheck,
     history: idHistory,
     api: idApi,
   },
@@ -73,6 +76,7 @@ export const MESSAGE_FILES = {
     correction: enCorrection,
     signOff: enSignOff,
     whatIf: enWhatIf,
+    preCheck: enPreCheck,
     history: enHistory,
     api: enApi,
   },
@@ -95,6 +99,7 @@ export const MESSAGES = {
     ...idCorrection,
     ...idSignOff,
     ...idWhatIf,
+    ...idPreCheck,
     ...idHistory,
     ...idApi,
   },
@@ -114,6 +119,7 @@ export const MESSAGES = {
     ...enCorrection,
     ...enSignOff,
     ...enWhatIf,
+    ...enPreCheck,
     ...enHistory,
     ...enApi,
   },

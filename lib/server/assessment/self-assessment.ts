@@ -10,6 +10,7 @@ import { db } from "../db/client";
 import { loadInstrument } from "../instrument/load";
 import { emitNotification } from "../notifications/emit";
 import { pgPool } from "../db/pg-pool";
+import { storePreCheckAfterSubmit } from "../pre-check/store";
 import { assertEditable, loadEditableAssessment } from "./access";
 import { sqlAssessmentScope } from "../db/sql-scope";
 
@@ -275,7 +276,7 @@ async function completenessOf(tx: Prisma.TransactionClient, assessmentId: string
  * Submitting locks editing. A resubmission after a return opens the next round.
  */
 export async function submitSelfAssessment(actor: Editor, assessmentId: string) {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     // An exclusive lock before the completeness check: saves in flight finish first, later ones
     // wait and then find the locus submitted.
     await tx.$executeRaw`SELECT 1 FROM "Assessment" WHERE id = ${assessmentId}::uuid FOR UPDATE`;
@@ -302,6 +303,9 @@ export async function submitSelfAssessment(actor: Editor, assessmentId: string) 
     await emitNotification(tx, { kind: "assessment.submitted", assessmentId, actorId: actor.id });
     return { submitted: true as const, missing: [] };
   });
+  // The evidence pre-check of this submission (docs/domain.md §8.1), once it has committed.
+  if (result.submitted) await storePreCheckAfterSubmit(assessmentId);
+  return result;
 }
 
 /**

@@ -6,6 +6,7 @@ import { QUEUE_TODO_STATUSES, type TQueueFilter } from "@/lib/schemas/verificati
 import { db } from "../db/client";
 import { scoredIndicatorWhere } from "../db/scored-indicator";
 import { assessmentScope } from "../assessment/queries";
+import { countPreCheckFlags } from "../pre-check/flags";
 
 const PAGE_SIZE = 50;
 
@@ -36,6 +37,7 @@ export async function loadVerifierQueue(actor: Actor, cycleId: string, filter: T
         status: true,
         submittedAt: true,
         round: true,
+        preCheckRun: { select: { round: true } },
         locus: { select: { name: true, serviceType: true, institution: { select: { name: true, type: true, province: { select: { name: true } } } } } },
       },
       orderBy: [{ submittedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
@@ -48,14 +50,21 @@ export async function loadVerifierQueue(actor: Actor, cycleId: string, filter: T
           .groupBy({ by: ["status"], where: withoutStatus, _count: { _all: true } })
           .then((groups) => groups.map((g) => ({ status: g.status, count: g._count._all }))),
   ]);
-  const verified = await verifiedCounts(rows.map((r) => r.id));
+  // Verified levels and pre-check flags (rules switched off left out) of this page's rows only.
+  const [verified, flags] = await Promise.all([
+    verifiedCounts(rows.map((r) => r.id)),
+    countPreCheckFlags(
+      cycleId,
+      rows.map((r) => r.id),
+    ),
+  ]);
   const countsByStatus = Object.fromEntries(byStatus.map((g) => [g.status, g.count])) as Record<string, number>;
   // The filtered total is one of the status counts (or all of them): no separate count query.
   const all = byStatus.reduce((sum, g) => sum + g.count, 0);
   const todo = QUEUE_TODO_STATUSES.reduce((sum, s) => sum + (countsByStatus[s] ?? 0), 0);
   const total = filter.status === "TODO" ? todo : !filter.status || filter.status === "ALL" ? all : (countsByStatus[filter.status] ?? 0);
   return {
-    rows: rows.map((row) => ({ ...row, _count: { verifiedAnswers: verified.get(row.id) ?? 0 } })),
+    rows: rows.map((row) => ({ ...row, _count: { verifiedAnswers: verified.get(row.id) ?? 0, preCheckFlags: flags.get(row.id) ?? 0 } })),
     total,
     page: filter.page,
     pageSize: PAGE_SIZE,

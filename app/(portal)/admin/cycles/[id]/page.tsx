@@ -123,6 +123,9 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
           <Link href={`/admin/cycles/${cycle.id}/second-tier`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
             {t("secondTier.adminLink")}
           </Link>
+          <Link href={`/admin/cycles/${cycle.id}/pre-check`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
+            {t("preCheck.admin.link")}
+          </Link>
         </div>
         <div className="mt-3">
           <DataTable

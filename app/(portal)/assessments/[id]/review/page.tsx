@@ -16,6 +16,8 @@ import { listRecommendations, WRITABLE_STATUSES } from "@/lib/server/verificatio
 import { loadPreviousRecommendations } from "@/lib/server/follow-up/previous";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadReview } from "@/lib/server/verification/review-view";
+import { loadReviewPreCheck } from "@/lib/server/verification/pre-check-view";
+import { PreCheckFlags } from "@/components/verification/pre-check-flags";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("verification"))("pageTitle") };
@@ -36,11 +38,12 @@ export default async function ReviewPage({
   const initialIndicator = typeof requested === "string" ? requested : undefined;
   const review = isUuid(id) ? await loadReview(actor, id) : null;
   if (!review) notFound();
-  const [t, recommendations, previous, conversation] = await Promise.all([
+  const [t, recommendations, previous, conversation, preCheck] = await Promise.all([
     getTranslations(),
     listRecommendations(actor, id),
     loadPreviousRecommendations(actor, id),
     loadConversation(actor, id),
+    loadReviewPreCheck(actor, id),
   ]);
   const status = review.assessment.status;
   return (
@@ -60,6 +63,7 @@ export default async function ReviewPage({
         <BeritaAcaraLink actor={actor} assessmentId={id} status={status} />
       </div>
       {status === "SUBMITTED" && review.canDecide ? <StartReviewButton assessmentId={id} /> : null}
+      {status !== "DRAFT" ? <PreCheckFlags assessmentId={id} flags={preCheck} /> : null}
       {status !== "IN_REVIEW" && status !== "SUBMITTED" ? (
         <p role="status" className="rounded-md border border-slate-300 bg-white px-4 py-3 text-sm">
           {t("verification.notInReview")}

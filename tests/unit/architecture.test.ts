@@ -66,6 +66,8 @@ const FEATURES = [
   "account",
   // Reads what the features before it stored; nothing uses it.
   "what-if",
+  // Imports the Ombudsman results (with the registry's file reader) and sets them beside the stored index.
+  "ombudsman",
 ];
 
 const serverModuleOf = (target: string) => /^lib\/server\/([^/.]+)/.exec(target)?.[1] ?? null;

@@ -7,6 +7,7 @@ import enEvidence from "./en/evidence.json";
 import enFollowUp from "./en/followUp.json";
 import enHistory from "./en/history.json";
 import enNotifications from "./en/notifications.json";
+import enOmbudsman from "./en/ombudsman.json";
 import enRegistry from "./en/registry.json";
 import enResults from "./en/results.json";
 import enSignOff from "./en/signOff.json";
@@ -23,6 +24,7 @@ import idEvidence from "./id/evidence.json";
 import idFollowUp from "./id/followUp.json";
 import idHistory from "./id/history.json";
 import idNotifications from "./id/notifications.json";
+import idOmbudsman from "./id/ombudsman.json";
 import idRegistry from "./id/registry.json";
 import idResults from "./id/results.json";
 import idSignOff from "./id/signOff.json";
@@ -52,6 +54,7 @@ export const MESSAGE_FILES = {
     correction: idCorrection,
     signOff: idSignOff,
     whatIf: idWhatIf,
+    ombudsman: idOmbudsman,
     history: idHistory,
   },
   en: {
@@ -70,6 +73,7 @@ export const MESSAGE_FILES = {
     correction: enCorrection,
     signOff: enSignOff,
     whatIf: enWhatIf,
+    ombudsman: enOmbudsman,
     history: enHistory,
   },
 } as const;
@@ -91,6 +95,7 @@ export const MESSAGES = {
     ...idCorrection,
     ...idSignOff,
     ...idWhatIf,
+    ...idOmbudsman,
     ...idHistory,
   },
   en: {
@@ -109,6 +114,7 @@ export const MESSAGES = {
     ...enCorrection,
     ...enSignOff,
     ...enWhatIf,
+    ...enOmbudsman,
     ...enHistory,
   },
 };

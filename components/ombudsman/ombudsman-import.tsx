@@ -16,6 +16,7 @@ export function OmbudsmanImport() {
   return (
     <FileImport<OmbudsmanImportPreview, Applied>
       endpoint="/api/admin/ombudsman/import"
+      fileLabel={t("file")}
       hasChanges={(p) => p.counts.create + p.counts.update > 0}
       renderPreview={(preview, apply) => <OmbudsmanPreview preview={preview}>{apply}</OmbudsmanPreview>}
       appliedMessage={(applied) => t("applied", { created: applied.counts.create, updated: applied.counts.update, unchanged: applied.counts.unchanged })}

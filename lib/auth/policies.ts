@@ -195,6 +195,7 @@ export const ROUTE_POLICIES = {
   "/api/assessments/[id]/berita-acara": "signOff.view",
   "/api/cycles/[id]/berita-acara-recap": "signOff.recap",
   "/api/admin/ombudsman/import": "ombudsman.manage",
+  "/api/survey-links/[id]/poster": "survey.manage",
 } as const satisfies Record<string, PolicyKey>;
 
 /** Pages that need no account; every other page calls requirePolicy with its key. */

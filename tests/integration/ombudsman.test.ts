@@ -169,16 +169,21 @@ describe("Ombudsman import (dry run, apply, idempotence) and the side-by-side co
       `INSERT INTO "OmbudsmanResult" ("institutionId", year, score, zone) VALUES ($1, $2, 91.25, 'GREEN') ON CONFLICT ("institutionId", year) DO UPDATE SET score = 91.25, zone = 'GREEN', rank = NULL`,
       [palembang, cycle.year],
     );
-    expect(await comparison.institutionOmbudsman({ actor: head, institutionId: palembang }, cycle.year)).toEqual({
+    expect(await comparison.headOmbudsman(head, palembang, cycle.year)).toEqual({
       year: cycle.year,
       score: "91.25",
       zone: "GREEN",
       rank: null,
     });
     const other = institutions.find((i) => i.id !== palembang)!;
-    expect(await comparison.institutionOmbudsman({ actor: head, institutionId: other.id }, cycle.year)).toBeNull();
-    expect(await comparison.institutionOmbudsman({ publishedCycleId: cycle.id, institutionId: palembang }, cycle.year)).toMatchObject({ score: "91.25" });
+    expect(await comparison.headOmbudsman(head, other.id, cycle.year)).toBeNull();
+    expect(await comparison.publishedOmbudsman(cycle.id, palembang)).toMatchObject({ score: "91.25" });
     const current = (await client.query(`SELECT id, year FROM "Cycle" WHERE "publishedAt" IS NULL ORDER BY year DESC LIMIT 1`)).rows[0];
-    expect(await comparison.institutionOmbudsman({ publishedCycleId: current.id, institutionId: palembang }, current.year)).toBeNull();
+    await client.query(`INSERT INTO "OmbudsmanResult" ("institutionId", year, score, zone) VALUES ($1, $2, 70, 'YELLOW') ON CONFLICT DO NOTHING`, [
+      palembang,
+      current.year,
+    ]);
+    expect(await comparison.headOmbudsman(head, palembang, current.year)).toMatchObject({ score: "70.00" });
+    expect(await comparison.publishedOmbudsman(current.id, palembang)).toBeNull();
   });
 });

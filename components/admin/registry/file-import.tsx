@@ -18,6 +18,8 @@ export interface FileImportProps<P extends { sha256: string; ok: boolean }, A ex
   renderPreview: (preview: P, apply: ReactNode) => ReactNode;
   /** The sentence shown once a file is applied. */
   appliedMessage: (outcome: A) => string;
+  /** The file input's label (default: the registry file's). */
+  fileLabel?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export function FileImport<P extends { sha256: string; ok: boolean }, A extends 
   hasChanges,
   renderPreview,
   appliedMessage,
+  fileLabel,
 }: FileImportProps<P, A>) {
   const t = useTranslations();
   const id = useId();
@@ -99,7 +102,7 @@ export function FileImport<P extends { sha256: string; ok: boolean }, A extends 
       >
         <div>
           <label htmlFor={`${id}-file`} className="block text-sm font-medium">
-            {t("registryImport.file")}
+            {fileLabel ?? t("registryImport.file")}
           </label>
           <input
             id={`${id}-file`}

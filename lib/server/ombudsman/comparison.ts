@@ -99,23 +99,24 @@ export interface InstitutionOmbudsman {
   rank: number | null;
 }
 
+/** One institution's Ombudsman result of a year, for its own head's dashboard (the scope is checked before the query). */
+export async function headOmbudsman(actor: Actor, institutionId: string, year: number): Promise<InstitutionOmbudsman | null> {
+  if (!can(actor, "results.institution", { institutionId })) return null;
+  return readOmbudsman(institutionId, year);
+}
+
 /**
- * One institution's Ombudsman result of a year, for the head dashboard (the head's own institution:
- * the scope is in the query) and the public results of a published cycle (Ombudsman results are
- * public once the Ombudsman publishes them; the caller shows them only beside a published index).
+ * One institution's Ombudsman result of the same year as a PUBLISHED cycle, for the public results:
+ * the Ombudsman publishes its results itself; the portal shows them only beside a published index.
  */
-export async function institutionOmbudsman(
-  viewer: { actor: Actor; institutionId: string } | { publishedCycleId: string; institutionId: string },
-  year: number,
-): Promise<InstitutionOmbudsman | null> {
-  if ("actor" in viewer) {
-    if (!can(viewer.actor, "results.institution", { institutionId: viewer.institutionId })) return null;
-  } else {
-    const published = await db.cycle.count({ where: { id: viewer.publishedCycleId, year, publishedAt: { not: null } } });
-    if (published === 0) return null;
-  }
+export async function publishedOmbudsman(cycleId: string, institutionId: string): Promise<InstitutionOmbudsman | null> {
+  const cycle = await db.cycle.findFirst({ where: { id: cycleId, publishedAt: { not: null } }, select: { year: true } });
+  return cycle ? readOmbudsman(institutionId, cycle.year) : null;
+}
+
+async function readOmbudsman(institutionId: string, year: number): Promise<InstitutionOmbudsman | null> {
   const row = await db.ombudsmanResult.findUnique({
-    where: { institutionId_year: { institutionId: viewer.institutionId, year } },
+    where: { institutionId_year: { institutionId, year } },
     select: { year: true, score: true, zone: true, rank: true },
   });
   return row ? { year: row.year, score: row.score.toFixed(2), zone: row.zone, rank: row.rank } : null;

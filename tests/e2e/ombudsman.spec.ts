@@ -7,6 +7,8 @@ const zone = (h: number) => (h >= 8100 ? "hijau" : h >= 5100 ? "kuning" : "merah
 const text = (h: number) => `${Math.trunc(h / 100)},${String(h % 100).padStart(2, "0")}`;
 
 test("an admin imports an Ombudsman file (dry run, then apply) and sees the scatter chart, its table and the correlation", async ({ page }) => {
+  // Two uploads, an apply and a chart: more than the default 30 s on a loaded machine.
+  test.setTimeout(90_000);
   // Institutions with a published index: the public ranking export of the latest published cycle.
   const ranking = await page.request.get("/api/results/rankings?format=csv");
   expect(ranking.status()).toBe(200);

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useFormatter, useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import QRCode from "qrcode";
+import { useEffect, useRef, useState } from "react";
 import { closeSurveyLinkAction, createSurveyLinkAction } from "@/lib/server/survey/link-actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import { Button } from "@/components/ui/button";
@@ -27,7 +28,7 @@ const STATE_STYLE: Record<SurveyLinkView["state"], string> = {
 };
 
 /**
- * The F-03 survey of one locus, for its verifier and admins: respondents against the cycle's
+ * The F-03 survey of one locus, for its verifier, its own unit's evaluators and admins: respondents against the cycle's
  * minimum, whether F-03 now enters the index, and the public links with their controls.
  */
 export function SurveyLinksPanel({ status, baseUrl }: SurveyLinksPanelProps) {
@@ -192,6 +193,7 @@ function LinkRow({ link, url, canManage }: { link: SurveyLinkView; url: string; 
           </ConfirmDialog>
         ) : null}
       </div>
+      {link.state === "open" ? <LinkQr url={url} linkId={link.id} /> : null}
       {copyNote ? (
         <p role="status" className="text-xs text-slate-700">
           {copyNote}
@@ -203,5 +205,34 @@ function LinkRow({ link, url, canManage }: { link: SurveyLinkView; url: string; 
         </p>
       ) : null}
     </li>
+  );
+}
+
+/** The link's QR code (drawn in the browser) and its printable A4 poster (PDF, from the server). */
+function LinkQr({ url, linkId }: { url: string; linkId: string }) {
+  const t = useTranslations("surveyAdmin");
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    QRCode.toDataURL(url, { margin: 1, width: 256, errorCorrectionLevel: "M" }).then(
+      (data) => live && setSrc(data),
+      () => live && setSrc(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      {src ? <img src={src} alt={t("qrAlt")} width={128} height={128} data-testid="survey-link-qr" className="rounded border border-slate-200" /> : null}
+      <a
+        href={`/api/survey-links/${linkId}/poster`}
+        download
+        data-testid="survey-link-poster"
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-50"
+      >
+        {t("poster")}
+      </a>
+    </div>
   );
 }

@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly { href: string; labelKey: string; policy: Polic
   { href: "/admin/awards", labelKey: "awardsAdmin.nav", policy: "awards.manage" },
   { href: "/admin/users", labelKey: "nav.users", policy: "users.manage" },
   { href: "/admin/institutions", labelKey: "registry.nav", policy: "registry.manage" },
+  { href: "/admin/ombudsman", labelKey: "ombudsman.nav", policy: "ombudsman.manage" },
   { href: "/admin/assignments", labelKey: "assignmentAdmin.nav", policy: "assignments.manage" },
   { href: "/admin/audit", labelKey: "nav.audit", policy: "audit.search" },
   { href: "/admin/outbox", labelKey: "notifications.outbox.nav", policy: "outbox.view" },

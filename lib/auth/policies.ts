@@ -58,7 +58,8 @@ export const POLICIES = {
   "followUp.report": { roles: { EVALUATOR: "own" } },
   "followUp.review": { roles: { VERIFIER: "assigned" } },
   "followUp.monitor": { roles: { ADMIN: "any", HEAD: "own" } },
-  "survey.manage": { roles: { ADMIN: "any", VERIFIER: "assigned" } },
+  // F-03 links: admins, the locus's verifier, and its own unit's evaluators (issue 18, F-03 reach).
+  "survey.manage": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned" } },
   // The free-text comments of F-03 responses: moderated out of public view, read by the unit's head and admins only.
   "survey.comments": { roles: { ADMIN: "any", HEAD: "own" } },
   "cycle.finalise": { roles: { ADMIN: "any" } },
@@ -104,6 +105,8 @@ export const POLICIES = {
   "registry.manage": { roles: { ADMIN: "any" } },
   "assignments.manage": { roles: { ADMIN: "any" } },
   "audit.search": { roles: { ADMIN: "any" } },
+  // The Ombudsman compliance results (issue 18): import and the side-by-side comparison with the index.
+  "ombudsman.manage": { roles: { ADMIN: "any" } },
 
   // Notifications (issue 14): each user reads and marks their own, and chooses per kind how they
   // arrive; the e-mail outbox (every message, its status and last error) is the admins'.
@@ -210,6 +213,8 @@ export const ROUTE_POLICIES = {
   "/api/v1/institutions/[id]/results": "api.institutionResults",
   "/api/v1/assessments": "assessment.view",
   "/api/v1/recommendations": "recommendations.view",
+  "/api/admin/ombudsman/import": "ombudsman.manage",
+  "/api/survey-links/[id]/poster": "survey.manage",
 } as const satisfies Record<string, PolicyKey>;
 
 /** Pages that need no account; every other page calls requirePolicy with its key. */

@@ -98,3 +98,4 @@ export const ZRegistryImportMode = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("preview") }),
   z.object({ mode: z.literal("apply"), expectedSha256: z.string().regex(/^[0-9a-f]{64}$/) }),
 ]);
+export type TRegistryImportMode = z.infer<typeof ZRegistryImportMode>;

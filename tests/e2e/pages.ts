@@ -104,6 +104,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
   { route: "/admin/institutions/new", role: "ADMIN", url: "/admin/institutions/new" },
   { route: "/admin/institutions/import", role: "ADMIN", url: "/admin/institutions/import" },
   { route: "/admin/institutions/[id]", role: "ADMIN", url: "/admin/institutions/{institution}" },
+  { route: "/admin/ombudsman", role: "ADMIN", url: "/admin/ombudsman" },
   { route: "/admin/assignments", role: "ADMIN", url: "/admin/assignments" },
   { route: "/admin/audit", role: "ADMIN", url: "/admin/audit" },
   { route: "/admin/outbox", role: "ADMIN", url: "/admin/outbox" },

@@ -70,6 +70,8 @@ const FEATURES = [
   "what-if",
   // The read API /api/v1 (issue 20): token users and views over the features before it; nothing uses it.
   "api",
+  // Imports the Ombudsman results (with the registry's file reader) and sets them beside the stored index.
+  "ombudsman",
 ];
 
 const serverModuleOf = (target: string) => /^lib\/server\/([^/.]+)/.exec(target)?.[1] ?? null;

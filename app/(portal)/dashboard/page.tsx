@@ -9,6 +9,8 @@ import { DownloadButton } from "@/components/download-button";
 import { TrendChart } from "@/components/results/national-trend-chart";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadHeadDashboard } from "@/lib/server/results/head-dashboard";
+import { headOmbudsman } from "@/lib/server/ombudsman/comparison";
+import { OmbudsmanBeside } from "@/components/ombudsman/ombudsman-beside";
 import { HeadWhatIfSection } from "./what-if-section";
 import { DAY } from "@/lib/i18n/formats";
 
@@ -23,6 +25,8 @@ export default async function HeadDashboardPage() {
   const results = dashboard?.results;
   const focus = results?.finalised ?? results?.current ?? null;
   const ranks = dashboard ? standingLines(t, dashboard) : null;
+  // The Ombudsman's compliance result of the same year as the cycle shown (docs/domain.md §7).
+  const ombudsman = dashboard && focus ? await headOmbudsman(user, dashboard.institutionId, focus.cycle.year) : null;
   return (
     <section aria-labelledby="page-title" className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -42,6 +46,11 @@ export default async function HeadDashboardPage() {
       </div>
       {!dashboard || !results || (!results.current && !results.finalised) ? <EmptyState>{t("head.noResult")}</EmptyState> : null}
       {results?.finalised ? <InstitutionResultCard view={results.finalised} testId="finalised-cycle" /> : null}
+      {dashboard && focus ? (
+        <section aria-label={t("ombudsman.besideTitle", { year: String(focus.cycle.year) })} className="rounded-xl border border-slate-200 bg-white p-5">
+          <OmbudsmanBeside result={ombudsman} year={focus.cycle.year} />
+        </section>
+      ) : null}
 
       {dashboard ? (
         <div className="grid gap-6 lg:grid-cols-2">

@@ -5,6 +5,7 @@ import { DataTable } from "@/components/ui/table";
 import { REGISTRY_COLUMNS } from "@/lib/domain/registry/columns";
 import type { FieldChange } from "@/lib/domain/registry/plan";
 import type { ImportPreview } from "@/lib/server/registry/import";
+import { ImportProblems } from "./import-problems";
 
 const HEADER_OF = new Map<string, string>(REGISTRY_COLUMNS.map((c) => [c.key, c.header]));
 
@@ -26,41 +27,16 @@ export function ImportPreviewView({ preview, children }: { preview: ImportPrevie
         {t("summary", { rows: preview.dataRows, file: preview.fileName })}
       </h2>
 
-      {preview.fileProblems.length > 0 ? (
-        <div role="alert" aria-label={t("fileProblemsHeading")} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          <p className="font-medium">{t("fileProblemsHeading")}</p>
-          <ul className="list-disc pl-5">
-            {preview.fileProblems.map((p, i) => (
-              <li key={i}>{t(`fileProblems.${p.code}`, { column: "column" in p ? p.column : "", max: "max" in p ? p.max : "" })}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-
-      {preview.errorCount > 0 ? (
-        <div className="space-y-2">
-          <p
-            role="alert"
-            aria-label={t("hasErrors", { count: preview.errorCount })}
-            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-          >
-            {t("hasErrors", { count: preview.errorCount })}
-          </p>
-          <h3 className="font-semibold">{t("errorsHeading")}</h3>
-          <DataTable caption={t("errorsHeading")} headers={[t("row"), t("column"), t("problem")]}>
-            {preview.errors.map((e, i) => (
-              <tr key={i} data-testid="import-error">
-                <td className="px-4 py-2 tabular-nums">{e.row}</td>
-                <td className="px-4 py-2 font-mono text-xs">{e.column ? HEADER_OF.get(e.column) : ""}</td>
-                <td className="px-4 py-2">{t(`rowErrors.${e.code}`, { value: e.value ?? "", otherRow: e.otherRow ?? "", max: e.max ?? "" })}</td>
-              </tr>
-            ))}
-          </DataTable>
-          {preview.errorCount > preview.errors.length ? (
-            <p className="text-sm text-slate-600">{t("moreErrors", { shown: preview.errors.length, total: preview.errorCount })}</p>
-          ) : null}
-        </div>
-      ) : preview.ok ? (
+      <ImportProblems
+        fileProblems={preview.fileProblems.map((p) => ({ code: p.code, column: "column" in p ? p.column : undefined, max: "max" in p ? p.max : undefined }))}
+        errorCount={preview.errorCount}
+        errors={preview.errors.map((e) => ({
+          row: e.row,
+          column: e.column ? (HEADER_OF.get(e.column) ?? "") : "",
+          text: t(`rowErrors.${e.code}`, { value: e.value ?? "", otherRow: e.otherRow ?? "", max: e.max ?? "" }),
+        }))}
+      />
+      {preview.errorCount > 0 ? null : preview.ok ? (
         <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="import-ready">
           {totalChanges > 0 ? t("ready") : t("nothingToChange")}
         </p>

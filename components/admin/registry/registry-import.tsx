@@ -1,137 +1,29 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
-import { ActionErrorMessage } from "@/components/action-feedback";
-import { Button } from "@/components/ui/button";
 import type { ImportOutcome, ImportPreview } from "@/lib/server/registry/import";
+import { FileImport } from "./file-import";
 import { ImportPreviewView } from "./import-preview";
-import { postWithProgress } from "./upload";
 
-const ENDPOINT = "/api/admin/registry/import";
-
-type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "processing"; applying: boolean };
 type Applied = Extract<ImportOutcome, { applied: true }>;
 
-/**
- * Upload, preview, apply. The preview writes nothing; "apply" sends the same file again with the
- * hash the preview showed, and the server reads and validates it anew before writing anything.
- */
+/** The registry import: upload, preview, apply (FileImport) with the registry's preview. */
 export function RegistryImport() {
   const t = useTranslations();
-  const id = useId();
-  const [file, setFile] = useState<File | null>(null);
-  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [applied, setApplied] = useState<Applied | null>(null);
-  const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
-  const busy = phase.kind !== "idle";
-
-  const send = async (mode: "preview" | "apply") => {
-    if (!file) {
-      setError({ key: "registryImport.fileMissing" });
-      return;
-    }
-    const form = new FormData();
-    form.set("file", file);
-    form.set("mode", mode);
-    if (mode === "apply" && preview) form.set("expectedSha256", preview.sha256);
-    setError(null);
-    setApplied(null);
-    setPhase({ kind: "uploading", percent: 0 });
-    try {
-      const answer = await postWithProgress(
-        ENDPOINT,
-        form,
-        (percent) => setPhase({ kind: "uploading", percent }),
-        () => setPhase({ kind: "processing", applying: mode === "apply" }),
-      );
-      const body = (answer.body ?? {}) as Record<string, unknown>;
-      if (typeof body.applied === "boolean") {
-        const outcome = body as unknown as ImportOutcome;
-        if (outcome.applied) {
-          setApplied(outcome);
-          setPreview(null);
-        } else setPreview(outcome.preview);
-      } else if (answer.status === 200 && typeof body.sha256 === "string") {
-        setPreview(body as unknown as ImportPreview);
-      } else {
-        setError({
-          key: typeof body.error === "string" ? body.error : "errors.unexpected",
-          values: body.values as Record<string, string | number> | undefined,
-        });
-      }
-    } catch {
-      setError({ key: "registryImport.networkError" });
-    } finally {
-      setPhase({ kind: "idle" });
-    }
-  };
-
-  const status =
-    phase.kind === "uploading"
-      ? t("registryImport.uploading", { percent: phase.percent })
-      : phase.kind === "processing"
-        ? t(phase.applying ? "registryImport.applyingProcess" : "registryImport.processing")
-        : "";
-
   return (
-    <div className="space-y-4">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void send("preview");
-        }}
-        className="flex flex-wrap items-end gap-3"
-      >
-        <div>
-          <label htmlFor={`${id}-file`} className="block text-sm font-medium">
-            {t("registryImport.file")}
-          </label>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setPreview(null);
-              setApplied(null);
-              setError(null);
-            }}
-            className="mt-1 block w-full max-w-md cursor-pointer rounded-lg border border-slate-300 bg-white text-sm text-slate-700 file:mr-3 file:cursor-pointer file:border-0 file:border-r file:border-slate-300 file:bg-slate-100 file:px-4 file:py-2 file:font-medium file:text-slate-900 hover:file:bg-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
-          />
-        </div>
-        <Button type="submit" variant="secondary" className="font-medium" disabled={busy || !file}>
-          {t("registryImport.preview")}
-        </Button>
-      </form>
-
-      <div aria-live="polite" role="status" className="min-h-6 text-sm text-slate-700">
-        {status}
-        {phase.kind === "uploading" ? <progress className="ml-3 align-middle" max={100} value={phase.percent} aria-label={status} /> : null}
-        {applied ? (
-          <span className="block rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900" data-testid="import-applied">
-            {t("registryImport.applied", {
-              institutionsCreated: applied.counts.institutions.create,
-              institutionsUpdated: applied.counts.institutions.update,
-              lociCreated: applied.counts.loci.create,
-              lociUpdated: applied.counts.loci.update,
-            })}
-          </span>
-        ) : null}
-      </div>
-      {error ? <ActionErrorMessage error={error} /> : null}
-
-      {preview ? (
-        <ImportPreviewView preview={preview}>
-          {preview.ok && hasChanges(preview) ? (
-            <Button onClick={() => void send("apply")} disabled={busy}>
-              {t("registryImport.apply")}
-            </Button>
-          ) : null}
-        </ImportPreviewView>
-      ) : null}
-    </div>
+    <FileImport<ImportPreview, Applied>
+      endpoint="/api/admin/registry/import"
+      hasChanges={hasChanges}
+      renderPreview={(preview, apply) => <ImportPreviewView preview={preview}>{apply}</ImportPreviewView>}
+      appliedMessage={(applied) =>
+        t("registryImport.applied", {
+          institutionsCreated: applied.counts.institutions.create,
+          institutionsUpdated: applied.counts.institutions.update,
+          lociCreated: applied.counts.loci.create,
+          lociUpdated: applied.counts.loci.update,
+        })
+      }
+    />
   );
 }
 

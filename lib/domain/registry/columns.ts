@@ -28,26 +28,39 @@ export function headerKey(text: string): string {
     .replace(/[\s-]+/g, "_");
 }
 
-const KEY_OF_HEADER = new Map<string, ColumnKey>(
-  REGISTRY_COLUMNS.flatMap((column) => [column.header, ...column.aliases].map((name) => [name, column.key] as const)),
-);
-
 export type HeaderProblem = { code: "missingColumn"; column: string } | { code: "unknownColumn"; column: string } | { code: "duplicateColumn"; column: string };
 
-/** Where each known column sits in the header row; an absent optional column maps to nothing. */
-export function mapHeader(header: readonly string[]): { positions: Partial<Record<ColumnKey, number>>; problems: HeaderProblem[] } {
-  const positions: Partial<Record<ColumnKey, number>> = {};
+/** A column of an import file: its key, its header word, its aliases, whether it must be present. */
+export interface ImportColumn<K extends string> {
+  key: K;
+  header: string;
+  aliases: readonly string[];
+  required: boolean;
+}
+
+/** Where each known column of `columns` sits in the header row; an absent optional column maps to nothing. */
+export function mapColumns<K extends string>(
+  columns: readonly ImportColumn<K>[],
+  header: readonly string[],
+): { positions: Partial<Record<K, number>>; problems: HeaderProblem[] } {
+  const keyOfHeader = new Map<string, K>(columns.flatMap((column) => [column.header, ...column.aliases].map((name) => [name, column.key] as const)));
+  const positions: Partial<Record<K, number>> = {};
   const problems: HeaderProblem[] = [];
   header.forEach((text, index) => {
     const name = headerKey(text);
     if (name === "") return;
-    const key = KEY_OF_HEADER.get(name);
+    const key = keyOfHeader.get(name);
     if (!key) problems.push({ code: "unknownColumn", column: text.trim() });
     else if (positions[key] !== undefined) problems.push({ code: "duplicateColumn", column: text.trim() });
     else positions[key] = index;
   });
-  for (const column of REGISTRY_COLUMNS) {
+  for (const column of columns) {
     if (column.required && positions[column.key] === undefined) problems.push({ code: "missingColumn", column: column.header });
   }
   return { positions, problems };
+}
+
+/** Where each registry column sits in the header row. */
+export function mapHeader(header: readonly string[]): { positions: Partial<Record<ColumnKey, number>>; problems: HeaderProblem[] } {
+  return mapColumns(REGISTRY_COLUMNS, header);
 }

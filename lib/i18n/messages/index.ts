@@ -8,6 +8,7 @@ import enEvidence from "./en/evidence.json";
 import enFollowUp from "./en/followUp.json";
 import enHistory from "./en/history.json";
 import enNotifications from "./en/notifications.json";
+import enOmbudsman from "./en/ombudsman.json";
 import enRegistry from "./en/registry.json";
 import enResults from "./en/results.json";
 import enSignOff from "./en/signOff.json";
@@ -26,6 +27,7 @@ import idEvidence from "./id/evidence.json";
 import idFollowUp from "./id/followUp.json";
 import idHistory from "./id/history.json";
 import idNotifications from "./id/notifications.json";
+import idOmbudsman from "./id/ombudsman.json";
 import idRegistry from "./id/registry.json";
 import idResults from "./id/results.json";
 import idSignOff from "./id/signOff.json";
@@ -57,6 +59,7 @@ export const MESSAGE_FILES = {
     signOff: idSignOff,
     whatIf: idWhatIf,
     preCheck: idPreCheck,
+    ombudsman: idOmbudsman,
     history: idHistory,
     api: idApi,
   },
@@ -77,6 +80,7 @@ export const MESSAGE_FILES = {
     signOff: enSignOff,
     whatIf: enWhatIf,
     preCheck: enPreCheck,
+    ombudsman: enOmbudsman,
     history: enHistory,
     api: enApi,
   },
@@ -100,6 +104,7 @@ export const MESSAGES = {
     ...idSignOff,
     ...idWhatIf,
     ...idPreCheck,
+    ...idOmbudsman,
     ...idHistory,
     ...idApi,
   },
@@ -120,6 +125,7 @@ export const MESSAGES = {
     ...enSignOff,
     ...enWhatIf,
     ...enPreCheck,
+    ...enOmbudsman,
     ...enHistory,
     ...enApi,
   },

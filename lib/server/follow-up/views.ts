@@ -187,7 +187,13 @@ export async function loadRecommendationDetail(actor: Actor, recommendationId: s
               name: true,
               serviceType: true,
               institutionId: true,
-              institution: { select: { name: true, verifierAssignments: { select: { cycleId: true, verifierId: true } } } },
+              institution: {
+                select: {
+                  name: true,
+                  verifierAssignments: { select: { cycleId: true, verifierId: true } },
+                  validatorAssignments: { select: { cycleId: true, validatorId: true } },
+                },
+              },
             },
           },
         },

@@ -1,5 +1,7 @@
 import "server-only";
 import path from "node:path";
+import PDFDocument from "pdfkit";
+import QRCode from "qrcode";
 
 /**
  * The one font of every PDF the portal writes (report card, Berita Acara): Noto Sans (SIL Open
@@ -16,4 +18,25 @@ export function applyPortalFonts(doc: PDFKit.PDFDocument): PDFKit.PDFDocument {
   doc.registerFont("Body", PDF_FONT_REGULAR);
   doc.registerFont("Bold", PDF_FONT_BOLD);
   return doc.font("Body");
+}
+
+/**
+ * A new A4 document in the portal's fonts, and the promise of its bytes once `doc.end()` is called
+ * (report card, Berita Acara, survey poster).
+ */
+export function startPortalPdf(options: PDFKit.PDFDocumentOptions): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const doc = new PDFDocument({ size: "A4", ...options });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  applyPortalFonts(doc);
+  return { doc, done };
+}
+
+/** A QR code of `text` as a PNG, `width` pixels wide (the Berita Acara's check address, a survey link). */
+export function qrCodePng(text: string, width: number): Promise<Buffer> {
+  return QRCode.toBuffer(text, { type: "png", margin: 1, width, errorCorrectionLevel: "M" });
 }

@@ -30,6 +30,17 @@ export function unreadableDetail(error: unknown): string | null {
   return error instanceof ActionError && error.messageKey === UNREADABLE_FILE ? String(error.values.detail ?? "") : null;
 }
 
+/** Parses a file's bytes (CSV or XLSX); an unreadable file is an answer, not an error. */
+export async function readImportTable(bytes: Uint8Array): Promise<{ table: RegistryTable } | { unreadable: string }> {
+  try {
+    return { table: await readRegistryFile(bytes) };
+  } catch (error) {
+    const detail = unreadableDetail(error);
+    if (detail !== null) return { unreadable: detail };
+    throw error;
+  }
+}
+
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /**

@@ -15,7 +15,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "../errors";
 import { audit } from "../audit/record";
 import { db } from "../db/client";
-import { readRegistryFile, unreadableDetail, type RegistryTable } from "./file";
+import { readImportTable, type RegistryTable } from "./file";
 import { writeRegistryPlan } from "./import-write";
 import { institutionFilter } from "./institutions";
 
@@ -65,17 +65,6 @@ async function loadExisting(client: Db, codes: readonly string[]): Promise<Map<s
     },
   });
   return new Map(rows.map(({ province, ...i }) => [i.code, { ...i, provinceCode: province?.code ?? null }]));
-}
-
-/** Parses a file's bytes (CSV or XLSX); an unreadable file is an answer, not an error. */
-async function readTable(file: RegistryFile): Promise<{ table: RegistryTable } | { unreadable: string }> {
-  try {
-    return { table: await readRegistryFile(file.bytes) };
-  } catch (error) {
-    const detail = unreadableDetail(error);
-    if (detail !== null) return { unreadable: detail };
-    throw error;
-  }
 }
 
 /** Validates and plans a parsed file against the registry as `client` sees it. Writes nothing. */
@@ -129,7 +118,7 @@ function preview(file: RegistryFile, result: Awaited<ReturnType<typeof evaluate>
 /** The dry run: what the file would change, and every problem row by row. Nothing is written. */
 export async function previewRegistryImport(actor: Actor, file: RegistryFile): Promise<ImportPreview> {
   assertManager(actor);
-  return preview(file, await evaluate(db, await readTable(file)));
+  return preview(file, await evaluate(db, await readImportTable(file.bytes)));
 }
 
 /**
@@ -143,7 +132,7 @@ export async function applyRegistryImport(actor: Manager, file: RegistryFile, ex
   assertManager(actor);
   const started = performance.now();
   // Parsed before the transaction: a large file's parsing holds neither a connection nor the lock.
-  const read = await readTable(file);
+  const read = await readImportTable(file.bytes);
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('pekppp.registry-import'))`;

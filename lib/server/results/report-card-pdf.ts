@@ -1,7 +1,6 @@
 import "server-only";
-import PDFDocument from "pdfkit";
 import { toDecimalString, type Rational } from "@/lib/domain/rational";
-import { applyPortalFonts } from "../http/pdf-fonts";
+import { startPortalPdf } from "../http/pdf-fonts";
 import type { InstitutionResultView } from "./institution";
 
 /**
@@ -61,14 +60,7 @@ const MUTED = "#555555";
  * next line. The numbers are the published strings the dashboard shows, never re-rounded here.
  */
 export function renderReportCard(data: ReportCardData, t: ReportCardTexts): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: MARGIN, info: { Title: `${t.title}: ${data.institutionName}`, Author: "Portal PEKPPP" } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  applyPortalFonts(doc);
+  const { doc, done } = startPortalPdf({ margin: MARGIN, info: { Title: `${t.title}: ${data.institutionName}`, Author: "Portal PEKPPP" } });
   const width = doc.page.width - 2 * MARGIN;
 
   paragraph(doc, t.title, { font: "Bold", size: 18 });

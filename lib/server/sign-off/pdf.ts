@@ -1,8 +1,6 @@
 import "server-only";
-import PDFDocument from "pdfkit";
-import QRCode from "qrcode";
 import type { BeritaAcaraBody, Signatory } from "@/lib/domain/sign-off";
-import { applyPortalFonts } from "../http/pdf-fonts";
+import { qrCodePng, startPortalPdf } from "../http/pdf-fonts";
 import type { BeritaAcaraDetails } from "./document";
 
 export interface BeritaAcaraPdfInput {
@@ -25,8 +23,7 @@ const MARGIN = 45;
  */
 export async function renderBeritaAcara(input: BeritaAcaraPdfInput, t: Translate, formatDate: (iso: string) => string): Promise<Buffer> {
   const { body, details, signed } = input;
-  const doc = new PDFDocument({
-    size: "A4",
+  const { doc, done } = startPortalPdf({
     margin: MARGIN,
     info: { Title: `${t("pdf.title")}: ${body.locus.name}`, Author: "Portal PEKPPP" },
   });
@@ -36,13 +33,6 @@ export async function renderBeritaAcara(input: BeritaAcaraPdfInput, t: Translate
     info.PekpppHash = signed.contentHash;
     info.PekpppContent = signed.content;
   }
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  applyPortalFonts(doc);
   const width = doc.page.width - 2 * MARGIN;
 
   doc.font("Bold").fontSize(16).text(t("pdf.title"), { align: "center" });
@@ -107,7 +97,7 @@ export async function renderBeritaAcara(input: BeritaAcaraPdfInput, t: Translate
 
   if (signed) {
     heading(doc, t("pdf.verification"));
-    const qr = await QRCode.toBuffer(signed.url, { type: "png", margin: 1, width: 110, errorCorrectionLevel: "M" });
+    const qr = await qrCodePng(signed.url, 110);
     if (doc.y + 120 > doc.page.height - MARGIN) doc.addPage();
     const top = doc.y;
     doc.image(qr, MARGIN, top, { width: 110 });

@@ -130,6 +130,9 @@ async function findManagedAssessment(reader: Reader, actor: Actor, assessmentId:
   return can(actor, "survey.manage", policyTargetOf(assessment)) ? assessment : null;
 }
 
+/** findManagedAssessment on the database, for the survey's other modules (the poster). */
+export const findManagedAssessmentOf = (actor: Actor, assessmentId: string) => findManagedAssessment(db, actor, assessmentId);
+
 type CollectingFacts = { status: string; cycle: { status: string; stages: readonly { kind: string; startsAt: Date; endsAt: Date }[] } };
 
 /**

@@ -4,6 +4,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { GradeBadge } from "@/components/grade-badge";
 import { awardLines, standingLines } from "@/components/results/standing-text";
+import { OmbudsmanBeside } from "@/components/ombudsman/ombudsman-beside";
+import { publishedOmbudsman } from "@/lib/server/ombudsman/comparison";
 import { loadPublicInstitution } from "@/lib/server/results/public-institution";
 import { DAY } from "@/lib/i18n/formats";
 
@@ -30,6 +32,8 @@ export default async function PublicInstitutionPage({ params }: { params: Promis
   if (!data) notFound();
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const { institution } = data;
+  // Beside each published index, the Ombudsman's result of the cycle's year (docs/domain.md §7).
+  const ombudsman = await Promise.all(data.results.map((result) => publishedOmbudsman(result.cycle.id, institution.id)));
   return (
     <section aria-labelledby="page-title" className="space-y-8">
       <header>
@@ -47,7 +51,7 @@ export default async function PublicInstitutionPage({ params }: { params: Promis
         </p>
       </header>
 
-      {data.results.map((result) => {
+      {data.results.map((result, i) => {
         const ranks = standingLines(t, result);
         const headingId = `cycle-${result.cycle.id}`;
         return (
@@ -70,6 +74,11 @@ export default async function PublicInstitutionPage({ params }: { params: Promis
               </span>
               <GradeBadge grade={result.standing.grade} label={result.standing.label} />
             </p>
+            {ombudsman[i] ? (
+              <div className="mt-3">
+                <OmbudsmanBeside result={ombudsman[i]} year={ombudsman[i].year} />
+              </div>
+            ) : null}
             {ranks ? (
               <ul className="mt-3 space-y-1 text-sm">
                 <li data-testid="public-institution-rank">{ranks.national}</li>

@@ -1,0 +1,4 @@
+export * from "./correlation";
+export * from "./file";
+export * from "./plan";
+export * from "./zones";

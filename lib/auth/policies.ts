@@ -92,6 +92,12 @@ export const POLICIES = {
   // The what-if planner (issue 18): projections of a locus's or an institution's index and grade,
   // for those who read the locus (its evaluators and head, its verifier, admins); nothing is stored.
   "whatIf.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  // Explain my score (issue 18): every number of a locus's or the head's institution's index with its
+  // formula, for the locus's readers; the public explanation of a published result is a public page.
+  "explain.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  // Calibration analytics (issue 18): admins read everyone's self-minus-verified gaps; a verifier
+  // reads its own work against the others' anonymised (the target's userId is the verifier).
+  "calibration.view": { roles: { ADMIN: "any", VERIFIER: "self" } },
 
   // Administration.
   "cycles.view": { roles: { ADMIN: "any" } },
@@ -191,7 +197,17 @@ export const ROUTE_POLICIES = {
   "/api/institutions/[id]/report-card": "results.reportCard",
   "/api/assessments/[id]/berita-acara": "signOff.view",
   "/api/cycles/[id]/berita-acara-recap": "signOff.recap",
+  "/api/calibration/export": "calibration.view",
 } as const satisfies Record<string, PolicyKey>;
 
 /** Pages that need no account; every other page calls requirePolicy with its key. */
-export const PUBLIC_PAGES = ["/", "/login", "/survey/[token]", "/results", "/results/awards", "/results/institutions/[id]", "/verify/[code]"] as const;
+export const PUBLIC_PAGES = [
+  "/",
+  "/login",
+  "/survey/[token]",
+  "/results",
+  "/results/awards",
+  "/results/institutions/[id]",
+  "/verify/[code]",
+  "/results/institutions/[id]/explain",
+] as const;

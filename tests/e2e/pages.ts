@@ -77,6 +77,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
   { route: "/results", role: "PUBLIC", url: "/results", phoneLayout: true },
   { route: "/results/awards", role: "PUBLIC", url: "/results/awards" },
   { route: "/results/institutions/[id]", role: "PUBLIC", url: "/results/institutions/{publicInstitution}", phoneLayout: true },
+  { route: "/results/institutions/[id]/explain", role: "PUBLIC", url: "/results/institutions/{publicInstitution}/explain", phoneLayout: true },
   { route: "/survey/[token]", role: "PUBLIC", url: "/survey/{surveyToken}", phoneLayout: true },
   { route: "/verify/[code]", role: "PUBLIC", url: "/verify/{unknownCode}" },
 
@@ -114,6 +115,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
   { route: "/assessments/[id]", role: "EVALUATOR", url: "/assessments/{ownLocus}", phoneLayout: true },
   { route: "/assessments/[id]/berita-acara", role: "EVALUATOR", url: "/assessments/{ownLocus}/berita-acara" },
   { route: "/assessments/[id]/what-if", role: "EVALUATOR", url: "/assessments/{ownLocus}/what-if" },
+  { route: "/assessments/[id]/explain", role: "EVALUATOR", url: "/assessments/{ownLocus}/explain" },
   { route: "/follow-up", role: "EVALUATOR", url: "/follow-up" },
   { route: "/follow-up/recommendations/[id]", role: "EVALUATOR", url: "/follow-up/recommendations/{recommendation}" },
   { route: "/notifications", role: "EVALUATOR", url: "/notifications" },
@@ -129,6 +131,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
 
   // Head of institution.
   { route: "/dashboard", role: "HEAD", url: "/dashboard", phoneLayout: true },
+  { route: "/dashboard/explain", role: "HEAD", url: "/dashboard/explain", phoneLayout: true },
   { route: "/assessments/[id]", role: "HEAD", url: "/assessments/{headLocus}" },
   { route: "/follow-up/monitoring", role: "HEAD", url: "/follow-up/monitoring" },
   { route: "/results", role: "HEAD", url: "/results" },

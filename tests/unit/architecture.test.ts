@@ -66,6 +66,8 @@ const FEATURES = [
   "account",
   // Reads what the features before it stored; nothing uses it.
   "what-if",
+  // Explain my score (issue 18): reads the stored levels and the published standing; nothing uses it.
+  "explain",
 ];
 
 const serverModuleOf = (target: string) => /^lib\/server\/([^/.]+)/.exec(target)?.[1] ?? null;

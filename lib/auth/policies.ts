@@ -95,9 +95,10 @@ export const POLICIES = {
   // Explain my score (issue 18): every number of a locus's or the head's institution's index with its
   // formula, for the locus's readers; the public explanation of a published result is a public page.
   "explain.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
-  // Calibration analytics (issue 18): admins read everyone's self-minus-verified gaps; a verifier
-  // reads its own work against the others' anonymised (the target's userId is the verifier).
-  "calibration.view": { roles: { ADMIN: "any", VERIFIER: "self" } },
+  // Calibration analytics (issue 18): admins read everyone's self-minus-verified gaps (and export
+  // them); a verifier reads its own work against the others' anonymised (the target's userId).
+  "calibration.view": { roles: { ADMIN: "any" } },
+  "calibration.own": { roles: { VERIFIER: "self" } },
 
   // Administration.
   "cycles.view": { roles: { ADMIN: "any" } },

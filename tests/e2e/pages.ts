@@ -105,6 +105,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
   { route: "/admin/institutions/[id]", role: "ADMIN", url: "/admin/institutions/{institution}" },
   { route: "/admin/assignments", role: "ADMIN", url: "/admin/assignments" },
   { route: "/admin/audit", role: "ADMIN", url: "/admin/audit" },
+  { route: "/admin/calibration", role: "ADMIN", url: "/admin/calibration", phoneLayout: true },
   { route: "/admin/outbox", role: "ADMIN", url: "/admin/outbox" },
   { route: "/follow-up/monitoring", role: "ADMIN", url: "/follow-up/monitoring" },
   { route: "/notifications", role: "ADMIN", url: "/notifications" },
@@ -123,6 +124,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
 
   // Verifier.
   { route: "/verification", role: "VERIFIER", url: "/verification" },
+  { route: "/verification/calibration", role: "VERIFIER", url: "/verification/calibration" },
   { route: "/assessments/[id]", role: "VERIFIER", url: "/assessments/{queuedLocus}" },
   { route: "/assessments/[id]/review", role: "VERIFIER", url: "/assessments/{reviewLocus}/review" },
   { route: "/appeals", role: "VERIFIER", url: "/appeals" },

@@ -68,6 +68,8 @@ const FEATURES = [
   "what-if",
   // Explain my score (issue 18): reads the stored levels and the published standing; nothing uses it.
   "explain",
+  // Calibration analytics (issue 18): aggregates of stored levels in SQL; nothing uses it.
+  "calibration",
 ];
 
 const serverModuleOf = (target: string) => /^lib\/server\/([^/.]+)/.exec(target)?.[1] ?? null;

@@ -56,7 +56,8 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "whatIf.view": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
   "explain.view": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
   // Admins read every verifier's calibration; a verifier only its own (the target's userId).
-  "calibration.view": { ...NONE, ADMIN: [true, true], VERIFIER: [true, false] },
+  "calibration.view": ADMIN_ONLY,
+  "calibration.own": { ...NONE, VERIFIER: [true, false] },
   "assessment.reopen": ADMIN_ONLY,
   "selfAssessment.edit": { ...NONE, EVALUATOR: [true, false] },
   "selfAssessment.submit": { ...NONE, EVALUATOR: [true, false] },

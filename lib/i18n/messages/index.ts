@@ -95,6 +95,7 @@ export const MESSAGES = {
     ...idCorrection,
     ...idSignOff,
     ...idWhatIf,
+    ...idExplain,
     ...idHistory,
   },
   en: {
@@ -113,6 +114,7 @@ export const MESSAGES = {
     ...enCorrection,
     ...enSignOff,
     ...enWhatIf,
+    ...enExplain,
     ...enHistory,
   },
 };

@@ -136,6 +136,10 @@ export async function ExplainTree({ view }: { view: ExplainView }) {
             {t("rounding", { exact: shownValue(institution.result), published: institution.published, grade: institution.grade })}
           </p>
         </section>
+      ) : view.loci.length > 1 ? (
+        <p className="text-sm text-slate-700" data-testid="explain-institution-pending">
+          {t("institutionPending")}
+        </p>
       ) : null}
       {view.loci.map((locus) => (
         <LocusExplanation key={locus.id} locus={locus} full={view.full} headingLevel={institution ? 3 : 2} />

@@ -146,6 +146,10 @@ describe("explain my score", () => {
     expect(await explain.loadLocusExplanation(evaluator(), foreignLocus)).toBeNull();
     expect(await explain.loadLocusExplanation(head(), foreignLocus)).toBeNull();
     expect(await explain.loadInstitutionExplanation(verifier())).toBeNull();
+    // A cycle whose loci are not all verified has no institution index yet (§5.6), only its loci.
+    const running = await explain.loadInstitutionExplanation(head(), activeCycle);
+    expect(running!.loci.length).toBeGreaterThan(1);
+    expect(running!.institutionIndex).toBeNull();
     expect(await explain.loadInstitutionExplanation(otherEvaluator(), publishedCycle)).not.toBeNull();
     const foreign = await explain.loadInstitutionExplanation(otherEvaluator(), publishedCycle);
     expect(foreign!.institution.id).toBe(otherEvaluator().institutionId);

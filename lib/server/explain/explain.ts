@@ -9,6 +9,7 @@ import {
   explainLocus,
 } from "@/lib/domain/explain";
 import { type ScoringSettings, scoringSettingsOf } from "@/lib/domain/scoring";
+import { isVerifiedStatus } from "@/lib/domain/workflow/state-machine";
 import { maySeeVerifierWork } from "@/lib/domain/workflow/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assessmentScope, findAssessment, policyTargetOf } from "../assessment/queries";
@@ -136,7 +137,9 @@ async function viewOf(
   const instrument = await loadInstrument(cycle.instrumentVersionId);
   const settings = scoringSettingsOf(cycle);
   const loci = rows.map((row) => locusView(row, basisOf(row), instrument, settings));
-  return { cycle: { id: cycle.id, name: cycle.name }, institution, full, loci, institutionIndex: explainInstitution(loci, settings).index };
+  // Like the stored result (docs/domain.md §5.6): an institution index only once every locus is verified.
+  const complete = rows.every((row) => isVerifiedStatus(row.status));
+  return { cycle: { id: cycle.id, name: cycle.name }, institution, full, loci, institutionIndex: complete ? explainInstitution(loci, settings).index : null };
 }
 
 /** One locus explained, for whoever may read it (explain.view); null (not found) for anyone else. */

@@ -95,6 +95,7 @@ describe("calibration analytics", () => {
   it("a verifier reads only its own work, the other verifiers numbered and never named; others read nothing", async () => {
     const own = await calibration.loadCalibration(verifier(), { cycle: cycleId });
     const raw = await rawAnswers(`AND v."updatedById" = '${verifier().id}'`);
+    expect(raw.length).toBeGreaterThan(0);
     expect(own!.own).toBe(true);
     expect(own!.overall.answers).toBe(raw.length);
     expect(groupsOf(own!, "verifier")).toEqual({});

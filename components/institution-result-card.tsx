@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { GradeBadge } from "@/components/grade-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { classify } from "@/lib/domain/grades";
@@ -28,6 +29,10 @@ export async function InstitutionResultCard({ view, testId }: { view: Institutio
             {t("head.notYetComplete", { verified: view.loci.filter((l) => l.result).length, total: view.loci.length })}
           </p>
         )}
+        {/* Explain my score (issue 18): every index shown here leads to its formulas. */}
+        <Link href={`/dashboard/explain?cycle=${view.cycle.id}`} className="mt-3 inline-block text-sm text-brand-700 underline" data-testid="explain-link">
+          {t("explain.link")}
+        </Link>
       </div>
       <ul className="grid gap-4 md:grid-cols-3">
         {view.loci.map((locus) => {
@@ -58,6 +63,9 @@ export async function InstitutionResultCard({ view, testId }: { view: Institutio
                         })
                       : t("head.f02Only", { count: result.f03.respondents, min: view.cycle.minSurveyRespondents })}
                   </p>
+                  <Link href={`/assessments/${locus.assessmentId}/explain`} className="mt-2 inline-block text-xs text-brand-700 underline">
+                    {t("explain.link")}
+                  </Link>
                 </>
               ) : (
                 <p className="mt-3 text-sm text-slate-600">{t("head.notVerifiedYet")}</p>

@@ -4,6 +4,7 @@ import { ruleFor, type Actor, type PolicyKey } from "./policies";
 export const NAV_ITEMS: readonly { href: string; labelKey: string; policy: PolicyKey }[] = [
   { href: "/loci", labelKey: "nav.myLoci", policy: "loci.list" },
   { href: "/verification", labelKey: "nav.verification", policy: "verification.queue" },
+  { href: "/verification/calibration", labelKey: "calibration.ownTitle", policy: "calibration.own" },
   { href: "/appeals", labelKey: "appeals.nav", policy: "appeal.decide" },
   { href: "/validation", labelKey: "secondTier.nav", policy: "validation.queue" },
   { href: "/dashboard", labelKey: "nav.dashboard", policy: "results.institution" },
@@ -19,6 +20,7 @@ export const NAV_ITEMS: readonly { href: string; labelKey: string; policy: Polic
   { href: "/admin/ombudsman", labelKey: "ombudsman.nav", policy: "ombudsman.manage" },
   { href: "/admin/assignments", labelKey: "assignmentAdmin.nav", policy: "assignments.manage" },
   { href: "/admin/audit", labelKey: "nav.audit", policy: "audit.search" },
+  { href: "/admin/calibration", labelKey: "calibration.title", policy: "calibration.view" },
   { href: "/admin/outbox", labelKey: "notifications.outbox.nav", policy: "outbox.view" },
   { href: "/account/password", labelKey: "nav.account", policy: "account.changePassword" },
 ];

@@ -93,6 +93,13 @@ export const POLICIES = {
   // The what-if planner (issue 18): projections of a locus's or an institution's index and grade,
   // for those who read the locus (its evaluators and head, its verifier, admins); nothing is stored.
   "whatIf.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  // Explain my score (issue 18): every number of a locus's or the head's institution's index with its
+  // formula, for the locus's readers; the public explanation of a published result is a public page.
+  "explain.view": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
+  // Calibration analytics (issue 18): admins read everyone's self-minus-verified gaps (and export
+  // them); a verifier reads its own work against the others' anonymised (the target's userId).
+  "calibration.view": { roles: { ADMIN: "any" } },
+  "calibration.own": { roles: { VERIFIER: "self" } },
 
   // Administration.
   "cycles.view": { roles: { ADMIN: "any" } },
@@ -215,6 +222,7 @@ export const ROUTE_POLICIES = {
   "/api/v1/recommendations": "recommendations.view",
   "/api/admin/ombudsman/import": "ombudsman.manage",
   "/api/survey-links/[id]/poster": "survey.manage",
+  "/api/calibration/export": "calibration.view",
 } as const satisfies Record<string, PolicyKey>;
 
 /** Pages that need no account; every other page calls requirePolicy with its key. */
@@ -227,4 +235,5 @@ export const PUBLIC_PAGES = [
   "/results/institutions/[id]",
   "/verify/[code]",
   "/developers",
+  "/results/institutions/[id]/explain",
 ] as const;

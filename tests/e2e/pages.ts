@@ -78,6 +78,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
   { route: "/results/awards", role: "PUBLIC", url: "/results/awards" },
   { route: "/developers", role: "PUBLIC", url: "/developers" },
   { route: "/results/institutions/[id]", role: "PUBLIC", url: "/results/institutions/{publicInstitution}", phoneLayout: true },
+  { route: "/results/institutions/[id]/explain", role: "PUBLIC", url: "/results/institutions/{publicInstitution}/explain", phoneLayout: true },
   { route: "/survey/[token]", role: "PUBLIC", url: "/survey/{surveyToken}", phoneLayout: true },
   { route: "/verify/[code]", role: "PUBLIC", url: "/verify/{unknownCode}" },
 
@@ -107,6 +108,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
   { route: "/admin/ombudsman", role: "ADMIN", url: "/admin/ombudsman" },
   { route: "/admin/assignments", role: "ADMIN", url: "/admin/assignments" },
   { route: "/admin/audit", role: "ADMIN", url: "/admin/audit" },
+  { route: "/admin/calibration", role: "ADMIN", url: "/admin/calibration", phoneLayout: true },
   { route: "/admin/outbox", role: "ADMIN", url: "/admin/outbox" },
   { route: "/follow-up/monitoring", role: "ADMIN", url: "/follow-up/monitoring" },
   { route: "/notifications", role: "ADMIN", url: "/notifications" },
@@ -117,6 +119,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
   { route: "/assessments/[id]", role: "EVALUATOR", url: "/assessments/{ownLocus}", phoneLayout: true },
   { route: "/assessments/[id]/berita-acara", role: "EVALUATOR", url: "/assessments/{ownLocus}/berita-acara" },
   { route: "/assessments/[id]/what-if", role: "EVALUATOR", url: "/assessments/{ownLocus}/what-if" },
+  { route: "/assessments/[id]/explain", role: "EVALUATOR", url: "/assessments/{ownLocus}/explain" },
   { route: "/follow-up", role: "EVALUATOR", url: "/follow-up" },
   { route: "/follow-up/recommendations/[id]", role: "EVALUATOR", url: "/follow-up/recommendations/{recommendation}" },
   { route: "/notifications", role: "EVALUATOR", url: "/notifications" },
@@ -124,6 +127,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
 
   // Verifier.
   { route: "/verification", role: "VERIFIER", url: "/verification" },
+  { route: "/verification/calibration", role: "VERIFIER", url: "/verification/calibration" },
   { route: "/assessments/[id]", role: "VERIFIER", url: "/assessments/{queuedLocus}" },
   { route: "/assessments/[id]/review", role: "VERIFIER", url: "/assessments/{reviewLocus}/review" },
   { route: "/appeals", role: "VERIFIER", url: "/appeals" },
@@ -132,6 +136,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
 
   // Head of institution.
   { route: "/dashboard", role: "HEAD", url: "/dashboard", phoneLayout: true },
+  { route: "/dashboard/explain", role: "HEAD", url: "/dashboard/explain", phoneLayout: true },
   { route: "/assessments/[id]", role: "HEAD", url: "/assessments/{headLocus}" },
   { route: "/follow-up/monitoring", role: "HEAD", url: "/follow-up/monitoring" },
   { route: "/results", role: "HEAD", url: "/results" },

@@ -45,10 +45,10 @@ describe("F-03 reach: evaluators' own links, and the poster", () => {
 
   it("lets the locus's own evaluator open a link, see its response count, and close it; audited as the evaluator", async () => {
     const link = await survey.createSurveyLink(evaluator, { assessmentId });
-    await client.query(`INSERT INTO "SurveyResponse" ("assessmentId", "surveyLinkId", ratings, "ratingSum") SELECT $1, $2, ratings, "ratingSum" FROM "SurveyResponse" LIMIT 2`, [
-      assessmentId,
-      link.id,
-    ]);
+    await client.query(
+      `INSERT INTO "SurveyResponse" ("assessmentId", "surveyLinkId", ratings, "ratingSum") SELECT $1, $2, ratings, "ratingSum" FROM "SurveyResponse" LIMIT 2`,
+      [assessmentId, link.id],
+    );
     const status = (await survey.surveyStatusForAssessment(evaluator, assessmentId))!;
     expect(status.links.find((l) => l.id === link.id)).toMatchObject({ state: "open", responses: 2 });
     const closed = await survey.closeSurveyLink(evaluator, link.id);

@@ -72,6 +72,10 @@ const FEATURES = [
   "api",
   // Imports the Ombudsman results (with the registry's file reader) and sets them beside the stored index.
   "ombudsman",
+  // Explain my score (issue 18): reads the stored levels and the published standing; nothing uses it.
+  "explain",
+  // Calibration analytics (issue 18): aggregates of stored levels in SQL; nothing uses it.
+  "calibration",
 ];
 
 const serverModuleOf = (target: string) => /^lib\/server\/([^/.]+)/.exec(target)?.[1] ?? null;

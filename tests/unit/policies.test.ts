@@ -54,6 +54,10 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "awards.manage": ADMIN_ONLY,
   "assessment.export": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
   "whatIf.view": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
+  "explain.view": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
+  // Admins read every verifier's calibration; a verifier only its own (the target's userId).
+  "calibration.view": ADMIN_ONLY,
+  "calibration.own": { ...NONE, VERIFIER: [true, false] },
   "assessment.reopen": ADMIN_ONLY,
   "selfAssessment.edit": { ...NONE, EVALUATOR: [true, false] },
   "selfAssessment.submit": { ...NONE, EVALUATOR: [true, false] },

@@ -18,6 +18,7 @@ import enWorkspace from "./en/workspace.json";
 import enWhatIf from "./en/whatIf.json";
 import idApi from "./id/api.json";
 import enPreCheck from "./en/preCheck.json";
+import enExplain from "./en/explain.json";
 import idAppeals from "./id/appeals.json";
 import idConversation from "./id/conversation.json";
 import idCore from "./id/core.json";
@@ -36,6 +37,7 @@ import idVerification from "./id/verification.json";
 import idWorkspace from "./id/workspace.json";
 import idWhatIf from "./id/whatIf.json";
 import idPreCheck from "./id/preCheck.json";
+import idExplain from "./id/explain.json";
 
 /**
  * The catalogues, one file per area so that work on one area does not touch the others' files.
@@ -60,6 +62,7 @@ export const MESSAGE_FILES = {
     whatIf: idWhatIf,
     preCheck: idPreCheck,
     ombudsman: idOmbudsman,
+    explain: idExplain,
     history: idHistory,
     api: idApi,
   },
@@ -81,6 +84,7 @@ export const MESSAGE_FILES = {
     whatIf: enWhatIf,
     preCheck: enPreCheck,
     ombudsman: enOmbudsman,
+    explain: enExplain,
     history: enHistory,
     api: enApi,
   },
@@ -105,6 +109,7 @@ export const MESSAGES = {
     ...idWhatIf,
     ...idPreCheck,
     ...idOmbudsman,
+    ...idExplain,
     ...idHistory,
     ...idApi,
   },
@@ -126,6 +131,7 @@ export const MESSAGES = {
     ...enWhatIf,
     ...enPreCheck,
     ...enOmbudsman,
+    ...enExplain,
     ...enHistory,
     ...enApi,
   },

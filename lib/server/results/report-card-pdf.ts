@@ -47,6 +47,8 @@ export interface ReportCardTexts {
   recommendations: string;
   none: string;
   footer: string;
+  /** Where every number of the card is explained with its formula (issue 18): one printed line. */
+  explain?: string;
 }
 
 const MARGIN = 50;
@@ -67,6 +69,7 @@ export function renderReportCard(data: ReportCardData, t: ReportCardTexts): Prom
   paragraph(doc, data.institutionName, { size: 12 });
   paragraph(doc, t.cycle, { size: 12, after: 10 });
   indexBlock(doc, width, data.view, t);
+  if (t.explain) paragraph(doc, t.explain, { size: 9, color: MUTED, after: 6 });
   for (const notice of data.notices) paragraph(doc, notice, { font: "Bold", size: 10, color: "#7a4a00" });
 
   heading(doc, t.standing);

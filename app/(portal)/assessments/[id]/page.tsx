@@ -83,6 +83,9 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         <BeritaAcaraLink actor={actor} assessmentId={workspace.assessment.id} status={workspace.assessment.status} />
         <Link href={`/assessments/${workspace.assessment.id}/what-if`} className="text-sm text-brand-700 underline" data-testid="what-if-link">
           {t("whatIf.link")}
+        </Link>{" "}
+        <Link href={`/assessments/${workspace.assessment.id}/explain`} className="text-sm text-brand-700 underline" data-testid="explain-locus-link">
+          {t("explain.link")}
         </Link>
       </div>
 

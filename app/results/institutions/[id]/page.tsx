@@ -79,6 +79,11 @@ export default async function PublicInstitutionPage({ params }: { params: Promis
                 <OmbudsmanBeside result={ombudsman[i]} year={ombudsman[i].year} />
               </div>
             ) : null}
+            <p className="mt-2 text-sm">
+              <Link href={`/results/institutions/${institution.id}/explain?cycle=${result.cycle.id}`} className="font-medium text-brand-700 hover:underline">
+                {t("explain.link")}
+              </Link>
+            </p>
             {ranks ? (
               <ul className="mt-3 space-y-1 text-sm">
                 <li data-testid="public-institution-rank">{ranks.national}</li>

@@ -68,6 +68,15 @@ export const GET = authorizedRoute("/api/institutions/[id]/report-card", z.objec
       recommendations: t("reportCard.recommendations"),
       none: t("dashboard.noRecommendations"),
       footer: t("reportCard.footer", { date: generatedAt }),
+      // Explain my score (issue 18): the public explanation once the cycle is published, else the head's own page.
+      explain: t("explain.reportCardLine", {
+        url: new URL(
+          data.standing.publishedCycle?.id === data.view.cycle.id
+            ? `/results/institutions/${params.id}/explain?cycle=${data.view.cycle.id}`
+            : `/dashboard/explain?cycle=${data.view.cycle.id}`,
+          request.nextUrl.origin,
+        ).toString(),
+      }),
     },
   );
   const slug = fileNameSlug(data.institutionName, data.view.cycle.name);

@@ -1,0 +1,201 @@
+import "server-only";
+import { type Actor, can } from "@/lib/auth/policies";
+import {
+  type ExplainedAspect,
+  type ExplainedIndicator,
+  type ExplainedInstitution,
+  type ExplainedLocus,
+  explainInstitution,
+  explainLocus,
+} from "@/lib/domain/explain";
+import { type ScoringSettings, scoringSettingsOf } from "@/lib/domain/scoring";
+import { isVerifiedStatus } from "@/lib/domain/workflow/state-machine";
+import { maySeeVerifierWork } from "@/lib/domain/workflow/visibility";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assessmentScope, findAssessment, policyTargetOf } from "../assessment/queries";
+import { db } from "../db/client";
+import { loadInstrument } from "../instrument/load";
+import { loadInstitutionStanding } from "../results/head-dashboard";
+
+/**
+ * Explain my score (issue 18, docs/domain.md §5.13). Which levels a locus is explained from: the
+ * verifier's (the official score) where the reader may read the verifier's work (§5.9, the rule of
+ * the export and the history), else the unit's own (its self-score).
+ */
+export type ExplainBasis = "VERIFIED" | "SELF";
+
+export interface EvidenceLine {
+  id: string;
+  kind: string;
+  title: string;
+  url: string | null;
+}
+
+/** An indicator with what a signed-in reader also sees: the self level, the verifier's note and the evidence. */
+export type ExplainIndicatorView = ExplainedIndicator & { selfLevel: number | null; note: string | null; evidence: EvidenceLine[] };
+export type ExplainAspectView = Omit<ExplainedAspect, "indicators"> & { indicators: ExplainIndicatorView[] };
+
+export interface ExplainLocusView extends Omit<ExplainedLocus, "aspects"> {
+  id: string;
+  name: string;
+  status: string;
+  basis: ExplainBasis;
+  aspects: ExplainAspectView[];
+}
+
+export interface ExplainView {
+  cycle: { id: string; name: string };
+  institution: { id: string; name: string };
+  /** False on the public page: no self levels, verifier's notes or evidence (docs/domain.md §5.13). */
+  full: boolean;
+  loci: ExplainLocusView[];
+  institutionIndex: ExplainedInstitution["index"];
+}
+
+const cycleFields = { id: true, name: true, instrumentVersionId: true, f02SharePercent: true, minSurveyRespondents: true } as const;
+
+/** What the public may read of a locus: its verified levels (no notes) and its F-03 responses. */
+const publicLocusFields = {
+  id: true,
+  status: true,
+  locus: { select: { name: true } },
+  verifiedAnswers: { select: { level: true, indicator: { select: { code: true } } } },
+  surveyResponses: { select: { ratings: true } },
+} satisfies Prisma.AssessmentSelect;
+
+/** What a signed-in reader of the locus also reads: the self levels, the verifier's notes and the evidence. */
+const fullLocusFields = {
+  ...publicLocusFields,
+  selfAnswers: { select: { level: true, indicator: { select: { code: true } } } },
+  verifiedAnswers: { select: { level: true, note: true, indicator: { select: { code: true } } } },
+  evidence: {
+    where: { removedAt: null, indicatorId: { not: null } },
+    select: { id: true, kind: true, title: true, originalName: true, url: true, indicator: { select: { code: true } } },
+    orderBy: { createdAt: "asc" },
+  },
+} satisfies Prisma.AssessmentSelect;
+
+interface LocusRow {
+  id: string;
+  status: string;
+  locus: { name: string };
+  selfAnswers?: { level: number | null; indicator: { code: string } }[];
+  verifiedAnswers: { level: number | null; note?: string; indicator: { code: string } }[];
+  evidence?: { id: string; kind: string; title: string; originalName: string | null; url: string | null; indicator: { code: string } | null }[];
+  surveyResponses: { ratings: number[] }[];
+}
+
+type Instrument = Awaited<ReturnType<typeof loadInstrument>>;
+
+function levelsOf(answers: readonly { level: number | null; indicator: { code: string } }[]) {
+  const levels: Record<string, number> = {};
+  for (const answer of answers) if (answer.level !== null) levels[answer.indicator.code] = answer.level;
+  return levels;
+}
+
+function locusView(row: LocusRow, basis: ExplainBasis, instrument: Instrument, settings: ScoringSettings): ExplainLocusView {
+  const self = levelsOf(row.selfAnswers ?? []);
+  const levels = basis === "VERIFIED" ? levelsOf(row.verifiedAnswers) : self;
+  const itemCount = instrument.surveyItems.length;
+  // Responses stored with another item count (never written by the portal) would make the score throw; they are left out, as the what-if planner does.
+  const responses = row.surveyResponses.map((r) => r.ratings).filter((ratings) => ratings.length === itemCount);
+  const explained = explainLocus({ instrument, settings, levels, surveyResponses: responses });
+  const notes = new Map(row.verifiedAnswers.map((a) => [a.indicator.code, a.note ?? ""]));
+  const evidence = new Map<string, EvidenceLine[]>();
+  for (const item of row.evidence ?? []) {
+    if (!item.indicator) continue;
+    const list = evidence.get(item.indicator.code) ?? [];
+    list.push({ id: item.id, kind: item.kind, title: item.title || item.originalName || item.url || "", url: item.url });
+    evidence.set(item.indicator.code, list);
+  }
+  const full = row.selfAnswers !== undefined;
+  return {
+    ...explained,
+    id: row.id,
+    name: row.locus.name,
+    status: row.status,
+    basis,
+    aspects: explained.aspects.map((aspect) => ({
+      ...aspect,
+      indicators: aspect.indicators.map((indicator) => ({
+        ...indicator,
+        selfLevel: full ? (self[indicator.code] ?? null) : null,
+        note: full && basis === "VERIFIED" ? notes.get(indicator.code) || null : null,
+        evidence: evidence.get(indicator.code) ?? [],
+      })),
+    })),
+  };
+}
+
+async function viewOf(
+  cycle: { id: string; name: string; instrumentVersionId: string; f02SharePercent: number; minSurveyRespondents: number },
+  institution: { id: string; name: string },
+  rows: readonly LocusRow[],
+  basisOf: (row: LocusRow) => ExplainBasis,
+  full: boolean,
+): Promise<ExplainView> {
+  const instrument = await loadInstrument(cycle.instrumentVersionId);
+  const settings = scoringSettingsOf(cycle);
+  const loci = rows.map((row) => locusView(row, basisOf(row), instrument, settings));
+  // Like the stored result (docs/domain.md §5.6): an institution index only once every locus is verified.
+  const complete = rows.every((row) => isVerifiedStatus(row.status));
+  return { cycle: { id: cycle.id, name: cycle.name }, institution, full, loci, institutionIndex: complete ? explainInstitution(loci, settings).index : null };
+}
+
+/** One locus explained, for whoever may read it (explain.view); null (not found) for anyone else. */
+export async function loadLocusExplanation(actor: Actor, assessmentId: string): Promise<ExplainView | null> {
+  const assessment = await findAssessment(actor, assessmentId);
+  if (!assessment || !can(actor, "explain.view", policyTargetOf(assessment))) return null;
+  const row = await db.assessment.findFirst({
+    where: { AND: [{ id: assessmentId }, assessmentScope(actor, "explain.view", assessment.cycleId)] },
+    select: { ...fullLocusFields, cycle: { select: cycleFields }, locus: { select: { name: true, institution: { select: { id: true, name: true } } } } },
+  });
+  if (!row) return null;
+  const basis = (r: LocusRow): ExplainBasis => (maySeeVerifierWork(actor.role, r.status) ? "VERIFIED" : "SELF");
+  const view = await viewOf(row.cycle, row.locus.institution, [row], basis, true);
+  // One locus is not the institution: its index is the locus's own.
+  return { ...view, institutionIndex: null };
+}
+
+/**
+ * The head's institution explained: every locus it has in a cycle (the named one, else its latest
+ * cycle under way or finalised) and the institution index as their mean (§5.6). Null without such
+ * a cycle or for anyone but the institution's readers.
+ */
+export async function loadInstitutionExplanation(actor: Actor, cycleId?: string): Promise<ExplainView | null> {
+  if (!actor.institutionId || !can(actor, "explain.view", { institutionId: actor.institutionId })) return null;
+  const scope = { AND: [assessmentScope(actor, "explain.view"), { locus: { institutionId: actor.institutionId } }] };
+  const latest = await db.assessment.findFirst({
+    where: { AND: [scope, cycleId ? { cycleId } : { cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } }] },
+    orderBy: [{ cycle: { year: "desc" } }, { cycle: { createdAt: "desc" } }],
+    select: { cycle: { select: cycleFields }, locus: { select: { institution: { select: { id: true, name: true } } } } },
+  });
+  if (!latest) return null;
+  const rows = await db.assessment.findMany({
+    where: { AND: [scope, { cycleId: latest.cycle.id }] },
+    select: fullLocusFields,
+    orderBy: [{ locus: { serviceType: "asc" } }, { locus: { name: "asc" } }],
+  });
+  const basis = (r: LocusRow): ExplainBasis => (maySeeVerifierWork(actor.role, r.status) ? "VERIFIED" : "SELF");
+  return viewOf(latest.cycle, latest.locus.institution, rows, basis, true);
+}
+
+/**
+ * The public explanation of an institution's result in a PUBLISHED cycle: the verified levels,
+ * weights, rubric texts and F-03 of its loci, nothing else (no self levels, verifier's notes or
+ * evidence: docs/domain.md §5.13). Without a cycle: the latest published one. Null unless the cycle
+ * is published and the institution has a public result in it, exactly as the public institution page.
+ */
+export async function loadPublicExplanation(institutionId: string, cycleId?: string): Promise<ExplainView | null> {
+  const { publishedCycle, standing } = await loadInstitutionStanding(institutionId, cycleId);
+  if (!publishedCycle || !standing || (cycleId && publishedCycle.id !== cycleId)) return null;
+  const cycle = await db.cycle.findUnique({ where: { id: publishedCycle.id }, select: cycleFields });
+  const institution = await db.institution.findUnique({ where: { id: institutionId }, select: { id: true, name: true } });
+  if (!cycle || !institution) return null;
+  const rows = await db.assessment.findMany({
+    where: { cycleId: publishedCycle.id, locus: { institutionId }, status: "FINAL" },
+    select: publicLocusFields,
+    orderBy: [{ locus: { serviceType: "asc" } }, { locus: { name: "asc" } }],
+  });
+  return viewOf(cycle, institution, rows, () => "VERIFIED", false);
+}

@@ -14,6 +14,7 @@ import enSurvey from "./en/survey.json";
 import enVerification from "./en/verification.json";
 import enWorkspace from "./en/workspace.json";
 import enWhatIf from "./en/whatIf.json";
+import enProgrammes from "./en/programmes.json";
 import idAppeals from "./id/appeals.json";
 import idConversation from "./id/conversation.json";
 import idCore from "./id/core.json";
@@ -30,6 +31,7 @@ import idSurvey from "./id/survey.json";
 import idVerification from "./id/verification.json";
 import idWorkspace from "./id/workspace.json";
 import idWhatIf from "./id/whatIf.json";
+import idProgrammes from "./id/programmes.json";
 
 /**
  * The catalogues, one file per area so that work on one area does not touch the others' files.
@@ -52,6 +54,7 @@ export const MESSAGE_FILES = {
     correction: idCorrection,
     signOff: idSignOff,
     whatIf: idWhatIf,
+    programmes: idProgrammes,
     history: idHistory,
   },
   en: {
@@ -70,6 +73,7 @@ export const MESSAGE_FILES = {
     correction: enCorrection,
     signOff: enSignOff,
     whatIf: enWhatIf,
+    programmes: enProgrammes,
     history: enHistory,
   },
 } as const;
@@ -91,6 +95,7 @@ export const MESSAGES = {
     ...idCorrection,
     ...idSignOff,
     ...idWhatIf,
+    ...idProgrammes,
     ...idHistory,
   },
   en: {
@@ -109,6 +114,7 @@ export const MESSAGES = {
     ...enCorrection,
     ...enSignOff,
     ...enWhatIf,
+    ...enProgrammes,
     ...enHistory,
   },
 };

@@ -1,11 +1,12 @@
 import "server-only";
-import { can, type Actor } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { statusMatrix, verifierWorkload, type StatusMatrix, type WorkloadRow } from "@/lib/domain/cycle";
 import type { InstitutionType } from "@/lib/domain/registry";
 import type { AssessmentStatus } from "@/lib/domain/workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TCycleLociQuery } from "@/lib/schemas/cycles";
 import { db } from "../db/client";
+import { cycleInScope } from "./scope";
 
 /**
  * The admin's picture of a running cycle: loci per status per institution type, overdue loci,
@@ -13,7 +14,7 @@ import { db } from "../db/client";
  */
 
 export async function cycleStatusMatrix(actor: Actor, cycleId: string): Promise<StatusMatrix | null> {
-  if (!can(actor, "cycles.view")) return null;
+  if (!(await cycleInScope(actor, "cycles.view", cycleId))) return null;
   // Kept by triggers (CycleStatusCount, issue 17): at most 40 rows, whatever the cycle's size.
   const rows = await db.$queryRaw<{ type: InstitutionType; status: AssessmentStatus; count: number }[]>`
     SELECT "institutionType" AS type, status, count FROM "CycleStatusCount" WHERE "cycleId" = ${cycleId}::uuid AND count > 0`;
@@ -27,7 +28,7 @@ export interface WorkloadView extends WorkloadRow {
 
 /** Every verifier assigned in the cycle: institutions, loci per status, open work first. */
 export async function cycleVerifierWorkload(actor: Actor, cycleId: string): Promise<WorkloadView[]> {
-  if (!can(actor, "cycles.view")) return [];
+  if (!(await cycleInScope(actor, "cycles.view", cycleId))) return [];
   const rows = await db.$queryRaw<{ verifierId: string; institutionId: string; status: AssessmentStatus | null; count: number }[]>`
     SELECT va."verifierId", va."institutionId", a.status, count(a.id)::int AS count
     FROM "VerifierAssignment" va
@@ -68,7 +69,7 @@ export interface CycleLocusRow {
 
 /** The cycle's loci, filtered (name, status, overdue) and paged, institutions in name order. */
 export async function listCycleLoci(actor: Actor, cycleId: string, query: TCycleLociQuery, now = new Date()) {
-  if (!can(actor, "cycles.view")) return { rows: [] as CycleLocusRow[], total: 0, overdueTotal: 0, page: 1, pages: 1 };
+  if (!(await cycleInScope(actor, "cycles.view", cycleId))) return { rows: [] as CycleLocusRow[], total: 0, overdueTotal: 0, page: 1, pages: 1 };
   const filters = [Prisma.sql`a."cycleId" = ${cycleId}::uuid`];
   if (query.q) filters.push(Prisma.sql`(i.name ILIKE ${`%${query.q}%`} OR l.name ILIKE ${`%${query.q}%`})`);
   if (query.status) filters.push(Prisma.sql`a.status = ${query.status}::"AssessmentStatus"`);

@@ -106,7 +106,8 @@ export const POLICIES = {
   "cycles.manage": { roles: { ADMIN: "ministry", INSTITUTION_ADMIN: "own" } },
   "instruments.manage": { roles: { ADMIN: "any" } },
   "cycle.publish": { roles: { ADMIN: "ministry", INSTITUTION_ADMIN: "own" } },
-  "users.manage": { roles: { ADMIN: "any" } },
+  // An institution admin: its own institution's evaluator, verifier and head accounts (issue 16).
+  "users.manage": { roles: { ADMIN: "any", INSTITUTION_ADMIN: "own" } },
   // The registry of institutions and loci (create, edit, import, export), and verifier assignments per cycle.
   "registry.manage": { roles: { ADMIN: "any" } },
   "assignments.manage": { roles: { ADMIN: "any" } },

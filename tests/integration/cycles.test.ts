@@ -225,7 +225,7 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
           created.id,
         ]),
       ).toEqual({ instrumentVersionId: rkr.id, ...settings });
-      expect(created.loci).toBe((await one(`SELECT count(*)::int AS n FROM "Locus" WHERE "isActive"`)).n);
+      expect(created.loci).toBe((await one(`SELECT count(*)::int AS n FROM "Locus" WHERE "isActive" AND "nationalLocus"`)).n);
       const selfAssessment = (await stagesOf(created.id)).find((s) => s.kind === "SELF_ASSESSMENT")!;
       expect([wibDate(selfAssessment.startsAt), wibDate(selfAssessment.endsAt)]).toEqual(["2030-05-01", "2030-07-31"]);
       // Loci registered later join with one action; the others are left alone.

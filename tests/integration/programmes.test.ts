@@ -25,6 +25,7 @@ describe("programmes and owners: a Mandiri cycle beside the national cycle", () 
   let recompute: typeof import("@/lib/server/results/recompute");
   let emit: typeof import("@/lib/server/notifications/emit");
   let review: typeof import("@/lib/server/verification/review");
+  let users: typeof import("@/lib/server/users/users");
   let db: typeof import("@/lib/server/db/client").db;
   let actors: Record<string, CurrentUser>;
   let national: { id: string; year: number; instrumentVersionId: string };
@@ -88,6 +89,7 @@ describe("programmes and owners: a Mandiri cycle beside the national cycle", () 
     recompute = await import("@/lib/server/results/recompute");
     emit = await import("@/lib/server/notifications/emit");
     review = await import("@/lib/server/verification/review");
+    users = await import("@/lib/server/users/users");
     db = (await import("@/lib/server/db/client")).db;
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
@@ -98,6 +100,8 @@ describe("programmes and owners: a Mandiri cycle beside the national cycle", () 
     kemenkesAdmin = await addUser("admin.kemenkes.test@pekppp.test", "INSTITUTION_ADMIN", kemenkesId);
     palembangAdmin = await addUser("admin.palembang.test@pekppp.test", "INSTITUTION_ADMIN", palembangId);
     internalVerifier = await addUser("verifikator.kemenkes.test@pekppp.test", "VERIFIER", kemenkesId);
+    // The demo's own Mandiri cycles are over: this test runs its own beside the national cycle.
+    await client.query(`UPDATE "Cycle" SET status = 'FINALISED' WHERE "ownerInstitutionId" IS NOT NULL`);
     // Three units of Kemenkes that are not national loci (issue 16: units beyond the ministry's pick).
     for (const name of ["RSUP Uji Satu", "RSUP Uji Dua", "UPT Uji Tiga"]) {
       await client.query(
@@ -202,8 +206,11 @@ describe("programmes and owners: a Mandiri cycle beside the national cycle", () 
     expect(await cycles.findCycleForAdmin(kemenkesAdmin, national.id)).toBeNull();
     expect(await overview.cycleStatusMatrix(palembangAdmin, mandiriId)).toBeNull();
     expect((await overview.listCycleLoci(palembangAdmin, mandiriId, { page: 1 })).total).toBe(0);
-    expect((await cycles.listCyclesForAdmin(kemenkesAdmin)).map((c) => c.ownerInstitutionId)).toEqual([kemenkesId, kemenkesId]);
+    const own = await cycles.listCyclesForAdmin(kemenkesAdmin);
+    expect(own.map((c) => c.id)).toContain(mandiriId);
+    expect(own.every((c) => c.ownerInstitutionId === kemenkesId)).toBe(true);
     expect(await cycles.listCyclesForAdmin(palembangAdmin)).toEqual([]);
+    expect((await cycles.listCyclesForAdmin(admin())).length).toBeGreaterThan(own.length);
     // The national admin reads the Mandiri cycle (its summary), it does not run it.
     expect((await cycles.findCycleForAdmin(admin(), mandiriId))?.id).toBe(mandiriId);
     expect(await overview.cycleStatusMatrix(kemenkesAdmin, mandiriId)).not.toBeNull();
@@ -302,5 +309,40 @@ describe("programmes and owners: a Mandiri cycle beside the national cycle", () 
     expect((await summary.listOwnedCycleSummaries(kemenkesAdmin)).map((s) => s.id)).toContain(mandiriId);
     expect(await summary.listOwnedCycleSummaries(palembangAdmin)).toEqual([]);
     expect(await summary.listOwnedCycleSummaries(kemenkesEvaluator())).toEqual([]);
+  });
+
+  it("lets an institution admin manage its own institution's evaluator, verifier and head accounts only", async () => {
+    const { user } = await users.createUser(kemenkesAdmin, {
+      email: "evaluator.mandiri.test@pekppp.test",
+      name: "Evaluator Mandiri",
+      role: "EVALUATOR",
+      institutionId: kemenkesId,
+    });
+    expect(user).toMatchObject({ role: "EVALUATOR", institutionId: kemenkesId });
+    const refused = [
+      () => users.createUser(kemenkesAdmin, { email: "x1@pekppp.test", name: "Lain", role: "EVALUATOR", institutionId: palembangId }),
+      () => users.createUser(kemenkesAdmin, { email: "x2@pekppp.test", name: "Admin", role: "ADMIN", institutionId: kemenkesId }),
+      () => users.createUser(kemenkesAdmin, { email: "x3@pekppp.test", name: "Nasional", role: "VERIFIER" }),
+      () => users.issueTemporaryPassword(kemenkesAdmin, palembangEvaluator().id),
+      () => users.issueTemporaryPassword(palembangAdmin, user.id),
+      () =>
+        users.updateUser(palembangAdmin, {
+          userId: user.id,
+          expectedUpdatedAt: user.updatedAt.toISOString(),
+          name: "Diambil",
+          role: "EVALUATOR",
+          institutionId: palembangId,
+          isActive: true,
+        }),
+    ];
+    for (const attempt of refused) await expect(attempt()).rejects.toMatchObject({ messageKey: "errors.notFound" });
+    expect(await users.findUser(kemenkesAdmin, palembangEvaluator().id)).toBeNull();
+    expect(await users.findUser(kemenkesAdmin, admin().id)).toBeNull();
+    expect((await users.findUser(kemenkesAdmin, user.id))?.id).toBe(user.id);
+    const listed = await users.searchUsers(kemenkesAdmin, { role: "ADMIN" });
+    expect(listed.total).toBe(0);
+    const mine = await users.searchUsers(kemenkesAdmin, {});
+    expect(mine.users.every((u) => u.institutionId === kemenkesId)).toBe(true);
+    expect((await users.listInstitutionOptions(kemenkesAdmin)).map((i) => i.id)).toEqual([kemenkesId]);
   });
 });

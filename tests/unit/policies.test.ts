@@ -90,7 +90,7 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "cycles.manage": { ...ADMIN_ONLY, INSTITUTION_ADMIN: [true, false] },
   "instruments.manage": ADMIN_ONLY,
   "cycle.publish": { ...ADMIN_ONLY, INSTITUTION_ADMIN: [true, false] },
-  "users.manage": ADMIN_ONLY,
+  "users.manage": { ...ADMIN_ONLY, INSTITUTION_ADMIN: [true, false] },
   "registry.manage": ADMIN_ONLY,
   "assignments.manage": ADMIN_ONLY,
   "audit.search": ADMIN_ONLY,

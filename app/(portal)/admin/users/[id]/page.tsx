@@ -6,7 +6,7 @@ import { VerifierAssignmentsForm } from "@/components/admin/verifier-assignments
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { pickCycleForActor } from "@/lib/server/cycle/cycles";
 import { CycleSwitcher } from "@/components/cycle-switcher";
-import { findUser, listInstitutionOptions, listVerifierAssignments } from "@/lib/server/users/users";
+import { assignableRoles, findUser, listInstitutionOptions, listVerifierAssignments } from "@/lib/server/users/users";
 
 export default async function EditUserPage({
   params,
@@ -35,6 +35,7 @@ export default async function EditUserPage({
       </div>
       <UserForm
         institutions={institutions}
+        roles={assignableRoles(actor)}
         initial={{
           userId: user.id,
           expectedUpdatedAt: user.updatedAt.toISOString(),

@@ -40,7 +40,7 @@ async function addSecondTierFixture(client: pg.Client) {
   const { rows } = await client.query<{ cycleId: string; instrumentVersionId: string; provinceId: string; verifierId: string }>(
     `SELECT c.id AS "cycleId", c."instrumentVersionId", (SELECT id FROM "Province" WHERE code = '16') AS "provinceId",
             (SELECT id FROM "User" WHERE email = $1) AS "verifierId"
-     FROM "Cycle" c WHERE c.status = 'ACTIVE' ORDER BY c.year DESC LIMIT 1`,
+     FROM "Cycle" c WHERE c.status = 'ACTIVE' AND c."ownerInstitutionId" IS NULL ORDER BY c.year DESC LIMIT 1`,
     [f.verifierEmail],
   );
   const context = rows[0];

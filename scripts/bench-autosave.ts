@@ -46,7 +46,7 @@ runMain(async () => {
     const targets = await client.query<{ assessmentId: string; institutionId: string }>(
       `SELECT DISTINCT ON (l."institutionId") a.id AS "assessmentId", l."institutionId"
        FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Cycle" c ON c.id = a."cycleId"
-       WHERE c.status = 'ACTIVE' ORDER BY l."institutionId", a.id LIMIT $1`,
+       WHERE c.status = 'ACTIVE' AND c."ownerInstitutionId" IS NULL ORDER BY l."institutionId", a.id LIMIT $1`,
       [savers],
     );
     if (targets.rowCount! < savers) throw new UserFacingError(`Only ${targets.rowCount} institutions for ${savers} savers.`);
@@ -62,7 +62,7 @@ runMain(async () => {
     }
     const codes = (
       await client.query<{ code: string }>(
-        `SELECT code FROM "InstrumentIndicator" WHERE "instrumentVersionId" = (SELECT "instrumentVersionId" FROM "Cycle" WHERE status = 'ACTIVE' ORDER BY year DESC LIMIT 1)`,
+        `SELECT code FROM "InstrumentIndicator" WHERE "instrumentVersionId" = (SELECT "instrumentVersionId" FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL ORDER BY year DESC LIMIT 1)`,
       )
     ).rows.map((r) => r.code);
     // What the page knows when it loads: the stored version of every answer.

@@ -57,7 +57,7 @@ runMain(async () => {
        FROM "Institution" i CROSS JOIN (VALUES ('EVALUATOR'), ('HEAD')) AS r(role) ON CONFLICT (email) DO NOTHING`,
       [hash],
     );
-    const cycleId = (await client.query<{ id: string }>(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).rows[0]!.id;
+    const cycleId = (await client.query<{ id: string }>(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).rows[0]!.id;
     // Nothing is due yet: both stages close in 30 days.
     const setClose = (days: number) =>
       client.query(

@@ -61,9 +61,10 @@ runMain(async () => {
     await client.connect();
     const cycles = (
       await client.query<{ id: string; name: string; status: string; loci: number }>(
-        `SELECT c.id, c.name, c.status::text AS status, (SELECT count(*)::int FROM "Assessment" a WHERE a."cycleId" = c.id) AS loci FROM "Cycle" c ORDER BY year DESC`,
+        `SELECT c.id, c.name, c.status::text AS status, (SELECT count(*)::int FROM "Assessment" a WHERE a."cycleId" = c.id) AS loci FROM "Cycle" c ORDER BY year DESC, ("ownerInstitutionId" IS NOT NULL), ("programmeCode" <> 'PEKPPP')`,
       )
     ).rows;
+    // The national running cycle (the demo's institutions' own cycles come after it, issue 16).
     const running = cycles.find((c) => c.status === "ACTIVE")!;
     console.log(
       `0. seed: ${institutions} institutions × ${lociPerInstitution} loci, ${cycles.map((c) => `${c.name} ${c.loci.toLocaleString("en")} loci`).join(", ")}: ` +

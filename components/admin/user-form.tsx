@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { onFormSubmit } from "@/components/form-submit";
 import { ROLES, type Role } from "@/lib/domain/roles";
+import { roleMayHaveInstitution } from "@/lib/schemas/users";
 import { TemporaryPasswordNotice } from "./temporary-password-notice";
 
 export interface UserFormValues {
@@ -25,10 +26,12 @@ export interface UserFormValues {
 interface Props {
   initial?: UserFormValues;
   institutions: { id: string; name: string; type: string }[];
+  /** The roles the actor may give (issue 16: an institution admin gives its team's roles only). */
+  roles?: readonly Role[];
 }
 
 /** Creates a user (and shows its temporary password once) or edits one. */
-export function UserForm({ initial, institutions }: Props) {
+export function UserForm({ initial, institutions, roles = ROLES }: Props) {
   const t = useTranslations();
   const editing = Boolean(initial?.userId);
   const [role, setRole] = useState<Role>(initial?.role ?? "EVALUATOR");
@@ -37,7 +40,7 @@ export function UserForm({ initial, institutions }: Props) {
   const update = useAction(updateUserAction, { onSuccess: ({ data }) => setVersion(data.updatedAt) });
   const current = editing ? update : create;
   const fieldErrors = (current.result.validationErrors?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
-  const needsInstitution = role === "EVALUATOR" || role === "HEAD";
+  const needsInstitution = roleMayHaveInstitution(role);
 
   if (!editing && create.result.data) {
     return <TemporaryPasswordNotice password={create.result.data.temporaryPassword} userId={create.result.data.userId} />;
@@ -79,7 +82,7 @@ export function UserForm({ initial, institutions }: Props) {
       </Field>
       <Field id="role" label={t("users.role")}>
         <Select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} className="shadow-sm">
-          {ROLES.map((r) => (
+          {roles.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}
             </option>
@@ -89,7 +92,7 @@ export function UserForm({ initial, institutions }: Props) {
       {needsInstitution ? (
         <Field id="institutionId" label={t("common.institution")} errors={fieldErrors.institutionId}>
           <Select name="institutionId" defaultValue={initial?.institutionId ?? ""} className="shadow-sm">
-            <option value="">{t("users.chooseInstitution")}</option>
+            <option value="">{role === "VERIFIER" ? t("programmes.switcher.ministry") : t("users.chooseInstitution")}</option>
             {institutions.map((i) => (
               <option key={i.id} value={i.id}>
                 {i.name}

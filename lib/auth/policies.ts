@@ -9,10 +9,15 @@ import type { PortalRole } from "./roles";
  * - "assignedOrValidating": "assigned", or (to read only) a locus awaiting the actor's validation
  *               in the second tier: its institution is the actor's by ValidatorAssignment in its
  *               cycle (docs/domain.md §3.10; the target's validatorIds);
- * - "self":     the actor's own account.
+ * - "self":     the actor's own account;
+ * - "ministry": anything but an institution's own cycle (the target's cycleOwnerId is null or not
+ *               given): the national admin runs the ministry's cycles, never a Mandiri cycle of an
+ *               institution, whose summary it only reads (docs/domain.md §3.12).
+ * An institution admin's "own" is its institution: the target's institutionId is the cycle's
+ * owner, or the unit's, account's or record's institution.
  * A role missing from an entry is denied. PUBLIC entries need no account at all.
  */
-export type ScopeRule = "any" | "own" | "assigned" | "assignedOrValidating" | "self";
+export type ScopeRule = "any" | "own" | "assigned" | "assignedOrValidating" | "self" | "ministry";
 export type RolePolicy = Partial<Record<PortalRole, ScopeRule>>;
 export type Policy = { public: true } | { roles: RolePolicy };
 
@@ -62,7 +67,7 @@ export const POLICIES = {
   "survey.manage": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned" } },
   // The free-text comments of F-03 responses: moderated out of public view, read by the unit's head and admins only.
   "survey.comments": { roles: { ADMIN: "any", HEAD: "own" } },
-  "cycle.finalise": { roles: { ADMIN: "any" } },
+  "cycle.finalise": { roles: { ADMIN: "ministry", INSTITUTION_ADMIN: "own" } },
   // The audited correction after FINAL (docs/domain.md §6.4): open, change verified levels, publish.
   "correction.manage": { roles: { ADMIN: "any" } },
   // The Berita Acara Verifikasi of a locus and its sign-off (issue 15): the locus's readers download
@@ -102,12 +107,15 @@ export const POLICIES = {
   "calibration.own": { roles: { VERIFIER: "self" } },
 
   // Administration.
-  "cycles.view": { roles: { ADMIN: "any" } },
+  // The national admin reads every cycle (a Mandiri cycle's summary too); an institution admin its own cycles.
+  "cycles.view": { roles: { ADMIN: "any", INSTITUTION_ADMIN: "own" } },
   // Running a cycle: create or copy it, its stage dates and settings, its status; instrument versions; publication.
-  "cycles.manage": { roles: { ADMIN: "any" } },
+  // The ministry's cycles by the national admin, an institution's own (Mandiri) cycles by its admin (issue 16).
+  "cycles.manage": { roles: { ADMIN: "ministry", INSTITUTION_ADMIN: "own" } },
   "instruments.manage": { roles: { ADMIN: "any" } },
-  "cycle.publish": { roles: { ADMIN: "any" } },
-  "users.manage": { roles: { ADMIN: "any" } },
+  "cycle.publish": { roles: { ADMIN: "ministry", INSTITUTION_ADMIN: "own" } },
+  // An institution admin: its own institution's evaluator, verifier and head accounts (issue 16).
+  "users.manage": { roles: { ADMIN: "any", INSTITUTION_ADMIN: "own" } },
   // The registry of institutions and loci (create, edit, import, export), and verifier assignments per cycle.
   "registry.manage": { roles: { ADMIN: "any" } },
   "assignments.manage": { roles: { ADMIN: "any" } },
@@ -150,6 +158,8 @@ export interface PolicyTarget {
   /** Validators of the target's institution in its cycle, only while the locus awaits validation. */
   validatorIds?: readonly string[];
   userId?: string | null;
+  /** When the target is a cycle or part of one: the institution owning it (null: the ministry). */
+  cycleOwnerId?: string | null;
 }
 
 export function isPolicyKey(key: string): key is PolicyKey {
@@ -180,6 +190,8 @@ export function can(actor: Actor | null, key: PolicyKey, target: PolicyTarget = 
       return (target.verifierIds?.includes(actor.id) ?? false) || (target.validatorIds?.includes(actor.id) ?? false);
     case "self":
       return target.userId === actor.id;
+    case "ministry":
+      return target.cycleOwnerId == null;
     default:
       return false;
   }

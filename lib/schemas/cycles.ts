@@ -11,6 +11,11 @@ const year = z.coerce
   .min(2020, { error: "cycleAdmin.validation.year" })
   .max(2100, { error: "cycleAdmin.validation.year" });
 const name = text().trim().min(3, { error: "cycleAdmin.validation.name" }).max(120, { error: "validation.tooLong" });
+/** The programme of a new cycle (a Programme row's code, issue 16); the national PEKPPP when absent. */
+const programmeCode = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]{1,39}$/, { error: "cycleAdmin.validation.programme" })
+  .optional();
 
 /** The scoring settings a cycle carries (docs/domain.md §3 and §5, each "configurable"). */
 export const ZCycleSettings = z.object({
@@ -48,10 +53,11 @@ export const ZCreateCycle = z.discriminatedUnion(
       from: z.literal("instrument"),
       year,
       name,
+      programmeCode,
       instrumentVersionId: z.uuid({ error: "cycleAdmin.validation.instrument" }),
       settings: ZCycleSettings,
     }),
-    z.object({ from: z.literal("copy"), year, name, sourceCycleId: z.uuid({ error: "cycleAdmin.validation.source" }) }),
+    z.object({ from: z.literal("copy"), year, name, programmeCode, sourceCycleId: z.uuid({ error: "cycleAdmin.validation.source" }) }),
   ],
   { error: "validation.invalid" },
 );

@@ -10,13 +10,19 @@ const userFields = {
   institutionId: optionalText(36).pipe(z.uuid({ error: "validation.institutionInvalid" }).optional()),
 };
 
-/** Evaluators and heads belong to exactly one institution; admins and verifiers to none. */
+/**
+ * Evaluators, heads and institution admins belong to exactly one institution; the national admin
+ * to none; a verifier to none (the ministry's) or to one (an institution's internal team, issue 16).
+ */
+export const roleNeedsInstitution = (role: Role) => role === "EVALUATOR" || role === "HEAD" || role === "INSTITUTION_ADMIN";
+export const roleMayHaveInstitution = (role: Role) => roleNeedsInstitution(role) || role === "VERIFIER";
+
 function institutionMatchesRole<T extends { role: Role; institutionId?: string }>(value: T, ctx: z.RefinementCtx) {
-  const needsInstitution = value.role === "EVALUATOR" || value.role === "HEAD";
+  const needsInstitution = roleNeedsInstitution(value.role);
   if (needsInstitution && !value.institutionId) {
     ctx.addIssue({ code: "custom", path: ["institutionId"], message: "validation.institutionRequired" });
   }
-  if (!needsInstitution && value.institutionId) {
+  if (!roleMayHaveInstitution(value.role) && value.institutionId) {
     ctx.addIssue({ code: "custom", path: ["institutionId"], message: "validation.institutionNotAllowed" });
   }
 }

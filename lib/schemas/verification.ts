@@ -26,6 +26,8 @@ export const ZQueueFilter = z.object({
   service: z.enum(SERVICE_TYPES).optional().catch(undefined),
   q: searchText(100).catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  /** The cycle shown (issue 16: the cycle switcher); absent or not the verifier's: its most relevant cycle. */
+  cycle: z.uuid().optional().catch(undefined),
 });
 export type TQueueFilter = z.infer<typeof ZQueueFilter>;
 

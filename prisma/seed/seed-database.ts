@@ -1,7 +1,10 @@
+import bcrypt from "bcryptjs";
 import pg from "pg";
 import { computeCycleResults, cycleScoringSettings, replaceCycleResults } from "../../lib/server/results/cycle-results";
 import { seedDemoData, type SeedCounts } from "./demo-data";
 import { DEFAULT_INSTRUMENT_FILE, insertInstrument, readInstrumentFile } from "./instrument";
+import { DEMO_PASSWORD } from "./demo-accounts";
+import { seedProgrammes } from "./programmes";
 
 export interface SeedDatabaseOptions {
   institutions?: number;
@@ -46,8 +49,19 @@ export async function seedDatabase(databaseUrl: string, options: SeedDatabaseOpt
       currentYear: now.getUTCFullYear(),
       now,
     });
-    // Results pages read stored results; the demo stores them the way approval and finalisation do.
-    const cycles = await client.query<{ id: string }>(`SELECT id FROM "Cycle"`);
+    // Issue 16: institutions' own cycles and a second programme, of a fixed size.
+    const second = await client.query<{ id: string }>(`SELECT id::text FROM "InstrumentVersion" WHERE id <> $1 ORDER BY "createdAt" LIMIT 1`, [instrument.id]);
+    const programmes = await seedProgrammes(client, {
+      now,
+      currentYear: now.getUTCFullYear(),
+      passwordHash: await bcrypt.hash(DEMO_PASSWORD, 10),
+      instrumentVersionId: instrument.id,
+      secondInstrumentVersionId: second.rows[0]?.id ?? null,
+    });
+    for (const [table, n] of Object.entries(programmes)) counts[table] = (counts[table] ?? 0) + n;
+    // Results pages read stored results; the demo stores them the way approval and finalisation do
+    // (the cycles on the main instrument: the second one's cycle is in preparation).
+    const cycles = await client.query<{ id: string }>(`SELECT id FROM "Cycle" WHERE "instrumentVersionId" = $1`, [instrument.id]);
     for (const { id } of cycles.rows) {
       const { settings } = await cycleScoringSettings(client, id);
       const results = await computeCycleResults(client, id, instrument.definition, settings, { concurrentReads: false });

@@ -143,7 +143,11 @@ describe("read API /api/v1 (issue 20)", () => {
     const institution = async (id: string) => (await client.query(`SELECT id, code FROM "Institution" WHERE id = $1`, [id])).rows[0];
     const own = await institution(actors["evaluator.palembang@pekppp.test"]!.institutionId!);
     const foreign = await institution(actors["evaluator.kemenkes@pekppp.test"]!.institutionId!);
-    const cycles = (await client.query(`SELECT id, year, status, "publishedAt" FROM "Cycle" ORDER BY year DESC`)).rows;
+    const cycles = (
+      await client.query(
+        `SELECT id, year, status, "publishedAt" FROM "Cycle" WHERE "ownerInstitutionId" IS NULL AND "programmeCode" = 'PEKPPP' ORDER BY year DESC`,
+      )
+    ).rows;
     const active = cycles.find((c) => c.status === "ACTIVE");
     const published = cycles.find((c) => c.publishedAt);
     // A Mandiri cycle run by the foreign institution for its own units (issue 16).

@@ -197,7 +197,7 @@ describe("every change leaves an audit record", () => {
       client = new pg.Client({ connectionString: database.url });
       await client.connect();
       actors = await loadDemoActors(client);
-      cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
+      cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).id;
     });
     afterAll(async () => {
       await client?.end();

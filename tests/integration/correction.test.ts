@@ -99,7 +99,9 @@ describe("audited correction after FINAL and result versions (docs/domain.md §6
 
   it("refuses a correction of a locus that is not final, and every step to anyone but an admin, storing nothing", async () => {
     const notFinal = (
-      await one(`SELECT a.id FROM "Assessment" a JOIN "Cycle" c ON c.id = a."cycleId" WHERE a.status <> 'FINAL' AND c.status = 'ACTIVE' LIMIT 1`)
+      await one(
+        `SELECT a.id FROM "Assessment" a JOIN "Cycle" c ON c.id = a."cycleId" WHERE a.status <> 'FINAL' AND c.status = 'ACTIVE' AND c."ownerInstitutionId" IS NULL LIMIT 1`,
+      )
     ).id;
     expect(await refusal(correction.openCorrection(admin(), notFinal, reasons, decree()))).toBe("correction.wrongStatus");
     for (const email of ["verifikator@pekppp.test", "evaluator.palembang@pekppp.test", "pimpinan.palembang@pekppp.test"]) {

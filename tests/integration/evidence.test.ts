@@ -302,7 +302,7 @@ describe("evidence of a self-assessment: upload, links, removal and download, in
     const mine = await evidence.listEvidence(evaluator(), draftId);
     expect(mine.length).toBeGreaterThan(0);
     const positions = await client.query(
-      `SELECT code, position FROM "InstrumentIndicator" WHERE "instrumentVersionId" = (SELECT "instrumentVersionId" FROM "Cycle" WHERE status = 'ACTIVE')`,
+      `SELECT code, position FROM "InstrumentIndicator" WHERE "instrumentVersionId" = (SELECT "instrumentVersionId" FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL)`,
     );
     const position = new Map(positions.rows.map((r) => [r.code, r.position]));
     const order = mine.map((i) => position.get(i.indicatorCode));

@@ -71,7 +71,7 @@ describe("explain my score", () => {
     await client.connect();
     actors = await loadDemoActors(client);
     publishedCycle = (await rows(`SELECT id FROM "Cycle" WHERE "publishedAt" IS NOT NULL ORDER BY year DESC LIMIT 1`))[0].id;
-    activeCycle = (await rows(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' LIMIT 1`))[0].id;
+    activeCycle = (await rows(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL LIMIT 1`))[0].id;
     for (const row of await rows(
       `SELECT a.id, a.status FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
        WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG'`,

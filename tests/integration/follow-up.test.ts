@@ -61,7 +61,7 @@ describe("follow-up of recommendations: scope, versions, review and audit", () =
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);
-    const current = await one(`SELECT id, year FROM "Cycle" WHERE status = 'ACTIVE'`);
+    const current = await one(`SELECT id, year FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`);
     previousCycleId = (await one(`SELECT id FROM "Cycle" WHERE year = $1`, [current.year - 1])).id;
     const locus = `SELECT a.id, a."locusId" FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
       WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' AND l."serviceType" = 'ADMINISTRATIF'`;

@@ -37,7 +37,7 @@ describe("a locus's history shows each role only what that role may read", () =>
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);
-    const cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
+    const cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).id;
     assessmentId = (
       await one(
         `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"

@@ -63,7 +63,7 @@ describe("notification e-mail through a real SMTP server", () => {
     await client.connect();
     actors = await loadDemoActors(client);
     for (const actor of Object.values(actors)) actor.sessionId ??= ZERO_SESSION;
-    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
+    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).id;
     palembangId = (await one(`SELECT id FROM "Institution" WHERE code = 'KOTA-16-PALEMBANG'`)).id;
   });
   afterAll(async () => {

@@ -50,7 +50,7 @@ describe("deadline reminders: once per person, stage and mark, across instances 
     startWorker = (await import("@/lib/server/notifications/worker")).startNotificationWorker;
     client = new pg.Client({ connectionString: database.ownerUrl });
     await client.connect();
-    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
+    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).id;
     // Both stages close at the end of the WIB day ten days from now; reminders of other cycles are left out of the count.
     const now = new Date();
     stage = { startsAt: new Date(now.getTime() - 60 * DAY), endsAt: endOfDayWib(wibDate(new Date(now.getTime() + 10 * DAY))) };

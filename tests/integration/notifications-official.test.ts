@@ -56,7 +56,7 @@ describe("notifications of the steps that make results official", () => {
     await client.connect();
     actors = await loadDemoActors(client);
     for (const actor of Object.values(actors)) actor.sessionId ??= ZERO_SESSION;
-    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
+    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).id;
     palembangId = (await one(`SELECT id FROM "Institution" WHERE code = 'KOTA-16-PALEMBANG'`)).id;
     // The demo's VERIFIED Palembang locus (BARANG) of the running cycle, scored by the demo verifier.
     verifiedId = (

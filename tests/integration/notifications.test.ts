@@ -67,7 +67,7 @@ describe("notifications: events in the change's transaction, recipients by scope
     await client.connect();
     actors = await loadDemoActors(client);
     for (const actor of Object.values(actors)) actor.sessionId ??= ZERO_SESSION;
-    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
+    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).id;
     palembangId = (await one(`SELECT id FROM "Institution" WHERE code = 'KOTA-16-PALEMBANG'`)).id;
     kemenkesId = foreignEvaluator().institutionId!;
     returnedId = await inReview("JASA");

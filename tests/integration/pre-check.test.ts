@@ -63,7 +63,7 @@ describe("evidence pre-check of a submitted locus", () => {
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);
-    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
+    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).id;
     const current = `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
       WHERE a."cycleId" = $1 AND i.code = $2 AND a.status = $3 LIMIT 1`;
     locusId = (await one(current, [cycleId, "KOTA-16-PALEMBANG", "RETURNED"])).id;

@@ -24,7 +24,7 @@ describe("published results: only final results of published cycles, numbers as 
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);
-    currentCycleId = (await client.query(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).rows[0].id;
+    currentCycleId = (await client.query(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).rows[0].id;
     latestPublishedId = (await client.query(`SELECT id FROM "Cycle" WHERE status = 'FINALISED' ORDER BY year DESC LIMIT 1`)).rows[0].id;
   });
   afterAll(async () => {

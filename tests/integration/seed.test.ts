@@ -40,10 +40,11 @@ describe("the demo data seed", () => {
     expect(await one(`SELECT count(*)::int AS n FROM "SurveyItem" WHERE "instrumentVersionId" = ${codeA}`)).toEqual({ n: 14 });
   });
 
-  it("loads the Ramah Kelompok Rentan instrument as a second version that no cycle uses, still editable", async () => {
+  it("loads the Ramah Kelompok Rentan instrument as a second version that no started cycle uses, still editable", async () => {
     const rkr = await one<{ id: string; lockedAt: Date | null; cycles: number }>(
-      `SELECT v.id, v."lockedAt", (SELECT count(*)::int FROM "Cycle" c WHERE c."instrumentVersionId" = v.id) AS cycles FROM "InstrumentVersion" v WHERE code = 'RKR'`,
+      `SELECT v.id, v."lockedAt", (SELECT count(*)::int FROM "Cycle" c WHERE c."instrumentVersionId" = v.id AND c.status <> 'PREPARATION') AS cycles FROM "InstrumentVersion" v WHERE code = 'RKR'`,
     );
+    // Only the Ramah Kelompok Rentan programme's cycle in preparation uses it (issue 16): still editable.
     expect(rkr).toMatchObject({ lockedAt: null, cycles: 0 });
     const aspects = await client.query(`SELECT code, weight FROM "InstrumentAspect" WHERE "instrumentVersionId" = $1 ORDER BY position`, [rkr.id]);
     expect(aspects.rows).toEqual([
@@ -59,10 +60,10 @@ describe("the demo data seed", () => {
     expect(provinces.rows.map((p) => p.name)).toEqual(expect.arrayContaining(["Sumatera Selatan", "Papua Pegunungan", "Daerah Khusus Jakarta", "Jawa Barat"]));
   });
 
-  it("gives every institution three loci, one per service type, and regions their province", async () => {
+  it("gives every institution three national loci, one per service type, and regions their province", async () => {
     expect(await one(`SELECT count(*)::int AS n FROM "Institution"`)).toEqual({ n: TEST_SEED_INSTITUTIONS });
     const badLoci = await client.query(
-      `SELECT "institutionId" FROM "Locus" GROUP BY "institutionId" HAVING count(*) <> 3 OR count(DISTINCT "serviceType") <> 3`,
+      `SELECT "institutionId" FROM "Locus" WHERE "nationalLocus" GROUP BY "institutionId" HAVING count(*) <> 3 OR count(DISTINCT "serviceType") <> 3`,
     );
     expect(badLoci.rows).toEqual([]);
     const misplaced = await client.query(`SELECT code FROM "Institution" WHERE (type IN ('PROVINSI','KABUPATEN','KOTA')) <> ("provinceId" IS NOT NULL)`);
@@ -70,10 +71,14 @@ describe("the demo data seed", () => {
   });
 
   it("has a running cycle with loci at every stage and two finalised past cycles for trends", async () => {
-    const cycles = await client.query(`SELECT year, status, "publishedAt" IS NOT NULL AS published FROM "Cycle" ORDER BY year`);
+    const cycles = await client.query(
+      `SELECT year, status, "publishedAt" IS NOT NULL AS published FROM "Cycle" WHERE "programmeCode" = 'PEKPPP' AND "ownerInstitutionId" IS NULL ORDER BY year`,
+    );
     expect(cycles.rows.map((c) => c.status)).toEqual(["FINALISED", "FINALISED", "ACTIVE"]);
     expect(cycles.rows.map((c) => c.published)).toEqual([true, true, false]);
-    const statuses = await client.query(`SELECT DISTINCT a.status FROM "Assessment" a JOIN "Cycle" c ON c.id = a."cycleId" WHERE c.status = 'ACTIVE'`);
+    const statuses = await client.query(
+      `SELECT DISTINCT a.status FROM "Assessment" a JOIN "Cycle" c ON c.id = a."cycleId" WHERE c.status = 'ACTIVE' AND c."ownerInstitutionId" IS NULL`,
+    );
     expect(statuses.rows.map((s) => s.status).sort()).toEqual(["DRAFT", "FINAL", "IN_REVIEW", "RETURNED", "SUBMITTED", "VERIFIED"]);
     const past = await one<{ notFinal: number; fewResponses: number }>(
       `SELECT count(*) FILTER (WHERE a.status <> 'FINAL')::int AS "notFinal",

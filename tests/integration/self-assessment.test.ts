@@ -33,7 +33,7 @@ describe("saving, conflicts, submission and stage dates of a self-assessment", (
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);
-    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
+    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).id;
     const loci = await client.query(
       `SELECT a.id, a.status, l."serviceType" FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
        WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG'`,

@@ -95,7 +95,10 @@ describe("kept status counts equal counting the cycle", () => {
                 c.type,
               ]);
             } else if (c.kind === "move") {
-              const locus = await at(`SELECT id FROM "Locus" ORDER BY id`);
+              // A unit outside any hierarchy (a unit's parent is of its own institution, issue 16).
+              const locus = await at(
+                `SELECT id FROM "Locus" l WHERE l."parentId" IS NULL AND NOT EXISTS (SELECT 1 FROM "Locus" c WHERE c."parentId" = l.id) ORDER BY id`,
+              );
               const institution = await at(`SELECT id FROM "Institution" ORDER BY name`);
               await client.query(`UPDATE "Locus" SET "institutionId" = $2, name = name || ' ' || left(md5(random()::text), 6) WHERE id = $1`, [
                 locus,
@@ -118,7 +121,7 @@ describe("kept status counts equal counting the cycle", () => {
   it("is what the admin's status matrix shows", async () => {
     const { cycleStatusMatrix } = await import("@/lib/server/cycle/overview");
     const admin = (await loadDemoActors(client))["admin@pekppp.test"]!;
-    const cycleId = (await client.query(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).rows[0].id;
+    const cycleId = (await client.query(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).rows[0].id;
     const matrix = (await cycleStatusMatrix(admin, cycleId))!;
     const byStatus = await client.query<{ status: string; n: number }>(
       `SELECT status::text, count(*)::int AS n FROM "Assessment" WHERE "cycleId" = $1 GROUP BY status`,
@@ -134,7 +137,7 @@ describe("kept status counts equal counting the cycle", () => {
     const actors = await loadDemoActors(client);
     const admin = actors["admin@pekppp.test"]!;
     const verifier = actors["verifikator@pekppp.test"]!;
-    const cycleId = (await client.query(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).rows[0].id;
+    const cycleId = (await client.query(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).rows[0].id;
     const live = async () =>
       (
         await client.query<{ verifierId: string; status: string; n: number }>(

@@ -41,7 +41,7 @@ describe("F-03 survey: links, public responses, limits and the minimum", () => {
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);
-    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
+    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).id;
     const palembang = await client.query(
       `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
        WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' ORDER BY l."serviceType"`,

@@ -31,7 +31,7 @@ describe("account administration, through the policies, with an audit record of 
     Object.assign(accounts, await loadDemoActors(client));
     palembangId = (await row(`SELECT id FROM "Institution" WHERE code = 'KOTA-16-PALEMBANG'`)).id;
     kemenkesId = (await row(`SELECT id FROM "Institution" WHERE code = 'KL-KEMENKES'`)).id;
-    cycleId = (await row(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
+    cycleId = (await row(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).id;
   });
   afterAll(async () => {
     await client.end();

@@ -57,7 +57,7 @@ describe("a ministry validator opens the locus it validates, read-only", () => {
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);
-    const cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
+    const cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).id;
     const palembang = await one(`SELECT id, "provinceId" FROM "Institution" WHERE code = 'KOTA-16-PALEMBANG'`);
     locusId = (
       await one(

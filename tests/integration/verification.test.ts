@@ -37,7 +37,7 @@ describe("verification: who may set verified levels, and the return, approve and
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);
-    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).id;
+    cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).id;
     // A Palembang locus submitted by its unit, without any verified level yet.
     submittedId = (
       await one(

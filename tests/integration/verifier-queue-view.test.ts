@@ -18,7 +18,7 @@ describe("verifier queue views", () => {
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     verifier = (await loadDemoActors(client))["verifikator@pekppp.test"]!;
-    cycleId = (await client.query(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE'`)).rows[0].id;
+    cycleId = (await client.query(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).rows[0].id;
   });
   afterAll(async () => {
     await client.end();

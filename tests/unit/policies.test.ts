@@ -74,7 +74,7 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "followUp.monitor": { ...NONE, ADMIN: [true, true], HEAD: [true, false] },
   "survey.manage": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false] },
   "survey.comments": { ...NONE, ADMIN: [true, true], HEAD: [true, false] },
-  "cycle.finalise": ADMIN_ONLY,
+  "cycle.finalise": { ...ADMIN_ONLY, INSTITUTION_ADMIN: [true, false] },
   "correction.manage": ADMIN_ONLY,
   // Berita Acara: the locus's readers download it, its verifier and its head sign, anyone checks a code (issue 15).
   "signOff.view": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
@@ -89,11 +89,12 @@ const EXPECTED: Record<PolicyKey, Row> = {
   // Second tier: a validator only on loci it is assigned to validate.
   "validation.queue": { ...NONE, VERIFIER: [true, false] },
   "validation.decide": { ...NONE, VERIFIER: [true, false] },
-  "cycles.view": ADMIN_ONLY,
-  "cycles.manage": ADMIN_ONLY,
+  // Issue 16: an institution admin reads and runs its own institution's cycles only.
+  "cycles.view": { ...ADMIN_ONLY, INSTITUTION_ADMIN: [true, false] },
+  "cycles.manage": { ...ADMIN_ONLY, INSTITUTION_ADMIN: [true, false] },
   "instruments.manage": ADMIN_ONLY,
-  "cycle.publish": ADMIN_ONLY,
-  "users.manage": ADMIN_ONLY,
+  "cycle.publish": { ...ADMIN_ONLY, INSTITUTION_ADMIN: [true, false] },
+  "users.manage": { ...ADMIN_ONLY, INSTITUTION_ADMIN: [true, false] },
   "registry.manage": ADMIN_ONLY,
   "assignments.manage": ADMIN_ONLY,
   "audit.search": ADMIN_ONLY,
@@ -112,7 +113,7 @@ const EXPECTED: Record<PolicyKey, Row> = {
 
 function actorFor(who: Who): Actor | null {
   if (who === "ANONYMOUS") return null;
-  return { id: `user-${who}`, role: who, institutionId: who === "EVALUATOR" || who === "HEAD" ? "institution-A" : null };
+  return { id: `user-${who}`, role: who, institutionId: who === "EVALUATOR" || who === "HEAD" || who === "INSTITUTION_ADMIN" ? "institution-A" : null };
 }
 
 /** A target inside the actor's scope in every sense (its institution, its assignment, its account). */
@@ -153,6 +154,29 @@ describe("authorization matrix", () => {
       expect(can(validator, key, awaiting), key).toBe(false);
     }
     expect(can(validator, "assessment.view", { ...awaiting, validatorIds: [] })).toBe(false);
+  });
+
+  it("lets the national admin run the ministry's cycles only, and read an institution's cycle (issue 16)", () => {
+    const admin: Actor = { id: "admin", role: "ADMIN", institutionId: null };
+    const mandiri = { institutionId: "institution-A", cycleOwnerId: "institution-A" };
+    const national = { institutionId: null, cycleOwnerId: null };
+    for (const key of ["cycles.manage", "cycle.publish", "cycle.finalise"] as const) {
+      expect(can(admin, key, national), key).toBe(true);
+      expect(can(admin, key, mandiri), key).toBe(false);
+    }
+    expect(can(admin, "cycles.view", mandiri)).toBe(true);
+  });
+
+  it("lets an institution admin run its own institution's cycles, never the ministry's or another's", () => {
+    const own: Actor = { id: "ia", role: "INSTITUTION_ADMIN", institutionId: "institution-A" };
+    const orphan: Actor = { id: "ib", role: "INSTITUTION_ADMIN", institutionId: null };
+    for (const key of ["cycles.view", "cycles.manage", "cycle.publish", "cycle.finalise"] as const) {
+      expect(can(own, key, { institutionId: "institution-A", cycleOwnerId: "institution-A" }), key).toBe(true);
+      expect(can(own, key, { institutionId: "institution-B", cycleOwnerId: "institution-B" }), key).toBe(false);
+      expect(can(own, key, { institutionId: null, cycleOwnerId: null }), key).toBe(false);
+      expect(can(own, key), key).toBe(false);
+      expect(can(orphan, key, { institutionId: null, cycleOwnerId: null }), key).toBe(false);
+    }
   });
 
   it("never treats an evaluator without an institution as owning an institution-less record", () => {

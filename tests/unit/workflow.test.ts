@@ -21,6 +21,8 @@ const ALLOWED: [WorkflowAction, AssessmentStatus, Role, AssessmentStatus][] = [
   ["RETURN", "IN_REVIEW", "VERIFIER", "RETURNED"],
   ["APPROVE", "IN_REVIEW", "VERIFIER", "VERIFIED"],
   ["FINALISE", "VERIFIED", "ADMIN", "FINAL"],
+  // An institution admin finalises its own cycles (issue 16; the scope is the policy's, cycle.finalise).
+  ["FINALISE", "VERIFIED", "INSTITUTION_ADMIN", "FINAL"],
   ["REOPEN", "SUBMITTED", "ADMIN", "DRAFT"],
   // The audited correction after FINAL (docs/domain.md §6.4).
   ["OPEN_CORRECTION", "FINAL", "ADMIN", "IN_CORRECTION"],

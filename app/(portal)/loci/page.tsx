@@ -4,16 +4,19 @@ import { EmptyState } from "@/components/empty-state";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { countScoredIndicators, listLociForEvaluator } from "@/lib/server/assessment/queries";
-import { findCurrentCycle } from "@/lib/server/cycle/cycles";
+import { pickCycleForActor } from "@/lib/server/cycle/cycles";
+import { CycleSwitcher } from "@/components/cycle-switcher";
 import { DAY } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("evaluator"))("title") };
 }
 
-export default async function EvaluatorLociPage() {
+export default async function EvaluatorLociPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePolicy("loci.list");
-  const [t, format, cycle] = await Promise.all([getTranslations(), getFormatter(), findCurrentCycle()]);
+  // Every cycle the evaluator's institution takes part in (issue 16): the national one, its own Mandiri cycle …
+  const requested = (await searchParams).cycle;
+  const [t, format, { cycles, cycle }] = await Promise.all([getTranslations(), getFormatter(), pickCycleForActor(user, requested)]);
   if (!cycle) return <EmptyState>{t("common.noActiveCycle")}</EmptyState>;
   const [loci, total] = await Promise.all([listLociForEvaluator(user, cycle.id), countScoredIndicators(cycle.id)]);
   const deadline = cycle.stages.find((s) => s.kind === "SELF_ASSESSMENT")?.endsAt;
@@ -23,6 +26,7 @@ export default async function EvaluatorLociPage() {
         {t("evaluator.title")}
       </h1>
       <p className="mt-1 text-slate-600">{t("evaluator.intro", { cycle: cycle.name })}</p>
+      <CycleSwitcher cycles={cycles} current={cycle} />
       {loci.length === 0 ? (
         <div className="mt-6">
           <EmptyState>{t("evaluator.empty")}</EmptyState>

@@ -12,7 +12,8 @@ import type { AssessmentStatus } from "@/lib/domain/workflow";
 import { ZQueueFilter } from "@/lib/schemas/verification";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { countScoredIndicators } from "@/lib/server/assessment/queries";
-import { findCurrentCycle } from "@/lib/server/cycle/cycles";
+import { pickCycleForActor } from "@/lib/server/cycle/cycles";
+import { CycleSwitcher } from "@/components/cycle-switcher";
 import { loadVerifierQueue, queueProvinces } from "@/lib/server/verification/queue";
 import { DAY } from "@/lib/i18n/formats";
 
@@ -29,14 +30,14 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
   // The default view is the work to do (submitted, in review); final and other loci are one tab away.
   // A search without a chosen status looks in every status.
   const filter = { ...parsed, status: parsed.status ?? (parsed.q ? ("ALL" as const) : ("TODO" as const)) };
-  const [t, format, cycle] = await Promise.all([getTranslations(), getFormatter(), findCurrentCycle()]);
+  const [t, format, { cycles, cycle }] = await Promise.all([getTranslations(), getFormatter(), pickCycleForActor(actor, parsed.cycle)]);
   if (!cycle) return <EmptyState>{t("common.noActiveCycle")}</EmptyState>;
   const [queue, total, provinces] = await Promise.all([
     loadVerifierQueue(actor, cycle.id, filter),
     countScoredIndicators(cycle.id),
     queueProvinces(actor, cycle.id),
   ]);
-  const params = { status: filter.status, type: filter.type, province: filter.province, service: filter.service, q: filter.q };
+  const params = { cycle: parsed.cycle, status: filter.status, type: filter.type, province: filter.province, service: filter.service, q: filter.q };
   const statusHref = (status: string | undefined) => {
     const query = new URLSearchParams(Object.entries({ ...params, status }).filter((e): e is [string, string] => Boolean(e[1])));
     return `?${query.toString()}`;
@@ -47,6 +48,7 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
         {t("verifier.title")}
       </h1>
       <p className="mt-1 text-slate-600">{t("verifier.intro", { cycle: cycle.name })}</p>
+      <CycleSwitcher cycles={cycles} current={cycle} />
 
       <nav aria-label={t("verification.countsLabel")} className="mt-4 flex flex-wrap gap-2 text-sm">
         <Link
@@ -79,6 +81,7 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
       </nav>
 
       <form role="search" method="get" className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        {parsed.cycle ? <input type="hidden" name="cycle" value={parsed.cycle} /> : null}
         {parsed.status ? <input type="hidden" name="status" value={parsed.status} /> : null}
         <Field id="q" label={t("verification.search")} className="lg:col-span-2">
           <Input name="q" defaultValue={filter.q} />

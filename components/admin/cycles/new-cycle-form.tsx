@@ -3,7 +3,7 @@
 import { INSTITUTION_TYPES, type InstitutionType } from "@/lib/domain/registry/fields";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { createCycleAction } from "@/lib/server/cycle/actions";
 import { ActionErrorMessage, FieldError } from "@/components/action-feedback";
@@ -22,11 +22,15 @@ interface Props {
     evidenceRequiredAboveZero: boolean;
     instrumentVersion: { code: string; version: string };
   }[];
+  /** The programmes the actor may run (issue 16); an institution admin's are those institutions may run. */
+  programmes?: { code: string; name: string; nameEn: string }[];
 }
 
 /** A new cycle: a copy of an earlier cycle's set-up (the usual case), or a fresh one on an instrument version. */
-export function NewCycleForm({ versions, cycles }: Props) {
+export function NewCycleForm({ versions, cycles, programmes = [] }: Props) {
   const t = useTranslations("cycleAdmin");
+  const tp = useTranslations("programmes");
+  const locale = useLocale();
   const router = useRouter();
   const latest = cycles[0];
   const [from, setFrom] = useState<"copy" | "instrument">(latest ? "copy" : "instrument");
@@ -37,7 +41,12 @@ export function NewCycleForm({ versions, cycles }: Props) {
   const errors = (result.validationErrors?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
 
   const submit = (formData: FormData) => {
-    const common = { year: Number(formData.get("year")), name: String(formData.get("name") ?? "") };
+    const programme = formData.get("programmeCode");
+    const common = {
+      year: Number(formData.get("year")),
+      name: String(formData.get("name") ?? ""),
+      ...(typeof programme === "string" && programme ? { programmeCode: programme } : {}),
+    };
     if (from === "copy") {
       execute({ from, ...common, sourceCycleId: String(formData.get("sourceCycleId") ?? "") });
     } else {
@@ -100,6 +109,17 @@ export function NewCycleForm({ versions, cycles }: Props) {
           />
         </Field>
       </div>
+      {programmes.length > 0 ? (
+        <Field id="programmeCode" label={tp("programme")} errors={errors.programmeCode}>
+          <Select name="programmeCode" defaultValue={programmes[0]?.code} className="shadow-sm">
+            {programmes.map((p) => (
+              <option key={p.code} value={p.code}>
+                {locale === "en" ? p.nameEn : p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
       {from === "copy" ? (
         <Field id="sourceCycleId" label={t("new.source")} errors={errors.sourceCycleId}>
           <Select name="sourceCycleId" defaultValue={latest?.id} className="shadow-sm">

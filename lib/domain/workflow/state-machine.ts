@@ -50,7 +50,8 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {
   /** The verifier approves: every indicator has a verified level. */
   APPROVE: { from: ["IN_REVIEW"], to: "VERIFIED", roles: ["VERIFIER"] },
   /** The admin fixes the results of a cycle (ministerial decree). */
-  FINALISE: { from: ["VERIFIED"], to: "FINAL", roles: ["ADMIN"] },
+  // The cycle's manager: the national admin for the ministry's cycles, an institution admin for its own (issue 16).
+  FINALISE: { from: ["VERIFIED"], to: "FINAL", roles: ["ADMIN", "INSTITUTION_ADMIN"] },
   /** The admin reopens a submitted locus for editing (e.g. after its deadline). */
   REOPEN: { from: ["SUBMITTED"], to: "DRAFT", roles: ["ADMIN"] },
   /** The admin opens an audited correction of a final locus (reason and decree; docs/domain.md §6.4). */

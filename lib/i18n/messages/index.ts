@@ -19,6 +19,7 @@ import enWhatIf from "./en/whatIf.json";
 import idApi from "./id/api.json";
 import enPreCheck from "./en/preCheck.json";
 import enExplain from "./en/explain.json";
+import enProgrammes from "./en/programmes.json";
 import idAppeals from "./id/appeals.json";
 import idConversation from "./id/conversation.json";
 import idCore from "./id/core.json";
@@ -38,6 +39,7 @@ import idWorkspace from "./id/workspace.json";
 import idWhatIf from "./id/whatIf.json";
 import idPreCheck from "./id/preCheck.json";
 import idExplain from "./id/explain.json";
+import idProgrammes from "./id/programmes.json";
 
 /**
  * The catalogues, one file per area so that work on one area does not touch the others' files.
@@ -63,6 +65,7 @@ export const MESSAGE_FILES = {
     preCheck: idPreCheck,
     ombudsman: idOmbudsman,
     explain: idExplain,
+    programmes: idProgrammes,
     history: idHistory,
     api: idApi,
   },
@@ -85,6 +88,7 @@ export const MESSAGE_FILES = {
     preCheck: enPreCheck,
     ombudsman: enOmbudsman,
     explain: enExplain,
+    programmes: enProgrammes,
     history: enHistory,
     api: enApi,
   },
@@ -110,6 +114,7 @@ export const MESSAGES = {
     ...idPreCheck,
     ...idOmbudsman,
     ...idExplain,
+    ...idProgrammes,
     ...idHistory,
     ...idApi,
   },
@@ -132,6 +137,7 @@ export const MESSAGES = {
     ...enPreCheck,
     ...enOmbudsman,
     ...enExplain,
+    ...enProgrammes,
     ...enHistory,
     ...enApi,
   },

@@ -5,15 +5,18 @@ import { ActionError } from "../errors";
 /**
  * The cycle an admin is about to change, locked for the change, with its stages. Refused as a
  * conflict when it changed since the admin's page was loaded (its updatedAt moved): two admins
- * editing one cycle never overwrite each other silently.
+ * editing one cycle never overwrite each other silently. `scope` is the actor's cycles under the
+ * policy (`cycleScopeWhere`): a cycle outside it is "not found", as one that does not exist.
  */
-export async function lockCycle(tx: Prisma.TransactionClient, cycleId: string, expectedUpdatedAt: string) {
+export async function lockCycle(tx: Prisma.TransactionClient, cycleId: string, expectedUpdatedAt: string, scope: Prisma.CycleWhereInput | null) {
+  if (!scope) throw new ActionError("errors.notFound");
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Cycle" WHERE id = ${cycleId}::uuid FOR UPDATE`;
   if (!locked[0]) throw new ActionError("errors.notFound");
-  const cycle = await tx.cycle.findUniqueOrThrow({
-    where: { id: cycleId },
+  const cycle = await tx.cycle.findFirst({
+    where: { AND: [{ id: cycleId }, scope] },
     include: { stages: true },
   });
+  if (!cycle) throw new ActionError("errors.notFound");
   if (cycle.updatedAt.getTime() !== new Date(expectedUpdatedAt).getTime()) throw new ActionError("errors.conflict");
   return cycle;
 }

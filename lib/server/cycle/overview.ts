@@ -1,11 +1,12 @@
 import "server-only";
-import { can, type Actor } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { statusMatrix, verifierWorkload, type StatusMatrix, type WorkloadRow } from "@/lib/domain/cycle";
 import type { InstitutionType } from "@/lib/domain/registry";
 import type { AssessmentStatus } from "@/lib/domain/workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TCycleLociQuery } from "@/lib/schemas/cycles";
 import { db } from "../db/client";
+import { cycleInScope } from "./scope";
 
 /**
  * The admin's picture of a running cycle: loci per status per institution type, overdue loci,
@@ -13,7 +14,7 @@ import { db } from "../db/client";
  */
 
 export async function cycleStatusMatrix(actor: Actor, cycleId: string): Promise<StatusMatrix | null> {
-  if (!can(actor, "cycles.view")) return null;
+  if (!(await cycleInScope(actor, "cycles.view", cycleId))) return null;
   // Kept by triggers (CycleStatusCount, issue 17): at most 40 rows, whatever the cycle's size.
   const rows = await db.$queryRaw<{ type: InstitutionType; status: AssessmentStatus; count: number }[]>`
     SELECT "institutionType" AS type, status, count FROM "CycleStatusCount" WHERE "cycleId" = ${cycleId}::uuid AND count > 0`;
@@ -27,7 +28,7 @@ export interface WorkloadView extends WorkloadRow {
 
 /** Every verifier assigned in the cycle: institutions, loci per status, open work first. */
 export async function cycleVerifierWorkload(actor: Actor, cycleId: string): Promise<WorkloadView[]> {
-  if (!can(actor, "cycles.view")) return [];
+  if (!(await cycleInScope(actor, "cycles.view", cycleId))) return [];
   // Loci per institution and status are kept by triggers (InstitutionStatusCount, issue 17): one row
   // per assignment and status, whatever the number of loci in the cycle.
   const rows = await db.$queryRaw<{ verifierId: string; institutionId: string; status: AssessmentStatus | null; count: number }[]>`
@@ -68,7 +69,7 @@ export interface CycleLocusRow {
 
 /** The cycle's loci, filtered (name, status, overdue) and paged, institutions in name order. */
 export async function listCycleLoci(actor: Actor, cycleId: string, query: TCycleLociQuery, now = new Date()) {
-  if (!can(actor, "cycles.view")) return { rows: [] as CycleLocusRow[], total: 0, overdueTotal: 0, page: 1, pages: 1 };
+  if (!(await cycleInScope(actor, "cycles.view", cycleId))) return { rows: [] as CycleLocusRow[], total: 0, overdueTotal: 0, page: 1, pages: 1 };
   // Nothing is overdue before the cycle's self-assessment stage has ended (overdueCondition): one
   // lookup of the stage instead of testing every locus of the cycle (issue 17).
   const selfAssessmentOver = await db.cycleStage.count({ where: { cycleId, kind: "SELF_ASSESSMENT", endsAt: { lt: now } } });

@@ -19,6 +19,7 @@ import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { addDraftAssessments, copyVerifierAssignments } from "./cycle-assessments";
 import { lockCycle, lockInstrumentVersion, touchCycle } from "./lock";
+import { cycleScopeWhere, cycleTarget } from "./scope";
 import { uniqueAs } from "../db/unique";
 
 type Manager = Actor & { email: string };
@@ -27,18 +28,43 @@ type Tx = Prisma.TransactionClient;
 const stagesJson = (stages: readonly CycleStageDates[]) =>
   stages.map((s) => ({ kind: s.kind, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() }));
 
-function assertManager(actor: Actor) {
-  if (!can(actor, "cycles.manage")) throw new ActionError("errors.notFound");
+/** The actor's cycles under cycles.manage (docs/domain.md §3.12); none: "not found". */
+function managedScope(actor: Actor) {
+  const scope = cycleScopeWhere(actor, "cycles.manage");
+  if (!scope) throw new ActionError("errors.notFound");
+  return scope;
 }
 
-/** What a new cycle starts from: an instrument version with its own settings, or an earlier cycle. */
-async function resolveSetUp(tx: Tx, input: TCreateCycle) {
+/**
+ * Who owns a new cycle and of which programme: an institution admin's cycles are its
+ * institution's, of a programme institutions may run (Mandiri, Ramah Kelompok Rentan); the
+ * national admin's are the ministry's, of any programme (the national PEKPPP by default).
+ */
+async function resolveOwnership(tx: Tx, actor: Actor, input: TCreateCycle) {
+  const ownerInstitutionId = actor.role === "INSTITUTION_ADMIN" ? actor.institutionId : null;
+  const code = input.programmeCode ?? (ownerInstitutionId ? "MANDIRI" : "PEKPPP");
+  const programme = await tx.programme.findUnique({ where: { code }, select: { code: true, institutionsMayRun: true } });
+  if (!programme || (ownerInstitutionId && !programme.institutionsMayRun)) throw new ActionError("cycleAdmin.validation.programme");
+  if (!can(actor, "cycles.manage", cycleTarget({ ownerInstitutionId }))) throw new ActionError("errors.notFound");
+  return { programmeCode: programme.code, ownerInstitutionId };
+}
+
+/** What a new cycle starts from: an instrument version with its own settings, or an earlier cycle the actor reads. */
+async function resolveSetUp(tx: Tx, actor: Actor, input: TCreateCycle) {
   if (input.from === "instrument") {
     const version = await tx.instrumentVersion.findUnique({ where: { id: input.instrumentVersionId }, select: { id: true } });
     if (!version) throw new ActionError("cycleAdmin.validation.instrument");
-    return { instrumentVersionId: version.id, settings: input.settings, stages: standardStageDates(input.year), fromCycleId: null, sourceName: null };
+    return {
+      instrumentVersionId: version.id,
+      settings: input.settings,
+      stages: standardStageDates(input.year),
+      fromCycleId: null,
+      sourceName: null,
+      sourceOwnerId: null,
+    };
   }
-  const source = await tx.cycle.findUnique({ where: { id: input.sourceCycleId }, include: { stages: true } });
+  const readable = cycleScopeWhere(actor, "cycles.view") ?? { id: { in: [] } };
+  const source = await tx.cycle.findFirst({ where: { AND: [{ id: input.sourceCycleId }, readable] }, include: { stages: true } });
   if (!source) throw new ActionError("cycleAdmin.validation.source");
   if (input.year <= source.year) throw new ActionError("cycleAdmin.errors.copyYear", { year: source.year });
   const years = input.year - source.year;
@@ -50,7 +76,14 @@ async function resolveSetUp(tx: Tx, input: TCreateCycle) {
     secondTierEnabled: source.secondTierEnabled,
     secondTierInstitutionTypes: source.secondTierInstitutionTypes,
   };
-  return { instrumentVersionId: source.instrumentVersionId, settings, stages, fromCycleId: source.id, sourceName: source.name };
+  return {
+    instrumentVersionId: source.instrumentVersionId,
+    settings,
+    stages,
+    fromCycleId: source.id,
+    sourceName: source.name,
+    sourceOwnerId: source.ownerInstitutionId,
+  };
 }
 
 /**
@@ -58,20 +91,35 @@ async function resolveSetUp(tx: Tx, input: TCreateCycle) {
  * copied cycle's moved by the years between them) and one DRAFT assessment per active locus of
  * the institutions taking part. A copy also keeps each of those institutions' verifiers (active
  * verifier accounts only). Audited: the cycle, and one record per institution given verifiers.
+ * An institution admin's cycle belongs to its institution and takes that institution's active
+ * units; a ministry cycle takes the national loci (docs/domain.md §3.12, §9).
  */
 export async function createCycle(actor: Manager, input: TCreateCycle) {
-  assertManager(actor);
+  managedScope(actor);
   return uniqueAs("cycleAdmin.errors.nameTaken", { year: input.year, name: input.name }, () =>
     db.$transaction(
       async (tx) => {
-        const setUp = await resolveSetUp(tx, input);
+        const owner = await resolveOwnership(tx, actor, input);
+        const setUp = await resolveSetUp(tx, actor, input);
         const cycle = await tx.cycle.create({
-          data: { year: input.year, name: input.name, instrumentVersionId: setUp.instrumentVersionId, status: "PREPARATION", ...setUp.settings },
+          data: {
+            year: input.year,
+            name: input.name,
+            ...owner,
+            instrumentVersionId: setUp.instrumentVersionId,
+            status: "PREPARATION",
+            ...setUp.settings,
+          },
           select: { id: true },
         });
         await tx.cycleStage.createMany({ data: setUp.stages.map((s) => ({ cycleId: cycle.id, kind: s.kind, startsAt: s.startsAt, endsAt: s.endsAt })) });
-        const loci = await addDraftAssessments(tx, cycle.id, setUp.fromCycleId);
-        const assigned = setUp.fromCycleId ? await copyVerifierAssignments(tx, cycle.id, setUp.fromCycleId, actor.id) : new Map<string, string[]>();
+        // A copy keeps the institutions of its source; an institution's copy stays within its own units.
+        const loci = await addDraftAssessments(tx, cycle.id, owner.ownerInstitutionId ? null : setUp.fromCycleId);
+        // Verifier assignments are copied within one owner only (national verifiers never reach an institution's cycle).
+        const assigned =
+          setUp.fromCycleId && setUp.sourceOwnerId === owner.ownerInstitutionId
+            ? await copyVerifierAssignments(tx, cycle.id, setUp.fromCycleId, actor.id)
+            : new Map<string, string[]>();
         const assignments = [...assigned.values()].reduce((sum, verifiers) => sum + verifiers.length, 0);
         await audit(tx, actor, [
           {
@@ -81,6 +129,7 @@ export async function createCycle(actor: Manager, input: TCreateCycle) {
             after: {
               year: input.year,
               name: input.name,
+              ...owner,
               instrumentVersionId: setUp.instrumentVersionId,
               ...setUp.settings,
               copiedFrom: setUp.fromCycleId,
@@ -115,9 +164,9 @@ export type SaveStagesOutcome = { saved: true; updatedAt: string } | { saved: fa
  * self-assessment that has begun locks the cycle's instrument version. Audited before and after.
  */
 export async function updateCycleStages(actor: Manager, input: TCycleStages, now = new Date()): Promise<SaveStagesOutcome> {
-  assertManager(actor);
+  const scope = managedScope(actor);
   return db.$transaction(async (tx) => {
-    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt);
+    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt, scope);
     if (!areStagesEditable(cycle.status)) throw new ActionError("cycleAdmin.errors.stagesFixed", { status: cycle.status });
     const wanted = input.stages.map((s) => ({ kind: s.kind, startsAt: startOfDayWib(s.startsOn), endsAt: endOfDayWib(s.endsOn) }));
     const checked = validateStageDates(wanted);
@@ -139,9 +188,9 @@ export async function updateCycleStages(actor: Manager, input: TCycleStages, now
 
 /** The scoring settings of a cycle still in preparation. Audited before and after. */
 export async function updateCycleSettings(actor: Manager, input: TUpdateCycleSettings) {
-  assertManager(actor);
+  const scope = managedScope(actor);
   return db.$transaction(async (tx) => {
-    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt);
+    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt, scope);
     if (!areSettingsEditable(cycle.status)) throw new ActionError("cycleAdmin.errors.settingsFixed", { status: cycle.status });
     const before = {
       f02SharePercent: cycle.f02SharePercent,
@@ -161,11 +210,11 @@ export async function updateCycleSettings(actor: Manager, input: TUpdateCycleSet
  * after the cycle was made), as DRAFT assessments; until the cycle is finalised. Audited.
  */
 export async function addMissingLoci(actor: Manager, cycleId: string) {
-  assertManager(actor);
+  const scope = managedScope(actor);
   return db.$transaction(async (tx) => {
     // A shared lock on the cycle row: a start or close (which updates it) cannot change the status between this check and the insert.
     await tx.$executeRaw`SELECT 1 FROM "Cycle" WHERE id = ${cycleId}::uuid FOR SHARE`;
-    const cycle = await tx.cycle.findUnique({ where: { id: cycleId }, select: { id: true, status: true } });
+    const cycle = await tx.cycle.findFirst({ where: { AND: [{ id: cycleId }, scope] }, select: { id: true, status: true } });
     if (!cycle) throw new ActionError("errors.notFound");
     if (!areStagesEditable(cycle.status)) throw new ActionError("cycleAdmin.errors.stagesFixed", { status: cycle.status });
     const added = await addDraftAssessments(tx, cycle.id, null);

@@ -1,5 +1,5 @@
 import "server-only";
-import { can, type Actor } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { CYCLE_ACTIONS, decideCycleAction, type CycleAction, type CycleDecision, type CycleFacts } from "@/lib/domain/cycle";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCycleArchive, TCyclePublication, TCycleStatusChange } from "@/lib/schemas/cycles";
@@ -9,14 +9,23 @@ import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { emitNotification } from "../notifications/emit";
 import { lockCycle, lockInstrumentVersion, touchCycle } from "./lock";
+import { canOnCycle, cycleScopeWhere } from "./scope";
 
 type Manager = Actor & { email: string };
 type LockedCycle = Awaited<ReturnType<typeof lockCycle>>;
 
-/** The facts the pure cycle rules decide on, read inside the transaction that acts. */
-async function factsOf(tx: Prisma.TransactionClient, cycle: Pick<LockedCycle, "id" | "status" | "publishedAt" | "stages">): Promise<CycleFacts> {
+type FactsCycle = Pick<LockedCycle, "id" | "status" | "publishedAt" | "stages" | "programmeCode" | "ownerInstitutionId">;
+
+/**
+ * The facts the pure cycle rules decide on, read inside the transaction that acts. Another running
+ * cycle counts only within the same programme and owner (docs/domain.md §3.12): the national cycle,
+ * each institution's Mandiri cycle and a Ramah Kelompok Rentan cycle run side by side.
+ */
+async function factsOf(tx: Prisma.TransactionClient, cycle: FactsCycle): Promise<CycleFacts> {
   const [otherActive, inVerification, openCorrections] = await Promise.all([
-    tx.cycle.count({ where: { status: "ACTIVE", id: { not: cycle.id } } }),
+    tx.cycle.count({
+      where: { status: "ACTIVE", id: { not: cycle.id }, programmeCode: cycle.programmeCode, ownerInstitutionId: cycle.ownerInstitutionId },
+    }),
     // The kept counts (CycleStatusCount, issue 17; written by triggers in every change's transaction), not the cycle's rows.
     tx.cycleStatusCount.aggregate({ where: { cycleId: cycle.id, status: { in: ["SUBMITTED", "IN_REVIEW", "VERIFIED"] } }, _sum: { count: true } }),
     tx.resultCorrection.count({ where: { cycleId: cycle.id, publishedAt: null } }),
@@ -45,11 +54,14 @@ async function decide(tx: Prisma.TransactionClient, cycle: LockedCycle, action: 
  * with the verifiers). Audited.
  */
 export async function changeCycleStatus(actor: Manager, input: TCycleStatusChange, now = new Date()) {
-  if (!can(actor, "cycles.manage")) throw new ActionError("errors.notFound");
+  const scope = cycleScopeWhere(actor, "cycles.manage");
   return db.$transaction(async (tx) => {
-    // One cycle runs at a time: starts are serialised, so two admins cannot start two cycles at once.
-    if (input.action === "START") await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('cycle.start'))`;
-    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt);
+    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt, scope);
+    // One cycle of a programme and owner runs at a time: starts of the same programme and owner are
+    // serialised (after the row lock, in the same order for every start), so two admins cannot start two at once.
+    if (input.action === "START") {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('cycle.start:' || ${cycle.programmeCode} || ':' || ${cycle.ownerInstitutionId ?? "ministry"}))`;
+    }
     const decision = await decide(tx, cycle, input.action, now);
     if (input.action === "START") await lockInstrumentVersion(tx, cycle.instrumentVersionId);
     const touched = await touchCycle(tx, cycle, { status: decision.status, ...(input.action === "CLOSE" ? { finalisedAt: now } : {}) });
@@ -66,12 +78,13 @@ export async function changeCycleStatus(actor: Manager, input: TCycleStatusChang
 
 /**
  * Publishes a finalised cycle's results (from then on the public results page shows them, as it
- * reads `publishedAt IS NOT NULL AND status = FINALISED`), or withdraws them. Admin only, audited.
+ * reads `publishedAt IS NOT NULL AND status = FINALISED`), or withdraws them. By the cycle's own manager (the
+ * national admin for the ministry's cycles, an institution admin for its own), audited.
  */
 export async function setCyclePublication(actor: Manager, input: TCyclePublication, now = new Date()) {
-  if (!can(actor, "cycle.publish")) throw new ActionError("errors.notFound");
+  const scope = cycleScopeWhere(actor, "cycle.publish");
   return db.$transaction(async (tx) => {
-    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt);
+    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt, scope);
     await decide(tx, cycle, input.publish ? "PUBLISH" : "UNPUBLISH", now);
     const publishedAt = input.publish ? now : null;
     const touched = await touchCycle(tx, cycle, { publishedAt });
@@ -92,12 +105,12 @@ export async function setCyclePublication(actor: Manager, input: TCyclePublicati
  * Archives a cycle published for at least CYCLE_ARCHIVE_AFTER_MONTHS with no correction open
  * (docs/domain.md §3.6): read-only for good, enforced by triggers on every row of its loci; its
  * published results, result versions and audit trail stay. Asked for, its evidence files move to
- * cold storage afterwards (`npm run evidence:cold`). Admin only, audited.
+ * cold storage afterwards (`npm run evidence:cold`). By the cycle's own manager, audited.
  */
 export async function archiveCycle(actor: Manager, input: TCycleArchive, now = new Date()) {
-  if (!can(actor, "cycles.manage")) throw new ActionError("errors.notFound");
+  const scope = cycleScopeWhere(actor, "cycles.manage");
   return db.$transaction(async (tx) => {
-    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt);
+    const cycle = await lockCycle(tx, input.cycleId, input.expectedUpdatedAt, scope);
     const decision = await decide(tx, cycle, "ARCHIVE", now);
     const touched = await touchCycle(tx, cycle, { status: decision.status, archivedAt: now, evidenceColdRequested: input.moveEvidenceToColdStorage });
     await audit(tx, actor, {
@@ -118,10 +131,10 @@ export async function archiveCycle(actor: Manager, input: TCycleArchive, now = n
  */
 export async function cycleActionDecisions(
   actor: Actor,
-  cycle: Pick<LockedCycle, "id" | "status" | "publishedAt" | "stages">,
+  cycle: FactsCycle,
   now = new Date(),
 ): Promise<{ decisions: Record<CycleAction, CycleDecision>; lociInVerification: number } | null> {
-  if (!can(actor, "cycles.manage")) return null;
+  if (!canOnCycle(actor, "cycles.manage", cycle)) return null;
   // A read-only transaction: the same reader as the actions' (one snapshot of both counts).
   const facts = await db.$transaction((tx) => factsOf(tx, cycle));
   const decisions = Object.fromEntries(CYCLE_ACTIONS.map((action) => [action, decideCycleAction(action, facts, now)])) as Record<CycleAction, CycleDecision>;

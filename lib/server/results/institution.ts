@@ -131,13 +131,15 @@ function signedGap(self: Rational, verified: Rational): string {
 
 const CYCLE_COLUMNS = `c.id, c.name, c.year, c.status::text AS status, c."f02SharePercent", c."minSurveyRespondents", c."instrumentVersionId", c."publishedAt"`;
 
-/** The cycles an institution has loci in, newest first. */
+/** The cycles an institution has loci in, newest first (the national one first within a year). */
 async function cyclesOf(institutionId: string, cycleId?: string): Promise<CycleRow[]> {
   const rows = await pgPool.query<CycleRow>(
     `SELECT ${CYCLE_COLUMNS} FROM "Cycle" c
      WHERE ($2::uuid IS NULL OR c.id = $2::uuid)
        AND EXISTS (SELECT 1 FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = c.id AND l."institutionId" = $1)
-     ORDER BY c.year DESC`,
+     -- Several cycles may run at once (issue 16): the ministry's national cycle comes first, so the
+     -- head's "current" and "latest final" views are the national ones; one cycle per view, never mixed.
+     ORDER BY c.year DESC, (c."ownerInstitutionId" IS NOT NULL), (c."programmeCode" <> 'PEKPPP'), c."createdAt" DESC`,
     [institutionId, cycleId ?? null],
   );
   return rows.rows;

@@ -52,9 +52,12 @@ export async function verifierLoad(actor: Actor, cycleId: string) {
     db.$queryRaw<{ verifierId: string; status: AssessmentStatus | null; loci: number }[]>`
       SELECT va."verifierId", a.status, count(*)::int AS loci
       FROM "VerifierAssignment" va
+      JOIN "Cycle" c ON c.id = va."cycleId"
       JOIN "Locus" l ON l."institutionId" = va."institutionId"
       LEFT JOIN "Assessment" a ON a."locusId" = l.id AND a."cycleId" = va."cycleId"
-      WHERE va."cycleId" = ${cycleId}::uuid AND (l."isActive" OR a.id IS NOT NULL)
+      -- An active locus the cycle would take (a ministry cycle: national loci; an institution's: its units, issue 16).
+      WHERE va."cycleId" = ${cycleId}::uuid
+        AND (a.id IS NOT NULL OR (l."isActive" AND (c."ownerInstitutionId" = l."institutionId" OR (c."ownerInstitutionId" IS NULL AND l."nationalLocus"))))
       GROUP BY 1, 2`,
     db.institution.count(),
     db.institution.count({ where: { verifierAssignments: { none: { cycleId } } } }),

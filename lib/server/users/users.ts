@@ -2,6 +2,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { can, type Actor } from "@/lib/auth/policies";
 import { generateTemporaryPassword } from "@/lib/auth/passwords";
+import { ROLES, type Role } from "@/lib/domain/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCreateUser, TUpdateUser } from "@/lib/schemas/users";
 import { ActionError } from "../errors";
@@ -28,7 +29,40 @@ const userSummary = {
 } satisfies Prisma.UserSelect;
 
 function assertManager(actor: Actor) {
-  if (!can(actor, "users.manage")) throw new ActionError("errors.notFound");
+  if (!userScopeWhere(actor)) throw new ActionError("errors.notFound");
+}
+
+/** The roles an institution admin gives its own institution's accounts (issue 16): its team. */
+const INSTITUTION_TEAM_ROLES = ["EVALUATOR", "VERIFIER", "HEAD"] as const;
+
+/** The roles the actor may give an account (the user form's choices). */
+export function assignableRoles(actor: Actor): readonly Role[] {
+  return actor.role === "INSTITUTION_ADMIN" ? INSTITUTION_TEAM_ROLES : ROLES;
+}
+
+/**
+ * The accounts an actor manages, as a query condition (docs/domain.md §3.12): the national admin
+ * every account; an institution admin its own institution's evaluators, verifiers and heads;
+ * nobody else any (null). An account outside it is "not found".
+ */
+function userScopeWhere(actor: Actor): Prisma.UserWhereInput | null {
+  if (actor.role === "INSTITUTION_ADMIN") {
+    return actor.institutionId && can(actor, "users.manage", { institutionId: actor.institutionId })
+      ? { institutionId: actor.institutionId, role: { in: [...INSTITUTION_TEAM_ROLES] } }
+      : null;
+  }
+  return can(actor, "users.manage") ? {} : null;
+}
+
+/**
+ * What an account may become under this actor: an institution admin's accounts stay in its
+ * institution with a team role; anything else is "not found" (as a foreign account would be).
+ */
+function assertAssignable(actor: Actor, account: { role: string; institutionId?: string | null }) {
+  if (actor.role !== "INSTITUTION_ADMIN") return;
+  if (account.institutionId !== actor.institutionId || !(INSTITUTION_TEAM_ROLES as readonly string[]).includes(account.role)) {
+    throw new ActionError("errors.notFound");
+  }
 }
 
 /** What the audit trail keeps of an account (never the password hash). */
@@ -37,9 +71,11 @@ function auditView(user: { email: string; name: string; role: string; institutio
 }
 
 export async function searchUsers(actor: Actor, filter: { q?: string; role?: TCreateUser["role"]; page?: number }) {
-  if (!can(actor, "users.manage")) return { users: [], total: 0, page: 1, pageSize: PAGE_SIZE };
+  const scope = userScopeWhere(actor);
+  if (!scope) return { users: [], total: 0, page: 1, pageSize: PAGE_SIZE };
   const page = filter.page ?? 1;
   const where: Prisma.UserWhereInput = {
+    ...scope,
     ...(filter.role ? { role: filter.role } : {}),
     ...(filter.q
       ? {
@@ -51,6 +87,7 @@ export async function searchUsers(actor: Actor, filter: { q?: string; role?: TCr
         }
       : {}),
   };
+  if (filter.role && scope.role) where.AND = [{ role: scope.role }];
   const [users, total] = await db.$transaction([
     db.user.findMany({ where, select: userSummary, orderBy: [{ isActive: "desc" }, { name: "asc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     db.user.count({ where }),
@@ -59,8 +96,9 @@ export async function searchUsers(actor: Actor, filter: { q?: string; role?: TCr
 }
 
 export async function findUser(actor: Actor, userId: string) {
-  if (!can(actor, "users.manage")) return null;
-  return db.user.findUnique({ where: { id: userId }, select: userSummary });
+  const scope = userScopeWhere(actor);
+  if (!scope) return null;
+  return db.user.findFirst({ where: { AND: [{ id: userId }, scope] }, select: userSummary });
 }
 
 async function assertInstitutionExists(tx: Prisma.TransactionClient, institutionId: string | undefined) {
@@ -72,6 +110,7 @@ async function assertInstitutionExists(tx: Prisma.TransactionClient, institution
 /** Creates an account with a temporary password, returned once and never stored in clear. */
 export async function createUser(actor: Actor & { email: string }, input: TCreateUser) {
   assertManager(actor);
+  assertAssignable(actor, input);
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await bcrypt.hash(temporaryPassword, BCRYPT_COST);
   // The check gives the message; the unique index still decides between two concurrent creations.
@@ -97,8 +136,10 @@ export async function createUser(actor: Actor & { email: string }, input: TCreat
 export async function updateUser(actor: Actor & { email: string }, input: TUpdateUser) {
   assertManager(actor);
   if (input.userId === actor.id && (!input.isActive || input.role !== "ADMIN")) throw new ActionError("users.cannotDemoteSelf");
+  assertAssignable(actor, input);
+  const scope = userScopeWhere(actor) ?? { id: { in: [] } };
   return db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: input.userId }, select: userSummary });
+    const before = await tx.user.findFirst({ where: { AND: [{ id: input.userId }, scope] }, select: userSummary });
     if (!before) throw new ActionError("errors.notFound");
     await assertInstitutionExists(tx, input.institutionId);
     const institutionId = input.institutionId ?? null;
@@ -131,8 +172,9 @@ export async function issueTemporaryPassword(actor: Actor & { email: string }, u
   assertManager(actor);
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await bcrypt.hash(temporaryPassword, BCRYPT_COST);
+  const scope = userScopeWhere(actor) ?? { id: { in: [] } };
   await db.$transaction(async (tx) => {
-    const target = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+    const target = await tx.user.findFirst({ where: { AND: [{ id: userId }, scope] }, select: { id: true, email: true } });
     if (!target) throw new ActionError("errors.notFound");
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
     await audit(tx, actor, { action: "user.temporary-password", entityType: "User", entityId: userId, after: { mustChangePassword: true } });
@@ -208,6 +250,8 @@ export async function listVerifierAssignments(actor: Actor, userId: string, cycl
 }
 
 export async function listInstitutionOptions(actor: Actor) {
-  if (!can(actor, "users.manage")) return [];
-  return db.institution.findMany({ select: { id: true, name: true, type: true }, orderBy: [{ type: "asc" }, { name: "asc" }] });
+  if (!userScopeWhere(actor)) return [];
+  // An institution admin's accounts belong to its own institution only.
+  const own = actor.role === "INSTITUTION_ADMIN" && actor.institutionId ? { id: actor.institutionId } : {};
+  return db.institution.findMany({ where: own, select: { id: true, name: true, type: true }, orderBy: [{ type: "asc" }, { name: "asc" }] });
 }

@@ -14,6 +14,7 @@ import { recomputeLocusResults, sqlOfTransaction } from "../results/recompute-lo
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
 import type { SaveOutcome } from "../assessment/self-assessment";
 import { assertStageOpen } from "../cycle/stage-gate";
+import { cycleScopeWhere } from "../cycle/scope";
 import { emitNotification } from "../notifications/emit";
 import { openQuestionCount } from "../conversation/comments";
 import { openAppealCount } from "../appeals/appeals";
@@ -250,10 +251,11 @@ export async function approveAssessment(actor: Verifier, assessmentId: string, o
  * results are recomputed once the change has committed, as after an approval.
  */
 export async function finaliseCycle(actor: Actor & { email: string }, cycleId: string, now = new Date()) {
-  if (!can(actor, "cycle.finalise")) throw new ActionError("errors.notFound");
+  const scope = cycleScopeWhere(actor, "cycle.finalise");
+  if (!scope) throw new ActionError("errors.notFound");
   const outcome = await db.$transaction(async (tx) => {
-    const cycle = await tx.cycle.findUnique({
-      where: { id: cycleId },
+    const cycle = await tx.cycle.findFirst({
+      where: { AND: [{ id: cycleId }, scope] },
       select: { stages: { where: { kind: "FINALISATION" }, select: { kind: true, startsAt: true, endsAt: true } } },
     });
     if (!cycle) throw new ActionError("errors.notFound");

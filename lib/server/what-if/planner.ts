@@ -103,7 +103,8 @@ export async function loadInstitutionWhatIf(actor: Actor): Promise<WhatIfView | 
   const scope = { AND: [assessmentScope(actor, "whatIf.view"), { locus: { institutionId: actor.institutionId } }] };
   const latest = await db.assessment.findFirst({
     where: { AND: [scope, { cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } }] },
-    orderBy: [{ cycle: { year: "desc" } }, { cycle: { createdAt: "desc" } }],
+    // The ministry's cycle first when the institution also runs its own that year (issue 16): the same view as the dashboard's.
+    orderBy: [{ cycle: { year: "desc" } }, { cycle: { ownerInstitutionId: { sort: "asc", nulls: "first" } } }, { cycle: { createdAt: "desc" } }],
     select: { cycle: { select: { id: true, name: true, instrumentVersionId: true, f02SharePercent: true, minSurveyRespondents: true } } },
   });
   if (!latest) return null;

@@ -7,6 +7,9 @@ import { EmptyState } from "@/components/empty-state";
 import { buttonClass } from "@/components/ui/button";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { countVerifiedByCycle, listCyclesForAdmin } from "@/lib/server/cycle/cycles";
+import { canOnCycle } from "@/lib/server/cycle/scope";
+import { listOwnedCycleSummaries } from "@/lib/server/cycle/summary";
+import { OwnedCyclesSummary } from "@/components/admin/cycles/owned-cycles-summary";
 import { DAY } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
@@ -15,7 +18,15 @@ export async function generateMetadata() {
 
 export default async function AdminCyclesPage() {
   const user = await requirePolicy("cycles.view");
-  const [t, format, cycles, verifiedCounts] = await Promise.all([getTranslations(), getFormatter(), listCyclesForAdmin(user), countVerifiedByCycle(user)]);
+  const [t, format, cycles, verifiedCounts, ownedSummaries] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    listCyclesForAdmin(user),
+    countVerifiedByCycle(user),
+    listOwnedCycleSummaries(user),
+  ]);
+  // The national admin's list holds the ministry's cycles; institutions' own cycles are summarised below, read-only (issue 16).
+  const listed = user.role === "ADMIN" ? cycles.filter((c) => c.ownerInstitutionId === null) : cycles;
   return (
     <section aria-labelledby="page-title">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -27,7 +38,7 @@ export default async function AdminCyclesPage() {
         </Link>
       </div>
       <p className="mt-1 text-slate-600">{t("admin.intro")}</p>
-      {cycles.length === 0 ? (
+      {listed.length === 0 ? (
         <div className="mt-6">
           <EmptyState>{t("admin.empty")}</EmptyState>
         </div>
@@ -45,13 +56,16 @@ export default async function AdminCyclesPage() {
               t("admin.actions"),
             ]}
           >
-            {cycles.map((cycle) => (
+            {listed.map((cycle) => (
               <tr key={cycle.id} data-testid="cycle-row">
                 <td className="px-4 py-2 tabular-nums">{cycle.year}</td>
                 <td className="px-4 py-2 font-medium">
                   <Link href={`/admin/cycles/${cycle.id}`} className="text-brand-700 underline-offset-2 hover:underline">
                     {cycle.name}
                   </Link>
+                  <span className="block text-xs text-slate-500">
+                    {cycle.programme.name} · {cycle.ownerInstitution?.name ?? t("programmes.switcher.ministry")}
+                  </span>
                 </td>
                 <td className="px-4 py-2">
                   {cycle.instrumentVersion.code} {cycle.instrumentVersion.version}
@@ -60,10 +74,10 @@ export default async function AdminCyclesPage() {
                 <td className="px-4 py-2 tabular-nums">{format.number(cycle._count.assessments)}</td>
                 <td className="px-4 py-2">{cycle.publishedAt ? format.dateTime(cycle.publishedAt, DAY) : t("admin.notPublished")}</td>
                 <td className="px-4 py-2">
-                  {cycle.status === "ACTIVE" ? (
+                  {cycle.status === "ACTIVE" && canOnCycle(user, "cycle.finalise", cycle) ? (
                     <FinaliseCycleButton cycleId={cycle.id} cycleName={cycle.name} verified={verifiedCounts.get(cycle.id) ?? 0} />
                   ) : null}
-                  {cycle.status === "FINALISED" ? (
+                  {cycle.status === "FINALISED" && canOnCycle(user, "cycle.publish", cycle) ? (
                     <CycleActionButton
                       kind={cycle.publishedAt ? "UNPUBLISH" : "PUBLISH"}
                       cycleId={cycle.id}
@@ -77,6 +91,7 @@ export default async function AdminCyclesPage() {
           </DataTable>
         </div>
       )}
+      {user.role === "ADMIN" ? <OwnedCyclesSummary summaries={ownedSummaries} /> : null}
     </section>
   );
 }

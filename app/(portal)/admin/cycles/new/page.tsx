@@ -16,7 +16,7 @@ export default async function NewCyclePage() {
         {t("title")}
       </h1>
       <p className="max-w-2xl text-slate-600">{t("intro")}</p>
-      <NewCycleForm versions={choices.versions} cycles={choices.cycles} />
+      <NewCycleForm versions={choices.versions} cycles={choices.cycles} programmes={choices.programmes} />
     </section>
   );
 }

@@ -4,15 +4,26 @@ import { TemporaryPasswordButton } from "@/components/admin/temporary-password-b
 import { UserForm } from "@/components/admin/user-form";
 import { VerifierAssignmentsForm } from "@/components/admin/verifier-assignments-form";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { findCurrentCycle } from "@/lib/server/cycle/cycles";
-import { findUser, listInstitutionOptions, listVerifierAssignments } from "@/lib/server/users/users";
+import { pickCycleForActor } from "@/lib/server/cycle/cycles";
+import { CycleSwitcher } from "@/components/cycle-switcher";
+import { assignableRoles, findUser, listInstitutionOptions, listVerifierAssignments } from "@/lib/server/users/users";
 
-export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditUserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePolicy("users.manage");
   const { id } = await params;
   const user = /^[0-9a-f-]{36}$/i.test(id) ? await findUser(actor, id) : null;
   if (!user) notFound();
-  const [t, institutions, cycle] = await Promise.all([getTranslations("users"), listInstitutionOptions(actor), findCurrentCycle()]);
+  const [t, institutions, { cycles, cycle }] = await Promise.all([
+    getTranslations("users"),
+    listInstitutionOptions(actor),
+    pickCycleForActor(actor, (await searchParams).cycle),
+  ]);
   const assigned = user.role === "VERIFIER" && cycle ? await listVerifierAssignments(actor, user.id, cycle.id) : [];
   return (
     <section aria-labelledby="page-title" className="space-y-8">
@@ -24,6 +35,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       </div>
       <UserForm
         institutions={institutions}
+        roles={assignableRoles(actor)}
         initial={{
           userId: user.id,
           expectedUpdatedAt: user.updatedAt.toISOString(),
@@ -42,6 +54,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       {user.role === "VERIFIER" && cycle ? (
         <div className="space-y-2">
           <h2 className="text-lg font-semibold">{t("assignments")}</h2>
+          <CycleSwitcher cycles={cycles} current={cycle} />
           <VerifierAssignmentsForm
             userId={user.id}
             cycle={{ id: cycle.id, name: cycle.name }}

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { UserForm } from "@/components/admin/user-form";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { listInstitutionOptions } from "@/lib/server/users/users";
+import { assignableRoles, listInstitutionOptions } from "@/lib/server/users/users";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("users"))("add") };
@@ -16,7 +16,7 @@ export default async function NewUserPage() {
         {t("add")}
       </h1>
       <p className="text-slate-600">{t("addIntro")}</p>
-      <UserForm institutions={institutions} />
+      <UserForm institutions={institutions} roles={assignableRoles(actor)} />
     </section>
   );
 }

@@ -13,6 +13,9 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
  * Keep this list short, and say why.
  */
 const NOT_AUDITED = new Map<string, string>([
+  // When an archived cycle's evidence finished moving to cold storage (the operator's script): where
+  // files lie, no score or status. The archive itself, and the request to move, are audited (cycle.archive).
+  ["lib/server/cycle/cold-storage.ts#moveArchivedEvidenceToColdStorage", "evidence moved to cold storage"],
   // Failed sign-in counters (table SignInThrottle): bookkeeping of the throttle. The sign-in, the
   // failed sign-in and the throttled attempt themselves are audited by lib/server/auth/config.ts.
   ["lib/server/auth/sign-in-throttle-store.ts#recordSignInFailure", "sign-in throttle counters"],

@@ -170,6 +170,9 @@ async function loadTables(databaseUrl: string, manifest: Manifest, work: string)
     // pg_dump's data restores, the tables' own triggers stay off while they load, inside this
     // transaction (the owner may; foreign keys, which are system triggers, stay checked).
     for (const name of byName.keys()) await client.query(`ALTER TABLE public.${quoteIdent(name)} DISABLE TRIGGER USER`);
+    // Rows the migrations themselves insert (the programmes, issue 16) are in the archive too, as
+    // they stood: the tables start empty.
+    await client.query(`TRUNCATE ${[...byName.keys()].map((name) => `public.${quoteIdent(name)}`).join(", ")}`);
     let rows = 0;
     for (const name of await parentsFirst(client, [...byName.keys()])) {
       const table = byName.get(name)!;

@@ -40,6 +40,8 @@ export function e2eDistDir(port: number) {
  * `next dev`'s worker, through NODE_OPTIONS.
  */
 const CONNECTION_HOP = path.join(PROJECT_ROOT, "scripts", "lib", "connection-hop.cjs");
+// One log line per page request, as route handlers and server actions write theirs (issue 20).
+const PAGE_REQUEST_LOG = path.join(PROJECT_ROOT, "scripts", "lib", "page-request-log.cjs");
 
 /**
  * The portal on a port: `next start` of the build in distDir (production), or `next dev`, with
@@ -61,7 +63,9 @@ export function startNext(options: {
       ...env,
       NODE_ENV: dev ? "development" : "production",
       NEXT_DIST_DIR: distDir,
-      NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${JSON.stringify(CONNECTION_HOP)}`].filter(Boolean).join(" "),
+      NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${JSON.stringify(CONNECTION_HOP)}`, `--require ${JSON.stringify(PAGE_REQUEST_LOG)}`]
+        .filter(Boolean)
+        .join(" "),
     },
   });
 }

@@ -194,7 +194,7 @@ export async function seedProgrammes(client: pg.ClientBase, options: Options): P
     ),
   );
 
-  // The national cycle's calendar for the running Mandiri cycle; the usual one for those in preparation.
+  // The national cycle's calendar for the running Mandiri cycle; a year later for those in preparation.
   const national = await client.query<{ id: string }>(`SELECT id::text FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL LIMIT 1`);
   const cycle = async (name: string, programme: string, owner: string | null, versionId: string, status: "ACTIVE" | "PREPARATION", loci: string) => {
     const id = randomUUID();
@@ -204,9 +204,12 @@ export async function seedProgrammes(client: pg.ClientBase, options: Options): P
       [id, options.currentYear, name, programme, owner, versionId, status],
     );
     add("Cycle", 1);
+    // A cycle in preparation has not started: its calendar lies a year after the national one, so
+    // its instrument version stays editable (docs/domain.md §4.3).
     const stages = await client.query(
-      `INSERT INTO "CycleStage" ("cycleId", kind, "startsAt", "endsAt") SELECT $1, kind, "startsAt", "endsAt" FROM "CycleStage" WHERE "cycleId" = $2`,
-      [id, national.rows[0]?.id ?? null],
+      `INSERT INTO "CycleStage" ("cycleId", kind, "startsAt", "endsAt")
+       SELECT $1, kind, "startsAt" + $3::interval, "endsAt" + $3::interval FROM "CycleStage" WHERE "cycleId" = $2`,
+      [id, national.rows[0]?.id ?? null, status === "PREPARATION" ? "1 year" : "0"],
     );
     add("CycleStage", stages.rowCount ?? 0);
     const assessments = await client.query(

@@ -71,7 +71,8 @@ export function listCyclesForAdmin(actor: Actor) {
   if (!scope) return Promise.resolve([]);
   return db.cycle.findMany({
     where: scope,
-    orderBy: { year: "desc" },
+    // Latest year first; within a year the programmes in their order (the national PEKPPP first).
+    orderBy: [{ year: "desc" }, { programme: { sortOrder: "asc" } }, { name: "asc" }],
     include: {
       instrumentVersion: { select: { code: true, version: true } },
       programme: { select: { name: true, nameEn: true } },
@@ -118,7 +119,8 @@ export async function newCycleChoices(actor: Actor) {
     db.instrumentVersion.findMany({ orderBy: [{ code: "asc" }, { createdAt: "desc" }], select: { id: true, code: true, version: true, name: true } }),
     db.cycle.findMany({
       where: scope,
-      orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+      // The form copies the first by default: the latest year's, the national PEKPPP before other programmes.
+      orderBy: [{ year: "desc" }, { programme: { sortOrder: "asc" } }, { createdAt: "desc" }],
       select: {
         id: true,
         year: true,

@@ -1,12 +1,13 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { TWO_INSTANCE_FIXTURE } from "../../scripts/lib/e2e-fixtures";
 import { scriptedSignIn } from "./scripted-http";
+import { workerPort } from "./stacks";
 import { signIn, signedInPage } from "./support";
 
 // Issue 20: two instances of the portal on one PostgreSQL and one evidence folder behave as one.
-// scripts/e2e-server.ts starts the second instance on E2E_PORT + 1. Cookies belong to the host,
-// not the port, so one browser context is signed in on both.
-const port = Number(process.env.E2E_PORT ?? 3100);
+// scripts/e2e-server.ts starts the second instance of this worker's stack on the port after the
+// first. Cookies belong to the host, not the port, so one browser context is signed in on both.
+const port = workerPort();
 const first = `http://127.0.0.1:${port}`;
 const second = `http://127.0.0.1:${port + 1}`;
 

@@ -74,18 +74,12 @@ export async function addE2eFixtures(ownerUrl: string) {
 
 async function addSecondTierFixture(client: pg.Client) {
   const f = SECOND_TIER_FIXTURE;
-  const { rows } = await client.query<{ cycleId: string; instrumentVersionId: string; provinceId: string; verifierId: string }>(
-    `SELECT c.id AS "cycleId", c."instrumentVersionId", (SELECT id FROM "Province" WHERE code = '16') AS "provinceId",
-            (SELECT id FROM "User" WHERE email = $1) AS "verifierId"
-     FROM "Cycle" c WHERE c.status = 'ACTIVE' AND c."programmeCode" = 'PEKPPP' AND c."ownerInstitutionId" IS NULL ORDER BY c.year DESC LIMIT 1`,
-    [f.verifierEmail],
-  );
-  const context = rows[0];
-  if (!context?.provinceId || !context.verifierId) throw new Error("e2e fixtures: the demo seed has no running cycle, province 16 or demo verifier");
+  const context = await runningCycleContext(client, f.verifierEmail);
+  const verifierId = context.userId;
   const { institutionId, locusId } = await addInstitutionWithLocus(client, { ...f, shortName: "Kab. Uji", type: "KABUPATEN", provinceId: context.provinceId });
   await client.query(`INSERT INTO "VerifierAssignment" ("cycleId", "verifierId", "institutionId") VALUES ($1, $2, $3)`, [
     context.cycleId,
-    context.verifierId,
+    verifierId,
     institutionId,
   ]);
   const assessmentId = (
@@ -104,20 +98,13 @@ async function addSecondTierFixture(client: pg.Client) {
   await client.query(
     `INSERT INTO "VerifiedAnswer" ("assessmentId", "indicatorId", level, note, "updatedById", "updatedAt")
      SELECT $1, id, 4, 'Sesuai bukti dukung.', $3, now() FROM "InstrumentIndicator" WHERE "instrumentVersionId" = $2`,
-    [assessmentId, context.instrumentVersionId, context.verifierId],
+    [assessmentId, context.instrumentVersionId, verifierId],
   );
 }
 
 async function addTwoInstanceFixture(client: pg.Client) {
   const f = TWO_INSTANCE_FIXTURE;
-  const { rows } = await client.query<{ cycleId: string; provinceId: string; passwordHash: string }>(
-    `SELECT c.id AS "cycleId", (SELECT id FROM "Province" WHERE code = '16') AS "provinceId",
-            (SELECT "passwordHash" FROM "User" WHERE email = $1) AS "passwordHash"
-     FROM "Cycle" c WHERE c.status = 'ACTIVE' AND c."programmeCode" = 'PEKPPP' AND c."ownerInstitutionId" IS NULL ORDER BY c.year DESC LIMIT 1`,
-    [f.passwordFrom],
-  );
-  const context = rows[0];
-  if (!context?.provinceId || !context.passwordHash) throw new Error("e2e fixtures: the demo seed has no running cycle, province 16 or demo evaluator");
+  const context = await runningCycleContext(client, f.passwordFrom);
   const { institutionId, locusId } = await addInstitutionWithLocus(client, { ...f, shortName: "Kota Uji", type: "KOTA", provinceId: context.provinceId });
   await client.query(`INSERT INTO "Assessment" ("cycleId", "locusId", status, "updatedAt") VALUES ($1, $2, 'DRAFT', now())`, [context.cycleId, locusId]);
   await client.query(`INSERT INTO "User" (email, name, "passwordHash", role, "institutionId", "updatedAt") VALUES ($1, $2, $3, 'EVALUATOR', $4, now())`, [
@@ -126,6 +113,19 @@ async function addTwoInstanceFixture(client: pg.Client) {
     context.passwordHash,
     institutionId,
   ]);
+}
+
+/** The ministry's running PEKPPP cycle, the demo province (16) and a demo account the fixture builds on. */
+async function runningCycleContext(client: pg.Client, email: string) {
+  const { rows } = await client.query<{ cycleId: string; instrumentVersionId: string; provinceId: string | null; userId: string | null; passwordHash: string }>(
+    `SELECT c.id AS "cycleId", c."instrumentVersionId", (SELECT id FROM "Province" WHERE code = '16') AS "provinceId", u.id AS "userId", u."passwordHash"
+     FROM "Cycle" c LEFT JOIN "User" u ON u.email = $1
+     WHERE c.status = 'ACTIVE' AND c."programmeCode" = 'PEKPPP' AND c."ownerInstitutionId" IS NULL ORDER BY c.year DESC LIMIT 1`,
+    [email],
+  );
+  const context = rows[0];
+  if (!context?.provinceId || !context.userId) throw new Error(`e2e fixtures: the demo seed has no running cycle, province 16 or account ${email}`);
+  return { ...context, provinceId: context.provinceId, userId: context.userId };
 }
 
 /** A synthetic institution of the demo province with one administrative locus. */
@@ -151,14 +151,8 @@ async function addInstitutionWithLocus(
 
 async function addPreCheckFixture(client: pg.Client) {
   const f = PRE_CHECK_FIXTURE;
-  const { rows } = await client.query<{ cycleId: string; instrumentVersionId: string; provinceId: string; verifierId: string }>(
-    `SELECT c.id AS "cycleId", c."instrumentVersionId", (SELECT id FROM "Province" WHERE code = '16') AS "provinceId",
-            (SELECT id FROM "User" WHERE email = $1) AS "verifierId"
-     FROM "Cycle" c WHERE c.status = 'ACTIVE' AND c."programmeCode" = 'PEKPPP' AND c."ownerInstitutionId" IS NULL ORDER BY c.year DESC LIMIT 1`,
-    [f.verifierEmail],
-  );
-  const context = rows[0];
-  if (!context?.provinceId || !context.verifierId) throw new Error("e2e fixtures: the demo seed has no running cycle, province 16 or demo verifier");
+  const context = await runningCycleContext(client, f.verifierEmail);
+  const verifierId = context.userId;
   const assessmentOf = async (code: string, name: string, status: string, submittedAt: string | null) => {
     const { institutionId, locusId } = await addInstitutionWithLocus(client, {
       institutionCode: code,
@@ -186,7 +180,7 @@ async function addPreCheckFixture(client: pg.Client) {
   const twin = await assessmentOf(f.twinInstitutionCode, f.twinInstitutionName, "DRAFT", null);
   await client.query(`INSERT INTO "VerifierAssignment" ("cycleId", "verifierId", "institutionId") VALUES ($1, $2, $3)`, [
     context.cycleId,
-    context.verifierId,
+    verifierId,
     locus.institutionId,
   ]);
   // The first scored indicator (no evidence) and the first scored one of the second aspect (the shared file).

@@ -29,17 +29,23 @@ export interface WorkloadView extends WorkloadRow {
 /** Every verifier assigned in the cycle: institutions, loci per status, open work first. */
 export async function cycleVerifierWorkload(actor: Actor, cycleId: string): Promise<WorkloadView[]> {
   if (!(await cycleInScope(actor, "cycles.view", cycleId))) return [];
-  // Loci per institution and status are kept by triggers (InstitutionStatusCount, issue 17): one row
-  // per assignment and status, whatever the number of loci in the cycle.
-  const rows = await db.$queryRaw<{ verifierId: string; institutionId: string; status: AssessmentStatus | null; count: number }[]>`
-    SELECT va."verifierId", va."institutionId", s.status, coalesce(s.count, 0) AS count
-    FROM "VerifierAssignment" va
-    LEFT JOIN "InstitutionStatusCount" s ON s."cycleId" = va."cycleId" AND s."institutionId" = va."institutionId" AND s.count > 0
-    WHERE va."cycleId" = ${cycleId}::uuid`;
-  const workload = verifierWorkload(rows);
-  const users = await db.user.findMany({ where: { id: { in: workload.map((w) => w.verifierId) } }, select: { id: true, name: true, email: true } });
-  const byId = new Map(users.map((u) => [u.id, u]));
-  return workload.map((w) => ({ ...w, name: byId.get(w.verifierId)?.name ?? "", email: byId.get(w.verifierId)?.email ?? "" }));
+  // Loci per institution and status are kept by triggers (InstitutionStatusCount, issue 17), and
+  // summed per verifier and status here: a row per verifier and status reaches the portal, not
+  // one per assignment and status (thousands at Mandiri scale, ~200 ms of row conversion).
+  const rows = await db.$queryRaw<{ verifierId: string; name: string; email: string; institutions: number; status: AssessmentStatus | null; count: number }[]>`
+    WITH assigned AS (
+      SELECT "verifierId", count(DISTINCT "institutionId")::int AS institutions FROM "VerifierAssignment" WHERE "cycleId" = ${cycleId}::uuid GROUP BY "verifierId"
+    ), per_status AS (
+      SELECT va."verifierId", s.status, sum(s.count)::int AS count
+      FROM "VerifierAssignment" va
+      JOIN "InstitutionStatusCount" s ON s."cycleId" = va."cycleId" AND s."institutionId" = va."institutionId" AND s.count > 0
+      WHERE va."cycleId" = ${cycleId}::uuid
+      GROUP BY va."verifierId", s.status
+    )
+    SELECT a."verifierId", u.name, u.email, a.institutions, p.status, coalesce(p.count, 0)::int AS count
+    FROM assigned a JOIN "User" u ON u.id = a."verifierId" LEFT JOIN per_status p ON p."verifierId" = a."verifierId"`;
+  const users = new Map(rows.map((r) => [r.verifierId, r]));
+  return verifierWorkload(rows).map((w) => ({ ...w, name: users.get(w.verifierId)?.name ?? "", email: users.get(w.verifierId)?.email ?? "" }));
 }
 
 /**

@@ -61,6 +61,9 @@ const overdueCondition = (now: Date) => Prisma.sql`
 
 export const CYCLE_LOCI_PAGE_SIZE = 50;
 
+/** The statuses overdueCondition accepts: a locus still with its unit. */
+const OVERDUE_STATUSES: readonly AssessmentStatus[] = ["DRAFT", "RETURNED"];
+
 export interface CycleLocusRow {
   id: string;
   status: AssessmentStatus;
@@ -86,27 +89,30 @@ export async function listCycleLoci(actor: Actor, cycleId: string, query: TCycle
   if (query.overdue) filters.push(overdueCondition(now));
   const where = Prisma.join(filters, " AND ");
   const from = Prisma.sql`FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"`;
-  const counts =
-    query.q || query.overdue || selfAssessmentOver > 0
-      ? (
-          await db.$queryRaw<{ total: number; overdue: number }[]>`
-            SELECT count(*)::int AS total, count(*) FILTER (WHERE ${overdueCondition(now)})::int AS overdue ${from} WHERE ${where}`
-        )[0]
-      : // Without a search nor anything overdue: the kept counts (CycleStatusCount).
-        {
-          total:
-            (await db.cycleStatusCount.aggregate({ where: { cycleId, ...(query.status ? { status: query.status } : {}) }, _sum: { count: true } }))._sum
-              .count ?? 0,
-          overdue: 0,
-        };
-  const total = counts?.total ?? 0;
+  // Only drafts and returned loci can be overdue: counted among those rows alone (the index on
+  // cycle and status), and not at all before the stage is over; the total without a search is the
+  // kept count (CycleStatusCount). No request reads the whole cycle's loci (issue 17).
+  const overdueTotal =
+    selfAssessmentOver === 0 || (query.status && !OVERDUE_STATUSES.includes(query.status))
+      ? 0
+      : ((
+          await db.$queryRaw<{ n: number }[]>`
+            SELECT count(*)::int AS n ${from} WHERE ${where} AND a.status IN ('DRAFT', 'RETURNED') AND ${overdueCondition(now)}`
+        )[0]?.n ?? 0);
+  const total = query.overdue
+    ? overdueTotal
+    : query.q
+      ? ((await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${from} WHERE ${where}`)[0]?.n ?? 0)
+      : ((await db.cycleStatusCount.aggregate({ where: { cycleId, ...(query.status ? { status: query.status } : {}) }, _sum: { count: true } }))._sum.count ??
+        0);
   const pages = Math.max(1, Math.ceil(total / CYCLE_LOCI_PAGE_SIZE));
   const page = Math.min(query.page ?? 1, pages);
+  if (total === 0) return { rows: [] as CycleLocusRow[], total, overdueTotal, page, pages };
   const rows = await db.$queryRaw<CycleLocusRow[]>`
     SELECT a.id, a.status, l.name AS "locusName", l."serviceType", i.name AS "institutionName", i.type AS "institutionType",
            a."submittedAt", a."reopenedUntil", (${overdueCondition(now)}) AS overdue
     ${from} WHERE ${where}
     ORDER BY i.name, l."serviceType", l.name
     LIMIT ${CYCLE_LOCI_PAGE_SIZE} OFFSET ${(page - 1) * CYCLE_LOCI_PAGE_SIZE}`;
-  return { rows, total, overdueTotal: counts?.overdue ?? 0, page, pages };
+  return { rows, total, overdueTotal, page, pages };
 }

@@ -15,9 +15,10 @@ export default async function PortalLayout({ children }: { children: React.React
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   const [t, unread] = await Promise.all([getTranslations(), user.mustChangePassword ? 0 : unreadNotificationCount(user)]);
-  // The whole catalogue for the portal's client components (the root layout sends the public pages' part only).
+  // No messages here: each section's layout sends what its pages' client components translate
+  // (components/section-messages.tsx, issue 17); the header has no client component that translates.
   return (
-    <NextIntlClientProvider>
+    <NextIntlClientProvider messages={{}}>
       <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">

@@ -219,11 +219,11 @@ describe("the cycle overview", () => {
 
   it("adds up each verifier's institutions and loci, open work first", () => {
     const rows = verifierWorkload([
-      { verifierId: "a", institutionId: "i1", status: "DRAFT", count: 3 },
-      { verifierId: "a", institutionId: "i2", status: "FINAL", count: 3 },
-      { verifierId: "b", institutionId: "i3", status: "SUBMITTED", count: 2 },
-      { verifierId: "b", institutionId: "i3", status: "IN_REVIEW", count: 1 },
-      { verifierId: "c", institutionId: "i4", status: null, count: 0 },
+      { verifierId: "a", institutions: 2, status: "DRAFT", count: 3 },
+      { verifierId: "a", institutions: 2, status: "FINAL", count: 3 },
+      { verifierId: "b", institutions: 1, status: "SUBMITTED", count: 2 },
+      { verifierId: "b", institutions: 1, status: "IN_REVIEW", count: 1 },
+      { verifierId: "c", institutions: 1, status: null, count: 0 },
     ]);
     expect(rows.map((r) => [r.verifierId, r.institutions, r.loci, r.open])).toEqual([
       ["b", 1, 3, 3],

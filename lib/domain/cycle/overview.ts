@@ -55,23 +55,21 @@ export interface WorkloadRow {
 }
 
 /**
- * Each verifier's load in a cycle from (verifier, institution, status, count) rows: assigned
- * institutions, loci per status, and the open work; heaviest open work first.
+ * Each verifier's load in a cycle from (verifier, assigned institutions, status, count) rows, summed
+ * per verifier and status by the database (a verifier with no loci yet has one row with a null
+ * status): loci per status and the open work; heaviest open work first.
  */
-export function verifierWorkload(
-  rows: readonly { verifierId: string; institutionId: string; status: AssessmentStatus | null; count: number }[],
-): WorkloadRow[] {
-  const byVerifier = new Map<string, { institutions: Set<string>; counts: Record<AssessmentStatus, number> }>();
+export function verifierWorkload(rows: readonly { verifierId: string; institutions: number; status: AssessmentStatus | null; count: number }[]): WorkloadRow[] {
+  const byVerifier = new Map<string, { institutions: number; counts: Record<AssessmentStatus, number> }>();
   for (const row of rows) {
     let entry = byVerifier.get(row.verifierId);
-    if (!entry) byVerifier.set(row.verifierId, (entry = { institutions: new Set(), counts: zeros() }));
-    entry.institutions.add(row.institutionId);
+    if (!entry) byVerifier.set(row.verifierId, (entry = { institutions: row.institutions, counts: zeros() }));
     if (row.status) entry.counts[row.status] += row.count;
   }
   return [...byVerifier.entries()]
     .map(([verifierId, { institutions, counts }]) => ({
       verifierId,
-      institutions: institutions.size,
+      institutions,
       counts,
       loci: ASSESSMENT_STATUSES.reduce((sum, s) => sum + counts[s], 0),
       open: counts.SUBMITTED + counts.IN_REVIEW,

@@ -15,7 +15,7 @@ const PAGE_SIZE = 50;
  * at a time, with the count per status over the same filters (except the status filter itself).
  */
 export async function loadVerifierQueue(actor: Actor, cycleId: string, filter: TQueueFilter) {
-  const scope = assessmentScope(actor, "verification.queue", cycleId);
+  const scope = await queueScope(actor, cycleId);
   const locus: Prisma.LocusWhereInput = {
     ...(filter.service ? { serviceType: filter.service } : {}),
     ...(filter.type || filter.province
@@ -87,6 +87,17 @@ async function verifiedCounts(assessmentIds: string[]): Promise<Map<string, numb
     _count: { _all: true },
   });
   return new Map(rows.map((r) => [r.assessmentId, r._count._all]));
+}
+
+/**
+ * assessmentScope's "assigned" with the verifier's institutions in the cycle read first (a few
+ * dozen ids): the page's query then reaches the loci through their institution's index. The
+ * nested relation filter let PostgreSQL read every locus of the registry per request (issue 17).
+ */
+async function queueScope(actor: Actor, cycleId: string): Promise<Prisma.AssessmentWhereInput> {
+  if (ruleFor(actor, "verification.queue") !== "assigned") return assessmentScope(actor, "verification.queue", cycleId);
+  const assigned = await db.verifierAssignment.findMany({ where: { verifierId: actor.id, cycleId }, select: { institutionId: true } });
+  return { cycleId, locus: { institutionId: { in: assigned.map((a) => a.institutionId) } } };
 }
 
 const unfiltered = (filter: TQueueFilter) => !filter.service && !filter.type && !filter.province && !filter.q;

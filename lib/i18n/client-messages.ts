@@ -32,7 +32,7 @@ export const PORTAL_SECTION_NAMESPACES = {
     "whatIf",
     "workspace",
   ],
-  dashboard: ["downloads"],
+  dashboard: ["downloads", "whatIf"],
   "follow-up": ["common", "downloads", "evidence", "followUp"],
   notifications: ["notifications"],
   validation: ["secondTier"],

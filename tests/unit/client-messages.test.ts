@@ -37,7 +37,8 @@ function reachableClientFiles(entries: string[]): string[] {
     const file = stack.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const [, spec] of readFileSync(file, "utf8").matchAll(/from\s+"([^"]+)"/g)) {
+    // Static imports and the dynamic import() of a component loaded with next/dynamic.
+    for (const [, spec] of readFileSync(file, "utf8").matchAll(/(?:from\s+|import\(\s*)"([^"]+)"/g)) {
       if (spec!.startsWith("@/lib/server") || spec!.startsWith("@/lib/generated")) continue;
       const target = resolveImport(spec!, file);
       if (target) stack.push(target);

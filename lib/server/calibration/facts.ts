@@ -20,46 +20,46 @@ export async function ensureCalibrationFacts(cycles: readonly { id: string; gene
      LEFT JOIN "CalibrationSnapshot" s ON s."cycleId" = c.id WHERE s.generation IS DISTINCT FROM c.generation`,
     [cycles.map((c) => c.id), cycles.map((c) => c.generation)],
   );
-  // One after the other: each rebuild reads a cycle's answers in full, two at once only compete for the disk.
-  for (const { id } of stale.rows) await rebuild(id);
+  // All stale cycles in one statement: one scan of the answers, however many cycles it counts.
+  if (stale.rows.length > 0) await rebuild(stale.rows.map((r) => r.id).sort());
 }
 
-async function rebuild(cycleId: string) {
+async function rebuild(cycleIds: string[]) {
   const client = await pgPool.connect();
   try {
     await client.query("BEGIN");
-    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('calibration-facts:' || $1::text, 0))`, [cycleId]);
+    // In id order, so two rebuilds of overlapping cycles never wait on each other crosswise.
+    for (const id of cycleIds) await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('calibration-facts:' || $1::text, 0))`, [id]);
     // The generation is read before the answers: an approval committing in between leaves rows newer
     // than their mark, counted again at the next request, never rows older than it.
-    const current = await client.query<{ generation: number; built: number | null }>(
-      `SELECT c."resultsGeneration" AS generation, s.generation AS built FROM "Cycle" c
-       LEFT JOIN "CalibrationSnapshot" s ON s."cycleId" = c.id WHERE c.id = $1`,
-      [cycleId],
+    const current = await client.query<{ id: string; generation: number }>(
+      `SELECT c.id, c."resultsGeneration" AS generation FROM "Cycle" c
+       LEFT JOIN "CalibrationSnapshot" s ON s."cycleId" = c.id WHERE c.id = ANY($1::uuid[]) AND s.generation IS DISTINCT FROM c."resultsGeneration"`,
+      [cycleIds],
     );
-    const row = current.rows[0];
-    if (!row || row.built === row.generation) {
-      await client.query("COMMIT");
-      return;
+    const ids = current.rows.map((r) => r.id);
+    if (ids.length > 0) {
+      await client.query(`DELETE FROM "CalibrationFact" WHERE "cycleId" = ANY($1::uuid[])`, [ids]);
+      await client.query(
+        `INSERT INTO "CalibrationFact" ("cycleId", "indicatorId", "institutionType", "provinceId", "verifierId", adjustment, answers)
+         SELECT a."cycleId", v."indicatorId", i.type, i."provinceId", v."updatedById", v.level - s.level, count(*)::int
+         FROM "Assessment" a
+         JOIN "Locus" l ON l.id = a."locusId"
+         JOIN "Institution" i ON i.id = l."institutionId"
+         JOIN "VerifiedAnswer" v ON v."assessmentId" = a.id
+         JOIN "SelfAnswer" s ON s."assessmentId" = a.id AND s."indicatorId" = v."indicatorId"
+         JOIN "InstrumentIndicator" ind ON ind.id = v."indicatorId"
+         WHERE a."cycleId" = ANY($1::uuid[]) AND a.status IN ('VERIFIED', 'FINAL') AND v.level IS NOT NULL AND s.level IS NOT NULL AND ind.weight > 0
+         GROUP BY 1, 2, 3, 4, 5, 6`,
+        [ids],
+      );
+      await client.query(
+        `INSERT INTO "CalibrationSnapshot" ("cycleId", generation, "builtAt")
+         SELECT c.id, c.generation, now() FROM unnest($1::uuid[], $2::int[]) AS c(id, generation)
+         ON CONFLICT ("cycleId") DO UPDATE SET generation = EXCLUDED.generation, "builtAt" = EXCLUDED."builtAt"`,
+        [ids, current.rows.map((r) => r.generation)],
+      );
     }
-    await client.query(`DELETE FROM "CalibrationFact" WHERE "cycleId" = $1`, [cycleId]);
-    await client.query(
-      `INSERT INTO "CalibrationFact" ("cycleId", "indicatorId", "institutionType", "provinceId", "verifierId", adjustment, answers)
-       SELECT $1, v."indicatorId", i.type, i."provinceId", v."updatedById", v.level - s.level, count(*)::int
-       FROM "Assessment" a
-       JOIN "Locus" l ON l.id = a."locusId"
-       JOIN "Institution" i ON i.id = l."institutionId"
-       JOIN "VerifiedAnswer" v ON v."assessmentId" = a.id
-       JOIN "SelfAnswer" s ON s."assessmentId" = a.id AND s."indicatorId" = v."indicatorId"
-       JOIN "InstrumentIndicator" ind ON ind.id = v."indicatorId"
-       WHERE a."cycleId" = $1 AND a.status IN ('VERIFIED', 'FINAL') AND v.level IS NOT NULL AND s.level IS NOT NULL AND ind.weight > 0
-       GROUP BY 2, 3, 4, 5, 6`,
-      [cycleId],
-    );
-    await client.query(
-      `INSERT INTO "CalibrationSnapshot" ("cycleId", generation, "builtAt") VALUES ($1, $2, now())
-       ON CONFLICT ("cycleId") DO UPDATE SET generation = EXCLUDED.generation, "builtAt" = EXCLUDED."builtAt"`,
-      [cycleId, row.generation],
-    );
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);

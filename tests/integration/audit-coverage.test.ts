@@ -36,6 +36,9 @@ const NOT_AUDITED = new Map<string, string>([
   ["lib/server/results/cycle-results.ts#insertLocusResults", "derived results, recomputed"],
   ["lib/server/results/cycle-results.ts#insertInstitutionResults", "derived results, recomputed"],
   ["lib/server/results/cycle-results.ts#bumpResultsGeneration", "the cache generation of derived results"],
+  // The calibration's counted answers (issue 18): derived from the verified answers, rebuilt when the
+  // cycle's results generation moves (an audited approval, appeal or correction); no one decides them.
+  ["lib/server/calibration/facts.ts#ensureCalibrationFacts", "derived calibration counts, recounted"],
   // The evidence pre-check's flags (issue 18): derived from the audited submission's data by fixed
   // rules, replaced at each submission; no one decides them.
   ["lib/server/pre-check/store.ts#storePreCheck", "derived pre-check flags, recomputed"],

@@ -83,6 +83,44 @@ describe("calibration analytics", () => {
     for (const v of view!.verifiers) expect(v.adjustmentTotal).toBe(-(groupsOf(view!, "verifier")[v.verifierId]?.gapTotal ?? Number.NaN));
     expect(view!.verifiers.every((v) => v.name !== null && v.q1 <= v.median && v.median <= v.q3)).toBe(true);
     expect(view!.trend.find((p) => p.cycleId === cycleId)!.answers).toBe(raw.length);
+    // The quartiles of each verifier's adjustments, as percentile_disc over its answers one by one.
+    const quartiles = await client.query<{ verifier: string; q: number[] }>(
+      `SELECT v."updatedById" AS verifier, percentile_disc(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY v.level - s.level) AS q
+       FROM "VerifiedAnswer" v JOIN "SelfAnswer" s ON s."assessmentId" = v."assessmentId" AND s."indicatorId" = v."indicatorId"
+       JOIN "Assessment" a ON a.id = v."assessmentId" JOIN "InstrumentIndicator" ind ON ind.id = v."indicatorId"
+       WHERE a."cycleId" = $1 AND a.status::text IN ('VERIFIED', 'FINAL') AND v.level IS NOT NULL AND s.level IS NOT NULL AND ind.weight > 0 AND v."updatedById" IS NOT NULL
+       GROUP BY 1`,
+      [cycleId],
+    );
+    expect(Object.fromEntries(view!.verifiers.map((v) => [v.verifierId, [v.q1, v.median, v.q3]]))).toEqual(
+      Object.fromEntries(quartiles.rows.map((r) => [r.verifier, r.q])),
+    );
+  });
+
+  it("counts the answers again once the cycle's results generation moves, and only then", async () => {
+    const before = await calibration.loadCalibration(admin(), { cycle: cycleId });
+    const answer = (
+      await client.query(
+        `SELECT v.id, v.level FROM "VerifiedAnswer" v JOIN "SelfAnswer" s ON s."assessmentId" = v."assessmentId" AND s."indicatorId" = v."indicatorId"
+         JOIN "Assessment" a ON a.id = v."assessmentId" JOIN "InstrumentIndicator" ind ON ind.id = v."indicatorId"
+         WHERE a."cycleId" = $1 AND a.status::text IN ('VERIFIED', 'FINAL') AND s.level IS NOT NULL AND v.level IS NOT NULL AND v.level < 5 AND ind.weight > 0 LIMIT 1`,
+        [cycleId],
+      )
+    ).rows[0];
+    await client.query(`UPDATE "VerifiedAnswer" SET level = level + 1 WHERE id = $1`, [answer.id]);
+    try {
+      // Same generation: the counted answers (and the cache) stand; every approval adds to it.
+      expect((await calibration.loadCalibration(admin(), { cycle: cycleId }))!.overall).toEqual(before!.overall);
+      await client.query(`UPDATE "Cycle" SET "resultsGeneration" = "resultsGeneration" + 1 WHERE id = $1`, [cycleId]);
+      const after = await calibration.loadCalibration(admin(), { cycle: cycleId });
+      expect(after!.overall).toEqual({ ...before!.overall, gapTotal: before!.overall.gapTotal - 1, over: expect.any(Number), under: expect.any(Number) });
+      const raw = await rawAnswers();
+      expect(after!.overall.over).toBe(raw.filter((r) => r.gap > 0).length);
+      expect(after!.overall.under).toBe(raw.filter((r) => r.gap < 0).length);
+    } finally {
+      await client.query(`UPDATE "VerifiedAnswer" SET level = $2 WHERE id = $1`, [answer.id, answer.level]);
+      await client.query(`UPDATE "Cycle" SET "resultsGeneration" = "resultsGeneration" + 1 WHERE id = $1`, [cycleId]);
+    }
   });
 
   it("filters by institution type and aspect inside the query", async () => {

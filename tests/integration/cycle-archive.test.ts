@@ -99,6 +99,13 @@ describe("archiving a published cycle (issue 20, docs/domain.md §3.6)", () => {
     await expect(client.query(`UPDATE "VerifiedAnswer" SET note = 'diubah' WHERE "assessmentId" = $1`, [finalId])).rejects.toThrow(/cycle archived, read-only/);
     await expect(client.query(`UPDATE "Assessment" SET status = 'VERIFIED' WHERE id = $1`, [finalId])).rejects.toThrow(/cycle archived, read-only/);
     await expect(client.query(`DELETE FROM "EvidenceItem" WHERE "assessmentId" = $1`, [finalId])).rejects.toThrow(/cycle archived, read-only/);
+    // Checked once per statement: a statement of many rows (a join) as well as of one (a probe per row), and a row cannot be moved out.
+    await expect(
+      client.query(`UPDATE "SelfAnswer" SET version = version + 1 WHERE "assessmentId" IN (SELECT id FROM "Assessment" WHERE "cycleId" = $1)`, [cycle.id]),
+    ).rejects.toThrow(/cycle archived, read-only/);
+    await expect(
+      client.query(`UPDATE "Assessment" SET "cycleId" = (SELECT id FROM "Cycle" WHERE status = 'PREPARATION' LIMIT 1) WHERE id = $1`, [finalId]),
+    ).rejects.toThrow(/cycle archived, read-only/);
     expect(await one(`SELECT count(*)::int AS n FROM "ResultCorrection" WHERE "assessmentId" = $1`, [finalId])).toEqual({ n: 0 });
     // Withdrawing the publication is refused too: archived results stay public.
     const { setCyclePublication } = await import("@/lib/server/cycle/status");

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareVerifiers, gapText, meanGap, type VerifierTotals } from "@/lib/domain/calibration";
+import { compareVerifiers, gapText, meanGap, type VerifierTotals, verifierTotals } from "@/lib/domain/calibration";
 
 // Calibration analytics (issue 18, docs/domain.md §5.14): exact mean gaps, and a verifier that
 // adjusts far more than the others stands out (leave-one-out z-score).
@@ -48,6 +48,29 @@ describe("calibration", () => {
           const other = moved[i]!;
           if (row.z === null) expect(other.z).toBeNull();
           else expect(other.z).toBeCloseTo(row.z, 6);
+        });
+      }),
+    );
+  });
+
+  it("a verifier's totals from its answers counted per adjustment equal those of the answers one by one (quartiles as percentile_disc)", () => {
+    // percentile_disc(p): the value at position ceil(p·n) (1-based) of the sorted values, the first for p·n = 0.
+    const disc = (sorted: number[], p: number) => sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 60 }), (adjustments) => {
+        const counts = new Map<number, number>();
+        for (const a of adjustments) counts.set(a, (counts.get(a) ?? 0) + 1);
+        const shuffled = [...counts].map(([adjustment, answers]) => ({ adjustment, answers })).reverse();
+        const sorted = [...adjustments].sort((a, b) => a - b);
+        expect(verifierTotals("v", shuffled)).toEqual({
+          verifierId: "v",
+          answers: adjustments.length,
+          adjustmentTotal: adjustments.reduce((t, a) => t + a, 0),
+          lowered: adjustments.filter((a) => a < 0).length,
+          raised: adjustments.filter((a) => a > 0).length,
+          q1: disc(sorted, 0.25),
+          median: disc(sorted, 0.5),
+          q3: disc(sorted, 0.75),
         });
       }),
     );

@@ -34,6 +34,40 @@ export interface VerifierTotals {
   q3: number;
 }
 
+/** How many of a verifier's answers had each adjustment (verified − self level). */
+export interface AdjustmentCount {
+  adjustment: number;
+  answers: number;
+}
+
+/**
+ * A verifier's totals from its answers counted per adjustment: the same numbers as summing the
+ * answers one by one, quartiles as SQL's percentile_disc (the first adjustment, in order, whose
+ * cumulative share reaches p).
+ */
+export function verifierTotals(verifierId: string, counts: readonly AdjustmentCount[]): VerifierTotals {
+  const sorted = [...counts].filter((c) => c.answers > 0).sort((a, b) => a.adjustment - b.adjustment);
+  const answers = sorted.reduce((total, c) => total + c.answers, 0);
+  const quantile = (p: number) => {
+    let seen = 0;
+    for (const c of sorted) {
+      seen += c.answers;
+      if (seen >= p * answers) return c.adjustment;
+    }
+    return 0;
+  };
+  return {
+    verifierId,
+    answers,
+    adjustmentTotal: sorted.reduce((total, c) => total + c.adjustment * c.answers, 0),
+    lowered: sorted.reduce((total, c) => total + (c.adjustment < 0 ? c.answers : 0), 0),
+    raised: sorted.reduce((total, c) => total + (c.adjustment > 0 ? c.answers : 0), 0),
+    q1: quantile(0.25),
+    median: quantile(0.5),
+    q3: quantile(0.75),
+  };
+}
+
 export interface VerifierCalibration extends VerifierTotals {
   meanAdjustment: Rational;
   /**

@@ -1,15 +1,17 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { type Actor, can } from "@/lib/auth/policies";
-import { compareVerifiers, type GapTotals, type VerifierCalibration } from "@/lib/domain/calibration";
+import { type AdjustmentCount, compareVerifiers, type GapTotals, type VerifierCalibration, verifierTotals } from "@/lib/domain/calibration";
 import type { TCalibrationFilters } from "@/lib/schemas/calibration";
 import { pgPool } from "../db/pg-pool";
+import { ensureCalibrationFacts } from "./facts";
 
 /**
  * Calibration analytics (issue 18, docs/domain.md §5.14): the self-minus-verified gap of every
- * scored indicator answer of the VERIFIED and FINAL loci of a cycle, grouped in SQL (one scan with
- * GROUPING SETS, never the answers in JS), each verifier's adjustments against the others', and
- * the trend across cycles. The verifier of an answer is the user who last saved its verified level.
+ * scored indicator answer of the VERIFIED and FINAL loci of a cycle, grouped in SQL from the counted
+ * answers of facts.ts (one scan of a few thousand rows with GROUPING SETS, never the answers in JS),
+ * each verifier's adjustments against the others', and the trend across cycles. The verifier of an
+ * answer is the user who last saved its verified level.
  *
  * Cached per filters and viewer under the results generation of every cycle: the data only change
  * when stored results change (an approval, an accepted appeal, a published correction, all of which
@@ -62,29 +64,29 @@ interface Row {
   under: number;
 }
 
-/** The answers one calibration reads: scored indicators, both levels given, VERIFIED or FINAL loci, within the filters. */
-const answers = (extraJoin = "") => `
-  FROM "Assessment" a
-  JOIN "Locus" l ON l.id = a."locusId"
-  JOIN "Institution" i ON i.id = l."institutionId"
-  JOIN "VerifiedAnswer" v ON v."assessmentId" = a.id
-  JOIN "SelfAnswer" s ON s."assessmentId" = a.id AND s."indicatorId" = v."indicatorId"
-  JOIN "InstrumentIndicator" ind ON ind.id = v."indicatorId"
-  JOIN "InstrumentAspect" asp ON asp.id = ind."aspectId"${extraJoin}
-  WHERE a.status IN ('VERIFIED', 'FINAL') AND v.level IS NOT NULL AND s.level IS NOT NULL AND ind.weight > 0
-    AND ($1::text IS NULL OR i.type::text = $1) AND ($2::uuid IS NULL OR i."provinceId" = $2) AND ($3::text IS NULL OR asp.code = $3)`;
+/**
+ * The counted answers one calibration reads (CalibrationFact, see facts.ts): scored indicators,
+ * both levels given, VERIFIED or FINAL loci, within the filters. Each row counts `answers` answers
+ * with the same adjustment (verified − self level).
+ */
+const facts = `
+  FROM "CalibrationFact" f
+  JOIN "InstrumentIndicator" ind ON ind.id = f."indicatorId"
+  JOIN "InstrumentAspect" asp ON asp.id = ind."aspectId"
+  WHERE ($1::text IS NULL OR f."institutionType"::text = $1) AND ($2::uuid IS NULL OR f."provinceId" = $2) AND ($3::text IS NULL OR asp.code = $3)`;
 
-const TOTALS = `count(*)::int AS answers, sum(s.level - v.level)::int AS gap,
-  count(*) FILTER (WHERE s.level > v.level)::int AS over, count(*) FILTER (WHERE s.level < v.level)::int AS under`;
+// Self − verified = −adjustment: rated higher than verified when the verifier lowered it.
+const TOTALS = `COALESCE(sum(f.answers), 0)::int AS answers, COALESCE(-sum(f.adjustment * f.answers), 0)::int AS gap,
+  COALESCE(sum(f.answers) FILTER (WHERE f.adjustment < 0), 0)::int AS over, COALESCE(sum(f.answers) FILTER (WHERE f.adjustment > 0), 0)::int AS under`;
 
 async function readGroups(cycleId: string, filters: TCalibrationFilters, verifierId: string | null) {
   const result = await pgPool.query<Row>(
     `WITH g AS (
-       SELECT ind.code AS indicator, asp.code AS aspect, i.type::text AS type, i."provinceId" AS province, v."updatedById" AS verifier,
-              GROUPING(ind.code) AS gi, GROUPING(asp.code) AS ga, GROUPING(i.type) AS gt, GROUPING(i."provinceId") AS gp, GROUPING(v."updatedById") AS gv,
+       SELECT ind.code AS indicator, asp.code AS aspect, f."institutionType"::text AS type, f."provinceId" AS province, f."verifierId" AS verifier,
+              GROUPING(ind.code) AS gi, GROUPING(asp.code) AS ga, GROUPING(f."institutionType") AS gt, GROUPING(f."provinceId") AS gp, GROUPING(f."verifierId") AS gv,
               ${TOTALS}
-       ${answers()} AND a."cycleId" = $4 AND ($5::uuid IS NULL OR v."updatedById" = $5)
-       GROUP BY GROUPING SETS ((ind.code), (asp.code), (i.type), (i."provinceId"), (v."updatedById"), ())
+       ${facts} AND f."cycleId" = $4 AND ($5::uuid IS NULL OR f."verifierId" = $5)
+       GROUP BY GROUPING SETS ((ind.code), (asp.code), (f."institutionType"), (f."provinceId"), (f."verifierId"), ())
      )
      SELECT CASE WHEN gi = 0 THEN 'indicator' WHEN ga = 0 THEN 'aspect' WHEN gt = 0 THEN 'type' WHEN gp = 0 THEN 'province' WHEN gv = 0 THEN 'verifier' ELSE 'overall' END AS dimension,
             COALESCE(g.indicator, g.aspect, g.type, g.province::text, g.verifier::text) AS key,
@@ -102,32 +104,29 @@ async function readGroups(cycleId: string, filters: TCalibrationFilters, verifie
 }
 
 async function readVerifiers(cycleId: string, filters: TCalibrationFilters) {
-  const result = await pgPool.query<{
-    verifierId: string;
-    name: string;
-    answers: number;
-    adjustmentTotal: number;
-    lowered: number;
-    raised: number;
-    q: number[];
-  }>(
-    `SELECT v."updatedById" AS "verifierId", min(u.name) AS name, count(*)::int AS answers, sum(v.level - s.level)::int AS "adjustmentTotal",
-            count(*) FILTER (WHERE v.level < s.level)::int AS lowered, count(*) FILTER (WHERE v.level > s.level)::int AS raised,
-            percentile_disc(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY v.level - s.level) AS q
-     ${answers(' JOIN "User" u ON u.id = v."updatedById"')}
-       AND a."cycleId" = $4
-     GROUP BY v."updatedById" ORDER BY min(u.name), v."updatedById"`,
+  // Per verifier and adjustment, in the verifiers' order (name, then id); the totals and quartiles from these counts.
+  const result = await pgPool.query<{ verifierId: string; name: string; adjustment: number; answers: number }>(
+    `SELECT f."verifierId" AS "verifierId", u.name, f.adjustment, sum(f.answers)::int AS answers
+     ${facts.replace("WHERE", 'JOIN "User" u ON u.id = f."verifierId" WHERE')}
+       AND f."cycleId" = $4
+     GROUP BY f."verifierId", u.name, f.adjustment ORDER BY u.name, f."verifierId", f.adjustment`,
     [filters.type ?? null, filters.province ?? null, filters.aspect ?? null, cycleId],
   );
-  return result.rows.map((row) => ({ ...row, q1: row.q[0] ?? 0, median: row.q[1] ?? 0, q3: row.q[2] ?? 0 }));
+  const byVerifier = new Map<string, { name: string; counts: AdjustmentCount[] }>();
+  for (const row of result.rows) {
+    const entry = byVerifier.get(row.verifierId) ?? { name: row.name, counts: [] };
+    entry.counts.push({ adjustment: row.adjustment, answers: row.answers });
+    byVerifier.set(row.verifierId, entry);
+  }
+  return [...byVerifier].map(([verifierId, { name, counts }]) => ({ ...verifierTotals(verifierId, counts), name }));
 }
 
-async function readTrend(filters: TCalibrationFilters, verifierId: string | null) {
+async function readTrend(cycleIds: string[], filters: TCalibrationFilters, verifierId: string | null) {
   const result = await pgPool.query<CalibrationTrendPoint>(
     `SELECT c.id AS "cycleId", c.name AS "cycleName", c.year, t.answers, t.gap AS "gapTotal", t.over, t.under
-     FROM (SELECT a."cycleId", ${TOTALS} ${answers()} AND ($4::uuid IS NULL OR v."updatedById" = $4) GROUP BY a."cycleId") t
+     FROM (SELECT f."cycleId", ${TOTALS} ${facts} AND f."cycleId" = ANY($5::uuid[]) AND ($4::uuid IS NULL OR f."verifierId" = $4) GROUP BY f."cycleId") t
      JOIN "Cycle" c ON c.id = t."cycleId" ORDER BY c.year, c."createdAt"`,
-    [filters.type ?? null, filters.province ?? null, filters.aspect ?? null, verifierId],
+    [filters.type ?? null, filters.province ?? null, filters.aspect ?? null, verifierId, cycleIds],
   );
   return result.rows;
 }
@@ -136,11 +135,21 @@ type Built = Omit<CalibrationView, "verifiers" | "cycles"> & { verifierRows: Ver
 
 const cache = new LRUCache<string, Promise<Built>>({ max: 64 });
 
-async function build(cycle: { id: string; name: string }, filters: TCalibrationFilters, verifierId: string | null): Promise<Built> {
+async function build(
+  cycle: { id: string; name: string },
+  cycles: readonly { id: string; generation: number }[],
+  filters: TCalibrationFilters,
+  verifierId: string | null,
+): Promise<Built> {
+  await ensureCalibrationFacts(cycles);
   const [rows, verifierRows, trend, lists] = await Promise.all([
     readGroups(cycle.id, filters, verifierId),
     readVerifiers(cycle.id, filters),
-    readTrend(filters, verifierId),
+    readTrend(
+      cycles.map((c) => c.id),
+      filters,
+      verifierId,
+    ),
     pgPool.query<{ kind: string; key: string; name: string }>(
       `SELECT 'province' AS kind, id::text AS key, name FROM "Province"
        UNION ALL SELECT 'aspect', x.code, x.name FROM "InstrumentAspect" x JOIN "Cycle" c ON c."instrumentVersionId" = x."instrumentVersionId" WHERE c.id = $1`,
@@ -191,7 +200,7 @@ export async function loadCalibration(actor: Actor, filters: TCalibrationFilters
   const key = JSON.stringify([cycle.id, filters.type, filters.province, filters.aspect, verifierId, cycles.map((c) => c.generation)]);
   let entry = cache.get(key);
   if (!entry) {
-    const built = build({ id: cycle.id, name: cycle.name }, { ...filters, cycle: cycle.id }, verifierId);
+    const built = build({ id: cycle.id, name: cycle.name }, cycles, { ...filters, cycle: cycle.id }, verifierId);
     cache.set(key, built);
     built.catch(() => cache.get(key) === built && cache.delete(key));
     entry = built;

@@ -92,6 +92,7 @@ test("a Kemenkes institution admin runs its own Mandiri cycle beside the nationa
   await admin.getByLabel("Versi instrumen dengan pengaturan baru").check();
   await admin.getByLabel("Tahun", { exact: true }).fill(String(new Date().getFullYear()));
   await admin.getByLabel("Nama siklus").fill(CYCLE);
+  await admin.getByLabel("Program", { exact: true }).selectOption("MANDIRI");
   const instrument = admin.getByLabel("Versi instrumen", { exact: true });
   await instrument.selectOption((await instrument.locator("option", { hasText: "PEKPPP-A" }).first().getAttribute("value"))!);
   await admin.getByLabel("Minimum responden F-03").fill("0");

@@ -77,7 +77,7 @@ async function firstSignIn(browser: Browser, email: string, temporary: string, c
 }
 
 test("a Kemenkes institution admin runs its own Mandiri cycle beside the national cycle", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const admin = await signedInPage(browser, "admin.kemenkes@pekppp.test");
 
   // 1. Five units of its own, parent and kind in the file: a dry run, then applied.
@@ -133,7 +133,12 @@ test("a Kemenkes institution admin runs its own Mandiri cycle beside the nationa
   const radios = evaluator.locator('input[type="radio"][value="4"][name^="level-"]');
   const count = await radios.count();
   expect(count).toBe(31);
-  for (let i = 0; i < count; i += 1) await radios.nth(i).check();
+  // Every indicator at level 4, each with its explanation (submission needs both).
+  const explanations = evaluator.locator('textarea[id^="justification-"]');
+  for (let i = 0; i < count; i += 1) {
+    await radios.nth(i).check();
+    await explanations.nth(i).fill("Bukti penetapan dan pelaksanaan tersedia di unit.");
+  }
   await expect(evaluator.getByTestId("save-status")).toContainText("Semua perubahan tersimpan", { timeout: 15_000 });
   await evaluator.getByRole("button", { name: "Ajukan penilaian mandiri" }).click();
   await evaluator.getByRole("alertdialog").getByRole("button", { name: "Ajukan penilaian mandiri" }).click();

@@ -117,8 +117,10 @@ export const POLICIES = {
   // An institution admin: its own institution's evaluator, verifier and head accounts (issue 16).
   "users.manage": { roles: { ADMIN: "any", INSTITUTION_ADMIN: "own" } },
   // The registry of institutions and loci (create, edit, import, export), and verifier assignments per cycle.
-  "registry.manage": { roles: { ADMIN: "any" } },
-  "assignments.manage": { roles: { ADMIN: "any" } },
+  // An institution admin: its own institution's units (never another institution, never a new one),
+  // and the assignments of its own cycles to its internal verifiers (issue 16, docs/domain.md §3.12).
+  "registry.manage": { roles: { ADMIN: "any", INSTITUTION_ADMIN: "own" } },
+  "assignments.manage": { roles: { ADMIN: "any", INSTITUTION_ADMIN: "own" } },
   "audit.search": { roles: { ADMIN: "any" } },
   // The Ombudsman compliance results (issue 18): import and the side-by-side comparison with the index.
   "ombudsman.manage": { roles: { ADMIN: "any" } },

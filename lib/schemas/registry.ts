@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanText, FIELD_LIMITS, INSTITUTION_TYPES, isValidCode, normalizeCode, provinceRule, SERVICE_TYPES } from "@/lib/domain/registry/fields";
+import { cleanText, FIELD_LIMITS, INSTITUTION_TYPES, isValidCode, normalizeCode, provinceRule, SERVICE_TYPES, UNIT_KINDS } from "@/lib/domain/registry/fields";
 import { fromFormData } from "./form-data";
 import { searchText, text } from "./text";
 
@@ -54,6 +54,9 @@ const locusFields = {
   name: requiredText(FIELD_LIMITS.locusName),
   serviceType: z.enum(SERVICE_TYPES, { error: "registry.serviceTypeRequired" }),
   address: optionalClean(FIELD_LIMITS.address),
+  // Units (issue 16): the kind, and the unit above it (empty: directly under the institution).
+  unitKind: z.enum(UNIT_KINDS).default("LAINNYA"),
+  parentId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional()),
 };
 
 export const ZCreateLocus = fromFormData(z.object({ institutionId: z.uuid(), ...locusFields }));

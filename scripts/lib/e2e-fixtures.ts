@@ -55,6 +55,14 @@ export const PRE_CHECK_FIXTURE = {
 } as const;
 
 /** Adds every browser-test fixture to a freshly seeded database (as its owner), in one transaction. */
+/**
+ * MANDIRI_FIXTURE (tests/e2e/mandiri.spec.ts): the demo's running Mandiri cycle of Kemenkes is
+ * finalised, so the journey's own Mandiri cycle of Kemenkes can start (one cycle of each programme
+ * and owner runs at a time, docs/domain.md §3.12). Its loci stay as they were; the national cycle
+ * and the other owners' cycles are untouched.
+ */
+export const MANDIRI_FIXTURE = { institutionCode: "KL-KEMENKES" } as const;
+
 export async function addE2eFixtures(ownerUrl: string) {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
@@ -63,6 +71,11 @@ export async function addE2eFixtures(ownerUrl: string) {
     await addSecondTierFixture(client);
     await addTwoInstanceFixture(client);
     await addPreCheckFixture(client);
+    await client.query(
+      `UPDATE "Cycle" SET status = 'FINALISED', "updatedAt" = now()
+       WHERE status = 'ACTIVE' AND "programmeCode" = 'MANDIRI' AND "ownerInstitutionId" = (SELECT id FROM "Institution" WHERE code = $1)`,
+      [MANDIRI_FIXTURE.institutionCode],
+    );
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");

@@ -172,7 +172,7 @@ describe("evidence pre-check of a submitted locus", () => {
     expect((await storedFlags()).map((f) => f.ruleId)).not.toContain("LEVEL_WITHOUT_EVIDENCE");
     const audit = await one(`SELECT before, after, "actorId" FROM "AuditEvent" WHERE action = 'cycle.preCheckRules' AND "entityId" = $1`, [cycleId]);
     expect(audit).toEqual({ before: { disabled: [] }, after: { disabled: ["LEVEL_WITHOUT_EVIDENCE"] }, actorId: admin().id });
-    expect((await settings.preCheckRuleSettings(admin(), cycleId)).rules.find((r) => r.id === "LEVEL_WITHOUT_EVIDENCE")?.enabled).toBe(false);
+    expect((await settings.preCheckRuleSettings(admin(), cycleId))?.rules.find((r) => r.id === "LEVEL_WITHOUT_EVIDENCE")?.enabled).toBe(false);
   });
 
   it("checks a locus submitted before the pre-check existed when its verifier first opens it, and only then", async () => {

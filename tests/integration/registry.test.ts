@@ -69,8 +69,10 @@ describe("registry: institutions and loci edited one at a time", () => {
 
   it("adds loci with names unique inside the institution whatever their case, and edits them with a version check", async () => {
     const institutionId = (await one(`SELECT id FROM "Institution" WHERE code = 'UJI-KOTA-52'`)).id;
-    await layer.createLocus(admin(), { institutionId, name: "Puskesmas Kota Uji", serviceType: "JASA", address: undefined });
-    await expect(layer.createLocus(admin(), { institutionId, name: "PUSKESMAS kota uji", serviceType: "JASA", address: undefined })).rejects.toMatchObject({
+    await layer.createLocus(admin(), { institutionId, name: "Puskesmas Kota Uji", serviceType: "JASA", unitKind: "PUSKESMAS", address: undefined });
+    await expect(
+      layer.createLocus(admin(), { institutionId, name: "PUSKESMAS kota uji", serviceType: "JASA", unitKind: "PUSKESMAS", address: undefined }),
+    ).rejects.toMatchObject({
       messageKey: "registry.locusNameTaken",
     });
     const locus = (await layer.findInstitution(admin(), institutionId))!.loci[0]!;

@@ -95,8 +95,8 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "instruments.manage": ADMIN_ONLY,
   "cycle.publish": { ...ADMIN_ONLY, INSTITUTION_ADMIN: [true, false] },
   "users.manage": { ...ADMIN_ONLY, INSTITUTION_ADMIN: [true, false] },
-  "registry.manage": ADMIN_ONLY,
-  "assignments.manage": ADMIN_ONLY,
+  "registry.manage": { ...ADMIN_ONLY, INSTITUTION_ADMIN: [true, false] },
+  "assignments.manage": { ...ADMIN_ONLY, INSTITUTION_ADMIN: [true, false] },
   "audit.search": ADMIN_ONLY,
   "ombudsman.manage": ADMIN_ONLY,
   "notifications.view": SIGNED_IN_SELF,
@@ -170,7 +170,7 @@ describe("authorization matrix", () => {
   it("lets an institution admin run its own institution's cycles, never the ministry's or another's", () => {
     const own: Actor = { id: "ia", role: "INSTITUTION_ADMIN", institutionId: "institution-A" };
     const orphan: Actor = { id: "ib", role: "INSTITUTION_ADMIN", institutionId: null };
-    for (const key of ["cycles.view", "cycles.manage", "cycle.publish", "cycle.finalise"] as const) {
+    for (const key of ["cycles.view", "cycles.manage", "cycle.publish", "cycle.finalise", "registry.manage", "assignments.manage"] as const) {
       expect(can(own, key, { institutionId: "institution-A", cycleOwnerId: "institution-A" }), key).toBe(true);
       expect(can(own, key, { institutionId: "institution-B", cycleOwnerId: "institution-B" }), key).toBe(false);
       expect(can(own, key, { institutionId: null, cycleOwnerId: null }), key).toBe(false);

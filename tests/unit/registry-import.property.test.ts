@@ -10,6 +10,7 @@ import {
   REGISTRY_HEADERS,
   registryFileRows,
   SERVICE_TYPES,
+  UNIT_KINDS,
   validateRegistryTable,
   type ExistingInstitution,
   type ImportedInstitution,
@@ -35,6 +36,9 @@ const locus = fc.record({
   serviceType: fc.constantFrom(...SERVICE_TYPES),
   address: optionalWords,
   isActive: fc.boolean(),
+  unitKind: fc.constantFrom(...UNIT_KINDS),
+  // Flat: the parent column is tested by example (registry-import.test.ts).
+  parentName: fc.constant(null),
 });
 
 const institution = fc

@@ -53,8 +53,8 @@ describe("registry import: the file layout", () => {
         type: "KABUPATEN",
         provinceCode: "52",
         loci: [
-          { row: 2, name: "Dinas Kependudukan Kabupaten Uji", serviceType: "ADMINISTRATIF", address: "Jl. Uji 1", isActive: true },
-          { row: 3, name: "RSUD Kabupaten Uji", serviceType: "JASA", address: null, isActive: false },
+          { row: 2, name: "Dinas Kependudukan Kabupaten Uji", serviceType: "ADMINISTRATIF", address: "Jl. Uji 1", isActive: true, parentName: null },
+          { row: 3, name: "RSUD Kabupaten Uji", serviceType: "JASA", address: null, isActive: false, parentName: null },
         ],
       },
       {
@@ -64,7 +64,7 @@ describe("registry import: the file layout", () => {
         shortName: "Kemenuji",
         type: "KL",
         provinceCode: null,
-        loci: [{ row: 4, name: "Unit Layanan Kementerian Uji", serviceType: "JASA", address: null, isActive: undefined }],
+        loci: [{ row: 4, name: "Unit Layanan Kementerian Uji", serviceType: "JASA", address: null, isActive: undefined, parentName: null }],
       },
     ]);
   });
@@ -193,7 +193,17 @@ describe("registry import: the plan", () => {
     shortName: null,
     type: "KABUPATEN",
     provinceCode: "52",
-    loci: [{ id: "l1", name: "Dinas Kependudukan Kabupaten Uji", serviceType: "ADMINISTRATIF", address: "Jl. Uji 1", isActive: true }],
+    loci: [
+      {
+        id: "l1",
+        name: "Dinas Kependudukan Kabupaten Uji",
+        serviceType: "ADMINISTRATIF",
+        address: "Jl. Uji 1",
+        isActive: true,
+        unitKind: "DINAS",
+        parentName: null,
+      },
+    ],
   };
   const existing = new Map([[stored.code, stored]]);
 
@@ -248,6 +258,73 @@ describe("registry import: the plan", () => {
     const file = validateRegistryTable([HEADER, ...TEMPLATE_ROWS.map((r) => REGISTRY_COLUMNS.map((c) => r[c.key]))], PROVINCES);
     expect(file.errors).toEqual([]);
     expect(file.institutions).toHaveLength(3);
+  });
+});
+
+describe("registry import: units (issue 16)", () => {
+  const header = ["kode_instansi", "nama_instansi", "jenis_instansi", "provinsi", "nama_lokus", "jenis_layanan", "induk_unit", "jenis_unit"];
+  const kemenkes: ExistingInstitution = {
+    id: "k1",
+    code: "KL-KEMENKES",
+    name: "Kementerian Kesehatan",
+    shortName: null,
+    type: "KL",
+    provinceCode: null,
+    loci: [{ id: "s1", name: "Sekretariat Jenderal", serviceType: "JASA", address: null, isActive: true, unitKind: "SEKRETARIAT", parentName: null }],
+  };
+  const unitRow = (name: string, parent: string, kind: string, code = "KL-KEMENKES", institutionName = "Kementerian Kesehatan") => [
+    code,
+    institutionName,
+    "KL",
+    "",
+    name,
+    "JASA",
+    parent,
+    kind,
+  ];
+  const plan = (rows: string[][], options = { institutionsFixed: true }) => {
+    const file = validateRegistryTable([header, ...rows], PROVINCES);
+    return { file, plan: planRegistryImport(file.institutions, new Map([[kemenkes.code, kemenkes]]), options) };
+  };
+
+  it("reads the parent by name (stored, or later in the same file) and the kind as people write it", () => {
+    const { file, plan: result } = plan([
+      unitRow("RSUP Dr. Uji", "Direktorat Pelayanan", "RSUD"),
+      unitRow("Direktorat Pelayanan", "sekretariat jenderal", "biro"),
+      unitRow("Balai Uji", "", ""),
+    ]);
+    expect(file.errors).toEqual([]);
+    expect(result.errors).toEqual([]);
+    expect(result.loci.map((l) => [l.values.name, l.values.parentName, l.values.unitKind])).toEqual([
+      ["RSUP Dr. Uji", "Direktorat Pelayanan", "RUMAH_SAKIT"],
+      ["Direktorat Pelayanan", "sekretariat jenderal", "BIRO"],
+      ["Balai Uji", null, "LAINNYA"],
+    ]);
+  });
+
+  it("refuses an unknown parent, a loop and an unknown kind, row by row", () => {
+    const { file, plan: result } = plan([unitRow("A", "B", "UPT"), unitRow("B", "A", "UPT"), unitRow("C", "Tidak Ada", "UPT"), unitRow("D", "", "kecamatan")]);
+    expect(file.errors).toEqual([{ row: 5, column: "unitKind", code: "unitKindInvalid", value: "kecamatan" }]);
+    expect(result.errors).toEqual([
+      { row: 2, column: "parentUnit", code: "parentLoop", value: "B" },
+      { row: 3, column: "parentUnit", code: "parentLoop", value: "A" },
+      { row: 4, column: "parentUnit", code: "parentUnknown", value: "Tidak Ada" },
+    ]);
+  });
+
+  it("holds an institution admin's file to its own institution, unchanged", () => {
+    const foreign = plan([unitRow("Dinas X", "", "DINAS", "PROV-LAIN", "Provinsi Lain")]);
+    expect(foreign.plan.errors).toEqual([{ row: 2, column: "institutionCode", code: "institutionNotOwn", value: "PROV-LAIN" }]);
+    const renamed = plan([unitRow("Balai Uji", "", "UPT", "KL-KEMENKES", "Kemenkes Baru")]);
+    expect(renamed.plan.errors).toEqual([{ row: 2, code: "institutionReadOnly" }]);
+    // The national admin's import creates and edits institutions as before.
+    expect(plan([unitRow("Dinas X", "", "DINAS", "PROV-LAIN", "Provinsi Lain")], { institutionsFixed: false }).plan.errors).toEqual([]);
+  });
+
+  it("changes a stored unit's kind; the same values again change nothing", () => {
+    const { plan: result } = plan([unitRow("Sekretariat Jenderal", "", "BIRO")]);
+    expect(result.loci[0]).toMatchObject({ action: "update", changes: [{ field: "unitKind", before: "SEKRETARIAT", after: "BIRO" }] });
+    expect(plan([unitRow("Sekretariat Jenderal", "", "SEKRETARIAT")]).plan.counts.loci).toEqual({ create: 0, update: 0, unchanged: 1 });
   });
 });
 

@@ -8,7 +8,7 @@ import { ActionErrorMessage } from "@/components/action-feedback";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { SERVICE_TYPES, type ServiceType } from "@/lib/domain/registry/fields";
+import { SERVICE_TYPES, UNIT_KINDS, type ServiceType, type UnitKind } from "@/lib/domain/registry/fields";
 import { onFormSubmit } from "@/components/form-submit";
 
 export interface LocusFormValues {
@@ -18,11 +18,19 @@ export interface LocusFormValues {
   serviceType: ServiceType;
   address: string | null;
   isActive: boolean;
+  unitKind: UnitKind;
+  parentId: string | null;
 }
 
-type Props = { institutionId: string; initial?: undefined } | { institutionId?: undefined; initial: LocusFormValues };
+/** The institution's other units, the choices of the parent unit. */
+export interface UnitOption {
+  id: string;
+  name: string;
+}
 
-/** Adds a locus to an institution, or edits one (name, service type, address, active) with a version check. */
+type Props = ({ institutionId: string; initial?: undefined } | { institutionId?: undefined; initial: LocusFormValues }) & { units: readonly UnitOption[] };
+
+/** Adds a locus (a unit) to an institution, or edits one (name, service type, kind, parent, address, active) with a version check. */
 export function LocusForm(props: Props) {
   const t = useTranslations();
   const id = useId();
@@ -44,6 +52,8 @@ export function LocusForm(props: Props) {
       name: String(formData.get("name") ?? ""),
       serviceType: String(formData.get("serviceType") ?? "") as ServiceType,
       address: String(formData.get("address") ?? ""),
+      unitKind: String(formData.get("unitKind") ?? "LAINNYA") as UnitKind,
+      parentId: String(formData.get("parentId") ?? "") || undefined,
     };
     if (initial) update.execute({ ...values, locusId: initial.locusId, expectedUpdatedAt: version!, isActive: formData.get("isActive") === "on" });
     else create.execute({ ...values, institutionId: props.institutionId! });
@@ -70,6 +80,27 @@ export function LocusForm(props: Props) {
               {t(`serviceType.${s}`)}
             </option>
           ))}
+        </Select>
+      </Field>
+      <Field id={`${id}-kind`} label={t("registry.unitKind")} errors={fieldErrors.unitKind}>
+        <Select name="unitKind" defaultValue={initial?.unitKind ?? "LAINNYA"} className="shadow-sm">
+          {UNIT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`unitKind.${k}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id={`${id}-parent`} label={t("registry.parent")} errors={fieldErrors.parentId}>
+        <Select name="parentId" defaultValue={initial?.parentId ?? ""} className="shadow-sm">
+          <option value="">{t("registry.noParent")}</option>
+          {props.units
+            .filter((u) => u.id !== initial?.locusId)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
         </Select>
       </Field>
       <Field id={`${id}-address`} label={t("registry.address")} errors={fieldErrors.address}>

@@ -5,3 +5,4 @@ export * from "./instrument-version";
 export * from "./overview";
 export * from "./instrument-rows";
 export * from "./instrument-paths";
+export * from "./assignment-rule";

@@ -14,6 +14,10 @@ export const REGISTRY_COLUMNS = [
   { key: "serviceType", header: "jenis_layanan", aliases: ["service_type"], required: true },
   { key: "address", header: "alamat_lokus", aliases: ["locus_address"], required: false },
   { key: "active", header: "lokus_aktif", aliases: ["locus_active"], required: false },
+  // Units (issue 16): the unit above this one, by its name in the same institution (empty: directly
+  // under the institution), and the kind of unit. Both optional: a file without them keeps what is stored.
+  { key: "parentUnit", header: "induk_unit", aliases: ["parent_unit"], required: false },
+  { key: "unitKind", header: "jenis_unit", aliases: ["unit_kind"], required: false },
 ] as const;
 
 export type ColumnKey = (typeof REGISTRY_COLUMNS)[number]["key"];

@@ -10,6 +10,34 @@ export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 export const SERVICE_TYPES = ["ADMINISTRATIF", "JASA", "BARANG"] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
+/** The kinds of an institution's units (issue 16): secretariat, office, agency, bureau, UPT, hospital, health centre … */
+export const UNIT_KINDS = ["SEKRETARIAT", "DINAS", "BADAN", "BIRO", "UPT", "RUMAH_SAKIT", "PUSKESMAS", "KANTOR", "LAINNYA"] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+const UNIT_KIND_ALIASES: Record<string, UnitKind> = {
+  ...Object.fromEntries(UNIT_KINDS.map((k) => [k, k])),
+  RS: "RUMAH_SAKIT",
+  RSUD: "RUMAH_SAKIT",
+  HOSPITAL: "RUMAH_SAKIT",
+  HEALTH_CENTRE: "PUSKESMAS",
+  OFFICE: "KANTOR",
+  SECRETARIAT: "SEKRETARIAT",
+  AGENCY: "BADAN",
+  BUREAU: "BIRO",
+  OTHER: "LAINNYA",
+};
+
+/** "UPT", "rumah sakit", "RSUD", "puskesmas" …; null when the text names no kind. */
+export function parseUnitKind(value: string): UnitKind | null {
+  return (
+    UNIT_KIND_ALIASES[
+      cleanText(value)
+        .toUpperCase()
+        .replace(/[\s-]+/g, "_")
+    ] ?? null
+  );
+}
+
 /** Longest accepted values, in characters (after whitespace is collapsed). */
 export const FIELD_LIMITS = {
   code: 60,

@@ -18,7 +18,7 @@ export function registryFileRows(institutions: readonly ExistingInstitution[], p
       institutionType: institution.type,
       province: institution.provinceCode ? (provinceName.get(institution.provinceCode) ?? institution.provinceCode) : "",
     };
-    if (institution.loci.length === 0) return [{ ...base, locusName: "", serviceType: "", address: "", active: "" }];
+    if (institution.loci.length === 0) return [{ ...base, locusName: "", serviceType: "", address: "", active: "", parentUnit: "", unitKind: "" }];
     return [...institution.loci]
       .sort((a, b) => a.name.localeCompare(b.name, "id"))
       .map((locus) => ({
@@ -27,6 +27,8 @@ export function registryFileRows(institutions: readonly ExistingInstitution[], p
         serviceType: locus.serviceType,
         address: locus.address ?? "",
         active: locus.isActive ? "ya" : "tidak",
+        parentUnit: locus.parentName ?? "",
+        unitKind: locus.unitKind,
       }));
   });
 }
@@ -43,6 +45,8 @@ export const TEMPLATE_ROWS: readonly RegistryFileRow[] = [
     serviceType: "ADMINISTRATIF",
     address: "Jl. Contoh No. 1, Jakarta",
     active: "ya",
+    parentUnit: "",
+    unitKind: "UPT",
   },
   {
     institutionCode: "PROV-CONTOH",
@@ -54,6 +58,8 @@ export const TEMPLATE_ROWS: readonly RegistryFileRow[] = [
     serviceType: "JASA",
     address: "",
     active: "ya",
+    parentUnit: "",
+    unitKind: "RUMAH_SAKIT",
   },
   {
     institutionCode: "KAB-CONTOH",
@@ -65,5 +71,7 @@ export const TEMPLATE_ROWS: readonly RegistryFileRow[] = [
     serviceType: "BARANG",
     address: "",
     active: "tidak",
+    parentUnit: "",
+    unitKind: "DINAS",
   },
 ];

@@ -1,5 +1,5 @@
-import { nameKey, type InstitutionType, type ServiceType } from "./fields";
-import type { ImportedInstitution } from "./validate";
+import { nameKey, type InstitutionType, type ServiceType, type UnitKind } from "./fields";
+import type { ImportedInstitution, RowError } from "./validate";
 
 /** The registry as stored, in the shape the import compares against. */
 export interface ExistingLocus {
@@ -8,6 +8,9 @@ export interface ExistingLocus {
   serviceType: ServiceType;
   address: string | null;
   isActive: boolean;
+  unitKind: UnitKind;
+  /** The stored parent unit's name (null: directly under the institution). */
+  parentName: string | null;
 }
 
 export interface ExistingInstitution {
@@ -41,6 +44,9 @@ export interface LocusValues {
   serviceType: ServiceType;
   address: string | null;
   isActive: boolean;
+  unitKind: UnitKind;
+  /** The parent unit, by name in the same institution (the write resolves it to its id). */
+  parentName: string | null;
 }
 
 export interface InstitutionPlan {
@@ -71,6 +77,17 @@ export interface RegistryPlan {
   institutions: InstitutionPlan[];
   loci: LocusPlan[];
   counts: { institutions: ActionCounts; loci: ActionCounts };
+  /** Rows that only the stored registry shows wrong: an unknown parent unit, a loop, an institution outside the importer's reach. */
+  errors: RowError[];
+}
+
+export interface PlanOptions {
+  /**
+   * An institution admin's import (issue 16): `existing` holds its own institution only, so any
+   * other code would be created; that is refused as not its own, and its institution's columns
+   * must match what is stored (only the national admin edits an institution).
+   */
+  institutionsFixed?: boolean;
 }
 
 function diff<T extends object>(before: T, after: T): FieldChange[] {
@@ -97,9 +114,14 @@ function matchLocus(loci: readonly ExistingLocus[], name: string): ExistingLocus
  * is (a locus is retired by importing it with lokus_aktif = tidak). A column absent from the file
  * keeps the stored value.
  */
-export function planRegistryImport(imported: readonly ImportedInstitution[], existing: ReadonlyMap<string, ExistingInstitution>): RegistryPlan {
+export function planRegistryImport(
+  imported: readonly ImportedInstitution[],
+  existing: ReadonlyMap<string, ExistingInstitution>,
+  options: PlanOptions = {},
+): RegistryPlan {
   const institutions: InstitutionPlan[] = [];
   const loci: LocusPlan[] = [];
+  const errors: RowError[] = [];
   for (const entry of imported) {
     const stored = existing.get(entry.code);
     const values: InstitutionValues = {
@@ -110,6 +132,7 @@ export function planRegistryImport(imported: readonly ImportedInstitution[], exi
       provinceCode: entry.provinceCode,
     };
     if (!stored) {
+      if (options.institutionsFixed) errors.push({ row: entry.row, column: "institutionCode", code: "institutionNotOwn", value: entry.code });
       institutions.push({ action: "create", row: entry.row, values, changes: [] });
     } else {
       const before: InstitutionValues = {
@@ -120,6 +143,7 @@ export function planRegistryImport(imported: readonly ImportedInstitution[], exi
         provinceCode: stored.provinceCode,
       };
       const changes = diff(before, values);
+      if (options.institutionsFixed && changes.length > 0) errors.push({ row: entry.row, code: "institutionReadOnly" });
       institutions.push({ action: changes.length > 0 ? "update" : "unchanged", row: entry.row, id: stored.id, values, changes });
     }
     for (const locus of entry.loci) {
@@ -129,11 +153,21 @@ export function planRegistryImport(imported: readonly ImportedInstitution[], exi
         serviceType: locus.serviceType,
         address: locus.address === undefined ? (match?.address ?? null) : locus.address,
         isActive: locus.isActive ?? match?.isActive ?? true,
+        unitKind: locus.unitKind ?? match?.unitKind ?? "LAINNYA",
+        parentName: locus.parentName === undefined ? (match?.parentName ?? null) : locus.parentName,
       };
       if (!match) {
         loci.push({ action: "create", row: locus.row, institutionCode: entry.code, values: locusValues, changes: [] });
       } else {
-        const changes = diff<LocusValues>({ name: match.name, serviceType: match.serviceType, address: match.address, isActive: match.isActive }, locusValues);
+        const stored: LocusValues = {
+          name: match.name,
+          serviceType: match.serviceType,
+          address: match.address,
+          isActive: match.isActive,
+          unitKind: match.unitKind,
+          parentName: match.parentName,
+        };
+        const changes = diff(stored, locusValues);
         loci.push({
           action: changes.length > 0 ? "update" : "unchanged",
           row: locus.row,
@@ -144,6 +178,37 @@ export function planRegistryImport(imported: readonly ImportedInstitution[], exi
         });
       }
     }
+    errors.push(...parentErrors(entry.code, stored?.loci ?? [], loci));
   }
-  return { institutions, loci, counts: { institutions: count(institutions), loci: count(loci) } };
+  errors.sort((a, b) => a.row - b.row);
+  return { institutions, loci, counts: { institutions: count(institutions), loci: count(loci) }, errors };
+}
+
+/**
+ * The unit tree of one institution once the file is applied: every parent a unit of the same
+ * institution (stored or in the file), no unit its own ancestor (the database's trigger
+ * locus_parent_check holds the same, this tells the row).
+ */
+function parentErrors(institutionCode: string, stored: readonly ExistingLocus[], planned: readonly LocusPlan[]): RowError[] {
+  const mine = planned.filter((p) => p.institutionCode === institutionCode);
+  const parentOf = new Map<string, string | null>(stored.map((l) => [nameKey(l.name), l.parentName === null ? null : nameKey(l.parentName)]));
+  for (const p of mine) parentOf.set(nameKey(p.values.name), p.values.parentName === null ? null : nameKey(p.values.parentName));
+  const errors: RowError[] = [];
+  for (const p of mine) {
+    const parent = p.values.parentName;
+    if (parent === null || p.action === "unchanged") continue;
+    if (!parentOf.has(nameKey(parent))) {
+      errors.push({ row: p.row, column: "parentUnit", code: "parentUnknown", value: parent });
+      continue;
+    }
+    const seen = new Set<string>([nameKey(p.values.name)]);
+    for (let up = parentOf.get(nameKey(p.values.name)) ?? null; up !== null; up = parentOf.get(up) ?? null) {
+      if (seen.has(up)) {
+        errors.push({ row: p.row, column: "parentUnit", code: "parentLoop", value: parent });
+        break;
+      }
+      seen.add(up);
+    }
+  }
+  return errors;
 }

@@ -8,11 +8,13 @@ import {
   parseActive,
   parseInstitutionType,
   parseServiceType,
+  parseUnitKind,
   provinceResolver,
   provinceRule,
   type InstitutionType,
   type ProvinceRef,
   type ServiceType,
+  type UnitKind,
 } from "./fields";
 import { isStorableText } from "../text";
 
@@ -28,6 +30,10 @@ export interface ImportedLocus {
   address?: string | null;
   /** undefined: the cell (or column) is empty, so an existing locus keeps its state and a new one is active. */
   isActive?: boolean;
+  /** The parent unit's name; null: directly under the institution; undefined: no such column (the stored parent stays). */
+  parentName?: string | null;
+  /** undefined: no such column or an empty cell (a stored unit keeps its kind, a new one is LAINNYA). */
+  unitKind?: UnitKind;
 }
 
 export interface ImportedInstitution {
@@ -53,7 +59,12 @@ export type RowErrorCode =
   | "provinceRequired"
   | "provinceNotAllowed"
   | "duplicateLocus"
-  | "institutionConflict";
+  | "institutionConflict"
+  | "unitKindInvalid"
+  | "parentUnknown"
+  | "parentLoop"
+  | "institutionNotOwn"
+  | "institutionReadOnly";
 
 export interface RowError {
   row: number;
@@ -186,7 +197,7 @@ function readInstitution(cells: Cells, findProvince: (value: string) => Province
 /** The locus of a row, or null for a row that only describes its institution (or has errors). */
 function readLocus(cells: Cells, has: (key: ColumnKey) => boolean, fail: Fail): Omit<ImportedLocus, "row"> | null {
   const blank = (key: ColumnKey) => cleanText(cells[key] ?? "") === "";
-  if (blank("locusName") && blank("serviceType") && blank("address") && blank("active")) return null;
+  if (blank("locusName") && blank("serviceType") && blank("address") && blank("active") && blank("parentUnit") && blank("unitKind")) return null;
   let ok = true;
   const failHere: Fail = (error) => {
     ok = false;
@@ -201,8 +212,12 @@ function readLocus(cells: Cells, has: (key: ColumnKey) => boolean, fail: Fail): 
   const activeCell = cleanText(cells.active ?? "");
   const isActive = activeCell === "" ? undefined : parseActive(activeCell);
   if (isActive === null) failHere({ column: "active", code: "activeInvalid", value: activeCell });
+  const parentName = has("parentUnit") ? text(cells, "parentUnit", FIELD_LIMITS.locusName, failHere, false) : undefined;
+  const kindCell = cleanText(cells.unitKind ?? "");
+  const unitKind = kindCell === "" ? undefined : parseUnitKind(kindCell);
+  if (unitKind === null) failHere({ column: "unitKind", code: "unitKindInvalid", value: kindCell });
   if (!ok || !name || !serviceType) return null;
-  return { name, serviceType, address, isActive: isActive ?? undefined };
+  return { name, serviceType, address, isActive: isActive ?? undefined, parentName, unitKind: unitKind ?? undefined };
 }
 
 /** Every row of one institution code must describe it the same way. */

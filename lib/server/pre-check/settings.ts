@@ -1,10 +1,11 @@
 import "server-only";
-import { can, type Actor } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { PRE_CHECK_RULES } from "@/lib/domain/pre-check";
 import type { TUpdatePreCheckRules } from "@/lib/schemas/pre-check";
 import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { ActionError } from "../errors";
+import { cycleScopeWhere } from "../cycle/scope";
 
 type Admin = Actor & { email: string };
 
@@ -14,11 +15,15 @@ export async function disabledPreCheckRules(cycleId: string): Promise<Set<string
   return new Set(rows.map((r) => r.ruleId));
 }
 
-/** Every rule with its severity and whether it runs in the cycle, for the admin's page. */
+/**
+ * Every rule with its severity and whether it runs in the cycle, for the admin's page; null for a
+ * cycle the actor does not run (docs/domain.md §3.12: scope in the query).
+ */
 export async function preCheckRuleSettings(actor: Actor, cycleId: string) {
-  if (!can(actor, "cycles.manage")) throw new ActionError("errors.notFound");
-  const cycle = await db.cycle.findUnique({ where: { id: cycleId }, select: { id: true, name: true } });
-  if (!cycle) throw new ActionError("errors.notFound");
+  const scope = cycleScopeWhere(actor, "cycles.manage");
+  if (!scope) return null;
+  const cycle = await db.cycle.findFirst({ where: { AND: [{ id: cycleId }, scope] }, select: { id: true, name: true } });
+  if (!cycle) return null;
   const disabled = await disabledPreCheckRules(cycleId);
   return { cycle, rules: PRE_CHECK_RULES.map((r) => ({ id: r.id, severity: r.severity, enabled: !disabled.has(r.id) })) };
 }
@@ -28,10 +33,11 @@ export async function preCheckRuleSettings(actor: Actor, cycleId: string) {
  * changed. Later submissions run only the rules on; flags of a rule switched off stop showing.
  */
 export async function updatePreCheckRules(actor: Admin, input: TUpdatePreCheckRules) {
-  if (!can(actor, "cycles.manage")) throw new ActionError("errors.notFound");
+  const scope = cycleScopeWhere(actor, "cycles.manage");
+  if (!scope) throw new ActionError("errors.notFound");
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Cycle" WHERE id = ${input.cycleId}::uuid FOR UPDATE`;
-    const cycle = await tx.cycle.findUnique({ where: { id: input.cycleId }, select: { id: true } });
+    const cycle = await tx.cycle.findFirst({ where: { AND: [{ id: input.cycleId }, scope] }, select: { id: true } });
     if (!cycle) throw new ActionError("errors.notFound");
     const before = new Set(
       (await tx.preCheckRuleSetting.findMany({ where: { cycleId: input.cycleId, enabled: false }, select: { ruleId: true } })).map((r) => r.ruleId),

@@ -1,5 +1,5 @@
 import "server-only";
-import { can, type Actor } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import {
   planRegistryImport,
   registryFileRows,
@@ -18,6 +18,7 @@ import { db } from "../db/client";
 import { readImportTable, type RegistryTable } from "./file";
 import { writeRegistryPlan } from "./import-write";
 import { institutionFilter } from "./institutions";
+import { managesInstitutions, registryScopeWhere } from "./scope";
 
 type Manager = Actor & { email: string };
 type Db = Prisma.TransactionClient | typeof db;
@@ -46,38 +47,54 @@ export interface ImportPreview {
   ok: boolean;
 }
 
-function assertManager(actor: Actor) {
-  if (!can(actor, "registry.manage")) throw new ActionError("errors.notFound");
+function scopeOrNotFound(actor: Actor): Prisma.InstitutionWhereInput {
+  const scope = registryScopeWhere(actor);
+  if (!scope) throw new ActionError("errors.notFound");
+  return scope;
 }
 
-/** The stored institutions the file names (by code), with their loci and province code. */
-async function loadExisting(client: Db, codes: readonly string[]): Promise<Map<string, ExistingInstitution>> {
-  const rows = await client.institution.findMany({
-    where: { code: { in: [...codes] } },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      shortName: true,
-      type: true,
-      province: { select: { code: true } },
-      loci: { select: { id: true, name: true, serviceType: true, address: true, isActive: true } },
-    },
-  });
-  return new Map(rows.map(({ province, ...i }) => [i.code, { ...i, provinceCode: province?.code ?? null }]));
+/** What the import compares with: an institution's loci, with their kind and their parent's name. */
+const institutionForImport = {
+  id: true,
+  code: true,
+  name: true,
+  shortName: true,
+  type: true,
+  province: { select: { code: true } },
+  loci: { select: { id: true, name: true, serviceType: true, address: true, isActive: true, unitKind: true, parent: { select: { name: true } } } },
+} satisfies Prisma.InstitutionSelect;
+
+function asExisting({ province, loci, ...i }: Prisma.InstitutionGetPayload<{ select: typeof institutionForImport }>): ExistingInstitution {
+  return {
+    ...i,
+    provinceCode: province?.code ?? null,
+    loci: loci.map(({ parent, ...l }) => ({ ...l, parentName: parent?.name ?? null })),
+  };
 }
 
-/** Validates and plans a parsed file against the registry as `client` sees it. Writes nothing. */
-async function evaluate(client: Db, read: { table: RegistryTable } | { unreadable: string }) {
+/** The stored institutions the file names (by code) within the importer's scope. */
+async function loadExisting(client: Db, scope: Prisma.InstitutionWhereInput, codes: readonly string[]): Promise<Map<string, ExistingInstitution>> {
+  const rows = await client.institution.findMany({ where: { AND: [{ code: { in: [...codes] } }, scope] }, select: institutionForImport });
+  return new Map(rows.map((row) => [row.code, asExisting(row)]));
+}
+
+/**
+ * Validates and plans a parsed file against the registry as `client` sees it, within the
+ * actor's scope: an institution admin's file may hold its own institution's units only (another
+ * code is "not yours", whether it exists or not). Writes nothing.
+ */
+async function evaluate(client: Db, actor: Actor, read: { table: RegistryTable } | { unreadable: string }) {
   if ("unreadable" in read) return read;
   const { table } = read;
+  const scope = scopeOrNotFound(actor);
   const provinces = await client.province.findMany({ select: { id: true, code: true, name: true } });
   const validation = validateRegistryTable(table.rows, provinces);
   const existing = await loadExisting(
     client,
+    scope,
     validation.institutions.map((i) => i.code),
   );
-  const plan = planRegistryImport(validation.institutions, existing);
+  const plan = planRegistryImport(validation.institutions, existing, { institutionsFixed: !managesInstitutions(actor) });
   return { table, provinces, validation, plan } as const;
 }
 
@@ -99,6 +116,7 @@ function preview(file: RegistryFile, result: Awaited<ReturnType<typeof evaluate>
     };
   }
   const { table, validation, plan } = result;
+  const errors = [...validation.errors, ...plan.errors].sort((a, b) => a.row - b.row);
   const changed = <T extends { action: string }>(list: T[]) => list.filter((p) => p.action !== "unchanged").slice(0, LIST_LIMIT);
   return {
     fileName: file.name,
@@ -106,19 +124,19 @@ function preview(file: RegistryFile, result: Awaited<ReturnType<typeof evaluate>
     format: table.format,
     dataRows: validation.dataRows,
     fileProblems: validation.fileProblems,
-    errorCount: validation.errors.length,
-    errors: validation.errors.slice(0, LIST_LIMIT),
+    errorCount: errors.length,
+    errors: errors.slice(0, LIST_LIMIT),
     counts: plan.counts,
     institutionChanges: changed(plan.institutions),
     locusChanges: changed(plan.loci),
-    ok: validation.fileProblems.length === 0 && validation.errors.length === 0 && validation.dataRows > 0,
+    ok: validation.fileProblems.length === 0 && errors.length === 0 && validation.dataRows > 0,
   };
 }
 
 /** The dry run: what the file would change, and every problem row by row. Nothing is written. */
 export async function previewRegistryImport(actor: Actor, file: RegistryFile): Promise<ImportPreview> {
-  assertManager(actor);
-  return preview(file, await evaluate(db, await readImportTable(file.bytes)));
+  scopeOrNotFound(actor);
+  return preview(file, await evaluate(db, actor, await readImportTable(file.bytes)));
 }
 
 /**
@@ -129,20 +147,21 @@ export async function previewRegistryImport(actor: Actor, file: RegistryFile): P
  * `expectedSha256` is the hash the preview showed: a different file is refused.
  */
 export async function applyRegistryImport(actor: Manager, file: RegistryFile, expectedSha256: string): Promise<ImportOutcome> {
-  assertManager(actor);
+  scopeOrNotFound(actor);
   const started = performance.now();
   // Parsed before the transaction: a large file's parsing holds neither a connection nor the lock.
   const read = await readImportTable(file.bytes);
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('pekppp.registry-import'))`;
-      const result = await evaluate(tx, read);
+      const result = await evaluate(tx, actor, read);
       const summary = preview(file, result);
       // Nothing has been written yet: a refused file leaves the registry exactly as it was.
       if ("unreadable" in result || !summary.ok) return { applied: false, preview: summary };
       if (summary.sha256 !== expectedSha256) throw new ActionError("registryImport.fileChanged");
       const { plan, provinces } = result;
-      const changes = await writeRegistryPlan(tx, plan, new Map(provinces.map((p) => [p.code, p.id])));
+      // An institution admin's units are its own, not loci the ministry picked (docs/domain.md §3.12).
+      const changes = await writeRegistryPlan(tx, plan, new Map(provinces.map((p) => [p.code, p.id])), { nationalLocus: managesInstitutions(actor) });
       await audit(tx, actor, [
         {
           action: "registry.import",
@@ -165,25 +184,11 @@ export type ImportOutcome =
 
 /** The stored registry (optionally one type or province) in the import layout, for the export. */
 export async function registryExportRows(actor: Actor, filter: { type?: ExistingInstitution["type"]; province?: string }) {
-  if (!can(actor, "registry.manage")) return [];
+  const scope = registryScopeWhere(actor);
+  if (!scope) return [];
   const [institutions, provinces] = await Promise.all([
-    db.institution.findMany({
-      where: institutionFilter(filter),
-      select: {
-        id: true,
-        code: true,
-        name: true,
-        shortName: true,
-        type: true,
-        province: { select: { code: true } },
-        loci: { select: { id: true, name: true, serviceType: true, address: true, isActive: true } },
-      },
-      orderBy: [{ type: "asc" }, { code: "asc" }],
-    }),
+    db.institution.findMany({ where: { AND: [scope, institutionFilter(filter)] }, select: institutionForImport, orderBy: [{ type: "asc" }, { code: "asc" }] }),
     db.province.findMany({ select: { code: true, name: true } }),
   ]);
-  return registryFileRows(
-    institutions.map(({ province, ...i }) => ({ ...i, provinceCode: province?.code ?? null })),
-    provinces,
-  );
+  return registryFileRows(institutions.map(asExisting), provinces);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { can, type Actor } from "@/lib/auth/policies";
+import { ruleFor, type Actor } from "@/lib/auth/policies";
 import { nameKey } from "@/lib/domain/registry/fields";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCreateInstitution, TCreateLocus, TInstitutionSearch, TUpdateInstitution, TUpdateLocus } from "@/lib/schemas/registry";
@@ -7,16 +7,23 @@ import { ActionError } from "../errors";
 import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { uniqueAs } from "../db/unique";
+import { managesInstitutions, registryScopeWhere } from "./scope";
 
 const PAGE_SIZE = 25;
 type Manager = Actor & { email: string };
 
-function assertManager(actor: Actor) {
-  if (!can(actor, "registry.manage")) throw new ActionError("errors.notFound");
+function assertInstitutionManager(actor: Actor) {
+  if (!managesInstitutions(actor)) throw new ActionError("errors.notFound");
+}
+
+function scopeOrNotFound(actor: Actor): Prisma.InstitutionWhereInput {
+  const scope = registryScopeWhere(actor);
+  if (!scope) throw new ActionError("errors.notFound");
+  return scope;
 }
 
 export function listProvinces(actor: Actor) {
-  if (!can(actor, "registry.manage") && !can(actor, "assignments.manage")) return Promise.resolve([]);
+  if (!registryScopeWhere(actor) && !ruleFor(actor, "assignments.manage")) return Promise.resolve([]);
   return db.province.findMany({ select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
 }
 
@@ -39,8 +46,9 @@ export function institutionFilter(filter: Pick<TInstitutionSearch, "q" | "type" 
 
 export async function searchInstitutions(actor: Actor, filter: TInstitutionSearch) {
   const page = filter.page ?? 1;
-  if (!can(actor, "registry.manage")) return { institutions: [], total: 0, page, pageSize: PAGE_SIZE };
-  const where = institutionFilter(filter);
+  const scope = registryScopeWhere(actor);
+  if (!scope) return { institutions: [], total: 0, page, pageSize: PAGE_SIZE };
+  const where: Prisma.InstitutionWhereInput = { AND: [scope, institutionFilter(filter)] };
   const [institutions, total] = await db.$transaction([
     db.institution.findMany({
       where,
@@ -68,9 +76,10 @@ export async function searchInstitutions(actor: Actor, filter: TInstitutionSearc
 }
 
 export async function findInstitution(actor: Actor, institutionId: string) {
-  if (!can(actor, "registry.manage")) return null;
-  return db.institution.findUnique({
-    where: { id: institutionId },
+  const scope = registryScopeWhere(actor);
+  if (!scope) return null;
+  return db.institution.findFirst({
+    where: { AND: [{ id: institutionId }, scope] },
     select: {
       id: true,
       code: true,
@@ -80,7 +89,10 @@ export async function findInstitution(actor: Actor, institutionId: string) {
       isSynthetic: true,
       updatedAt: true,
       province: { select: { code: true, name: true } },
-      loci: { select: { id: true, name: true, serviceType: true, address: true, isActive: true, updatedAt: true }, orderBy: { name: "asc" } },
+      loci: {
+        select: { id: true, name: true, serviceType: true, unitKind: true, parentId: true, address: true, isActive: true, updatedAt: true },
+        orderBy: { name: "asc" },
+      },
     },
   });
 }
@@ -89,8 +101,24 @@ export async function findInstitution(actor: Actor, institutionId: string) {
 function institutionView(i: { code: string; name: string; shortName: string | null; type: string; provinceCode: string | null }) {
   return { code: i.code, name: i.name, shortName: i.shortName, type: i.type, provinceCode: i.provinceCode };
 }
-function locusView(l: { institutionId: string; name: string; serviceType: string; address: string | null; isActive: boolean }) {
-  return { institutionId: l.institutionId, name: l.name, serviceType: l.serviceType, address: l.address, isActive: l.isActive };
+function locusView(l: {
+  institutionId: string;
+  name: string;
+  serviceType: string;
+  unitKind: string;
+  parentId: string | null;
+  address: string | null;
+  isActive: boolean;
+}) {
+  return {
+    institutionId: l.institutionId,
+    name: l.name,
+    serviceType: l.serviceType,
+    unitKind: l.unitKind,
+    parentId: l.parentId,
+    address: l.address,
+    isActive: l.isActive,
+  };
 }
 
 async function provinceIdOf(tx: Prisma.TransactionClient, code: string | undefined) {
@@ -101,7 +129,7 @@ async function provinceIdOf(tx: Prisma.TransactionClient, code: string | undefin
 }
 
 export async function createInstitution(actor: Manager, input: TCreateInstitution) {
-  assertManager(actor);
+  assertInstitutionManager(actor);
   return uniqueAs("registry.codeTaken", { code: input.code }, () =>
     db.$transaction(async (tx) => {
       if (await tx.institution.findUnique({ where: { code: input.code }, select: { id: true } }))
@@ -124,7 +152,7 @@ export async function createInstitution(actor: Manager, input: TCreateInstitutio
 
 /** Edits an institution; a form loaded before someone else's change is refused (updatedAt in the write). */
 export async function updateInstitution(actor: Manager, input: TUpdateInstitution) {
-  assertManager(actor);
+  assertInstitutionManager(actor);
   return uniqueAs("registry.codeTaken", { code: input.code }, () =>
     db.$transaction(async (tx) => {
       const before = await tx.institution.findUnique({
@@ -157,31 +185,74 @@ async function assertLocusNameFree(tx: Prisma.TransactionClient, institutionId: 
   if (siblings.some((s) => nameKey(s.name) === nameKey(name))) throw new ActionError("registry.locusNameTaken", { name });
 }
 
+/** The parent unit must be a unit of the same institution, and never the unit itself or below it. */
+async function assertParent(tx: Prisma.TransactionClient, institutionId: string, parentId: string | null, locusId?: string) {
+  if (!parentId) return;
+  if (parentId === locusId) throw new ActionError("registry.parentInvalid");
+  const parent = await tx.locus.findFirst({ where: { id: parentId, institutionId }, select: { id: true } });
+  if (!parent) throw new ActionError("registry.parentInvalid");
+  if (!locusId) return;
+  const [row] = await tx.$queryRaw<{ loop: boolean }[]>`
+    WITH RECURSIVE up(id, "parentId") AS (
+      SELECT id, "parentId" FROM "Locus" WHERE id = ${parentId}::uuid
+      UNION SELECT l.id, l."parentId" FROM "Locus" l JOIN up ON l.id = up."parentId"
+    )
+    SELECT EXISTS (SELECT 1 FROM up WHERE id = ${locusId}::uuid) AS loop`;
+  if (row?.loop) throw new ActionError("registry.parentInvalid");
+}
+
 export async function createLocus(actor: Manager, input: TCreateLocus) {
-  assertManager(actor);
+  const scope = scopeOrNotFound(actor);
   return uniqueAs("registry.locusNameTaken", { name: input.name }, () =>
     db.$transaction(async (tx) => {
-      if (!(await tx.institution.findUnique({ where: { id: input.institutionId }, select: { id: true } }))) throw new ActionError("errors.notFound");
+      if (!(await tx.institution.findFirst({ where: { AND: [{ id: input.institutionId }, scope] }, select: { id: true } })))
+        throw new ActionError("errors.notFound");
       await assertLocusNameFree(tx, input.institutionId, input.name);
-      const data = { institutionId: input.institutionId, name: input.name, serviceType: input.serviceType, address: input.address ?? null, isActive: true };
+      const parentId = input.parentId ?? null;
+      await assertParent(tx, input.institutionId, parentId);
+      const data = {
+        institutionId: input.institutionId,
+        name: input.name,
+        serviceType: input.serviceType,
+        unitKind: input.unitKind,
+        parentId,
+        address: input.address ?? null,
+        isActive: true,
+        // An institution's own unit is not one of the ministry's national loci (docs/domain.md §3.12).
+        nationalLocus: managesInstitutions(actor),
+      };
       const created = await tx.locus.create({ data, select: { id: true } });
-      await audit(tx, actor, { action: "locus.create", entityType: "Locus", entityId: created.id, after: locusView(data) });
+      await audit(tx, actor, {
+        action: "locus.create",
+        entityType: "Locus",
+        entityId: created.id,
+        after: { ...locusView(data), nationalLocus: data.nationalLocus },
+      });
       return created;
     }),
   );
 }
 
 export async function updateLocus(actor: Manager, input: TUpdateLocus) {
-  assertManager(actor);
+  const scope = scopeOrNotFound(actor);
   return uniqueAs("registry.locusNameTaken", { name: input.name }, () =>
     db.$transaction(async (tx) => {
-      const before = await tx.locus.findUnique({
-        where: { id: input.locusId },
-        select: { institutionId: true, name: true, serviceType: true, address: true, isActive: true },
+      const before = await tx.locus.findFirst({
+        where: { id: input.locusId, institution: scope },
+        select: { institutionId: true, name: true, serviceType: true, unitKind: true, parentId: true, address: true, isActive: true },
       });
       if (!before) throw new ActionError("errors.notFound");
       await assertLocusNameFree(tx, before.institutionId, input.name, input.locusId);
-      const data = { name: input.name, serviceType: input.serviceType, address: input.address ?? null, isActive: input.isActive };
+      const parentId = input.parentId ?? null;
+      await assertParent(tx, before.institutionId, parentId, input.locusId);
+      const data = {
+        name: input.name,
+        serviceType: input.serviceType,
+        unitKind: input.unitKind,
+        parentId,
+        address: input.address ?? null,
+        isActive: input.isActive,
+      };
       const updated = await tx.locus.updateMany({ where: { id: input.locusId, updatedAt: new Date(input.expectedUpdatedAt) }, data });
       if (updated.count === 0) throw new ActionError("errors.conflict");
       const after = await tx.locus.findUniqueOrThrow({ where: { id: input.locusId }, select: { updatedAt: true } });

@@ -1,7 +1,7 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { cache } from "react";
-import { can, type Actor } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { GRADE_BANDS, type Classification, type Grade } from "@/lib/domain/grades";
 import { Rational } from "@/lib/domain/rational";
 import { evaluateAwards, type AwardEligibility, type AwardInstitution, type AwardRule } from "@/lib/domain/results/awards";
@@ -13,6 +13,7 @@ import { correctedAt, pickVersion } from "@/lib/domain/results/versions";
 import { rawAwardRules } from "./award-rules";
 import { listVersions, type StoredVersion } from "./versions";
 import { pgPool } from "../db/pg-pool";
+import { cycleInScope } from "../cycle/scope";
 
 /**
  * Results everyone may see: only of cycles that are FINALISED (or since ARCHIVED) and published by the admin, and only
@@ -218,7 +219,8 @@ export async function loadPublishedResults(cycleId: string, version?: number): P
  * loadPublishedResults only.
  */
 export async function loadResultsPreview(actor: Actor, cycleId: string): Promise<PublishedCycleResults | null> {
-  if (!can(actor, "cycle.publish")) return null;
+  // Scope in the query: the national admin previews the ministry's cycles, an institution admin its own (docs/domain.md §3.12).
+  if (!(await cycleInScope(actor, "cycle.publish", cycleId))) return null;
   const rows = await pgPool.query<PublishedCycle>(`SELECT id, name, year, "publishedAt" FROM "Cycle" WHERE id = $1 AND status = 'FINALISED'`, [cycleId]);
   // Not cached: a preview also follows loci entering or leaving a correction before publication.
   return rows.rows[0] ? buildResults(rows.rows[0]) : null;

@@ -1,5 +1,6 @@
 import "server-only";
-import { can, type Actor } from "@/lib/auth/policies";
+import { ruleFor, type Actor } from "@/lib/auth/policies";
+import { assignmentRefusal } from "@/lib/domain/cycle/assignment-rule";
 import type { AssessmentStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { TAssignInstitutions, TAssignmentSearch, TBulkAssign, TUnassign } from "@/lib/schemas/assignments";
 import { ActionError } from "../errors";
@@ -10,19 +11,55 @@ import { institutionFilter } from "../registry/institutions";
 const PAGE_SIZE = 25;
 type Manager = Actor & { email: string };
 
-function assertManager(actor: Actor) {
-  if (!can(actor, "assignments.manage")) throw new ActionError("errors.notFound");
+/**
+ * Where an actor manages assignments, as query conditions (docs/domain.md §3.12): the national
+ * admin every cycle and institution; an institution admin its own cycles, its own institution and
+ * its own verifiers; null: nowhere.
+ */
+export function assignmentScope(
+  actor: Actor,
+): { cycles: Prisma.CycleWhereInput; institutions: Prisma.InstitutionWhereInput; verifiers: Prisma.UserWhereInput } | null {
+  switch (ruleFor(actor, "assignments.manage")) {
+    case "any":
+      return { cycles: {}, institutions: {}, verifiers: {} };
+    case "own":
+      return actor.institutionId
+        ? { cycles: { ownerInstitutionId: actor.institutionId }, institutions: { id: actor.institutionId }, verifiers: { institutionId: actor.institutionId } }
+        : null;
+    default:
+      return null;
+  }
+}
+
+function scopeOrNotFound(actor: Actor) {
+  const scope = assignmentScope(actor);
+  if (!scope) throw new ActionError("errors.notFound");
+  return scope;
 }
 
 export function listAssignableCycles(actor: Actor) {
-  if (!can(actor, "assignments.manage")) return Promise.resolve([]);
-  return db.cycle.findMany({ select: { id: true, name: true, year: true, status: true }, orderBy: [{ year: "desc" }, { name: "asc" }] });
+  const scope = assignmentScope(actor);
+  if (!scope) return Promise.resolve([]);
+  return db.cycle.findMany({
+    where: scope.cycles,
+    select: { id: true, name: true, year: true, status: true, ownerInstitutionId: true },
+    orderBy: [{ year: "desc" }, { name: "asc" }],
+  });
 }
 
-/** Active verifier accounts, the choices of every assignment form. */
-export function listVerifiers(actor: Actor) {
-  if (!can(actor, "assignments.manage")) return Promise.resolve([]);
-  return db.user.findMany({ where: { role: "VERIFIER", isActive: true }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+/**
+ * Active verifier accounts a cycle may be assigned (the choices of every assignment form): the
+ * ministry's for a ministry cycle, the owner's internal team for an institution's cycle.
+ */
+export function listVerifiers(actor: Actor, cycle?: { ownerInstitutionId: string | null }) {
+  const scope = assignmentScope(actor);
+  if (!scope) return Promise.resolve([]);
+  const pool: Prisma.UserWhereInput = cycle ? { institutionId: cycle.ownerInstitutionId } : {};
+  return db.user.findMany({
+    where: { AND: [{ role: "VERIFIER", isActive: true }, scope.verifiers, pool] },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 export interface VerifierLoad {
@@ -41,10 +78,17 @@ export interface VerifierLoad {
  * active verifier is listed, also one without any assignment, so an idle verifier is visible.
  */
 export async function verifierLoad(actor: Actor, cycleId: string) {
-  if (!can(actor, "assignments.manage")) return { verifiers: [] as VerifierLoad[], institutions: 0, unassigned: 0 };
+  const scope = assignmentScope(actor);
+  const cycle = scope ? await db.cycle.findFirst({ where: { AND: [{ id: cycleId }, scope.cycles] }, select: { ownerInstitutionId: true } }) : null;
+  if (!scope || !cycle) return { verifiers: [] as VerifierLoad[], institutions: 0, unassigned: 0 };
   const [verifiers, perVerifier, lociRows, institutions, unassigned] = await Promise.all([
     db.user.findMany({
-      where: { role: "VERIFIER", OR: [{ isActive: true }, { verifierAssignments: { some: { cycleId } } }] },
+      where: {
+        AND: [
+          { role: "VERIFIER", OR: [{ isActive: true, institutionId: cycle.ownerInstitutionId }, { verifierAssignments: { some: { cycleId } } }] },
+          scope.verifiers,
+        ],
+      },
       select: { id: true, name: true, email: true, isActive: true },
       orderBy: { name: "asc" },
     }),
@@ -59,8 +103,8 @@ export async function verifierLoad(actor: Actor, cycleId: string) {
       WHERE va."cycleId" = ${cycleId}::uuid
         AND (a.id IS NOT NULL OR (l."isActive" AND (c."ownerInstitutionId" = l."institutionId" OR (c."ownerInstitutionId" IS NULL AND l."nationalLocus"))))
       GROUP BY 1, 2`,
-    db.institution.count(),
-    db.institution.count({ where: { verifierAssignments: { none: { cycleId } } } }),
+    db.institution.count({ where: scope.institutions }),
+    db.institution.count({ where: { AND: [scope.institutions, { verifierAssignments: { none: { cycleId } } }] } }),
   ]);
   const institutionCount = new Map(perVerifier.map((g) => [g.verifierId, g._count._all]));
   const load = new Map<string, VerifierLoad>(
@@ -82,10 +126,10 @@ export async function verifierLoad(actor: Actor, cycleId: string) {
 /** The institutions of the list, each with its verifiers in the cycle. */
 export async function searchAssignments(actor: Actor, cycleId: string, filter: TAssignmentSearch) {
   const page = filter.page ?? 1;
-  if (!can(actor, "assignments.manage")) return { rows: [], total: 0, page, pageSize: PAGE_SIZE };
+  const scope = assignmentScope(actor);
+  if (!scope || !(await db.cycle.count({ where: { AND: [{ id: cycleId }, scope.cycles] } }))) return { rows: [], total: 0, page, pageSize: PAGE_SIZE };
   const where: Prisma.InstitutionWhereInput = {
-    ...institutionFilter(filter),
-    ...(filter.unassigned ? { verifierAssignments: { none: { cycleId } } } : {}),
+    AND: [scope.institutions, institutionFilter(filter), filter.unassigned ? { verifierAssignments: { none: { cycleId } } } : {}],
   };
   const [rows, total] = await db.$transaction([
     db.institution.findMany({
@@ -113,18 +157,43 @@ export async function searchAssignments(actor: Actor, cycleId: string, filter: T
   };
 }
 
-/** The cycle must still be running or in preparation; a finalised cycle's assignments are history. */
-export async function assertOpenCycle(tx: Prisma.TransactionClient, cycleId: string) {
-  const cycle = await tx.cycle.findUnique({ where: { id: cycleId }, select: { status: true } });
+/**
+ * The cycle must be within the actor's scope ("not found" otherwise) and still running or in
+ * preparation (a finalised cycle's assignments are history). Returns its owner.
+ */
+export async function assertOpenCycle(tx: Prisma.TransactionClient, actor: Actor, cycleId: string) {
+  const scope = scopeOrNotFound(actor);
+  const cycle = await tx.cycle.findFirst({ where: { AND: [{ id: cycleId }, scope.cycles] }, select: { status: true, ownerInstitutionId: true } });
   if (!cycle) throw new ActionError("errors.notFound");
   if (cycle.status === "FINALISED" || cycle.status === "ARCHIVED") throw new ActionError("assignmentAdmin.cycleClosed");
+  return cycle;
 }
 
-/** The account must exist and be an active verifier. */
-export async function assertVerifier(tx: Prisma.TransactionClient, verifierId: string) {
-  const user = await tx.user.findUnique({ where: { id: verifierId }, select: { role: true, isActive: true } });
+/** The account must be within the actor's scope ("not found" otherwise) and an active verifier. */
+export async function assertVerifier(tx: Prisma.TransactionClient, actor: Actor, verifierId: string) {
+  const scope = scopeOrNotFound(actor);
+  const user = await tx.user.findFirst({ where: { AND: [{ id: verifierId }, scope.verifiers] }, select: { role: true, isActive: true, institutionId: true } });
   if (!user) throw new ActionError("errors.notFound");
   if (user.role !== "VERIFIER" || !user.isActive) throw new ActionError("users.notAVerifier");
+  return user;
+}
+
+/**
+ * Everything an assignment needs before it writes: the cycle and the verifier in scope, the
+ * institutions in scope and existing, and the rule of who verifies which cycle
+ * (lib/domain/cycle/assignment-rule.ts). Locks the institutions' rows, in id order.
+ */
+export async function assertAssignable(tx: Prisma.TransactionClient, actor: Actor, cycleId: string, verifierId: string, institutionIds: readonly string[]) {
+  const scope = scopeOrNotFound(actor);
+  const cycle = await assertOpenCycle(tx, actor, cycleId);
+  const verifier = await assertVerifier(tx, actor, verifierId);
+  const wanted = [...new Set(institutionIds)].sort();
+  const known = await tx.institution.findMany({ where: { AND: [{ id: { in: wanted } }, scope.institutions] }, select: { id: true } });
+  if (known.length !== wanted.length) throw new ActionError("validation.institutionInvalid");
+  const refusal = assignmentRefusal(cycle, verifier, wanted);
+  if (refusal) throw new ActionError(`assignmentAdmin.${refusal}`);
+  await tx.$queryRaw`SELECT id FROM "Institution" WHERE id = ANY(${wanted}::uuid[]) ORDER BY id FOR UPDATE`;
+  return wanted;
 }
 
 /**
@@ -135,14 +204,10 @@ export async function assertVerifier(tx: Prisma.TransactionClient, verifierId: s
  * and each audit record's "before" is true. One audit record per institution whose verifiers changed.
  */
 export async function assignInstitutions(actor: Manager, input: TAssignInstitutions) {
-  assertManager(actor);
-  const wanted = [...new Set(input.institutionIds)].sort();
+  scopeOrNotFound(actor);
   return db.$transaction(
     async (tx) => {
-      await assertOpenCycle(tx, input.cycleId);
-      await assertVerifier(tx, input.verifierId);
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Institution" WHERE id = ANY(${wanted}::uuid[]) ORDER BY id FOR UPDATE`;
-      if (locked.length !== wanted.length) throw new ActionError("validation.institutionInvalid");
+      const wanted = await assertAssignable(tx, actor, input.cycleId, input.verifierId, input.institutionIds);
       const current = await tx.verifierAssignment.findMany({
         where: { cycleId: input.cycleId, institutionId: { in: wanted } },
         select: { institutionId: true, verifierId: true },
@@ -180,9 +245,10 @@ export async function assignInstitutions(actor: Manager, input: TAssignInstituti
 
 /** Bulk assignment by filter: every institution of the chosen types, optionally in one province or held by one verifier. */
 export async function assignByFilter(actor: Manager, input: TBulkAssign) {
-  assertManager(actor);
+  const scope = scopeOrNotFound(actor);
   const institutions = await db.institution.findMany({
     where: {
+      ...scope.institutions,
       type: { in: input.types },
       ...(input.provinceCode ? { province: { code: input.provinceCode } } : {}),
       ...(input.fromVerifierId ? { verifierAssignments: { some: { cycleId: input.cycleId, verifierId: input.fromVerifierId } } } : {}),
@@ -195,9 +261,9 @@ export async function assignByFilter(actor: Manager, input: TBulkAssign) {
 
 /** Removes one verifier from one institution in a cycle; audited. A row already gone is a conflict. */
 export async function unassignInstitution(actor: Manager, input: TUnassign) {
-  assertManager(actor);
+  scopeOrNotFound(actor);
   return db.$transaction(async (tx) => {
-    await assertOpenCycle(tx, input.cycleId);
+    await assertOpenCycle(tx, actor, input.cycleId);
     await tx.$queryRaw`SELECT id FROM "Institution" WHERE id = ${input.institutionId}::uuid FOR UPDATE`;
     const current = await tx.verifierAssignment.findMany({
       where: { cycleId: input.cycleId, institutionId: input.institutionId },

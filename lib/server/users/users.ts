@@ -9,7 +9,7 @@ import { ActionError } from "../errors";
 import { audit } from "../audit/record";
 import { endSessionsOfUser } from "../auth/sessions";
 import { db } from "../db/client";
-import { assertOpenCycle, assertVerifier } from "./assignments";
+import { assertAssignable as assertAssignment, assignmentScope } from "./assignments";
 import { uniqueAs } from "../db/unique";
 
 const PAGE_SIZE = 25;
@@ -214,11 +214,8 @@ export async function endOwnSessions(actor: Actor & { email: string }) {
 export async function setVerifierAssignments(actor: Actor & { email: string }, input: { userId: string; cycleId: string; institutionIds: string[] }) {
   assertManager(actor);
   return db.$transaction(async (tx) => {
-    await assertVerifier(tx, input.userId);
-    await assertOpenCycle(tx, input.cycleId);
-    const wanted = [...new Set(input.institutionIds)];
-    const known = await tx.institution.count({ where: { id: { in: wanted } } });
-    if (known !== wanted.length) throw new ActionError("validation.institutionInvalid");
+    // The cycle, the verifier and the institutions within the actor's assignment scope, and the rule of who verifies which cycle.
+    const wanted = await assertAssignment(tx, actor, input.cycleId, input.userId, input.institutionIds);
     const current = await tx.verifierAssignment.findMany({ where: { cycleId: input.cycleId, verifierId: input.userId }, select: { institutionId: true } });
     const before = current.map((a) => a.institutionId).sort();
     const removed = before.filter((id) => !wanted.includes(id));
@@ -241,9 +238,11 @@ export async function setVerifierAssignments(actor: Actor & { email: string }, i
 }
 
 export async function listVerifierAssignments(actor: Actor, userId: string, cycleId: string) {
-  if (!can(actor, "users.manage")) return [];
+  const scope = assignmentScope(actor);
+  const users = userScopeWhere(actor);
+  if (!scope || !users) return [];
   return db.verifierAssignment.findMany({
-    where: { verifierId: userId, cycleId },
+    where: { verifierId: userId, cycleId, cycle: scope.cycles, verifier: users },
     select: { institution: { select: { id: true, name: true, type: true } } },
     orderBy: { institution: { name: "asc" } },
   });

@@ -7,6 +7,7 @@ import { ActionError } from "../errors";
 import { audit } from "../audit/record";
 import { db } from "../db/client";
 import { assertStageOpen } from "../cycle/stage-gate";
+import { cycleScopeWhere } from "../cycle/scope";
 import { emitNotification } from "../notifications/emit";
 import { recomputeLocusResults, sqlOfTransaction } from "../results/recompute-locus";
 
@@ -180,11 +181,12 @@ type Admin = Actor & { email: string };
  * (loci already awaiting validation keep waiting for it). Audited before and after.
  */
 export async function updateSecondTier(actor: Admin, input: TUpdateSecondTier) {
-  if (!can(actor, "cycles.manage")) throw new ActionError("errors.notFound");
+  const scope = secondTierScope(actor);
+  if (!scope) throw new ActionError("errors.notFound");
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Cycle" WHERE id = ${input.cycleId}::uuid FOR UPDATE`;
-    const cycle = await tx.cycle.findUnique({
-      where: { id: input.cycleId },
+    const cycle = await tx.cycle.findFirst({
+      where: { AND: [{ id: input.cycleId }, scope] },
       select: { status: true, secondTierEnabled: true, secondTierInstitutionTypes: true },
     });
     if (!cycle) throw new ActionError("errors.notFound");
@@ -219,9 +221,19 @@ export async function assignValidator(actor: Admin, input: TAssignValidator) {
   });
 }
 
-/** The second-tier page of a cycle: its setting, its validators, and the choices for a new one. */
+/**
+ * The ministry cycles whose second tier the actor runs: the second tier is the ministry's own
+ * validation (docs/domain.md §3.10), so an institution's own cycle has none (§3.12). null: none.
+ */
+function secondTierScope(actor: Actor): Prisma.CycleWhereInput | null {
+  const scope = cycleScopeWhere(actor, "cycles.manage");
+  return scope ? { AND: [scope, { ownerInstitutionId: null }] } : null;
+}
+
+/** The second-tier page of a cycle: its setting, its validators, and the choices for a new one; null outside the actor's scope. */
 export async function secondTierSetup(actor: Actor, cycleId: string) {
-  if (!can(actor, "cycles.manage")) throw new ActionError("errors.notFound");
+  const scope = secondTierScope(actor);
+  if (!scope || (await db.cycle.count({ where: { AND: [{ id: cycleId }, scope] } })) === 0) return null;
   const [cycle, assignments, verifiers, institutions] = await Promise.all([
     db.cycle.findUnique({ where: { id: cycleId }, select: { id: true, name: true, status: true, secondTierEnabled: true, secondTierInstitutionTypes: true } }),
     db.validatorAssignment.findMany({
@@ -232,6 +244,6 @@ export async function secondTierSetup(actor: Actor, cycleId: string) {
     db.user.findMany({ where: { role: "VERIFIER", isActive: true }, select: { id: true, name: true, email: true }, orderBy: { email: "asc" } }),
     db.institution.findMany({ select: { id: true, name: true, type: true }, orderBy: { name: "asc" } }),
   ]);
-  if (!cycle) throw new ActionError("errors.notFound");
+  if (!cycle) return null;
   return { cycle, assignments, verifiers, institutions };
 }

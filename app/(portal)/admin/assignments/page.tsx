@@ -43,7 +43,7 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
   }
   const [load, verifiers, provinces, list] = await Promise.all([
     verifierLoad(actor, cycle.id),
-    listVerifiers(actor),
+    listVerifiers(actor, cycle),
     listProvinces(actor),
     searchAssignments(actor, cycle.id, filter),
   ]);

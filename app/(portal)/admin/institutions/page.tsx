@@ -9,6 +9,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ZInstitutionSearch } from "@/lib/schemas/registry";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listProvinces, searchInstitutions } from "@/lib/server/registry/institutions";
+import { managesInstitutions } from "@/lib/server/registry/scope";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("registry"))("title") };
@@ -29,9 +30,11 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
           {t("registry.title")}
         </h1>
         <div className="flex flex-wrap gap-2">
-          <Link href="/admin/institutions/new" className={buttonClass()}>
-            {t("registry.add")}
-          </Link>
+          {managesInstitutions(actor) ? (
+            <Link href="/admin/institutions/new" className={buttonClass()}>
+              {t("registry.add")}
+            </Link>
+          ) : null}
           <Link href="/admin/institutions/import" className={linkClass}>
             {t("registry.import")}
           </Link>

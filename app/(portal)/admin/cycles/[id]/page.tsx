@@ -13,6 +13,8 @@ import { StatusBadge } from "@/components/status-badge";
 import { DownloadButton } from "@/components/download-button";
 import { stageWindow } from "@/lib/domain/workflow";
 import { requirePolicy } from "@/lib/server/auth/current-user";
+import { canOnCycle } from "@/lib/server/cycle/scope";
+import { ruleFor } from "@/lib/auth/policies";
 import { cycleStatusMatrix, cycleVerifierWorkload, listCycleLoci } from "@/lib/server/cycle/overview";
 import { findCycleForAdmin } from "@/lib/server/cycle/cycles";
 import { cycleActionDecisions } from "@/lib/server/cycle/status";
@@ -39,6 +41,15 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
     cycleActionDecisions(actor, cycle, now),
     finalisationState(actor, cycle, now),
   ]);
+  // Only what the actor may use on this cycle is offered (an institution admin: no appeals
+  // assignment, recapitulation or second tier, which are the ministry's; docs/domain.md §3.12).
+  const manage = canOnCycle(actor, "cycles.manage", cycle);
+  const offers = {
+    manage,
+    appeals: ruleFor(actor, "appeal.assign") !== null,
+    recap: ruleFor(actor, "signOff.recap") !== null,
+    secondTier: manage && cycle.ownerInstitutionId === null,
+  };
   const blockedReason = (kind: "START" | "CLOSE" | "PUBLISH" | "UNPUBLISH" | "ARCHIVE" | "ADD_LOCI") => {
     const decision = kind === "ADD_LOCI" ? null : actions?.decisions[kind];
     return decision && !decision.ok ? t(`cycleAdmin.refusal.${decision.reason}`, { status: cycle.status, count: actions?.lociInVerification ?? 0 }) : null;
@@ -99,14 +110,16 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
           ) : null}
           {cycle.status === "PREPARATION" || cycle.status === "ACTIVE" ? button("ADD_LOCI") : null}
         </div>
-        <div className="mt-4 flex flex-wrap items-center gap-2 text-sm" data-testid="berita-acara-recap">
-          <DownloadButton href={`/api/cycles/${cycle.id}/berita-acara-recap`} label={t("signOff.recap.download")} testId="berita-acara-recap-xlsx" />
-          <DownloadButton
-            href={`/api/cycles/${cycle.id}/berita-acara-recap?format=csv`}
-            label={t("signOff.recap.downloadCsv")}
-            testId="berita-acara-recap-csv"
-          />
-        </div>
+        {offers.recap ? (
+          <div className="mt-4 flex flex-wrap items-center gap-2 text-sm" data-testid="berita-acara-recap">
+            <DownloadButton href={`/api/cycles/${cycle.id}/berita-acara-recap`} label={t("signOff.recap.download")} testId="berita-acara-recap-xlsx" />
+            <DownloadButton
+              href={`/api/cycles/${cycle.id}/berita-acara-recap?format=csv`}
+              label={t("signOff.recap.downloadCsv")}
+              testId="berita-acara-recap-csv"
+            />
+          </div>
+        ) : null}
       </section>
 
       <section aria-labelledby="schedule-title" className="mt-8">
@@ -114,18 +127,26 @@ export default async function CycleOverviewPage({ params }: { params: Promise<{ 
           <h2 id="schedule-title" className="text-lg font-semibold">
             {t("cycleAdmin.overview.scheduleTitle")}
           </h2>
-          <Link href={`/admin/cycles/${cycle.id}/setup`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
-            {t("cycleAdmin.overview.editSchedule")}
-          </Link>
-          <Link href={`/admin/cycles/${cycle.id}/appeals`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
-            {t("appeals.adminLink")}
-          </Link>
-          <Link href={`/admin/cycles/${cycle.id}/second-tier`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
-            {t("secondTier.adminLink")}
-          </Link>
-          <Link href={`/admin/cycles/${cycle.id}/pre-check`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
-            {t("preCheck.admin.link")}
-          </Link>
+          {offers.manage ? (
+            <Link href={`/admin/cycles/${cycle.id}/setup`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
+              {t("cycleAdmin.overview.editSchedule")}
+            </Link>
+          ) : null}
+          {offers.appeals ? (
+            <Link href={`/admin/cycles/${cycle.id}/appeals`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
+              {t("appeals.adminLink")}
+            </Link>
+          ) : null}
+          {offers.secondTier ? (
+            <Link href={`/admin/cycles/${cycle.id}/second-tier`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
+              {t("secondTier.adminLink")}
+            </Link>
+          ) : null}
+          {offers.manage ? (
+            <Link href={`/admin/cycles/${cycle.id}/pre-check`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
+              {t("preCheck.admin.link")}
+            </Link>
+          ) : null}
         </div>
         <div className="mt-3">
           <DataTable

@@ -1,6 +1,8 @@
+import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { InstitutionForm } from "@/components/admin/registry/institution-form";
+import { managesInstitutions } from "@/lib/server/registry/scope";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { listProvinces } from "@/lib/server/registry/institutions";
 
@@ -10,6 +12,8 @@ export async function generateMetadata() {
 
 export default async function NewInstitutionPage() {
   const actor = await requirePolicy("registry.manage");
+  // An institution admin manages its own units, never a new institution.
+  if (!managesInstitutions(actor)) notFound();
   const [t, provinces] = await Promise.all([getTranslations("registry"), listProvinces(actor)]);
   return (
     <section aria-labelledby="page-title" className="space-y-4">

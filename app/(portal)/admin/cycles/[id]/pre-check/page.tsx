@@ -15,6 +15,8 @@ export default async function PreCheckRulesPage({ params }: { params: Promise<{ 
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const [t, setup] = await Promise.all([getTranslations("preCheck"), preCheckRuleSettings(actor, id)]);
+  // A cycle the actor does not run (another owner's; a second tier of an institution's own cycle): not found.
+  if (!setup) notFound();
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <h1 id="page-title" className="text-2xl font-semibold">

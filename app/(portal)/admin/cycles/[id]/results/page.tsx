@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CycleHeader } from "@/components/admin/cycles/cycle-header";
 import { CycleTabs } from "@/components/admin/cycles/cycle-tabs";
+import { DownloadButton } from "@/components/download-button";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { AwardReason } from "@/components/results/award-reason";
@@ -71,6 +72,21 @@ export default async function CycleResultsPreviewPage({
                 ) : null}
               </p>
               <NationalIndexCard cycleName={cycle.name} national={results.national} institutions={results.institutions.length} testId="preview-national" />
+              {results.cycle.publishedAt ? (
+                // The cycle's report as a file (an institution admin's own report, issue 16): the published ranking of this group.
+                <div className="flex flex-wrap gap-2">
+                  <DownloadButton
+                    href={`/api/results/rankings?cycle=${cycle.id}&group=${query.group}&format=xlsx`}
+                    label={t("publicResults.exportXlsx")}
+                    testId="export-xlsx"
+                  />
+                  <DownloadButton
+                    href={`/api/results/rankings?cycle=${cycle.id}&group=${query.group}&format=csv`}
+                    label={t("publicResults.exportCsv")}
+                    testId="export-csv"
+                  />
+                </div>
+              ) : null}
               <GroupTabs current={query.group} href={(group) => `${base}?group=${group}`} />
               <h2 className="text-lg font-semibold">{groupName}</h2>
               <p className="text-sm text-slate-600">{t("publicResults.count", { shown: rows.length, total: all.length })}</p>

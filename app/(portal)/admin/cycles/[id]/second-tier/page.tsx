@@ -16,6 +16,8 @@ export default async function SecondTierPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const [t, setup] = await Promise.all([getTranslations("secondTier"), secondTierSetup(actor, id)]);
+  // A cycle the actor does not run (another owner's; a second tier of an institution's own cycle): not found.
+  if (!setup) notFound();
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <h1 id="page-title" className="text-2xl font-semibold">

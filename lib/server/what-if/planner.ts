@@ -94,15 +94,16 @@ export async function loadAssessmentWhatIf(actor: Actor, assessmentId: string): 
 }
 
 /**
- * The planner of a head's institution: every locus it has in its latest cycle under way or
- * finalised, so that the institution index (the mean of its loci, docs/domain.md §5.6) can be
+ * The planner of a head's institution: every locus it has in the named cycle, else in its latest
+ * cycle under way or finalised, so that the institution index (the mean of its loci, docs/domain.md §5.6) can be
  * projected too. Null without such a cycle or for anyone but the institution's readers.
  */
-export async function loadInstitutionWhatIf(actor: Actor): Promise<WhatIfView | null> {
+export async function loadInstitutionWhatIf(actor: Actor, cycleId?: string): Promise<WhatIfView | null> {
   if (!actor.institutionId || !can(actor, "whatIf.view", { institutionId: actor.institutionId })) return null;
   const scope = { AND: [assessmentScope(actor, "whatIf.view"), { locus: { institutionId: actor.institutionId } }] };
   const latest = await db.assessment.findFirst({
-    where: { AND: [scope, { cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } }] },
+    // The cycle the dashboard shows (issue 16: one cycle per view), else the latest under way or finalised.
+    where: { AND: [scope, cycleId ? { cycleId } : { cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } }] },
     // The ministry's cycle first when the institution also runs its own that year (issue 16): the same view as the dashboard's.
     orderBy: [{ cycle: { year: "desc" } }, { cycle: { ownerInstitutionId: { sort: "asc", nulls: "first" } } }, { cycle: { createdAt: "desc" } }],
     select: { cycle: { select: { id: true, name: true, instrumentVersionId: true, f02SharePercent: true, minSurveyRespondents: true } } },

@@ -26,7 +26,7 @@ export default async function InstitutionExplainPage({ searchParams }: { searchP
         <h1 id="page-title" className="text-2xl font-semibold">
           {view ? t("institutionTitle", { institution: view.institution.name }) : t("title")}
         </h1>
-        {cycle ? <CycleSwitcher cycles={cycles} current={cycle} /> : null}
+        {cycle && view ? <CycleSwitcher cycles={cycles} current={cycle} /> : null}
         <Link href={cycle ? `/dashboard?cycle=${cycle.id}` : "/dashboard"} className="text-sm text-brand-700 underline">
           {t("back")}
         </Link>

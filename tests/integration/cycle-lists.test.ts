@@ -140,7 +140,7 @@ describe("lists per cycle: the head's dashboard and follow-up never mix cycles",
       expect(list.rows.map((r) => r.id)).not.toContain(recommendation.id);
       expect(await cycleOf(list.rows.map((r) => r.assessmentId))).toEqual(list.rows.length ? [other.id] : []);
     }
-    expect((await monitoring.loadFollowUpMonitoring(head(), ramah)).overall.total).toBe(1);
+    expect((await monitoring.loadFollowUpMonitoring(head(), ramah))?.overall.total).toBe(1);
     // Another institution's own cycle with a recommendation is not offered, not even its name.
     const foreign = await one(
       `SELECT a.id, i.id AS "indicatorId", c.id AS "cycleId" FROM "Cycle" c JOIN "Assessment" a ON a."cycleId" = c.id

@@ -235,7 +235,7 @@ test("a head switches the dashboard between the cycles its institution takes par
   // By default the ministry's running cycle, beside the latest finalised one of the same programme.
   await expect(switcher).toContainText("Siklus: PEKPPP 2026");
   await expect(page.getByTestId("finalised-cycle")).toBeVisible();
-  await page.getByLabel("Siklus", { exact: true }).selectOption({ label: "Ramah Kelompok Rentan 2026 · Kementerian PANRB · Persiapan" });
+  await page.getByRole("combobox", { name: "Siklus", exact: true }).selectOption({ label: "Ramah Kelompok Rentan 2026 · Kementerian PANRB · Persiapan" });
   await page.getByRole("button", { name: "Tampilkan", exact: true }).click();
   await expect(page).toHaveURL(/\?cycle=[0-9a-f-]{36}$/);
   await expect(switcher).toContainText("Siklus: Ramah Kelompok Rentan 2026");

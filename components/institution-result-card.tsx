@@ -2,11 +2,10 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { GradeBadge } from "@/components/grade-badge";
 import { StatusBadge } from "@/components/status-badge";
-import { classify } from "@/lib/domain/grades";
-import type { InstitutionResultView } from "@/lib/server/results/institution";
+import type { StoredInstitutionView } from "@/lib/server/results/institution-stored";
 
-/** An institution's verified result in one cycle: its index when complete, and each locus. */
-export async function InstitutionResultCard({ view, testId }: { view: InstitutionResultView; testId: string }) {
+/** An institution's verified result in one cycle: its index when complete, and each locus (stored results). */
+export async function InstitutionResultCard({ view, testId }: { view: StoredInstitutionView; testId: string }) {
   const t = await getTranslations();
   return (
     <section aria-labelledby={`${testId}-title`} className="space-y-4" data-testid={testId}>
@@ -37,7 +36,6 @@ export async function InstitutionResultCard({ view, testId }: { view: Institutio
       <ul className="grid gap-4 md:grid-cols-3">
         {view.loci.map((locus) => {
           const result = locus.result;
-          const f03 = result?.f03.score ? classify(result.f03.score).published : null;
           return (
             <li key={locus.assessmentId} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="locus-result">
               <p className="text-xs tracking-wide text-slate-500 uppercase">{t(`serviceType.${locus.serviceType}`)}</p>
@@ -54,14 +52,14 @@ export async function InstitutionResultCard({ view, testId }: { view: Institutio
                     <GradeBadge grade={result.classification.grade} label={result.classification.label} />
                   </p>
                   <p className="mt-2 text-xs text-slate-600" data-testid="locus-index-basis">
-                    {result.index.f03Included && f03
+                    {result.f03Included && result.f03
                       ? t("head.f03Included", {
-                          f02: classify(result.f02.total).published,
-                          f03,
+                          f02: result.f02,
+                          f03: result.f03,
                           share: view.cycle.f02SharePercent,
                           rest: 100 - view.cycle.f02SharePercent,
                         })
-                      : t("head.f02Only", { count: result.f03.respondents, min: view.cycle.minSurveyRespondents })}
+                      : t("head.f02Only", { count: result.respondents, min: view.cycle.minSurveyRespondents })}
                   </p>
                   <Link href={`/assessments/${locus.assessmentId}/explain`} className="mt-2 inline-block text-xs text-brand-700 underline">
                     {t("explain.link")}

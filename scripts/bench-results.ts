@@ -238,6 +238,21 @@ async function explainHotQueries(client: pg.Client, cycleId: string) {
       [cycleId, institutionId],
     ],
     [
+      "head dashboard: the institution's stored results",
+      `SELECT a.id, a.status::text, l.name, r."f02TenThousandths", r."indexNumerator"::text FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId"
+       LEFT JOIN "LocusResult" r ON r."assessmentId" = a.id AND r.kind = 'VERIFIED' WHERE a."cycleId" = $1 AND l."institutionId" = $2 ORDER BY l."serviceType", l.name`,
+      [cycleId, institutionId],
+    ],
+    [
+      "head dashboard: self and verified sums per indicator",
+      `SELECT 'S' AS kind, i.code, sum(s.level) FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId"
+       WHERE s."assessmentId" IN (SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = $1 AND l."institutionId" = $2) GROUP BY i.code
+       UNION ALL
+       SELECT 'V', i.code, sum(v.level) FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId"
+       WHERE v."assessmentId" IN (SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = $1 AND l."institutionId" = $2) GROUP BY i.code`,
+      [cycleId, institutionId],
+    ],
+    [
       "queue: counts per status (verifier, kept counts)",
       `SELECT s.status, sum(s.count)::int AS count FROM "VerifierAssignment" va
        JOIN "InstitutionStatusCount" s ON s."cycleId" = va."cycleId" AND s."institutionId" = va."institutionId"

@@ -29,7 +29,7 @@ export async function AppealList({
           </div>
           {showLocus ? (
             <p className="text-slate-600">
-              {t("locus")}: {appeal.assessment.locus.institution.name} · {appeal.assessment.locus.name}
+              {t("locus")}: {appeal.assessment.locus.institution.name} · {appeal.assessment.locus.name} · {appeal.assessment.cycle.name}
             </p>
           ) : null}
           <p className="mt-1">

@@ -2,13 +2,15 @@ import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import type { TFollowUpListFilter } from "@/lib/schemas/follow-up";
+import type { CycleChoice } from "@/lib/server/cycle/cycles";
 import type { FollowUpListRow } from "@/lib/server/follow-up/views";
+import { CycleSwitcher } from "@/components/cycle-switcher";
 import { FollowUpFilters } from "./list-filters";
 import { RecommendationTable } from "./recommendation-table";
 
 /**
  * A page of recommendations of one cycle in the actor's scope under a policy (the evaluator's own
- * loci, the verifier's assigned institutions), with the cycle and "show" filters and pagination.
+ * loci, the verifier's assigned institutions), with the cycle switcher, the "show" filter and pagination.
  * The page loads them (listFollowUpCycles, chooseFollowUpCycle, listFollowUpRecommendations);
  * `cycle` and `list` are null when no cycle has recommendations.
  */
@@ -20,8 +22,8 @@ export async function RecommendationListSection({
   title,
   intro,
 }: {
-  cycles: readonly { id: string; name: string }[];
-  cycle: { id: string } | null;
+  cycles: readonly CycleChoice[];
+  cycle: CycleChoice | null;
   list: { rows: FollowUpListRow[]; total: number; page: number; pageSize: number } | null;
   show: TFollowUpListFilter["show"];
   title: string;
@@ -36,7 +38,8 @@ export async function RecommendationListSection({
       <p className="mt-1 text-slate-600">{intro}</p>
       {cycle && list ? (
         <>
-          <FollowUpFilters cycles={cycles} cycleId={cycle.id} show={show} />
+          <CycleSwitcher cycles={cycles} current={cycle} />
+          <FollowUpFilters cycleId={cycle.id} show={show} />
           <p className="mt-4 text-sm text-slate-600" aria-live="polite">
             {t("resultCount", { count: list.total })}
           </p>

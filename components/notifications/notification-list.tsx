@@ -5,8 +5,11 @@ import { markNotificationsReadAction, openNotificationAction } from "@/lib/serve
 import type { NotificationView } from "@/lib/server/notifications/notifications";
 import { MOMENT } from "@/lib/i18n/formats";
 
-/** The list of one's notifications: each opens its exact place (and is marked read on the way). */
-export async function NotificationList({ items }: { items: NotificationView[] }) {
+/**
+ * The list of one's notifications: each opens its exact place (and is marked read on the way).
+ * `showCycle`: the reader takes part in several cycles, so each names its own (issue 16).
+ */
+export async function NotificationList({ items, showCycle = false }: { items: NotificationView[]; showCycle?: boolean }) {
   const [t, format] = await Promise.all([getTranslations("notifications"), getFormatter()]);
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="notification-list">
@@ -22,6 +25,11 @@ export async function NotificationList({ items }: { items: NotificationView[] })
               {item.title}
             </p>
             <p className="mt-0.5 text-sm text-slate-700">{item.text}</p>
+            {showCycle && item.cycleName ? (
+              <p className="mt-0.5 text-xs text-slate-600" data-testid="notification-cycle">
+                {t("cycle", { name: item.cycleName })}
+              </p>
+            ) : null}
             <p className="mt-0.5 text-xs text-slate-500">
               {t("receivedAt")}: <time dateTime={item.createdAt}>{format.dateTime(new Date(item.createdAt), MOMENT)}</time>
             </p>

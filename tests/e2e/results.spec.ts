@@ -227,3 +227,22 @@ test("the admin edits an award rule with the keyboard, the awards page follows a
   await page.getByRole("alertdialog").getByRole("button", { name: "Kembalikan ke aturan bawaan" }).click();
   await expect(page.getByTestId("rules-source")).toContainText("bawaan portal");
 });
+
+test("a head switches the dashboard between the cycles its institution takes part in, each with its own numbers only", async ({ page }) => {
+  await signIn(page, "pimpinan.palembang@pekppp.test");
+  await page.goto("/dashboard");
+  const switcher = page.locator("p[data-testid=current-cycle]");
+  // By default the ministry's running cycle, beside the latest finalised one of the same programme.
+  await expect(switcher).toContainText("Siklus: PEKPPP 2026");
+  await expect(page.getByTestId("finalised-cycle")).toBeVisible();
+  await page.getByRole("combobox", { name: "Siklus", exact: true }).selectOption({ label: "Ramah Kelompok Rentan 2026 · Kementerian PANRB · Persiapan" });
+  await page.getByRole("button", { name: "Tampilkan", exact: true }).click();
+  await expect(page).toHaveURL(/\?cycle=[0-9a-f-]{36}$/);
+  await expect(switcher).toContainText("Siklus: Ramah Kelompok Rentan 2026");
+  // Nothing of the national cycles: no earlier result, trend, standing or recommendations.
+  await expect(page.locator("section[data-testid=current-cycle]")).toContainText("Ramah Kelompok Rentan 2026");
+  await expect(page.getByTestId("finalised-cycle")).toHaveCount(0);
+  await expect(page.getByTestId("trend-row")).toHaveCount(0);
+  await expect(page.getByTestId("national-rank")).toHaveCount(0);
+  await expect(page.getByTestId("head-recommendation")).toHaveCount(0);
+});

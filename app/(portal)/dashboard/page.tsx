@@ -9,6 +9,8 @@ import { DownloadButton } from "@/components/download-button";
 import { TrendChart } from "@/components/results/national-trend-chart";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadHeadDashboard } from "@/lib/server/results/head-dashboard";
+import { pickCycleForActor } from "@/lib/server/cycle/cycles";
+import { CycleSwitcher } from "@/components/cycle-switcher";
 import { headOmbudsman } from "@/lib/server/ombudsman/comparison";
 import { OmbudsmanBeside } from "@/components/ombudsman/ombudsman-beside";
 import { HeadWhatIfSection } from "./what-if-section";
@@ -18,10 +20,14 @@ export async function generateMetadata() {
   return { title: (await getTranslations("head"))("title") };
 }
 
-/** The head's dashboard: its own institution only (the loader's scope is the head's institution). */
-export default async function HeadDashboardPage() {
+/**
+ * The head's dashboard: its own institution only (the loader's scope is the head's institution),
+ * in one of the cycles it takes part in (`?cycle=`, issue 16; by default the ministry's running one).
+ */
+export default async function HeadDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePolicy("results.institution");
-  const [t, format, locale, dashboard] = await Promise.all([getTranslations(), getFormatter(), getLocale(), loadHeadDashboard(user)]);
+  const { cycles, cycle } = await pickCycleForActor(user, (await searchParams).cycle);
+  const [t, format, locale, dashboard] = await Promise.all([getTranslations(), getFormatter(), getLocale(), cycle ? loadHeadDashboard(user, cycle.id) : null]);
   const results = dashboard?.results;
   const focus = results?.finalised ?? results?.current ?? null;
   const ranks = dashboard ? standingLines(t, dashboard) : null;
@@ -35,6 +41,7 @@ export default async function HeadDashboardPage() {
             {t("head.title")}
           </h1>
           <p className="mt-1 text-slate-600">{user.institutionName}</p>
+          {cycle ? <CycleSwitcher cycles={cycles} current={cycle} /> : null}
         </div>
         {dashboard && results?.finalised ? (
           <DownloadButton
@@ -136,7 +143,7 @@ export default async function HeadDashboardPage() {
         </section>
       ) : null}
 
-      <HeadWhatIfSection user={user} />
+      {cycle ? <HeadWhatIfSection user={user} cycleId={cycle.id} /> : null}
 
       {dashboard && dashboard.trend.length > 0 ? (
         <section aria-labelledby="trend-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="institution-trend">

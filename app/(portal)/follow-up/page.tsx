@@ -12,7 +12,7 @@ export async function generateMetadata() {
 export default async function FollowUpReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePolicy("followUp.report");
   const filter = ZFollowUpListFilter.parse(await searchParams);
-  const [t, cycles] = await Promise.all([getTranslations("followUp"), listFollowUpCycles()]);
+  const [t, cycles] = await Promise.all([getTranslations("followUp"), listFollowUpCycles(actor)]);
   const cycle = chooseFollowUpCycle(cycles, filter.cycle);
   const list = cycle ? await listFollowUpRecommendations(actor, "followUp.report", cycle.id, filter) : null;
   return <RecommendationListSection cycles={cycles} cycle={cycle} list={list} show={filter.show} title={t("reportTitle")} intro={t("reportIntro")} />;

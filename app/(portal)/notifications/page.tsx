@@ -9,6 +9,7 @@ import { NOTIFICATION_SHOW, ZNotificationListFilter } from "@/lib/schemas/notifi
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { markAllNotificationsReadAction } from "@/lib/server/notifications/actions";
 import { listNotifications } from "@/lib/server/notifications/notifications";
+import { listCyclesForActor } from "@/lib/server/cycle/cycles";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("notifications"))("title") };
@@ -18,7 +19,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const actor = await requirePolicy("notifications.view");
   const filter = ZNotificationListFilter.parse(await searchParams);
   const [t, locale] = await Promise.all([getTranslations("notifications"), getLocale()]);
-  const result = await listNotifications(actor, filter, locale);
+  const [result, cycles] = await Promise.all([listNotifications(actor, filter, locale), listCyclesForActor(actor)]);
   return (
     <section aria-labelledby="page-title">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -55,7 +56,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         {result.items.length === 0 ? (
           <EmptyState>{filter.show === "unread" ? t("emptyUnread") : t("emptyAll")}</EmptyState>
         ) : (
-          <NotificationList items={result.items} />
+          <NotificationList items={result.items} showCycle={cycles.length > 1} />
         )}
       </div>
       <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={{ show: filter.show }} />

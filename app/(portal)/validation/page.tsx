@@ -28,7 +28,9 @@ export default async function ValidationQueuePage() {
               <p className="font-semibold">
                 {row.institutionName} · {row.locusName}
               </p>
-              <p className="text-sm text-slate-600">{t(`institutionType.${row.institutionType}`)}</p>
+              <p className="text-sm text-slate-600">
+                {t(`institutionType.${row.institutionType}`)} · {row.cycleName}
+              </p>
               {/* The locus itself, read-only, with its evidence (assessment.view: assignedOrValidating). */}
               <Link href={`/assessments/${row.id}`} className="text-sm text-brand-700 underline">
                 {t("secondTier.openLocus")}

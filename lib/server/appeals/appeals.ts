@@ -247,7 +247,9 @@ const appealView = {
   filedBy: { select: { name: true } },
   reviewer: { select: { name: true } },
   evidence: { where: { removedAt: null }, select: { id: true, originalName: true, sizeBytes: true } },
-  assessment: { select: { id: true, status: true, locus: { select: { name: true, institution: { select: { name: true } } } } } },
+  assessment: {
+    select: { id: true, status: true, cycle: { select: { name: true } }, locus: { select: { name: true, institution: { select: { name: true } } } } },
+  },
 } satisfies Prisma.AppealSelect;
 export type AppealView = Prisma.AppealGetPayload<{ select: typeof appealView }>;
 

@@ -28,11 +28,13 @@ const STATUS_ORDER = { ACTIVE: 0, PREPARATION: 1, FINALISED: 2, ARCHIVED: 3 } as
  * The cycles an actor takes part in (docs/domain.md §3.12), scoped in the query: an evaluator or a
  * head, the cycles with a locus of its institution; a verifier, the cycles it is assigned in (as a
  * verifier or a second-tier validator); the national admin, every cycle; an institution admin, the
- * cycles its institution owns or takes part in. Active first, grouped by programme.
+ * cycles its institution owns or takes part in. Active first, grouped by programme. `narrowedBy`
+ * keeps only some of them (a list's own condition, e.g. cycles with recommendations).
  */
-export async function listCyclesForActor(actor: Actor): Promise<CycleChoice[]> {
-  const where = participationWhere(actor);
-  if (!where) return [];
+export async function listCyclesForActor(actor: Actor, narrowedBy?: Prisma.CycleWhereInput): Promise<CycleChoice[]> {
+  const participation = participationWhere(actor);
+  if (!participation) return [];
+  const where = narrowedBy ? { AND: [participation, narrowedBy] } : participation;
   const cycles = await db.cycle.findMany({ where, select: CYCLE_CHOICE, orderBy: [{ year: "desc" }, { createdAt: "desc" }] });
   return cycles.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.programme.sortOrder - b.programme.sortOrder);
 }

@@ -14,6 +14,8 @@ import { maySeeVerifierWork } from "@/lib/domain/workflow/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assessmentScope, findAssessment, policyTargetOf } from "../assessment/queries";
 import { db } from "../db/client";
+import { pgPool } from "../db/pg-pool";
+import { sqlAssessmentScope } from "../db/sql-scope";
 import { loadInstrument } from "../instrument/load";
 import { loadInstitutionStanding } from "../results/head-dashboard";
 
@@ -171,13 +173,63 @@ export async function loadInstitutionExplanation(actor: Actor, cycleId?: string)
     select: { cycle: { select: cycleFields }, locus: { select: { institution: { select: { id: true, name: true } } } } },
   });
   if (!latest) return null;
-  const rows = await db.assessment.findMany({
-    where: { AND: [scope, { cycleId: latest.cycle.id }] },
-    select: fullLocusFields,
-    orderBy: [{ locus: { serviceType: "asc" } }, { locus: { name: "asc" } }],
-  });
+  const rows = await institutionLoci(actor, actor.institutionId, latest.cycle.id);
   const basis = (r: LocusRow): ExplainBasis => (maySeeVerifierWork(actor.role, r.status) ? "VERIFIED" : "SELF");
   return viewOf(latest.cycle, latest.locus.institution, rows, basis, true);
+}
+
+/**
+ * Every locus of the institution in the cycle with what a signed-in reader sees (`fullLocusFields`),
+ * in plain statements instead of the nested read: a head opens it from the dashboard (issue 17).
+ * The scope of explain.view is part of the query.
+ */
+async function institutionLoci(actor: Actor, institutionId: string, cycleId: string): Promise<LocusRow[]> {
+  const scope = sqlAssessmentScope(actor, "explain.view", 3);
+  const loci = await pgPool.query<{ id: string; status: string; name: string }>(
+    `SELECT a.id, a.status::text AS status, l.name FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId"
+     WHERE a."cycleId" = $1 AND l."institutionId" = $2 AND ${scope.sql} ORDER BY l."serviceType", l.name`,
+    [cycleId, institutionId, ...scope.params],
+  );
+  const ids = loci.rows.map((r) => r.id);
+  const [answers, responses, evidence] = await Promise.all([
+    pgPool.query<{ kind: "S" | "V"; assessmentId: string; code: string; level: number | null; note: string }>(
+      `SELECT 'S' AS kind, s."assessmentId", i.code, s.level, '' AS note FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = ANY($1::uuid[])
+       UNION ALL
+       SELECT 'V', v."assessmentId", i.code, v.level, v.note FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId" WHERE v."assessmentId" = ANY($1::uuid[])`,
+      [ids],
+    ),
+    pgPool.query<{ assessmentId: string; ratings: number[] }>(`SELECT "assessmentId", ratings FROM "SurveyResponse" WHERE "assessmentId" = ANY($1::uuid[])`, [
+      ids,
+    ]),
+    pgPool.query<{ assessmentId: string; id: string; kind: string; title: string; originalName: string | null; url: string | null; code: string }>(
+      `SELECT e."assessmentId", e.id, e.kind::text AS kind, e.title, e."originalName", e.url, i.code FROM "EvidenceItem" e JOIN "InstrumentIndicator" i ON i.id = e."indicatorId"
+       WHERE e."assessmentId" = ANY($1::uuid[]) AND e."removedAt" IS NULL ORDER BY e."createdAt"`,
+      [ids],
+    ),
+  ]);
+  const rows = new Map(
+    loci.rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        status: r.status,
+        locus: { name: r.name },
+        selfAnswers: [] as NonNullable<LocusRow["selfAnswers"]>,
+        verifiedAnswers: [] as LocusRow["verifiedAnswers"],
+        evidence: [] as NonNullable<LocusRow["evidence"]>,
+        surveyResponses: [] as LocusRow["surveyResponses"],
+      },
+    ]),
+  );
+  for (const a of answers.rows) {
+    const row = rows.get(a.assessmentId)!;
+    if (a.kind === "S") row.selfAnswers.push({ level: a.level, indicator: { code: a.code } });
+    else row.verifiedAnswers.push({ level: a.level, note: a.note, indicator: { code: a.code } });
+  }
+  for (const r of responses.rows) rows.get(r.assessmentId)!.surveyResponses.push({ ratings: r.ratings });
+  for (const e of evidence.rows)
+    rows.get(e.assessmentId)!.evidence.push({ id: e.id, kind: e.kind, title: e.title, originalName: e.originalName, url: e.url, indicator: { code: e.code } });
+  return [...rows.values()];
 }
 
 /**

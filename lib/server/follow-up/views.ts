@@ -9,16 +9,16 @@ import { db } from "../db/client";
 import { assessmentScope, policyTargetFields, policyTargetOf } from "../assessment/queries";
 import { listEntityHistory } from "../audit/search";
 import { itemFields, toView } from "../assessment/evidence";
+import { listCyclesForActor } from "../cycle/cycles";
 
 const PAGE_SIZE = 50;
 
-/** The cycles that have recommendations, newest first (cycle names are not confidential). */
-export async function listFollowUpCycles() {
-  return db.cycle.findMany({
-    where: { assessments: { some: { recommendations: { some: {} } } } },
-    select: { id: true, name: true, year: true, status: true },
-    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
-  });
+/**
+ * The cycles with recommendations that the actor takes part in (issue 16: the national cycle, its
+ * institution's own …), running first, grouped by programme; never another institution's cycle.
+ */
+export function listFollowUpCycles(actor: Actor) {
+  return listCyclesForActor(actor, { assessments: { some: { recommendations: { some: {} } } } });
 }
 
 /**

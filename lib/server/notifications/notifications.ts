@@ -55,6 +55,8 @@ export interface NotificationView {
   link: string;
   createdAt: string;
   read: boolean;
+  /** The cycle it is about (issue 16: a user may take part in several at once); null for none. */
+  cycleName: string | null;
 }
 
 export const NOTIFICATION_PAGE_SIZE = 20;
@@ -65,8 +67,9 @@ export async function listNotifications(actor: Actor, filter: TNotificationListF
   const unread = filter.show === "unread" ? Prisma.sql`AND n."readAt" IS NULL` : Prisma.empty;
   const offset = (filter.page - 1) * NOTIFICATION_PAGE_SIZE;
   const [rows, [count]] = await Promise.all([
-    db.$queryRaw<{ id: string; kind: string; params: NotificationParams; link: string; createdAt: Date; readAt: Date | null }[]>`
-      SELECT n.id, n.kind, n.params, n.link, n."createdAt", n."readAt" FROM "Notification" n
+    db.$queryRaw<{ id: string; kind: string; params: NotificationParams; link: string; createdAt: Date; readAt: Date | null; cycleName: string | null }[]>`
+      SELECT n.id, n.kind, n.params, n.link, n."createdAt", n."readAt", c.name AS "cycleName" FROM "Notification" n
+      LEFT JOIN "Cycle" c ON c.id = n."cycleId"
       WHERE ${scopeSql(actor)} ${unread} ORDER BY n."createdAt" DESC, n.id LIMIT ${NOTIFICATION_PAGE_SIZE} OFFSET ${offset}`,
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Notification" n WHERE ${scopeSql(actor)} ${unread}`,
   ]);
@@ -77,6 +80,7 @@ export async function listNotifications(actor: Actor, filter: TNotificationListF
     link: r.link,
     createdAt: r.createdAt.toISOString(),
     read: r.readAt !== null,
+    cycleName: r.cycleName,
   }));
   return { items, total: count?.n ?? 0, page: filter.page, pageSize: NOTIFICATION_PAGE_SIZE };
 }

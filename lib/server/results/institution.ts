@@ -176,15 +176,16 @@ export async function loadHeadResults(actor: Actor) {
 }
 
 /**
- * The institution's stored index in every cycle it took part in, oldest first: final cycles, and
- * the running one marked provisional. Stored results equal a fresh computation (tested).
+ * The institution's stored index in the given cycles it took part in (one programme and owner:
+ * `cycleLineage`), oldest first: final cycles, and the running one marked provisional. Stored
+ * results equal a fresh computation (tested).
  */
-export async function loadInstitutionTrend(actor: Actor, policy: PolicyKey, institutionId: string) {
-  if (!can(actor, policy, { institutionId })) return [];
+export async function loadInstitutionTrend(actor: Actor, policy: PolicyKey, institutionId: string, cycleIds: readonly string[]) {
+  if (!can(actor, policy, { institutionId }) || cycleIds.length === 0) return [];
   const rows = await db.institutionResult.findMany({
-    where: { institutionId, kind: "VERIFIED", cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } },
+    where: { institutionId, kind: "VERIFIED", cycleId: { in: [...cycleIds] }, cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } },
     select: { indexPublished: true, grade: true, cycle: { select: { id: true, name: true, year: true, status: true, publishedAt: true } } },
-    orderBy: { cycle: { year: "asc" } },
+    orderBy: [{ cycle: { year: "asc" } }, { cycle: { createdAt: "asc" } }],
   });
   return rows.map((r) => ({
     cycleId: r.cycle.id,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policies";
 import { db } from "../db/client";
-import { loadInstitutionStanding } from "./head-dashboard";
+import { cycleLineage, loadInstitutionStanding } from "./head-dashboard";
 import { loadInstitutionCycle, loadInstitutionRecommendations, loadInstitutionTrend } from "./institution";
 
 /**
@@ -17,7 +17,15 @@ export async function loadReportCard(actor: Actor, institutionId: string, cycleI
     db.institution.findUniqueOrThrow({ where: { id: institutionId }, select: { name: true } }),
     loadInstitutionRecommendations(actor, "results.reportCard", institutionId, view.cycle.id),
     loadInstitutionStanding(institutionId, view.cycle.id),
-    loadInstitutionTrend(actor, "results.reportCard", institutionId),
+    // The trend of the card's programme and owner only (issue 16), as on the dashboard.
+    cycleLineage(institutionId, view.cycle.id).then((lineage) =>
+      loadInstitutionTrend(
+        actor,
+        "results.reportCard",
+        institutionId,
+        lineage.map((c) => c.id),
+      ),
+    ),
     // The latest published correction of one of its loci in that cycle: the card marks the result
     // "dikoreksi pada …" (docs/domain.md §6.4), as the published listing does.
     db.resultCorrection.findFirst({

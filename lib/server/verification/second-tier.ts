@@ -148,6 +148,7 @@ export async function validationQueue(actor: Actor) {
         },
       },
       validations: { select: { decision: true, reasons: true, decidedAt: true }, orderBy: { decidedAt: "desc" }, take: 1 },
+      cycle: { select: { name: true } },
     },
     orderBy: [{ locus: { institution: { name: "asc" } } }, { locus: { name: "asc" } }],
   });
@@ -160,6 +161,8 @@ export async function validationQueue(actor: Actor) {
       locusName: row.locus.name,
       institutionName: row.locus.institution.name,
       institutionType: row.locus.institution.type,
+      // The queue spans every cycle the validator is assigned in (issue 16): each row names its own.
+      cycleName: row.cycle.name,
       lastDecision: row.validations[0] ?? null,
     }));
 }

@@ -7,6 +7,8 @@ import { maySeeVerifierWork } from "@/lib/domain/workflow/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assessmentScope, findAssessment, policyTargetOf } from "../assessment/queries";
 import { db } from "../db/client";
+import { pgPool } from "../db/pg-pool";
+import { sqlAssessmentScope } from "../db/sql-scope";
 import { loadInstrument } from "../instrument/load";
 
 /** Which levels a locus's projection starts from: the verifier's where the viewer may read them, else the unit's own. */
@@ -94,24 +96,58 @@ export async function loadAssessmentWhatIf(actor: Actor, assessmentId: string): 
 }
 
 /**
- * The planner of a head's institution: every locus it has in its latest cycle under way or
- * finalised, so that the institution index (the mean of its loci, docs/domain.md §5.6) can be
+ * The planner of a head's institution: every locus it has in the named cycle, else in its latest
+ * cycle under way or finalised, so that the institution index (the mean of its loci, docs/domain.md §5.6) can be
  * projected too. Null without such a cycle or for anyone but the institution's readers.
  */
-export async function loadInstitutionWhatIf(actor: Actor): Promise<WhatIfView | null> {
+export async function loadInstitutionWhatIf(actor: Actor, cycleId?: string): Promise<WhatIfView | null> {
   if (!actor.institutionId || !can(actor, "whatIf.view", { institutionId: actor.institutionId })) return null;
   const scope = { AND: [assessmentScope(actor, "whatIf.view"), { locus: { institutionId: actor.institutionId } }] };
   const latest = await db.assessment.findFirst({
-    where: { AND: [scope, { cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } }] },
+    // The cycle the dashboard shows (issue 16: one cycle per view), else the latest under way or finalised.
+    where: { AND: [scope, cycleId ? { cycleId } : { cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } }] },
     // The ministry's cycle first when the institution also runs its own that year (issue 16): the same view as the dashboard's.
     orderBy: [{ cycle: { year: "desc" } }, { cycle: { ownerInstitutionId: { sort: "asc", nulls: "first" } } }, { cycle: { createdAt: "desc" } }],
     select: { cycle: { select: { id: true, name: true, instrumentVersionId: true, f02SharePercent: true, minSurveyRespondents: true } } },
   });
   if (!latest) return null;
-  const rows = await db.assessment.findMany({
-    where: { AND: [scope, { cycleId: latest.cycle.id }] },
-    select: locusFields,
-    orderBy: [{ locus: { serviceType: "asc" } }, { locus: { name: "asc" } }],
-  });
-  return viewOf(actor, latest.cycle, rows);
+  return viewOf(actor, latest.cycle, await institutionLoci(actor, actor.institutionId, latest.cycle.id));
+}
+
+/**
+ * The institution's loci in the cycle with their levels and F-03 ratings, in the shape of
+ * `locusFields`: three plain statements instead of the nested read, as every head's dashboard
+ * carries the planner (issue 17). The scope of whatIf.view is part of the query.
+ */
+async function institutionLoci(actor: Actor, institutionId: string, cycleId: string): Promise<LocusRow[]> {
+  const scope = sqlAssessmentScope(actor, "whatIf.view", 3);
+  const loci = await pgPool.query<{ id: string; status: LocusRow["status"]; name: string; serviceType: LocusRow["locus"]["serviceType"] }>(
+    `SELECT a.id, a.status, l.name, l."serviceType" FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId"
+     WHERE a."cycleId" = $1 AND l."institutionId" = $2 AND ${scope.sql} ORDER BY l."serviceType", l.name`,
+    [cycleId, institutionId, ...scope.params],
+  );
+  const ids = loci.rows.map((r) => r.id);
+  const [answers, responses] = await Promise.all([
+    pgPool.query<{ kind: "S" | "V"; assessmentId: string; code: string; level: number | null }>(
+      `SELECT 'S' AS kind, s."assessmentId", i.code, s.level FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = ANY($1::uuid[])
+       UNION ALL
+       SELECT 'V', v."assessmentId", i.code, v.level FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId" WHERE v."assessmentId" = ANY($1::uuid[])`,
+      [ids],
+    ),
+    pgPool.query<{ assessmentId: string; ratings: number[] }>(`SELECT "assessmentId", ratings FROM "SurveyResponse" WHERE "assessmentId" = ANY($1::uuid[])`, [
+      ids,
+    ]),
+  ]);
+  const rows = new Map<string, LocusRow>(
+    loci.rows.map((r) => [
+      r.id,
+      { id: r.id, status: r.status, locus: { name: r.name, serviceType: r.serviceType }, selfAnswers: [], verifiedAnswers: [], surveyResponses: [] },
+    ]),
+  );
+  for (const answer of answers.rows) {
+    const row = rows.get(answer.assessmentId)!;
+    (answer.kind === "S" ? row.selfAnswers : row.verifiedAnswers).push({ level: answer.level, indicator: { code: answer.code } });
+  }
+  for (const response of responses.rows) rows.get(response.assessmentId)!.surveyResponses.push({ ratings: response.ratings });
+  return [...rows.values()];
 }

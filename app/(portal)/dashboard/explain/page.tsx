@@ -5,6 +5,8 @@ import { EmptyState } from "@/components/empty-state";
 import { ExplainTree } from "@/components/explain/explain-view";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadInstitutionExplanation } from "@/lib/server/explain/explain";
+import { pickCycleForActor } from "@/lib/server/cycle/cycles";
+import { CycleSwitcher } from "@/components/cycle-switcher";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("explain"))("title") };
@@ -15,16 +17,17 @@ const ZQuery = z.object({ cycle: z.uuid().optional().catch(undefined) });
 /** Explain my score for the head's institution (issue 18): institution → loci → F-02 and F-03 → aspects → indicators. */
 export default async function InstitutionExplainPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePolicy("explain.view");
-  const query = ZQuery.parse(await searchParams);
-  const [t, view] = await Promise.all([getTranslations("explain"), loadInstitutionExplanation(user, query.cycle)]);
+  // One of the cycles the institution takes part in (issue 16), by default the one the dashboard shows.
+  const { cycles, cycle } = await pickCycleForActor(user, ZQuery.parse(await searchParams).cycle);
+  const [t, view] = await Promise.all([getTranslations("explain"), cycle ? loadInstitutionExplanation(user, cycle.id) : null]);
   return (
     <section aria-labelledby="page-title" className="space-y-5">
       <header>
         <h1 id="page-title" className="text-2xl font-semibold">
           {view ? t("institutionTitle", { institution: view.institution.name }) : t("title")}
         </h1>
-        {view ? <p className="text-sm text-slate-600">{view.cycle.name}</p> : null}
-        <Link href="/dashboard" className="text-sm text-brand-700 underline">
+        {cycle && view ? <CycleSwitcher cycles={cycles} current={cycle} /> : null}
+        <Link href={cycle ? `/dashboard?cycle=${cycle.id}` : "/dashboard"} className="text-sm text-brand-700 underline">
           {t("back")}
         </Link>
       </header>

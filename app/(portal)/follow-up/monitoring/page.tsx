@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { CompletionSection } from "@/components/follow-up/completion-section";
-import { FollowUpFilters } from "@/components/follow-up/list-filters";
+import { CycleSwitcher } from "@/components/cycle-switcher";
 import { RecommendationTable } from "@/components/follow-up/recommendation-table";
 import { Pagination } from "@/components/pagination";
 import { DownloadButton } from "@/components/download-button";
@@ -21,7 +21,7 @@ export async function generateMetadata() {
 export default async function FollowUpMonitoringPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePolicy("followUp.monitor");
   const filter = ZFollowUpListFilter.parse(await searchParams);
-  const [t, cycles] = await Promise.all([getTranslations("followUp"), listFollowUpCycles()]);
+  const [t, cycles] = await Promise.all([getTranslations("followUp"), listFollowUpCycles(actor)]);
   const cycle = chooseFollowUpCycle(cycles, filter.cycle);
   const [monitoring, open] = cycle
     ? await Promise.all([
@@ -38,7 +38,7 @@ export default async function FollowUpMonitoringPage({ searchParams }: { searchP
         <p className="mt-1 text-slate-600">
           {actor.role === "HEAD" ? t("monitoring.introHead", { institution: actor.institutionName ?? "" }) : t("monitoring.introAdmin")}
         </p>
-        {cycle ? <FollowUpFilters cycles={cycles} cycleId={cycle.id} showChoices={null} /> : null}
+        {cycle ? <CycleSwitcher cycles={cycles} current={cycle} /> : null}
       </section>
       {!cycle || !monitoring || !open ? (
         <EmptyState>{t("noCycles")}</EmptyState>

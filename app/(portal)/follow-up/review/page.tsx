@@ -13,7 +13,7 @@ export default async function FollowUpReviewPage({ searchParams }: { searchParam
   const actor = await requirePolicy("followUp.review");
   const parsed = ZFollowUpListFilter.parse(await searchParams);
   const filter = { ...parsed, show: parsed.show ?? "pending" };
-  const [t, cycles] = await Promise.all([getTranslations("followUp"), listFollowUpCycles()]);
+  const [t, cycles] = await Promise.all([getTranslations("followUp"), listFollowUpCycles(actor)]);
   const cycle = chooseFollowUpCycle(cycles, filter.cycle);
   const list = cycle ? await listFollowUpRecommendations(actor, "followUp.review", cycle.id, filter) : null;
   return <RecommendationListSection cycles={cycles} cycle={cycle} list={list} show={filter.show} title={t("reviewTitle")} intro={t("reviewIntro")} />;

@@ -11,7 +11,7 @@ import { authorizedRoute, errorResponse } from "@/lib/server/http/route-handler"
  */
 export const GET = authorizedRoute("/api/follow-up/open-recommendations", z.unknown(), async ({ actor, request }) => {
   const query = ZOpenRecommendationsExport.parse(Object.fromEntries(request.nextUrl.searchParams));
-  const cycle = chooseFollowUpCycle(await listFollowUpCycles(), query.cycle);
+  const cycle = chooseFollowUpCycle(await listFollowUpCycles(actor), query.cycle);
   if (!cycle) return errorResponse(404, "errors.notFound");
   const { rows } = await listFollowUpRecommendations(actor, "followUp.monitor", cycle.id, { show: "open", page: 1 }, { all: true });
   const t = await getTranslations();

@@ -26,6 +26,13 @@ export interface PublishedCycle {
   id: string;
   name: string;
   year: number;
+  /** Its programme and owner (issue 16): the public pages group cycles by them and never mix their numbers. */
+  programmeCode: string;
+  programmeName: string;
+  programmeNameEn: string;
+  /** Null: the ministry's cycle; else the institution that ran it over its own units (PEKPPP Mandiri). */
+  ownerInstitutionId: string | null;
+  ownerName: string | null;
   /** Null only in an admin's preview of a finalised cycle before publication. */
   publishedAt: Date | null;
   /**
@@ -68,18 +75,33 @@ export interface PublishedCycleResults {
 }
 
 // An archived cycle keeps its published results public (docs/domain.md §3.6).
-const PUBLISHED_WHERE = `status IN ('FINALISED', 'ARCHIVED') AND "publishedAt" IS NOT NULL`;
+const PUBLISHED_WHERE = `c.status IN ('FINALISED', 'ARCHIVED') AND c."publishedAt" IS NOT NULL`;
+
+const CYCLE_COLUMNS = `c.id, c.name, c.year, c."publishedAt", c."programmeCode", p.name AS "programmeName", p."nameEn" AS "programmeNameEn",
+  c."ownerInstitutionId", o.name AS "ownerName"`;
+const CYCLE_JOINS = `"Cycle" c JOIN "Programme" p ON p.code = c."programmeCode" LEFT JOIN "Institution" o ON o.id = c."ownerInstitutionId"`;
 
 /**
- * The published cycles, newest first, with their results generation: the one query a results
- * request makes when its listing is cached (once per request: React's cache).
+ * The published cycles with their results generation: the one query a results request makes when
+ * its listing is cached (once per request: React's cache). Grouped by programme and owner (issue
+ * 16): the national PEKPPP first, then each institution's own Mandiri cycles by owner, then the
+ * other programmes; newest first within a group. Only what each owner published is here.
  */
 export const listPublishedCycles = cache(async (): Promise<PublishedCycle[]> => {
   const rows = await pgPool.query<PublishedCycle>(
-    `SELECT id, name, year, "publishedAt", "resultsGeneration" AS generation FROM "Cycle" WHERE ${PUBLISHED_WHERE} ORDER BY year DESC, name`,
+    `SELECT ${CYCLE_COLUMNS}, c."resultsGeneration" AS generation FROM ${CYCLE_JOINS}
+     WHERE ${PUBLISHED_WHERE}
+     ORDER BY CASE WHEN c."ownerInstitutionId" IS NULL AND c."programmeCode" = 'PEKPPP' THEN 0
+                   WHEN c."ownerInstitutionId" IS NOT NULL AND c."programmeCode" = 'MANDIRI' THEN 1 ELSE 2 END,
+              p."sortOrder", o.name NULLS FIRST, c."ownerInstitutionId", c.year DESC, c.name`,
   );
   return rows.rows;
 });
+
+/** Whether two cycles belong to the same programme and owner: a trend never mixes them (issue 16). */
+export function sameSeries(a: PublishedCycle, b: PublishedCycle): boolean {
+  return a.programmeCode === b.programmeCode && a.ownerInstitutionId === b.ownerInstitutionId;
+}
 
 export async function findPublishedCycle(cycleId: string): Promise<PublishedCycle | null> {
   return (await listPublishedCycles()).find((c) => c.id === cycleId) ?? null;
@@ -219,7 +241,7 @@ export async function loadPublishedResults(cycleId: string, version?: number): P
  */
 export async function loadResultsPreview(actor: Actor, cycleId: string): Promise<PublishedCycleResults | null> {
   if (!can(actor, "cycle.publish")) return null;
-  const rows = await pgPool.query<PublishedCycle>(`SELECT id, name, year, "publishedAt" FROM "Cycle" WHERE id = $1 AND status = 'FINALISED'`, [cycleId]);
+  const rows = await pgPool.query<PublishedCycle>(`SELECT ${CYCLE_COLUMNS} FROM ${CYCLE_JOINS} WHERE c.id = $1 AND c.status = 'FINALISED'`, [cycleId]);
   // Not cached: a preview also follows loci entering or leaving a correction before publication.
   return rows.rows[0] ? buildResults(rows.rows[0]) : null;
 }
@@ -231,16 +253,17 @@ export async function loadNationalTrend(cycles: readonly PublishedCycle[]) {
 }
 
 /**
- * A file built from a cached listing (an XLSX or CSV export), kept with that listing: built once
- * per listing, query and language, dropped with it when its results generation changes.
+ * A file built from a cached listing (an XLSX or CSV export, with its name), kept with that
+ * listing: built once per listing, query and language, dropped with it when its results
+ * generation changes.
  */
-const filesCache = new WeakMap<PublishedCycleResults, LRUCache<string, Promise<Buffer>>>();
+const filesCache = new WeakMap<PublishedCycleResults, LRUCache<string, Promise<unknown>>>();
 
-export function cachedResultsFile(results: PublishedCycleResults, key: string, build: () => Promise<Buffer>): Promise<Buffer> {
+export function cachedResultsFile<T extends {}>(results: PublishedCycleResults, key: string, build: () => Promise<T>): Promise<T> {
   let files = filesCache.get(results);
-  if (!files) filesCache.set(results, (files = new LRUCache<string, Promise<Buffer>>({ max: 64 })));
+  if (!files) filesCache.set(results, (files = new LRUCache<string, Promise<unknown>>({ max: 64 })));
   const hit = files.get(key);
-  if (hit) return hit;
+  if (hit) return hit as Promise<T>;
   const value = build();
   files.set(key, value);
   value.catch(() => files.get(key) === value && files.delete(key));

@@ -37,7 +37,12 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
   const trend = await loadNationalTrend(cycles.filter((c) => sameSeries(c, results.cycle)));
   const { province, all, rows } = selectRanking(results, query);
   const page = Math.min(query.page, Math.max(1, Math.ceil(rows.length / PAGE_SIZE)));
-  const groupName = query.group === "PROVINCE" ? t("publicResults.groupProvince", { province: province?.name ?? "" }) : t(`institutionType.${query.group}`);
+  const units = results.units !== null;
+  const groupName = units
+    ? t("publicResults.unitsGroup", { owner: results.cycle.ownerName ?? "" })
+    : query.group === "PROVINCE"
+      ? t("publicResults.groupProvince", { province: province?.name ?? "" })
+      : t(`institutionType.${query.group}`);
   // An earlier result version stays in the links (`version`); the current one needs none.
   const shownVersion = results.cycle.version && !results.cycle.version.current ? String(results.cycle.version.number) : undefined;
   const params = { cycle: results.cycle.id, version: shownVersion, group: query.group, province: province?.id, q: query.q, grade: query.grade };
@@ -93,13 +98,13 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
         </figure>
       </div>
 
-      <GroupTabs current={query.group} href={groupHref} />
+      {units ? null : <GroupTabs current={query.group} href={groupHref} />}
 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label={t("publicResults.filters")}>
         <input type="hidden" name="cycle" value={results.cycle.id} />
         <input type="hidden" name="group" value={query.group} />
         {shownVersion ? <input type="hidden" name="version" value={shownVersion} /> : null}
-        {query.group === "PROVINCE" ? (
+        {query.group === "PROVINCE" && !units ? (
           <label className="text-sm">
             <span className="block text-slate-600">{t("publicResults.province")}</span>
             <Select name="province" defaultValue={province?.id} compact>
@@ -151,7 +156,7 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
             <RankingTable
               rows={rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
               caption={t("publicResults.tableCaption", { group: groupName, cycle: results.cycle.name })}
-              institutionHref={(id) => `/results/institutions/${id}`}
+              institutionHref={units ? undefined : (id) => `/results/institutions/${id}`}
             />
           )}
           <Pagination page={page} pageSize={PAGE_SIZE} total={rows.length} params={params} />

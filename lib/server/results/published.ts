@@ -70,6 +70,11 @@ export interface PublishedInstitution extends RankedInstitution {
 export interface PublishedCycleResults {
   cycle: PublishedCycle;
   institutions: PublishedInstitution[];
+  /**
+   * An institution's own cycle (PEKPPP Mandiri, issue 16) ranks its units among themselves: its
+   * final units in ranking order, as rows of the owner's type; null for a ministry cycle.
+   */
+  units: PublishedInstitution[] | null;
   national: Classification | null;
   provinces: { id: string; name: string }[];
 }
@@ -145,9 +150,13 @@ async function readFinalInstitutions(cycleId: string, versionId: string | null):
                        WHERE a."cycleId" = $1 AND l."institutionId" = r."institutionId" AND a.status <> 'FINAL')`,
         [cycleId],
       );
-  const byId = new Map(rows.rows.map((row) => [row.id, row]));
+  return rankRows(rows.rows);
+}
+
+function rankRows(rows: InstitutionRow[]): PublishedInstitution[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
   const ranked = rankInstitutions(
-    rows.rows.map((row) => ({
+    rows.map((row) => ({
       id: row.id,
       name: row.name,
       type: row.type,
@@ -161,6 +170,19 @@ async function readFinalInstitutions(cycleId: string, versionId: string | null):
     const row = byId.get(r.id)!;
     return { ...r, code: row.code, provinceName: row.provinceName, lociCount: row.lociCount, label: LABEL_OF.get(r.grade) ?? r.grade };
   });
+}
+
+/** The final units of an institution's own cycle, ranked among themselves by their exact index. */
+async function readFinalUnits(cycleId: string, versionId: string | null): Promise<PublishedInstitution[]> {
+  const rows = await pgPool.query<InstitutionRow>(
+    `SELECT l.id, '' AS code, l.name, i.type::text AS type, NULL AS "provinceId", NULL AS "provinceName", 1 AS "lociCount",
+            r."indexNumerator"::text AS n, r."indexDenominator"::text AS d, r."indexPublished"::text AS published, r.grade
+     FROM ${versionId ? `"ResultVersionLocus" r` : `"LocusResult" r`}
+     JOIN "Assessment" a ON a.id = r."assessmentId" JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
+     WHERE ${versionId ? `r."versionId" = $1` : `r."cycleId" = $1 AND r.kind = 'VERIFIED' AND a.status = 'FINAL'`}`,
+    [versionId ?? cycleId],
+  );
+  return rankRows(rows.rows);
 }
 
 /**
@@ -195,6 +217,7 @@ async function buildResults(cycle: PublishedCycle): Promise<PublishedCycleResult
   return {
     cycle,
     institutions,
+    units: cycle.ownerInstitutionId ? await readFinalUnits(cycle.id, versionId) : null,
     national: nationalIndex(institutions.map((i) => i.index)),
     provinces: [...provinces].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "id")),
   };

@@ -38,7 +38,11 @@ async function buildFile(results: PublishedCycleResults, query: TRankingExportQu
       : t("correction.versionNumber", { number: version.number })
     : "";
   const { province, rows } = selectRanking(results, query);
-  const groupName = query.group === "PROVINCE" ? (province?.name ?? "") : t(`institutionType.${query.group}`);
+  const groupName = results.units
+    ? t("publicResults.unitsGroup", { owner: results.cycle.ownerName ?? "" })
+    : query.group === "PROVINCE"
+      ? (province?.name ?? "")
+      : t(`institutionType.${query.group}`);
   const columns: ExportColumn<Row>[] = [
     { header: t("publicResults.colRank"), value: (r) => r.standing.rank, width: 10 },
     { header: t("publicResults.colTie"), value: (r) => (r.standing.tied ? t("publicResults.tie") : ""), width: 8 },

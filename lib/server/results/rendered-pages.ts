@@ -1,6 +1,4 @@
 import "server-only";
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import { listPublishedCycles } from "./published";
 
@@ -28,25 +26,18 @@ export async function publishedStamp(): Promise<string> {
   return JSON.stringify(cycles.map((c) => [c.id, c.generation, c.name, c.publishedAt?.getTime(), c.ownerName]));
 }
 
-/** A kept page, also compressed once: compressing a page of this size on every request would cost more than serving it. */
-export interface KeptPage extends RenderedPage {
-  gzip: Uint8Array | null;
-}
-
-const compress = promisify(gzip);
-
-// Some 100–300 kB a page with its compressed copy: a few tens of MB at most, whatever URLs are asked for.
-const pages = new LRUCache<string, { stamp: string; value: Promise<KeptPage> }>({ max: 200 });
+// About 100 kB a page: a few tens of MB at most, whatever URLs are asked for.
+const pages = new LRUCache<string, { stamp: string; value: Promise<RenderedPage> }>({ max: 300 });
 
 /**
  * The page for `key` (its locale and exact URL) under `stamp`: the kept one, or `render`'s, kept
  * when it succeeds (status 200). The promise is kept, so the requests that arrive while a page
  * renders after a change wait for that one rendering.
  */
-export function cachedRenderedPage(key: string, stamp: string, render: () => Promise<RenderedPage>): { hit: boolean; value: Promise<KeptPage> } {
+export function cachedRenderedPage(key: string, stamp: string, render: () => Promise<RenderedPage>): { hit: boolean; value: Promise<RenderedPage> } {
   const kept = pages.get(key);
   if (kept && kept.stamp === stamp) return { hit: true, value: kept.value };
-  const entry = { stamp, value: render().then(async (page) => ({ ...page, gzip: page.status === 200 ? new Uint8Array(await compress(page.body)) : null })) };
+  const entry = { stamp, value: render() };
   pages.set(key, entry);
   const drop = () => pages.get(key) === entry && pages.delete(key);
   entry.value.then((page) => page.status === 200 || drop(), drop);

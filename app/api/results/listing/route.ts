@@ -18,14 +18,10 @@ export const GET = publicRoute("/api/results/listing", ZRankingQuery, async ({ r
   const search = request.nextUrl.search;
   const { hit, value } = cachedRenderedPage(`${locale} ${search}`, stamp, () => renderPage(search, locale));
   const page = await value;
-  const gzipped = page.gzip !== null && /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
-  return new Response(Buffer.from(gzipped ? page.gzip! : page.body), {
+  return new Response(Buffer.from(page.body), {
     status: page.status,
     headers: {
       "content-type": page.contentType,
-      // Compressed once when kept: the server's own compression leaves an encoded response alone.
-      ...(gzipped ? { "content-encoding": "gzip" } : {}),
-      vary: "Accept-Encoding",
       "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate",
       "x-results-cache": hit ? "hit" : "miss",
     },
@@ -36,7 +32,7 @@ async function renderPage(search: string, locale: string): Promise<RenderedPage>
   // The server's own port (`next start` and `next dev` set PORT), never the Host a client sent:
   // what is rendered here is served to everyone.
   const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? "3000"}/results${search}`, {
-    headers: { [LIVE_HEADER]: "1", cookie: `${LOCALE_COOKIE}=${locale}`, accept: "text/html", "accept-encoding": "identity" },
+    headers: { [LIVE_HEADER]: "1", cookie: `${LOCALE_COOKIE}=${locale}`, accept: "text/html" },
     cache: "no-store",
   });
   return {

@@ -9,6 +9,29 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   serverExternalPackages: ["pg", "bcryptjs", "pino", "exceljs", "pdfkit"],
+  // Publication day (issue 17): an anonymous load of the public results page is answered from the
+  // rendered pages kept per results generation (app/api/results/listing). A session, a client-side
+  // navigation (RSC), a server action (the language switch) or the listing's own rendering
+  // (x-results-live) reach the page itself.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        {
+          source: "/results",
+          destination: "/api/results/listing",
+          missing: [
+            { type: "header", key: "rsc" },
+            { type: "header", key: "next-action" },
+            { type: "header", key: "x-results-live" },
+            { type: "cookie", key: "authjs.session-token" },
+            { type: "cookie", key: "__Secure-authjs.session-token" },
+          ],
+        },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   async headers() {
     return [
       {

@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { DownloadButton } from "@/components/download-button";
 import { VersionNotice } from "@/components/correction/version-notice";
-import { CyclePicker, NothingPublished } from "@/components/results/cycle-picker";
+import { CyclePicker, NothingPublished, cycleSeries } from "@/components/results/cycle-picker";
 import { GradeDistribution } from "@/components/results/grade-distribution";
 import { GroupTabs } from "@/components/results/group-tabs";
 import { NationalIndexCard } from "@/components/results/national-index-card";
@@ -14,7 +14,7 @@ import { Input, Select } from "@/components/ui/input";
 import { GRADE_BANDS } from "@/lib/domain/grades";
 import { gradeDistribution } from "@/lib/domain/results/national-figures";
 import { ZRankingQuery, firstValues, type ResultGroup } from "@/lib/schemas/results";
-import { listPublishedCycles, loadNationalTrend, loadPublishedResults } from "@/lib/server/results/published";
+import { listPublishedCycles, loadNationalTrend, loadPublishedResults, sameSeries } from "@/lib/server/results/published";
 import { selectRanking } from "@/lib/server/results/ranking-view";
 
 const PAGE_SIZE = 50;
@@ -31,11 +31,18 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
   const query = ZRankingQuery.parse(firstValues(await searchParams));
   const [t, cycles] = await Promise.all([getTranslations(), listPublishedCycles()]);
   if (cycles.length === 0) return <NothingPublished title={t("publicResults.title")} />;
-  const [results, trend] = await Promise.all([loadPublishedResults(query.cycle ?? cycles[0]!.id, query.version), loadNationalTrend(cycles)]);
+  const [locale, results] = await Promise.all([getLocale(), loadPublishedResults(query.cycle ?? cycles[0]!.id, query.version)]);
   if (!results) notFound();
+  // The trend follows the cycles of the same programme and owner only (issue 16).
+  const trend = await loadNationalTrend(cycles.filter((c) => sameSeries(c, results.cycle)));
   const { province, all, rows } = selectRanking(results, query);
   const page = Math.min(query.page, Math.max(1, Math.ceil(rows.length / PAGE_SIZE)));
-  const groupName = query.group === "PROVINCE" ? t("publicResults.groupProvince", { province: province?.name ?? "" }) : t(`institutionType.${query.group}`);
+  const units = results.units !== null;
+  const groupName = units
+    ? t("publicResults.unitsGroup", { owner: results.cycle.ownerName ?? "" })
+    : query.group === "PROVINCE"
+      ? t("publicResults.groupProvince", { province: province?.name ?? "" })
+      : t(`institutionType.${query.group}`);
   // An earlier result version stays in the links (`version`); the current one needs none.
   const shownVersion = results.cycle.version && !results.cycle.version.current ? String(results.cycle.version.number) : undefined;
   const params = { cycle: results.cycle.id, version: shownVersion, group: query.group, province: province?.id, q: query.q, grade: query.grade };
@@ -54,6 +61,9 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
             {t("publicResults.title")}
           </h1>
           <p className="mt-1 text-slate-600">{t("publicResults.subtitle", { cycle: results.cycle.name })}</p>
+          <p className="text-sm text-slate-600" data-testid="cycle-owner">
+            {t("publicResults.ownerLine", cycleSeries(results.cycle, locale, t("publicResults.ministry")))}
+          </p>
         </div>
         <CyclePicker cycles={cycles} current={results.cycle.id} />
       </header>
@@ -88,13 +98,13 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
         </figure>
       </div>
 
-      <GroupTabs current={query.group} href={groupHref} />
+      {units ? null : <GroupTabs current={query.group} href={groupHref} />}
 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label={t("publicResults.filters")}>
         <input type="hidden" name="cycle" value={results.cycle.id} />
         <input type="hidden" name="group" value={query.group} />
         {shownVersion ? <input type="hidden" name="version" value={shownVersion} /> : null}
-        {query.group === "PROVINCE" ? (
+        {query.group === "PROVINCE" && !units ? (
           <label className="text-sm">
             <span className="block text-slate-600">{t("publicResults.province")}</span>
             <Select name="province" defaultValue={province?.id} compact>
@@ -146,7 +156,7 @@ export default async function PublicResultsPage({ searchParams }: { searchParams
             <RankingTable
               rows={rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
               caption={t("publicResults.tableCaption", { group: groupName, cycle: results.cycle.name })}
-              institutionHref={(id) => `/results/institutions/${id}`}
+              institutionHref={units ? undefined : (id) => `/results/institutions/${id}`}
             />
           )}
           <Pagination page={page} pageSize={PAGE_SIZE} total={rows.length} params={params} />

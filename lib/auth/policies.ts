@@ -218,6 +218,8 @@ export const ROUTE_POLICIES = {
   "/api/admin/registry/export": "registry.manage",
   "/api/admin/registry/template": "registry.manage",
   "/api/results/rankings": "results.public",
+  // The rendered /results page, kept per results generation; next.config.ts sends anonymous page loads here.
+  "/api/results/listing": "results.public",
   "/api/assessments/[id]/correction": "correction.manage",
   "/api/corrections/[id]/decree": "correction.manage",
   "/api/assessments/[id]/export": "assessment.export",

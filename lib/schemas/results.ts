@@ -29,6 +29,7 @@ export type TRankingQuery = z.infer<typeof ZRankingQuery>;
 export const ZExportFormat = z.enum(["xlsx", "csv"]);
 
 export const ZRankingExportQuery = ZRankingQuery.extend({ format: ZExportFormat.catch("xlsx") });
+export type TRankingExportQuery = z.infer<typeof ZRankingExportQuery>;
 
 /** Search params arrive as string | string[]; the first value of each counts. */
 export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {

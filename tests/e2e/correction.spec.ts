@@ -33,6 +33,9 @@ test("a signed Berita Acara of a final locus is superseded by an admin's correct
   const listingUrl = `/results?${new URLSearchParams({ cycle: cycleId, group: "KOTA" })}`;
   const before = await indexOf(page, listingUrl);
   await expect(page.getByTestId("result-version")).toHaveCount(0);
+  // Issue 17: a visitor's page is the rendered one kept for these published results.
+  const cache = async () => (await page.request.get(listingUrl)).headers()["x-results-cache"];
+  expect(await cache()).toBe("hit");
 
   await signIn(page, "admin@pekppp.test");
   await page.goto(`/admin/cycles/${cycleId}/loci?${new URLSearchParams({ q: INSTITUTION, status: "FINAL" })}`);
@@ -107,6 +110,7 @@ test("a signed Berita Acara of a final locus is superseded by an admin's correct
   await page.context().clearCookies();
   const after = await indexOf(page, listingUrl);
   expect(after).not.toBe(before);
+  expect(await cache()).toBe("hit");
   await expect(page.getByTestId("result-version")).toContainText("Dikoreksi pada");
   await page
     .getByTestId("result-version")

@@ -45,7 +45,11 @@ async function startRelay(databaseUrl: string) {
 // The export's labels come from the catalogue; outside a Next.js request, the keys stand for them.
 vi.mock("next-intl/server", async () => {
   const { createFormatter } = await import("use-intl");
-  return { getTranslations: async () => (key: string) => key, getFormatter: async () => createFormatter({ locale: "id", timeZone: "Asia/Jakarta" }) };
+  return {
+    getTranslations: async () => (key: string) => key,
+    getFormatter: async () => createFormatter({ locale: "id", timeZone: "Asia/Jakarta" }),
+    getLocale: async () => "id",
+  };
 });
 
 type Route = (request: NextRequest) => Promise<Response>;

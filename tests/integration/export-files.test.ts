@@ -22,6 +22,7 @@ vi.mock("next-intl/server", async () => {
   return {
     getTranslations: async (namespace?: string) => createTranslator({ locale: "id", messages: MESSAGES.id, namespace: namespace as never }),
     getFormatter: async () => createFormatter({ locale: "id", timeZone: "Asia/Jakarta" }),
+    getLocale: async () => "id",
   };
 });
 // The signed-in user, without a session cookie.

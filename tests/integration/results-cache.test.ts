@@ -20,6 +20,7 @@ describe("published results served from a cache invalidated by publication, with
   let database: Awaited<ReturnType<typeof useSeededDatabase>>;
   let client: pg.Client;
   let published: typeof import("@/lib/server/results/published");
+  let rendered: typeof import("@/lib/server/results/rendered-pages");
   let correction: typeof import("@/lib/server/correction/correction");
   let cycles: typeof import("@/lib/server/cycle/status");
   let admin: CurrentUser & { email: string };
@@ -35,6 +36,7 @@ describe("published results served from a cache invalidated by publication, with
     database = await useSeededDatabase();
     configureServerEnvironment(database.url);
     published = await import("@/lib/server/results/published");
+    rendered = await import("@/lib/server/results/rendered-pages");
     correction = await import("@/lib/server/correction/correction");
     cycles = await import("@/lib/server/cycle/status");
     client = new pg.Client({ connectionString: database.url });
@@ -80,6 +82,7 @@ describe("published results served from a cache invalidated by publication, with
   it("shows a published correction at once, as the next version", async () => {
     const before = await shown();
     const cached = await published.loadPublishedResults(cycleId);
+    const stamp = await rendered.publishedStamp();
     await correction.openCorrection(
       admin,
       target.id,
@@ -102,6 +105,8 @@ describe("published results served from a cache invalidated by publication, with
     await correction.publishCorrection(admin, target.id);
     const after = (await published.loadPublishedResults(cycleId))!;
     expect(after).not.toBe(cached);
+    // The rendered public pages are kept under this stamp: they are rendered again too.
+    expect(await rendered.publishedStamp()).not.toBe(stamp);
     expect(after.cycle.version).toMatchObject({ number: 2, current: true });
     const corrected = after.institutions.find((i) => i.id === target.institutionId)!;
     expect(Number(corrected.published)).toBeLessThan(Number(before!.published));

@@ -27,6 +27,13 @@ export interface PublishedCycle {
   id: string;
   name: string;
   year: number;
+  /** Its programme and owner (issue 16): the public pages group cycles by them and never mix their numbers. */
+  programmeCode: string;
+  programmeName: string;
+  programmeNameEn: string;
+  /** Null: the ministry's cycle; else the institution that ran it over its own units (PEKPPP Mandiri). */
+  ownerInstitutionId: string | null;
+  ownerName: string | null;
   /** Null only in an admin's preview of a finalised cycle before publication. */
   publishedAt: Date | null;
   /**
@@ -64,23 +71,43 @@ export interface PublishedInstitution extends RankedInstitution {
 export interface PublishedCycleResults {
   cycle: PublishedCycle;
   institutions: PublishedInstitution[];
+  /**
+   * An institution's own cycle (PEKPPP Mandiri, issue 16) ranks its units among themselves: its
+   * final units in ranking order, as rows of the owner's type; null for a ministry cycle.
+   */
+  units: PublishedInstitution[] | null;
   national: Classification | null;
   provinces: { id: string; name: string }[];
 }
 
 // An archived cycle keeps its published results public (docs/domain.md §3.6).
-const PUBLISHED_WHERE = `status IN ('FINALISED', 'ARCHIVED') AND "publishedAt" IS NOT NULL`;
+const PUBLISHED_WHERE = `c.status IN ('FINALISED', 'ARCHIVED') AND c."publishedAt" IS NOT NULL`;
+
+const CYCLE_COLUMNS = `c.id, c.name, c.year, c."publishedAt", c."programmeCode", p.name AS "programmeName", p."nameEn" AS "programmeNameEn",
+  c."ownerInstitutionId", o.name AS "ownerName"`;
+const CYCLE_JOINS = `"Cycle" c JOIN "Programme" p ON p.code = c."programmeCode" LEFT JOIN "Institution" o ON o.id = c."ownerInstitutionId"`;
 
 /**
- * The published cycles, newest first, with their results generation: the one query a results
- * request makes when its listing is cached (once per request: React's cache).
+ * The published cycles with their results generation: the one query a results request makes when
+ * its listing is cached (once per request: React's cache). Grouped by programme and owner (issue
+ * 16): the national PEKPPP first, then each institution's own Mandiri cycles by owner, then the
+ * other programmes; newest first within a group. Only what each owner published is here.
  */
 export const listPublishedCycles = cache(async (): Promise<PublishedCycle[]> => {
   const rows = await pgPool.query<PublishedCycle>(
-    `SELECT id, name, year, "publishedAt", "resultsGeneration" AS generation FROM "Cycle" WHERE ${PUBLISHED_WHERE} ORDER BY year DESC, name`,
+    `SELECT ${CYCLE_COLUMNS}, c."resultsGeneration" AS generation FROM ${CYCLE_JOINS}
+     WHERE ${PUBLISHED_WHERE}
+     ORDER BY CASE WHEN c."ownerInstitutionId" IS NULL AND c."programmeCode" = 'PEKPPP' THEN 0
+                   WHEN c."ownerInstitutionId" IS NOT NULL AND c."programmeCode" = 'MANDIRI' THEN 1 ELSE 2 END,
+              p."sortOrder", o.name NULLS FIRST, c."ownerInstitutionId", c.year DESC, c.name`,
   );
   return rows.rows;
 });
+
+/** Whether two cycles belong to the same programme and owner: a trend never mixes them (issue 16). */
+export function sameSeries(a: PublishedCycle, b: PublishedCycle): boolean {
+  return a.programmeCode === b.programmeCode && a.ownerInstitutionId === b.ownerInstitutionId;
+}
 
 export async function findPublishedCycle(cycleId: string): Promise<PublishedCycle | null> {
   return (await listPublishedCycles()).find((c) => c.id === cycleId) ?? null;
@@ -124,9 +151,13 @@ async function readFinalInstitutions(cycleId: string, versionId: string | null):
                        WHERE a."cycleId" = $1 AND l."institutionId" = r."institutionId" AND a.status <> 'FINAL')`,
         [cycleId],
       );
-  const byId = new Map(rows.rows.map((row) => [row.id, row]));
+  return rankRows(rows.rows);
+}
+
+function rankRows(rows: InstitutionRow[]): PublishedInstitution[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
   const ranked = rankInstitutions(
-    rows.rows.map((row) => ({
+    rows.map((row) => ({
       id: row.id,
       name: row.name,
       type: row.type,
@@ -140,6 +171,19 @@ async function readFinalInstitutions(cycleId: string, versionId: string | null):
     const row = byId.get(r.id)!;
     return { ...r, code: row.code, provinceName: row.provinceName, lociCount: row.lociCount, label: LABEL_OF.get(r.grade) ?? r.grade };
   });
+}
+
+/** The final units of an institution's own cycle, ranked among themselves by their exact index. */
+async function readFinalUnits(cycleId: string, versionId: string | null): Promise<PublishedInstitution[]> {
+  const rows = await pgPool.query<InstitutionRow>(
+    `SELECT l.id, '' AS code, l.name, i.type::text AS type, NULL AS "provinceId", NULL AS "provinceName", 1 AS "lociCount",
+            r."indexNumerator"::text AS n, r."indexDenominator"::text AS d, r."indexPublished"::text AS published, r.grade
+     FROM ${versionId ? `"ResultVersionLocus" r` : `"LocusResult" r`}
+     JOIN "Assessment" a ON a.id = r."assessmentId" JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
+     WHERE ${versionId ? `r."versionId" = $1` : `r."cycleId" = $1 AND r.kind = 'VERIFIED' AND a.status = 'FINAL'`}`,
+    [versionId ?? cycleId],
+  );
+  return rankRows(rows.rows);
 }
 
 /**
@@ -174,6 +218,7 @@ async function buildResults(cycle: PublishedCycle): Promise<PublishedCycleResult
   return {
     cycle,
     institutions,
+    units: cycle.ownerInstitutionId ? await readFinalUnits(cycle.id, versionId) : null,
     national: nationalIndex(institutions.map((i) => i.index)),
     provinces: [...provinces].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "id")),
   };
@@ -221,7 +266,7 @@ export async function loadPublishedResults(cycleId: string, version?: number): P
 export async function loadResultsPreview(actor: Actor, cycleId: string): Promise<PublishedCycleResults | null> {
   // Scope in the query: the national admin previews the ministry's cycles, an institution admin its own (docs/domain.md §3.12).
   if (!(await cycleInScope(actor, "cycle.publish", cycleId))) return null;
-  const rows = await pgPool.query<PublishedCycle>(`SELECT id, name, year, "publishedAt" FROM "Cycle" WHERE id = $1 AND status = 'FINALISED'`, [cycleId]);
+  const rows = await pgPool.query<PublishedCycle>(`SELECT ${CYCLE_COLUMNS} FROM ${CYCLE_JOINS} WHERE c.id = $1 AND c.status = 'FINALISED'`, [cycleId]);
   // Not cached: a preview also follows loci entering or leaving a correction before publication.
   return rows.rows[0] ? buildResults(rows.rows[0]) : null;
 }
@@ -233,16 +278,17 @@ export async function loadNationalTrend(cycles: readonly PublishedCycle[]) {
 }
 
 /**
- * A file built from a cached listing (an XLSX or CSV export), kept with that listing: built once
- * per listing, query and language, dropped with it when its results generation changes.
+ * A file built from a cached listing (an XLSX or CSV export, with its name), kept with that
+ * listing: built once per listing, query and language, dropped with it when its results
+ * generation changes.
  */
-const filesCache = new WeakMap<PublishedCycleResults, LRUCache<string, Promise<Buffer>>>();
+const filesCache = new WeakMap<PublishedCycleResults, LRUCache<string, Promise<unknown>>>();
 
-export function cachedResultsFile(results: PublishedCycleResults, key: string, build: () => Promise<Buffer>): Promise<Buffer> {
+export function cachedResultsFile<T extends {}>(results: PublishedCycleResults, key: string, build: () => Promise<T>): Promise<T> {
   let files = filesCache.get(results);
-  if (!files) filesCache.set(results, (files = new LRUCache<string, Promise<Buffer>>({ max: 64 })));
+  if (!files) filesCache.set(results, (files = new LRUCache<string, Promise<unknown>>({ max: 64 })));
   const hit = files.get(key);
-  if (hit) return hit;
+  if (hit) return hit as Promise<T>;
   const value = build();
   files.set(key, value);
   value.catch(() => files.get(key) === value && files.delete(key));

@@ -21,10 +21,10 @@ export async function CycleSwitcher({ cycles, current }: { cycles: readonly Cycl
         {t("programmes.switcher.current", { name: current.name, programme: programmeName(current), owner: owner(current) })}
       </p>
       {cycles.length > 1 ? (
-        <form method="get" className="flex max-w-full flex-wrap items-end gap-2">
+        <form method="get" className="flex max-w-full flex-wrap items-end gap-2" data-testid="cycle-switcher">
           <label className="block max-w-full text-sm font-medium">
             {t("programmes.switcher.label")}
-            <Select name="cycle" defaultValue={current.id} inline className="block">
+            <Select name="cycle" defaultValue={current.id} inline className="block max-w-full">
               {[...groups.values()].map((group) => (
                 <optgroup key={group[0]?.programmeCode} label={group[0] ? programmeName(group[0]) : ""}>
                   {group.map((c) => (

@@ -57,10 +57,12 @@ test("a head sees no edit controls, and a forged post to an edit action is refus
   const head = await newSignedInPage(browser, "pimpinan.palembang@pekppp.test");
   await expect(head).toHaveURL(/\/dashboard$/);
   const main = head.getByRole("main");
-  // The what-if planner's buttons only change a projection in the browser; nothing else may act.
+  // The what-if planner's buttons only change a projection in the browser and the cycle switcher
+  // only chooses what is shown (a GET form); nothing else may act.
   const planner = main.getByTestId("what-if");
   await expect(planner).toBeVisible();
-  await expect(main.getByRole("button")).toHaveCount(await planner.getByRole("button").count());
+  const readOnlyButtons = (await planner.getByRole("button").count()) + (await main.getByTestId("cycle-switcher").getByRole("button").count());
+  await expect(main.getByRole("button")).toHaveCount(readOnlyButtons);
   await expect(main.getByRole("textbox")).toHaveCount(0);
   await head.goto("/admin/users");
   await expect(head.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();

@@ -82,7 +82,7 @@ test("an admin creates an institution and its locus in the browser, edits them, 
   await addLocus.getByLabel("Jenis layanan").selectOption("JASA");
   await addLocus.getByRole("button", { name: "Tambah lokus" }).click();
   await expect(page.getByTestId("locus-item")).toHaveCount(1);
-  await expect(page.getByTestId("locus-item")).toContainText("Jasa · Aktif");
+  await expect(page.getByTestId("locus-item")).toContainText("Jasa · Lainnya · Aktif");
 
   // The same page open elsewhere, loaded before the next edit.
   const other = await browser.newContext({ locale: "id-ID" }).then((c) => c.newPage());

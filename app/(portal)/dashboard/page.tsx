@@ -36,7 +36,8 @@ export default async function HeadDashboardPage({ searchParams }: { searchParams
   return (
     <section aria-labelledby="page-title" className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
+        {/* min-w-0: a long cycle name in the switcher wraps instead of widening the page on a phone. */}
+        <div className="min-w-0">
           <h1 id="page-title" className="text-2xl font-semibold">
             {t("head.title")}
           </h1>

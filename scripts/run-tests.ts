@@ -49,7 +49,8 @@ ensurePrismaClient();
 const chromiumProblem = ensureChromium();
 
 const problems: string[] = [];
-if (!run("Pemeriksaan tipe (tsc)", bin("tsc"), ["--noEmit", "-p", "."])) problems.push("pemeriksaan tipe gagal");
+const typesChecked = run("Pemeriksaan tipe (tsc)", bin("tsc"), ["--noEmit", "-p", "."]);
+if (!typesChecked) problems.push("pemeriksaan tipe gagal");
 // Formatting and lint rules (biome.json); `npx biome check --write .` fixes what it can.
 if (!run("Format & lint (Biome)", bin("biome"), ["ci", "--reporter=summary", "."])) problems.push("format atau lint tidak sesuai (npx biome check --write .)");
 
@@ -70,6 +71,8 @@ if (chromiumProblem) {
 } else {
   const playwrightOk = run("Uji peramban end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile,
+    // The portal's build for the browser tests need not check the types tsc has just checked (next.config.ts).
+    ...(typesChecked ? { PEKPPP_TYPES_CHECKED: "1" } : {}),
   });
   browser = playwrightTally(playwrightFile);
   if (!playwrightOk && (!browser || browser.failed === 0)) problems.push("Playwright berhenti sebelum melaporkan hasil");

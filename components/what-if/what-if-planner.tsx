@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
-import type { InstrumentDefinition } from "@/lib/domain/instrument/types";
+import type { ScoringInstrument } from "@/lib/domain/instrument/types";
 import { type Rational, toDecimalString } from "@/lib/domain/rational";
 import type { ScoringSettings } from "@/lib/domain/scoring";
 import {
@@ -22,7 +22,7 @@ import {
 import type { WhatIfLocusView } from "@/lib/server/what-if/planner";
 
 interface Props {
-  instrument: InstrumentDefinition;
+  instrument: ScoringInstrument;
   settings: ScoringSettings;
   loci: WhatIfLocusView[];
   /** Also project the institution index (the mean of these loci): the head's dashboard. */

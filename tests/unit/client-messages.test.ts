@@ -131,7 +131,9 @@ describe("the catalogue sent to the browser in the portal, per section (issue 17
     const covered = (key: string) => REFUSAL_MESSAGES.some((given) => key === given || key.startsWith(`${given}.`));
     // Policy names on those lines look like keys; the templates `signOff.${reason}` and `assignmentAdmin.${refusal}` are listed by their reasons.
     const policies = new Set<string>(POLICY_KEYS);
-    expect([...keys].filter((key) => inCatalogue(key) && !covered(key) && !policies.has(key) && key !== "signOff" && key !== "assignmentAdmin").sort()).toEqual([]);
+    expect([...keys].filter((key) => inCatalogue(key) && !covered(key) && !policies.has(key) && key !== "signOff" && key !== "assignmentAdmin").sort()).toEqual(
+      [],
+    );
     // The scan finds the refusals (a broken scan would find none).
     expect(keys).toContain("cycleAdmin.refusal");
   });

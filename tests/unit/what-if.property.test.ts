@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classify } from "@/lib/domain/grades";
 import { validateInstrument } from "@/lib/domain/instrument";
-import type { InstrumentDefinition } from "@/lib/domain/instrument/types";
+import { type InstrumentDefinition, scoringInstrumentOf } from "@/lib/domain/instrument/types";
 import { compare, equals, type Rational, sub } from "@/lib/domain/rational";
 import { computeLocusResult, f03Score, institutionIndex, type ScoringSettings } from "@/lib/domain/scoring";
 import {
@@ -246,6 +246,24 @@ describe("the what-if planner of a locus", { timeout: 60_000 }, () => {
         else expect(equals(back.score!, f03.score)).toBe(true);
       }),
     );
+  });
+
+  it("carries the instrument to the browser reduced to what scoring reads, projecting the same as the whole instrument", () => {
+    fc.assert(
+      fc.property(locusArb(fc.oneof(fc.constant(realInstrument), validInstrumentArbitrary)), (locus) => {
+        const whole = modelOf(locus);
+        const reduced = { ...whole, instrument: scoringInstrumentOf(JSON.parse(JSON.stringify(whole.instrument))) };
+        const wire = JSON.parse(JSON.stringify(reduced.instrument));
+        const [a, b] = [projectLocus(whole), projectLocus({ ...reduced, instrument: wire })];
+        expect(equals(a.f02, b.f02) && equals(a.index.index, b.index.index)).toBe(true);
+        expect(stepEffects(reduced).map((e) => e.code)).toEqual(stepEffects(whole).map((e) => e.code));
+      }),
+    );
+    // The rubric texts, questions and evidence hints stay on the server: a tenth of the size.
+    const reduced = JSON.stringify(scoringInstrumentOf(realInstrument));
+    expect(reduced).not.toContain(realInstrument.aspects[0]!.indicators[0]!.levels[1]!.description);
+    expect(reduced).not.toContain(realInstrument.aspects[0]!.indicators[0]!.question);
+    expect(reduced.length).toBeLessThan(JSON.stringify(realInstrument).length / 10);
   });
 });
 

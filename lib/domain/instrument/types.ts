@@ -43,6 +43,34 @@ export interface InstrumentDefinition {
 }
 
 /** The levels every indicator must describe, exactly once each (§4: "an integer level 0–5"). */
+/**
+ * What scoring reads of an instrument: its aspects and indicators by code, name and weight. The
+ * what-if planner runs the scoring module in the browser on this shape only: the rubric texts,
+ * questions and evidence hints (about 45 of the 47 kB of the national instrument) stay on the server.
+ */
+export interface ScoringInstrument {
+  aspects: readonly ScoringAspect[];
+}
+
+export interface ScoringAspect {
+  code: string;
+  name: string;
+  weight: number;
+  indicators: readonly Pick<InstrumentIndicator, "code" | "name" | "weight">[];
+}
+
+/** An instrument reduced to what scoring reads (a new object; the instrument is left as it is). */
+export function scoringInstrumentOf(instrument: ScoringInstrument): ScoringInstrument {
+  return {
+    aspects: instrument.aspects.map((aspect) => ({
+      code: aspect.code,
+      name: aspect.name,
+      weight: aspect.weight,
+      indicators: aspect.indicators.map((indicator) => ({ code: indicator.code, name: indicator.name, weight: indicator.weight })),
+    })),
+  };
+}
+
 export const INSTRUMENT_LEVELS: readonly number[] = [0, 1, 2, 3, 4, 5];
 export const MIN_LEVEL = 0;
 export const MAX_LEVEL = 5;

@@ -1,5 +1,5 @@
 import { fromFraction, mul, sum, type Rational } from "../rational";
-import type { InstrumentDefinition } from "../instrument/types";
+import type { ScoringInstrument } from "../instrument/types";
 import type { Answers } from "./answers";
 import { aspectScore } from "./aspect-score";
 
@@ -19,7 +19,7 @@ export interface F02Score {
  * The same formula gives the self-score (from the internal evaluator's levels) and the verified
  * score (from the verifier's levels); only the verified one is official (§5).
  */
-export function f02Score(instrument: Pick<InstrumentDefinition, "aspects">, answers: Answers): F02Score {
+export function f02Score(instrument: ScoringInstrument, answers: Answers): F02Score {
   const rows = instrument.aspects.map((aspect) => {
     const score = aspectScore(aspect, answers);
     return { code: aspect.code, score, contribution: mul(fromFraction(aspect.weight, 100), score) };

@@ -1,5 +1,5 @@
 import type { Rational } from "../rational";
-import { isScoredIndicator, type InstrumentDefinition } from "../instrument/types";
+import { isScoredIndicator, type ScoringInstrument } from "../instrument/types";
 import { answeredCodes, answeredLevel, type Answers } from "./answers";
 import { aspectScore } from "./aspect-score";
 import { f02Score } from "./f02";
@@ -30,7 +30,7 @@ export interface InstrumentScore {
  * missing answer counts as level 0, see `scoredLevel`), and which answers matched no indicator.
  * Weight-0 indicators are not counted as scored indicators (§4: "shown, never scored").
  */
-export function scoreInstrument(instrument: Pick<InstrumentDefinition, "aspects">, answers: Answers): InstrumentScore {
+export function scoreInstrument(instrument: ScoringInstrument, answers: Answers): InstrumentScore {
   const { total } = f02Score(instrument, answers);
   const aspects = instrument.aspects.map((aspect): AspectResult => {
     const scored = aspect.indicators.filter(isScoredIndicator);

@@ -1,5 +1,5 @@
 import { classify, type Classification } from "../grades";
-import { type InstrumentDefinition, isScoredIndicator, MAX_LEVEL } from "../instrument/types";
+import { isScoredIndicator, MAX_LEVEL, type ScoringInstrument } from "../instrument/types";
 import { fromFraction, type Rational } from "../rational";
 import { f02Score, type F03Score, type LocusIndex, locusIndex, type ScoringSettings, scoredLevel } from "../scoring";
 
@@ -11,7 +11,7 @@ export type Levels = Readonly<Record<string, number>>;
  * its current levels (verified where the viewer may see them, else self) and its F-03 result.
  */
 export interface LocusModel {
-  instrument: Pick<InstrumentDefinition, "aspects">;
+  instrument: ScoringInstrument;
   settings: ScoringSettings;
   levels: Levels;
   f03: F03Score;
@@ -40,7 +40,7 @@ export function withLevel(levels: Levels, code: string, level: number): Levels {
 export const currentLevel = (levels: Levels, code: string) => scoredLevel(levels, code);
 
 /** The scored indicators (weight above 0, docs/domain.md §4.1) in the instrument's order, with their aspect. */
-export function plannableIndicators(instrument: Pick<InstrumentDefinition, "aspects">) {
+export function plannableIndicators(instrument: ScoringInstrument) {
   return instrument.aspects.flatMap((aspect) =>
     aspect.indicators.filter(isScoredIndicator).map((indicator) => ({ code: indicator.code, aspectCode: aspect.code })),
   );

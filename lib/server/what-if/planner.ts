@@ -1,6 +1,6 @@
 import "server-only";
 import { type Actor, can } from "@/lib/auth/policies";
-import type { InstrumentDefinition } from "@/lib/domain/instrument/types";
+import { type ScoringInstrument, scoringInstrumentOf } from "@/lib/domain/instrument/types";
 import { f03Score, type ScoringSettings, scoringSettingsOf } from "@/lib/domain/scoring";
 import { type F03Wire, f03ToWire } from "@/lib/domain/what-if";
 import { maySeeVerifierWork } from "@/lib/domain/workflow/visibility";
@@ -27,7 +27,8 @@ export interface WhatIfLocusView {
 /** What the what-if planner needs, all of one cycle: its instrument and settings, and the loci. */
 export interface WhatIfView {
   cycle: { id: string; name: string };
-  instrument: InstrumentDefinition;
+  /** Only what scoring reads: the planner runs in the browser, and the rubric texts need not travel there. */
+  instrument: ScoringInstrument;
   settings: ScoringSettings;
   loci: WhatIfLocusView[];
 }
@@ -78,7 +79,7 @@ async function viewOf(actor: Actor, cycle: CycleFields, rows: LocusRow[]): Promi
   const instrument = await loadInstrument(cycle.instrumentVersionId);
   return {
     cycle: { id: cycle.id, name: cycle.name },
-    instrument,
+    instrument: scoringInstrumentOf(instrument),
     settings: scoringSettingsOf(cycle),
     loci: rows.map((row) => locusView(actor, row, instrument.surveyItems.length)),
   };

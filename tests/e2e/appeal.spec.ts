@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { day, replaceTemporaryPassword, signedInPage } from "./support";
+import { day, replaceTemporaryPassword, signedInPage, waitForHydration } from "./support";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
@@ -96,6 +96,7 @@ test("appeal: filed with evidence, refused for the scorer, accepted by a differe
   await admin.waitForURL(/\/admin\/cycles\/[0-9a-f-]{36}$/);
   const cycleUrl = admin.url();
   await admin.goto(`${cycleUrl}/setup`);
+  await waitForHydration(admin.getByLabel("Tanggal mulai Penilaian mandiri", { exact: true }));
   const fields = [
     "Tanggal selesai Penilaian mandiri",
     "Tanggal selesai Survei pengguna (F-03)",
@@ -116,6 +117,7 @@ test("appeal: filed with evidence, refused for the scorer, accepted by a differe
 
   // The schedule goes back, and the second appeal is rejected, so the other journeys find the cycle as it was.
   await admin.goto(`${cycleUrl}/setup`);
+  await waitForHydration(admin.getByLabel("Tanggal mulai Penilaian mandiri", { exact: true }));
   for (const [i, label] of [...fields.entries()].reverse()) await admin.getByLabel(label, { exact: true }).fill(original[i]!);
   await admin.getByRole("button", { name: "Simpan tanggal tahapan" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "Tanggal tahapan disimpan." })).toBeVisible({ timeout: 15_000 });

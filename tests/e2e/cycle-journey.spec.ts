@@ -9,6 +9,7 @@ import {
   replaceTemporaryPassword,
   setSelfAssessmentDates,
   signedInPage,
+  waitForHydration,
 } from "./support";
 
 /**
@@ -94,6 +95,7 @@ test("an admin creates a cycle, imports a registry file with a bad row, assigns 
 
   // 6. The schedule: a wrong one is refused with the problem named, then the self-assessment opens today.
   await admin.goto(`${cycleUrl}/setup`);
+  await waitForHydration(admin.getByLabel("Tanggal mulai Penilaian mandiri", { exact: true }));
   await setSelfAssessmentDates(admin, day(5), day(1));
   await expect(admin.getByRole("alert").filter({ hasText: "masalah" })).toContainText("Penilaian mandiri: tanggal selesai harus setelah tanggal mulai.");
   await expect(admin.getByLabel("Tanggal selesai Penilaian mandiri")).toHaveAttribute("aria-invalid", "true");
@@ -120,6 +122,7 @@ test("an admin creates a cycle, imports a registry file with a bad row, assigns 
 
   // 8. The admin moves the self-assessment into the past: the evaluator can no longer edit.
   await admin.goto(`${cycleUrl}/setup`);
+  await waitForHydration(admin.getByLabel("Tanggal mulai Penilaian mandiri", { exact: true }));
   await setSelfAssessmentDates(admin, day(-10), day(-1));
   await expect(admin.getByRole("status").filter({ hasText: "Tanggal tahapan disimpan." })).toBeVisible();
   await evaluator.reload();

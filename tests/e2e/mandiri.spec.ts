@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { day, previewRegistryFile, replaceTemporaryPassword, signedInPage } from "./support";
+import { day, previewRegistryFile, replaceTemporaryPassword, signedInPage, waitForHydration } from "./support";
 
 /**
  * Issue 16's browser journey: the Kemenkes institution admin runs its own PEKPPP Mandiri cycle.
@@ -42,6 +42,7 @@ const STAGE_LABEL: Record<Stage, string> = {
 /** On the set-up page: every stage's days (offsets from today), saved. */
 async function setStages(admin: Page, cycleUrl: string, days: Record<Stage, [number, number]>) {
   await admin.goto(`${cycleUrl}/setup`);
+  await waitForHydration(admin.getByLabel(`Tanggal mulai ${STAGE_LABEL.SELF_ASSESSMENT}`));
   for (const [stage, [from, to]] of Object.entries(days) as [Stage, [number, number]][]) {
     await admin.getByLabel(`Tanggal mulai ${STAGE_LABEL[stage]}`).fill(day(from));
     await admin.getByLabel(`Tanggal selesai ${STAGE_LABEL[stage]}`).fill(day(to));

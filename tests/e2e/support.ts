@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { wibDate } from "@/lib/domain/cycle";
 
 export const DEMO_PASSWORD = "pekppp-demo";
@@ -84,4 +84,13 @@ export async function setSelfAssessmentDates(admin: Page, from: string, to: stri
   await admin.getByLabel("Tanggal mulai Penilaian mandiri").fill(from);
   await admin.getByLabel("Tanggal selesai Penilaian mandiri").fill(to);
   await admin.getByRole("button", { name: "Simpan tanggal tahapan" }).click();
+}
+
+/**
+ * Waits until React has hydrated the element (a client component's field): a value filled in before
+ * that is reset by the first render, which a loaded machine makes likely.
+ */
+export async function waitForHydration(locator: Locator) {
+  const element = await locator.elementHandle();
+  await locator.page().waitForFunction((el) => el !== null && Object.keys(el).some((key) => key.startsWith("__reactProps")), element);
 }

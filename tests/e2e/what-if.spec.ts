@@ -17,10 +17,17 @@ test("a head applies the suggested steps and the projection reaches the next gra
   await expect(planner).toContainText("Proyeksi");
   await expect(planner).toContainText("bukan hasil resmi");
 
-  // The locus: its projection starts at its current index; the plan names the next grade.
+  // The locus: one below the top grade (which of the demo's loci are depends on the journeys run
+  // before on the same database); its projection starts at its current index; the plan names the next grade.
+  const plan = planner.getByTestId("locus-plan");
+  const choice = planner.getByRole("combobox", { name: "Lokus", exact: true });
+  for (const value of await choice.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))) {
+    await choice.selectOption(value);
+    await expect(planner.getByTestId("current-index")).toBeVisible();
+    if ((await plan.count()) > 0) break;
+  }
   const current = (await planner.getByTestId("current-index").textContent())!;
   await expect(planner.getByTestId("projected-index")).toHaveText(current);
-  const plan = planner.getByTestId("locus-plan");
   const title = (await plan.locator("p").first().textContent())!;
   const grade = /predikat (\S+) \(/.exec(title)?.[1];
   expect(grade).toBeTruthy();

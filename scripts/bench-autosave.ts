@@ -155,7 +155,10 @@ runMain(async () => {
             baseVersion: versions[worker]!.get(indicatorCode) ?? 0,
           }),
         });
-        await response.arrayBuffer();
+        // The versions it makes are the next phase's base versions (else its saves conflict, 409).
+        const body = (await response.json().catch(() => ({}))) as { answer?: { version: number }; current?: { version: number } };
+        const version = body.answer?.version ?? body.current?.version;
+        if (version !== undefined) versions[worker]!.set(indicatorCode, version);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         return response.status === 200;
       };
@@ -167,11 +170,13 @@ runMain(async () => {
       const offered = summarise("autosave open", open.samples, seconds);
       console.log(
         `  sent ${open.samples.length} saves in ${(open.sendMs / 1000).toFixed(1)} s (the generator's own lag: max ${open.maxLagMs.toFixed(1)} ms late); ` +
-          `all answered after ${(open.doneMs / 1000).toFixed(1)} s; responses by status: ${[...statuses].map(([status, n]) => `${status}×${n}`).join(", ")}`,
+          `all answered after ${(open.doneMs / 1000).toFixed(1)} s; responses by status: ${[...statuses].map(([status, n]) => `${status}×${n}`).join(", ")}` +
+          (open.failures.size > 0 ? `; no answer: ${[...open.failures].map(([code, n]) => `${code}×${n}`).join(", ")}` : ""),
       );
       const floor = summarise("trivial route", await run(savers, 10, trivial), 10);
       statuses.clear();
       const saturated = summarise("autosave satur.", await run(savers, 10, save), 10);
+      console.log(`  saturated responses by status: ${[...statuses].map(([status, n]) => `${status}×${n}`).join(", ")}`);
       console.log(
         `target p95 ≤ 100 ms, no errors at ${rate} saves/s offered: p95 ${offered.p95.toFixed(1)} ms (${offered.p95 <= 100 ? "met" : "NOT met"}), ` +
           `${open.samples.filter((x) => !x.ok).length} failed; offered load = ${(rate / floor.throughput).toFixed(2)} × the trivial route's saturated throughput; ` +
@@ -207,6 +212,7 @@ runMain(async () => {
  */
 async function openLoop(rate: number, seconds: number, workers: number, request: (worker: number) => Promise<boolean>) {
   const samples: Sample[] = [];
+  const failures = new Map<string, number>();
   const pending: Promise<void>[] = [];
   const total = Math.round(rate * seconds);
   const start = performance.now();
@@ -219,11 +225,16 @@ async function openLoop(rate: number, seconds: number, workers: number, request:
     pending.push(
       request(i % workers).then(
         (ok) => void samples.push({ ms: performance.now() - due, ok }),
-        () => void samples.push({ ms: performance.now() - due, ok: false }),
+        (error: unknown) => {
+          // A request with no answer at all: by the network error's code (connection reset, refused, timeout…).
+          const code = String((error as { cause?: { code?: string } })?.cause?.code ?? (error as Error)?.name ?? "error");
+          failures.set(code, (failures.get(code) ?? 0) + 1);
+          samples.push({ ms: performance.now() - due, ok: false });
+        },
       ),
     );
   }
   const sendMs = performance.now() - start;
   await Promise.all(pending);
-  return { samples, sendMs, doneMs: performance.now() - start, maxLagMs };
+  return { samples, sendMs, doneMs: performance.now() - start, maxLagMs, failures };
 }

@@ -1,5 +1,13 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { day, previewRegistryFile, replaceTemporaryPassword, signedInPage, waitForHydration } from "./support";
+import {
+  approveVerification,
+  day,
+  previewRegistryFile,
+  replaceTemporaryPassword,
+  signedInPage,
+  verifyEveryIndicatorAtLevelFour,
+  waitForHydration,
+} from "./support";
 
 /**
  * Issue 16's browser journey: the Kemenkes institution admin runs its own PEKPPP Mandiri cycle.
@@ -150,18 +158,8 @@ test("a Kemenkes institution admin runs its own Mandiri cycle beside the nationa
   await verifier.goto(`${unitUrl}/review`);
   await verifier.getByRole("button", { name: "Mulai verifikasi" }).click();
   await expect(verifier.getByRole("main").getByText("Dalam Verifikasi", { exact: true })).toBeVisible();
-  for (let i = 0; i < 31; i += 1) {
-    await verifier
-      .getByTestId("review-indicator")
-      .getByRole("radio", { name: /^Level 4 —/ })
-      .check();
-    await verifier.getByRole("heading", { level: 2 }).first().click();
-    if (i < 30) await verifier.keyboard.press("n");
-  }
-  await expect(verifier.getByTestId("save-status")).toContainText("Semua perubahan tersimpan", { timeout: 15_000 });
-  await verifier.getByRole("button", { name: "Setujui hasil verifikasi" }).click();
-  await verifier.getByRole("alertdialog").getByRole("button", { name: "Setujui hasil verifikasi" }).click();
-  await verifier.waitForURL(new RegExp(`${unitUrl}$`));
+  await verifyEveryIndicatorAtLevelFour(verifier);
+  await approveVerification(verifier, unitUrl);
 
   // 7. The admin makes it final, closes the cycle and publishes its internal results.
   await setStages(admin, cycleUrl, {

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, replaceTemporaryPassword, signIn } from "./support";
+import { approveVerification, DEMO_PASSWORD, replaceTemporaryPassword, signIn, verifyEveryIndicatorAtLevelFour } from "./support";
 
 /**
  * Notifications in the browser (issue 14): the verifier approves a locus, and the institution's
@@ -53,18 +53,8 @@ test("the head gets the approval notice in the bell after the verifier approves,
   // The verifier sets every verified level and approves.
   await verifier.goto(`${locusUrl}/review`);
   await expect(verifier.getByRole("radio").first()).toBeEnabled();
-  for (let i = 0; i < 31; i += 1) {
-    await verifier
-      .getByTestId("review-indicator")
-      .getByRole("radio", { name: /^Level 4 —/ })
-      .check();
-    await verifier.getByRole("heading", { level: 2 }).first().click();
-    if (i < 30) await verifier.keyboard.press("n");
-  }
-  await expect(verifier.getByTestId("save-status")).toContainText("Semua perubahan tersimpan", { timeout: 15_000 });
-  await verifier.getByRole("button", { name: "Setujui hasil verifikasi" }).click();
-  await verifier.getByRole("alertdialog").getByRole("button", { name: "Setujui hasil verifikasi" }).click();
-  await verifier.waitForURL(new RegExp(`${locusUrl}$`));
+  await verifyEveryIndicatorAtLevelFour(verifier);
+  await approveVerification(verifier, locusUrl);
   const locusName = (await verifier.getByRole("heading", { level: 1 }).textContent())!.trim();
 
   // The head's bell counts it; the list says what happened; opening it leads to the locus and clears the count.

@@ -94,3 +94,23 @@ export async function waitForHydration(locator: Locator) {
   const element = await locator.elementHandle();
   await locator.page().waitForFunction((el) => el !== null && Object.keys(el).some((key) => key.startsWith("__reactProps")), element);
 }
+
+/** On the review page: every one of the 31 indicators verified at level 4, moving on with the "n" key, until all is saved. */
+export async function verifyEveryIndicatorAtLevelFour(verifier: Page) {
+  for (let i = 0; i < 31; i += 1) {
+    await verifier
+      .getByTestId("review-indicator")
+      .getByRole("radio", { name: /^Level 4 —/ })
+      .check();
+    await verifier.getByRole("heading", { level: 2 }).first().click();
+    if (i < 30) await verifier.keyboard.press("n");
+  }
+  await expect(verifier.getByTestId("save-status")).toContainText("Semua perubahan tersimpan", { timeout: 15_000 });
+}
+
+/** Approves the verification under review, confirmed, and waits for the locus page at `locusUrl`. */
+export async function approveVerification(verifier: Page, locusUrl: string) {
+  await verifier.getByRole("button", { name: "Setujui hasil verifikasi" }).click();
+  await verifier.getByRole("alertdialog").getByRole("button", { name: "Setujui hasil verifikasi" }).click();
+  await verifier.waitForURL(new RegExp(`${locusUrl}$`));
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page, type Route } from "@playwright/test";
-import { signedInPage, signIn } from "./support";
+import { signedInPage, signIn, waitForHydration } from "./support";
 
 // The autosave when things go wrong (issue 13): a conflict that arrives while the user types on, a
 // conflict left unresolved, two tabs of one locus offline, a reload while offline, and a save whose
@@ -105,10 +105,7 @@ async function draftLocusUrl(page: Page) {
 async function openWorkspace(page: Page, url: string) {
   await page.goto(url);
   await expect(page.getByTestId("score-preview")).toBeVisible();
-  await page.waitForFunction(() => {
-    const box = document.querySelector('[id^="justification-"]');
-    return box !== null && Object.keys(box).some((key) => key.startsWith("__reactProps"));
-  });
+  await waitForHydration(page.locator('[id^="justification-"]').first());
 }
 
 /** Another signed-in session saves an answer through the autosave route, on whatever version is stored now. */

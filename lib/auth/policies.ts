@@ -93,7 +93,9 @@ export const POLICIES = {
   "results.institution": { roles: { HEAD: "own" } },
   "results.public": { public: true },
   "results.reportCard": { roles: { ADMIN: "any", HEAD: "own" } },
-  "awards.manage": { roles: { ADMIN: "any" } },
+  // Award rules per owner (issue 16): the national rules by the national admin, an institution's own
+  // rules for its cycles by its admin (the target is the owner, as for its cycles: cycleTarget).
+  "awards.manage": { roles: { ADMIN: "ministry", INSTITUTION_ADMIN: "own" } },
   "assessment.export": { roles: { ADMIN: "any", EVALUATOR: "own", VERIFIER: "assigned", HEAD: "own" } },
   // The what-if planner (issue 18): projections of a locus's or an institution's index and grade,
   // for those who read the locus (its evaluators and head, its verifier, admins); nothing is stored.

@@ -6,12 +6,13 @@
  * To add a page: one line in PAGE_CHECKS (and a FINDERS entry if its address needs a demo id).
  */
 
-export const ROLES = ["PUBLIC", "ADMIN", "EVALUATOR", "VERIFIER", "HEAD"] as const;
+export const ROLES = ["PUBLIC", "ADMIN", "INSTITUTION_ADMIN", "EVALUATOR", "VERIFIER", "HEAD"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The demo accounts (prisma/seed/demo-accounts.ts); PUBLIC is a browser that is not signed in. */
 export const ROLE_ACCOUNTS: Record<Exclude<Role, "PUBLIC">, string> = {
   ADMIN: "admin@pekppp.test",
+  INSTITUTION_ADMIN: "admin.kemenkes@pekppp.test",
   EVALUATOR: "evaluator.palembang@pekppp.test",
   VERIFIER: "verifikator@pekppp.test",
   HEAD: "pimpinan.palembang@pekppp.test",
@@ -98,6 +99,8 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
   { route: "/admin/instruments/[id]", role: "ADMIN", url: "/admin/instruments/{instrument}" },
   { route: "/admin/instruments/[id]/edit", role: "ADMIN", url: "/admin/instruments/{editableInstrument}/edit" },
   { route: "/admin/awards", role: "ADMIN", url: "/admin/awards" },
+  // An institution admin's own award rules (issue 16).
+  { route: "/admin/awards", role: "INSTITUTION_ADMIN", url: "/admin/awards" },
   { route: "/admin/users", role: "ADMIN", url: "/admin/users" },
   { route: "/admin/users/new", role: "ADMIN", url: "/admin/users/new" },
   { route: "/admin/users/[id]", role: "ADMIN", url: "/admin/users/{user}" },

@@ -51,7 +51,8 @@ const EXPECTED: Record<PolicyKey, Row> = {
   "results.institution": { ...NONE, HEAD: [true, false] },
   "results.public": ALL,
   "results.reportCard": { ...NONE, ADMIN: [true, true], HEAD: [true, false] },
-  "awards.manage": ADMIN_ONLY,
+  // Issue 16: the national rules by the national admin, an institution's own rules by its admin.
+  "awards.manage": { ...ADMIN_ONLY, INSTITUTION_ADMIN: [true, false] },
   "assessment.export": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
   "whatIf.view": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
   "explain.view": { ...NONE, ADMIN: [true, true], EVALUATOR: [true, false], VERIFIER: [true, false], HEAD: [true, false] },
@@ -176,6 +177,20 @@ describe("authorization matrix", () => {
       expect(can(own, key, { institutionId: null, cycleOwnerId: null }), key).toBe(false);
       expect(can(own, key), key).toBe(false);
       expect(can(orphan, key, { institutionId: null, cycleOwnerId: null }), key).toBe(false);
+    }
+  });
+
+  it("lets the national admin edit the national award rules only, and an institution admin its own institution's only (issue 16)", () => {
+    const admin: Actor = { id: "admin", role: "ADMIN", institutionId: null };
+    const own: Actor = { id: "ia", role: "INSTITUTION_ADMIN", institutionId: "institution-A" };
+    const rulesOf = (owner: string | null) => ({ institutionId: owner, cycleOwnerId: owner });
+    expect(can(admin, "awards.manage", rulesOf(null))).toBe(true);
+    expect(can(admin, "awards.manage", rulesOf("institution-A"))).toBe(false);
+    expect(can(own, "awards.manage", rulesOf("institution-A"))).toBe(true);
+    expect(can(own, "awards.manage", rulesOf("institution-B"))).toBe(false);
+    expect(can(own, "awards.manage", rulesOf(null))).toBe(false);
+    for (const role of ["EVALUATOR", "VERIFIER", "HEAD"] as const) {
+      expect(can({ id: "x", role, institutionId: "institution-A" }, "awards.manage", rulesOf("institution-A")), role).toBe(false);
     }
   });
 

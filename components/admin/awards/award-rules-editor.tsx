@@ -30,8 +30,18 @@ function ruleOfKind(kind: AwardRule["kind"], base: Pick<AwardRule, "id" | "name"
 /**
  * The award rules as a form: one row per rule with its kind's parameters. Saving sends the whole
  * list with the version it was based on; the server validates it again and refuses a stale form.
+ * `ownerInstitutionId`: whose rules (issue 16), an institution's own or (null) the national ones;
+ * the server allows only the actor's own.
  */
-export function AwardRulesEditor({ rules: initial, updatedAt }: { rules: AwardRule[]; updatedAt: string | null }) {
+export function AwardRulesEditor({
+  rules: initial,
+  updatedAt,
+  ownerInstitutionId,
+}: {
+  rules: AwardRule[];
+  updatedAt: string | null;
+  ownerInstitutionId: string | null;
+}) {
   const t = useTranslations("awardsAdmin");
   const tt = useTranslations();
   const [rules, setRules] = useState<AwardRule[]>(initial);
@@ -40,13 +50,15 @@ export function AwardRulesEditor({ rules: initial, updatedAt }: { rules: AwardRu
   const reset = useAction(resetAwardRulesAction, { onSuccess: () => window.location.reload() });
   const update = (index: number, next: AwardRule) => setRules((list) => list.map((r, i) => (i === index ? next : r)));
   const busy = save.isPending || reset.isPending;
+  // An institution's own rules go back to the national rules, the national ones to the shipped file.
+  const resetLabel = ownerInstitutionId ? t("resetToNational") : t("reset");
 
   return (
     <form
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
-        save.execute({ rules, expectedUpdatedAt: version });
+        save.execute({ rules, expectedUpdatedAt: version, ownerInstitutionId });
       }}
     >
       <ol className="space-y-3">
@@ -188,13 +200,13 @@ export function AwardRulesEditor({ rules: initial, updatedAt }: { rules: AwardRu
           <ConfirmDialog
             trigger={
               <button type="button" disabled={busy} className="text-sm text-brand-700 underline">
-                {t("reset")}
+                {resetLabel}
               </button>
             }
-            title={t("reset")}
-            description={t("resetConfirm")}
-            confirmLabel={t("reset")}
-            onConfirm={() => reset.execute({ expectedUpdatedAt: version })}
+            title={resetLabel}
+            description={ownerInstitutionId ? t("resetToNationalConfirm") : t("resetConfirm")}
+            confirmLabel={resetLabel}
+            onConfirm={() => reset.execute({ expectedUpdatedAt: version, ownerInstitutionId })}
           />
         ) : null}
         <span role="status" aria-live="polite" className="text-sm text-emerald-800">

@@ -4,7 +4,6 @@ import { diffVersions, type VersionDiff } from "@/lib/domain/results/versions";
 import { transition, type AssessmentStatus, type WorkflowAction } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCorrectionLevel, TOpenCorrection } from "@/lib/schemas/correction";
-import { ZAwardRules } from "@/lib/schemas/awards";
 import { storeEvidenceFile } from "../assessment/evidence";
 import { audit } from "../audit/record";
 import { emitNotification } from "../notifications/emit";
@@ -12,7 +11,7 @@ import { db } from "../db/client";
 import { ActionError } from "../errors";
 import { evidenceStorage } from "../storage";
 import { loadInstrument } from "../instrument/load";
-import { rawAwardRules } from "../results/award-rules";
+import { loadAwardRulesForCycle } from "../results/award-rules";
 import { cycleScoringSettings, type Queryable } from "../results/cycle-results";
 import { recomputeLocusResults } from "../results/recompute-locus";
 import { freezePublishedVersion, insertVersion, listVersions, versionForDiff, workingForDiff } from "../results/versions";
@@ -167,7 +166,7 @@ export async function publishCorrection(actor: Admin, assessmentId: string, now 
     { query: async (text, values = []) => ({ rows: await db.$queryRawUnsafe(text, ...values) }) },
     cycleId,
   );
-  const [instrument, rules] = await Promise.all([loadInstrument(instrumentVersionId), rawAwardRules().then((raw) => ZAwardRules.parse(raw))]);
+  const [instrument, rules] = await Promise.all([loadInstrument(instrumentVersionId), loadAwardRulesForCycle(cycleId)]);
   return db.$transaction(
     async (tx) => {
       const sql = sqlOf(tx);

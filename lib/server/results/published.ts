@@ -318,7 +318,8 @@ export async function loadPublishedAwards(cycleId: string, version?: number): Pr
  */
 export async function loadAwardsFor(results: PublishedCycleResults): Promise<PublishedAwards> {
   const cycleId = results.cycle.id;
-  const raw = await rawAwardRules();
+  // The rules of the cycle's owner (issue 16): its own when it set any, else the national rules.
+  const raw = await rawAwardRules(results.cycle.ownerInstitutionId);
   const rulesKey = JSON.stringify(raw);
   const cached = awardsCache.get(results);
   if (cached && cached.rulesKey === rulesKey) return cached.value;

@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import http from "node:http";
 import { parseArgs } from "node:util";
 import bcrypt from "bcryptjs";
 import pg from "pg";
@@ -20,6 +21,12 @@ import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseNa
 // time (no coordinated omission); target p95 ≤ 100 ms and no errors.
 
 const PASSWORD = "bench-password-2026";
+/**
+ * An evaluator's page has one save in flight at a time (use-autosave's sendAll sends its drafts
+ * one by one), so one connection per evaluator: a save due while the last is unanswered waits in
+ * its page, and that wait counts in its latency (from the scheduled time).
+ */
+const BROWSER_CONNECTIONS = 1;
 
 // The production build's folder: E2E_PORT's own (a helper's), else the one of the full test run.
 const BUILD_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -142,21 +149,22 @@ runMain(async () => {
       // Each evaluator's k-th save of the run goes to its k-th indicator: saves of one evaluator that
       // overlap (the load does not wait for answers) never race on one answer's version.
       const sent = accounts.map(() => 0);
+      // Each evaluator is a page with its own keep-alive connection (BROWSER_CONNECTIONS). fetch's
+      // one shared pool opened a new connection for every save in flight instead, ten thousand of
+      // them once answers lagged: the server's accept queue overflowed (511 of 511) and what it
+      // could not read in time was reset (ECONNRESET, 408), on top of the load being measured.
+      const browsers = accounts.map(() => new http.Agent({ keepAlive: true, maxSockets: BROWSER_CONNECTIONS }));
       const saveNext = async (worker: number) => {
         const k = (sent[worker] = (sent[worker] ?? 0) + 1);
         const indicatorCode = codes[k % codes.length]!;
-        const response = await fetch(`${base}/api/assessments/${accounts[worker]!.assessmentId}/answers`, {
-          method: "POST",
-          headers: { "content-type": "application/json", cookie: cookies[worker]!, origin: base },
-          body: JSON.stringify({
-            indicatorCode,
-            level: k % 6,
-            justification: `Penjelasan tolok ukur ${k}`,
-            baseVersion: versions[worker]!.get(indicatorCode) ?? 0,
-          }),
-        });
+        const response = await postJson(
+          `${base}/api/assessments/${accounts[worker]!.assessmentId}/answers`,
+          { cookie: cookies[worker]!, origin: base },
+          { indicatorCode, level: k % 6, justification: `Penjelasan tolok ukur ${k}`, baseVersion: versions[worker]!.get(indicatorCode) ?? 0 },
+          browsers[worker]!,
+        );
         // The versions it makes are the next phase's base versions (else its saves conflict, 409).
-        const body = (await response.json().catch(() => ({}))) as { answer?: { version: number }; current?: { version: number } };
+        const body = response.body as { answer?: { version: number }; current?: { version: number } };
         const version = body.answer?.version ?? body.current?.version;
         if (version !== undefined) versions[worker]!.set(indicatorCode, version);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
@@ -167,6 +175,7 @@ runMain(async () => {
         `\nopen loop: ${rate} saves/s offered by ${savers} evaluators (each once a second) for ${seconds} s; production build, load generator on the same 2-core machine`,
       );
       const open = await openLoop(rate, seconds, savers, saveNext);
+      for (const browser of browsers) browser.destroy();
       const offered = summarise("autosave open", open.samples, seconds);
       console.log(
         `  sent ${open.samples.length} saves in ${(open.sendMs / 1000).toFixed(1)} s (the generator's own lag: max ${open.maxLagMs.toFixed(1)} ms late); ` +
@@ -205,6 +214,34 @@ runMain(async () => {
     await server.stop();
   }
 });
+
+/** POSTs JSON through the given agent (one evaluator's browser); the status and the parsed body ({} if none). */
+function postJson(url: string, headers: Record<string, string>, payload: unknown, agent: http.Agent) {
+  const body = JSON.stringify(payload);
+  return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: "POST", agent, headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          let parsed: unknown = {};
+          try {
+            parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+          } catch {
+            // Not JSON (a proxy's or the server's own error page): counted by its status alone.
+          }
+          resolve({ status: response.statusCode ?? 0, body: parsed });
+        });
+        response.on("error", reject);
+      },
+    );
+    // As fetch's errors: the network error's code on `cause`, which openLoop counts.
+    request.on("error", (error) => reject(Object.assign(new Error(error.message), { cause: error })));
+    request.end(body);
+  });
+}
 
 /**
  * Sends `rate` requests a second for `seconds`, on schedule whatever the answers' delays (open

@@ -1,5 +1,10 @@
 import "server-only";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
+import { getLocale } from "next-intl/server";
 import { LRUCache } from "lru-cache";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { rawAwardRules } from "./award-rules";
 import { listPublishedCycles } from "./published";
 
 /**
@@ -13,7 +18,9 @@ import { listPublishedCycles } from "./published";
 export interface RenderedPage {
   status: number;
   contentType: string;
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
+  /** The body gzipped once, when it was kept: a hit is sent as it is instead of compressed per request. */
+  gzipped?: Uint8Array<ArrayBuffer> | null;
 }
 
 /**
@@ -26,12 +33,21 @@ export async function publishedStamp(): Promise<string> {
   return JSON.stringify(cycles.map((c) => [c.id, c.generation, c.name, c.publishedAt?.getTime(), c.ownerName]));
 }
 
-// About 100 kB a page: a few tens of MB at most, whatever URLs are asked for.
+/**
+ * The awards page's stamp: the published results' and the award rules in force (an admin may
+ * change them at any time, without a new results generation).
+ */
+export async function awardsStamp(): Promise<string> {
+  const [published, rules] = await Promise.all([publishedStamp(), rawAwardRules()]);
+  return `${published} ${JSON.stringify(rules)}`;
+}
+
+// About 100 kB a page (a tenth of it gzipped): a few tens of MB at most, whatever URLs are asked for.
 const pages = new LRUCache<string, { stamp: string; value: Promise<RenderedPage> }>({ max: 300 });
 
 /**
- * The page for `key` (its locale and exact URL) under `stamp`: the kept one, or `render`'s, kept
- * when it succeeds (status 200). The promise is kept, so the requests that arrive while a page
+ * The page for `key` (its path, locale and exact query) under `stamp`: the kept one, or `render`'s,
+ * kept when it succeeds (status 200). The promise is kept, so the requests that arrive while a page
  * renders after a change wait for that one rendering.
  */
 export function cachedRenderedPage(key: string, stamp: string, render: () => Promise<RenderedPage>): { hit: boolean; value: Promise<RenderedPage> } {
@@ -42,4 +58,51 @@ export function cachedRenderedPage(key: string, stamp: string, render: () => Pro
   const drop = () => pages.get(key) === entry && pages.delete(key);
   entry.value.then((page) => page.status === 200 || drop(), drop);
   return { hit: false, value: entry.value };
+}
+
+/** Sent with the one rendering of a page: next.config.ts then lets the request reach the page itself. */
+const LIVE_HEADER = "x-results-live";
+
+const gzipBytes = promisify(gzip);
+
+/**
+ * A public results page (`path`: /results or /results/awards) for a visitor without a session, as
+ * the page itself renders it, kept per `stamp`, language and exact query (issue 17: publication
+ * day). next.config.ts rewrites such page loads to the route handlers that call this; a signed-in
+ * visitor, a client-side navigation and a server action reach the page itself. A miss renders the
+ * page once through the portal's own server.
+ */
+export async function respondWithRenderedPage(request: Request, path: "/results" | "/results/awards", stamp: string): Promise<Response> {
+  const locale = await getLocale();
+  const search = new URL(request.url).search;
+  const { hit, value } = cachedRenderedPage(`${path} ${locale} ${search}`, stamp, () => renderPage(path, search, locale));
+  const page = await value;
+  const gzipped = page.gzipped && /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
+  return new Response(gzipped ? page.gzipped : page.body, {
+    status: page.status,
+    headers: {
+      "content-type": page.contentType,
+      // Already compressed: Next.js's own compression leaves an encoded response alone.
+      ...(gzipped ? { "content-encoding": "gzip" } : {}),
+      vary: "accept-encoding",
+      "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate",
+      "x-results-cache": hit ? "hit" : "miss",
+    },
+  });
+}
+
+async function renderPage(path: string, search: string, locale: string): Promise<RenderedPage> {
+  // The server's own port (`next start` and `next dev` set PORT), never the Host a client sent:
+  // what is rendered here is served to everyone.
+  const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? "3000"}${path}${search}`, {
+    headers: { [LIVE_HEADER]: "1", cookie: `${LOCALE_COOKIE}=${locale}`, accept: "text/html", "accept-encoding": "identity" },
+    cache: "no-store",
+  });
+  const body = new Uint8Array(await response.arrayBuffer());
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "text/html; charset=utf-8",
+    body,
+    gzipped: response.status === 200 ? new Uint8Array(await gzipBytes(body)) : null,
+  };
 }

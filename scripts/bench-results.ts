@@ -206,7 +206,7 @@ runMain(async () => {
           ] as [string, string, null][])
         : []),
     ];
-    console.log(`\n   server CPU time per request, ${CPU_REQUESTS} requests one after the other (gzip accepted), and the page's size (uncompressed)`);
+    console.log(`\n   server CPU time per request, ${CPU_REQUESTS} requests one after the other (gzip accepted), and the page's size`);
     for (const [label, path, cookie] of cpuPages) {
       const before = serverCpuMs(portal.pid!);
       let bytes = 0;
@@ -312,8 +312,8 @@ async function explainHotQueries(client: pg.Client, cycleId: string) {
     ],
     [
       "queue: first page (verifier)",
-      `SELECT a.id FROM "VerifierAssignment" va JOIN "Locus" l ON l."institutionId" = va."institutionId"
-       JOIN "Assessment" a ON a."locusId" = l.id AND a."cycleId" = va."cycleId" WHERE va."verifierId" = $2 AND va."cycleId" = $1
+      `SELECT a.id FROM "Locus" l JOIN "Assessment" a ON a."locusId" = l.id AND a."cycleId" = $1
+       WHERE l."institutionId" = ANY(ARRAY(SELECT va."institutionId" FROM "VerifierAssignment" va WHERE va."verifierId" = $2 AND va."cycleId" = $1))
        ORDER BY a."submittedAt" ASC NULLS LAST, a.id LIMIT 50`,
       [cycleId, verifierId],
     ],

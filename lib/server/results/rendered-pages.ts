@@ -1,6 +1,4 @@
 import "server-only";
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
 import { getLocale } from "next-intl/server";
 import { LRUCache } from "lru-cache";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
@@ -19,8 +17,6 @@ export interface RenderedPage {
   status: number;
   contentType: string;
   body: Uint8Array<ArrayBuffer>;
-  /** The body gzipped once, when it was kept: a hit is sent as it is instead of compressed per request. */
-  gzipped?: Uint8Array<ArrayBuffer> | null;
 }
 
 /**
@@ -42,7 +38,7 @@ export async function awardsStamp(): Promise<string> {
   return `${published} ${JSON.stringify(rules)}`;
 }
 
-// About 100 kB a page (a tenth of it gzipped): a few tens of MB at most, whatever URLs are asked for.
+// About 100 kB a page: a few tens of MB at most, whatever URLs are asked for.
 const pages = new LRUCache<string, { stamp: string; value: Promise<RenderedPage> }>({ max: 300 });
 
 /**
@@ -63,8 +59,6 @@ export function cachedRenderedPage(key: string, stamp: string, render: () => Pro
 /** Sent with the one rendering of a page: next.config.ts then lets the request reach the page itself. */
 const LIVE_HEADER = "x-results-live";
 
-const gzipBytes = promisify(gzip);
-
 /**
  * A public results page (`path`: /results or /results/awards) for a visitor without a session, as
  * the page itself renders it, kept per `stamp`, language and exact query (issue 17: publication
@@ -77,14 +71,12 @@ export async function respondWithRenderedPage(request: Request, path: "/results"
   const search = new URL(request.url).search;
   const { hit, value } = cachedRenderedPage(`${path} ${locale} ${search}`, stamp, () => renderPage(path, search, locale));
   const page = await value;
-  const gzipped = page.gzipped && /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
-  return new Response(gzipped ? page.gzipped : page.body, {
+  // Sent as rendered: Next.js compresses the response itself (and drops a Content-Encoding a route
+  // handler sets, so a body gzipped here would reach the browser undeclared).
+  return new Response(Buffer.from(page.body), {
     status: page.status,
     headers: {
       "content-type": page.contentType,
-      // Already compressed: Next.js's own compression leaves an encoded response alone.
-      ...(gzipped ? { "content-encoding": "gzip" } : {}),
-      vary: "accept-encoding",
       "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate",
       "x-results-cache": hit ? "hit" : "miss",
     },
@@ -95,14 +87,12 @@ async function renderPage(path: string, search: string, locale: string): Promise
   // The server's own port (`next start` and `next dev` set PORT), never the Host a client sent:
   // what is rendered here is served to everyone.
   const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? "3000"}${path}${search}`, {
-    headers: { [LIVE_HEADER]: "1", cookie: `${LOCALE_COOKIE}=${locale}`, accept: "text/html", "accept-encoding": "identity" },
+    headers: { [LIVE_HEADER]: "1", cookie: `${LOCALE_COOKIE}=${locale}`, accept: "text/html" },
     cache: "no-store",
   });
-  const body = new Uint8Array(await response.arrayBuffer());
   return {
     status: response.status,
     contentType: response.headers.get("content-type") ?? "text/html; charset=utf-8",
-    body,
-    gzipped: response.status === 200 ? new Uint8Array(await gzipBytes(body)) : null,
+    body: new Uint8Array(await response.arrayBuffer()),
   };
 }

@@ -12,25 +12,26 @@ const nextConfig: NextConfig = {
   // says so, and the build skips checking the same types again (about half a minute).
   typescript: { ignoreBuildErrors: process.env.PEKPPP_TYPES_CHECKED === "1" },
   serverExternalPackages: ["pg", "bcryptjs", "pino", "exceljs", "pdfkit"],
-  // Publication day (issue 17): an anonymous load of the public results page is answered from the
-  // rendered pages kept per results generation (app/api/results/listing). A session, a client-side
+  // Publication day (issue 17): an anonymous load of the public results page or of the awards page
+  // is answered from the rendered pages kept per results generation (app/api/results/listing,
+  // app/api/results/awards-page). A session, a client-side
   // navigation (RSC), a server action (the language switch) or the listing's own rendering
   // (x-results-live) reach the page itself.
   async rewrites() {
     return {
       beforeFiles: [
-        {
-          source: "/results",
-          destination: "/api/results/listing",
-          missing: [
-            { type: "header", key: "rsc" },
-            { type: "header", key: "next-action" },
-            { type: "header", key: "x-results-live" },
-            { type: "cookie", key: "authjs.session-token" },
-            { type: "cookie", key: "__Secure-authjs.session-token" },
-          ],
-        },
-      ],
+        { source: "/results", destination: "/api/results/listing" },
+        { source: "/results/awards", destination: "/api/results/awards-page" },
+      ].map((rule) => ({
+        ...rule,
+        missing: [
+          { type: "header" as const, key: "rsc" },
+          { type: "header" as const, key: "next-action" },
+          { type: "header" as const, key: "x-results-live" },
+          { type: "cookie" as const, key: "authjs.session-token" },
+          { type: "cookie" as const, key: "__Secure-authjs.session-token" },
+        ],
+      })),
       afterFiles: [],
       fallback: [],
     };

@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { seedDatabase } from "../prisma/seed/seed-database";
@@ -11,7 +12,7 @@ import { e2eDistDir, ensureNextBuild, startNext } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
 import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from "./lib/test-database";
 
-// npm run bench:results [-- --loci 20000 --institutions 1500 --concurrency 8 --listing-clients 50 --seconds 10 --pages REGEX]
+// [BENCH_PROFILE_DIR=dir] npm run bench:results [-- --loci 20000 --institutions 1500 --concurrency 8 --listing-clients 50 --seconds 10 --pages REGEX]
 // Deadline day and publication day at PEKPPP Mandiri scale (issue 17), in a throw-away database:
 //   0. the seed itself (target ≤ 3 min for 20,000 loci per cycle);
 //   1. a full recompute of a cycle's results (target ≤ 5 s);
@@ -152,7 +153,9 @@ runMain(async () => {
     };
     // BENCH_REUSE_BUILD=1 measures an existing build as it is (a shared tree changes under it).
     if (!process.env.BENCH_REUSE_BUILD) ensureNextBuild(e2eDistDir(BUILD_PORT), env, (line) => console.log(line));
-    portal = startNext({ distDir: e2eDistDir(BUILD_PORT), port, env, stdio: ["ignore", "ignore", "inherit"] });
+    // BENCH_PROFILE_DIR=dir writes a CPU profile of the server there when it stops (summarise its self time per function).
+    const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    portal = startNext({ distDir: e2eDistDir(BUILD_PORT), port, env, stdio: ["ignore", "ignore", "inherit"], nodeArgs: profile });
     await waitForServer(`${base}/api/health`);
     const [head, verifier, admin] = await Promise.all([
       signIn(base, "pimpinan.palembang@pekppp.test", "pekppp-demo"),
@@ -191,6 +194,30 @@ runMain(async () => {
       // The first request of a page builds what it caches: shown, so an uncached calibration's cost is known too.
       console.log(`   first request ${label}: ${(performance.now() - started).toFixed(0)} ms`);
     }
+    // The server's own CPU time per request, requests one after the other: what a page costs,
+    // whatever else the machine runs (a shared machine's p95 at load mostly measures its neighbours).
+    const cpuPages: [string, string, string | null][] = [
+      ...pages,
+      ...(measured("listing")
+        ? ([
+            ["listing Kab.", "/results?group=KABUPATEN", null],
+            ["listing CSV", "/api/results/rankings?group=KABUPATEN&format=csv", null],
+            ["trivial route", "/api/health", null],
+          ] as [string, string, null][])
+        : []),
+    ];
+    console.log(`\n   server CPU time per request, ${CPU_REQUESTS} requests one after the other (gzip accepted), and the page's size`);
+    for (const [label, path, cookie] of cpuPages) {
+      const before = serverCpuMs(portal.pid!);
+      let bytes = 0;
+      for (let i = 0; i < CPU_REQUESTS; i += 1) {
+        const response = await fetch(`${base}${path}`, { headers: { "accept-encoding": "gzip", ...(cookie ? { cookie } : {}) }, redirect: "manual" });
+        bytes = (await response.arrayBuffer()).byteLength;
+      }
+      const perRequest = (serverCpuMs(portal.pid!) - before) / CPU_REQUESTS;
+      console.log(`   ${label.padEnd(18)} ${perRequest.toFixed(1).padStart(6)} ms CPU  ${(bytes / 1024).toFixed(0).padStart(5)} kB`);
+      summary.push(`${label} server CPU ${perRequest.toFixed(1)} ms/request`);
+    }
     console.log(`\n3. page response times, production build, ${concurrency} concurrent clients, ${seconds} s each (target p95 ≤ 300 ms)`);
     for (const [label, path, cookie] of pages) {
       const { p95 } = summarise(label, await run(concurrency, seconds, get(path, cookie)), seconds);
@@ -217,11 +244,26 @@ runMain(async () => {
     );
     console.log(`\nsummary\n${summary.map((s) => `  ${s}`).join("\n")}`);
   } finally {
-    portal?.kill("SIGTERM");
+    // SIGINT lets node write its CPU profile before it exits.
+    portal?.kill(process.env.BENCH_PROFILE_DIR ? "SIGINT" : "SIGTERM");
+    if (process.env.BENCH_PROFILE_DIR) await new Promise((r) => setTimeout(r, 5_000));
     await dropDatabase(server.serverUrl, name).catch(() => undefined);
     await server.stop();
   }
 });
+
+const CPU_REQUESTS = 30;
+
+/** A process's CPU time so far (user and system, ms) from /proc (Linux; 0 elsewhere). */
+function serverCpuMs(pid: number): number {
+  try {
+    // Fields 14 and 15 of proc(5) (utime, stime, in clock ticks of 10 ms), counted after the command's ")".
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * EXPLAIN ANALYZE of the hot reads at this scale: the time of each and the largest table a plan
@@ -270,10 +312,23 @@ async function explainHotQueries(client: pg.Client, cycleId: string) {
     ],
     [
       "queue: first page (verifier)",
-      `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = $1
-       AND EXISTS (SELECT 1 FROM "VerifierAssignment" va WHERE va."institutionId" = l."institutionId" AND va."verifierId" = $2 AND va."cycleId" = $1)
+      `SELECT a.id FROM "Locus" l JOIN "Assessment" a ON a."locusId" = l.id AND a."cycleId" = $1
+       WHERE l."institutionId" = ANY(ARRAY(SELECT va."institutionId" FROM "VerifierAssignment" va WHERE va."verifierId" = $2 AND va."cycleId" = $1))
        ORDER BY a."submittedAt" ASC NULLS LAST, a.id LIMIT 50`,
       [cycleId, verifierId],
+    ],
+    [
+      "admin overview: overdue loci counted",
+      `SELECT count(*) FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
+       WHERE a."cycleId" = $1 AND a.status IN ('DRAFT', 'RETURNED') AND NOT (a."reopenedUntil" IS NOT NULL AND a."reopenedUntil" >= now())`,
+      [cycleId],
+    ],
+    [
+      "admin overview: overdue loci first page",
+      `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
+       WHERE a."cycleId" = $1 AND a.status IN ('DRAFT', 'RETURNED') AND NOT (a."reopenedUntil" IS NOT NULL AND a."reopenedUntil" >= now())
+       ORDER BY i.name, l."serviceType", l.name LIMIT 50`,
+      [cycleId],
     ],
     [
       "admin overview: status matrix (kept counts)",

@@ -222,6 +222,8 @@ export const ROUTE_POLICIES = {
   "/api/results/rankings": "results.public",
   // The rendered /results page, kept per results generation; next.config.ts sends anonymous page loads here.
   "/api/results/listing": "results.public",
+  // The rendered /results/awards page, kept per results generation and award rules, likewise.
+  "/api/results/awards-page": "results.public",
   "/api/assessments/[id]/correction": "correction.manage",
   "/api/corrections/[id]/decree": "correction.manage",
   "/api/assessments/[id]/export": "assessment.export",

@@ -149,7 +149,7 @@ describe("evidence pre-check of a submitted locus", () => {
       "LINK_TO_PORTAL",
     ]);
     const page = await queue.loadVerifierQueue(verifier(), cycleId, { status: "SUBMITTED", q: "Palembang", page: 1 });
-    expect(page.rows.find((r) => r.id === locusId)?._count.preCheckFlags).toBe(5);
+    expect(page.rows.find((r) => r.id === locusId)?.preCheckFlags).toBe(5);
 
     expect(await view.loadReviewPreCheck(foreignEvaluator(), locusId)).toEqual([]);
     const row = await one(`SELECT id, name, email FROM "User" WHERE email = 'verifikator01@pekppp.test'`);
@@ -166,7 +166,7 @@ describe("evidence pre-check of a submitted locus", () => {
     await settings.updatePreCheckRules(admin(), { cycleId, disabled: ["LEVEL_WITHOUT_EVIDENCE"] });
     expect((await view.loadReviewPreCheck(verifier(), locusId)).map((f) => f.ruleId)).not.toContain("LEVEL_WITHOUT_EVIDENCE");
     const page = await queue.loadVerifierQueue(verifier(), cycleId, { status: "SUBMITTED", q: "Palembang", page: 1 });
-    expect(page.rows.find((r) => r.id === locusId)?._count.preCheckFlags).toBe(4);
+    expect(page.rows.find((r) => r.id === locusId)?.preCheckFlags).toBe(4);
 
     expect(await store.storePreCheck(locusId)).toBe(4);
     expect((await storedFlags()).map((f) => f.ruleId)).not.toContain("LEVEL_WITHOUT_EVIDENCE");

@@ -107,4 +107,26 @@ describe("public results grouped by programme and owner, rendered pages kept per
     await failed.value;
     expect(rendered.cachedRenderedPage("id ?group=KOTA", await rendered.publishedStamp(), render).hit).toBe(false);
   });
+
+  it("renders the awards page again when an admin changes the award rules, without a new results generation", async () => {
+    const stamp = await rendered.awardsStamp();
+    expect(await rendered.awardsStamp()).toBe(stamp);
+    const before = await one(`SELECT value FROM "AppSetting" WHERE key = 'awards.rules'`);
+    await client.query(
+      `INSERT INTO "AppSetting" (key, value, "updatedAt") VALUES ('awards.rules', '[]'::jsonb, now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+    );
+    expect(await rendered.awardsStamp()).not.toBe(stamp);
+    if (before) await client.query(`UPDATE "AppSetting" SET value = $1 WHERE key = 'awards.rules'`, [JSON.stringify(before.value)]);
+    else await client.query(`DELETE FROM "AppSetting" WHERE key = 'awards.rules'`);
+    expect(await rendered.awardsStamp()).toBe(stamp);
+  });
+
+  it("renders the awards page again when an institution sets or drops award rules of its own for its cycles", async () => {
+    const stamp = await rendered.awardsStamp();
+    const owner = await one(`SELECT "ownerInstitutionId" AS id FROM "Cycle" WHERE id = $1`, [mandiri.id]);
+    await client.query(`INSERT INTO "InstitutionAwardRules" ("institutionId", rules, "updatedAt") VALUES ($1, '[]'::jsonb, now())`, [owner.id]);
+    expect(await rendered.awardsStamp()).not.toBe(stamp);
+    await client.query(`DELETE FROM "InstitutionAwardRules" WHERE "institutionId" = $1`, [owner.id]);
+    expect(await rendered.awardsStamp()).toBe(stamp);
+  });
 });

@@ -11,10 +11,9 @@ import { INSTITUTION_TYPES, SERVICE_TYPES } from "@/lib/domain/registry/fields";
 import type { AssessmentStatus } from "@/lib/domain/workflow";
 import { ZQueueFilter } from "@/lib/schemas/verification";
 import { requirePolicy } from "@/lib/server/auth/current-user";
-import { countScoredIndicators } from "@/lib/server/assessment/queries";
 import { pickCycleForActor } from "@/lib/server/cycle/cycles";
 import { CycleSwitcher } from "@/components/cycle-switcher";
-import { loadVerifierQueue, queueProvinces } from "@/lib/server/verification/queue";
+import { loadVerifierQueue } from "@/lib/server/verification/queue";
 import { DAY } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
@@ -32,11 +31,7 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
   const filter = { ...parsed, status: parsed.status ?? (parsed.q ? ("ALL" as const) : ("TODO" as const)) };
   const [t, format, { cycles, cycle }] = await Promise.all([getTranslations(), getFormatter(), pickCycleForActor(actor, parsed.cycle)]);
   if (!cycle) return <EmptyState>{t("common.noActiveCycle")}</EmptyState>;
-  const [queue, total, provinces] = await Promise.all([
-    loadVerifierQueue(actor, cycle.id, filter),
-    countScoredIndicators(cycle.id),
-    queueProvinces(actor, cycle.id),
-  ]);
+  const queue = await loadVerifierQueue(actor, cycle.id, filter);
   const params = { cycle: parsed.cycle, status: filter.status, type: filter.type, province: filter.province, service: filter.service, q: filter.q };
   const statusHref = (status: string | undefined) => {
     const query = new URLSearchParams(Object.entries({ ...params, status }).filter((e): e is [string, string] => Boolean(e[1])));
@@ -99,7 +94,7 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
         <Field id="province" label={t("verification.province")}>
           <Select name="province" defaultValue={filter.province ?? ""}>
             <option value="">{t("verification.all")}</option>
-            {provinces.map((p) => (
+            {queue.provinces.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
@@ -147,12 +142,12 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
             {queue.rows.map((a) => (
               <tr key={a.id} data-testid="queue-row">
                 <td className="px-4 py-2">
-                  {a.locus.institution.name}
-                  {a.locus.institution.province ? <span className="block text-xs text-slate-500">{a.locus.institution.province.name}</span> : null}
+                  {a.institutionName}
+                  {a.provinceName ? <span className="block text-xs text-slate-500">{a.provinceName}</span> : null}
                 </td>
                 <td className="px-4 py-2">
                   <Link href={`/assessments/${a.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                    {a.locus.name}
+                    {a.locusName}
                   </Link>
                   {["SUBMITTED", "IN_REVIEW"].includes(a.status) ? (
                     <Link href={`/assessments/${a.id}/review`} className="ml-2 rounded border border-brand-600 px-2 py-0.5 text-xs text-brand-700">
@@ -160,14 +155,14 @@ export default async function VerifierQueuePage({ searchParams }: { searchParams
                     </Link>
                   ) : null}
                 </td>
-                <td className="px-4 py-2">{t(`serviceType.${a.locus.serviceType}`)}</td>
+                <td className="px-4 py-2">{t(`serviceType.${a.serviceType}`)}</td>
                 <td className="px-4 py-2">
                   <StatusBadge status={a.status} />
                 </td>
-                <td className="px-4 py-2">{t("common.answeredOf", { answered: a._count.verifiedAnswers, total })}</td>
+                <td className="px-4 py-2">{t("common.answeredOf", { answered: a.verifiedAnswers, total: queue.scoredIndicators })}</td>
                 <td className="px-4 py-2">{a.submittedAt ? format.dateTime(a.submittedAt, DAY) : t("common.none")}</td>
                 <td className="px-4 py-2" data-testid="pre-check-count">
-                  {a.preCheckRun?.round === a.round ? t("preCheck.count", { count: a._count.preCheckFlags }) : t("preCheck.notChecked")}
+                  {a.preCheckCurrent ? t("preCheck.count", { count: a.preCheckFlags }) : t("preCheck.notChecked")}
                 </td>
               </tr>
             ))}

@@ -52,6 +52,20 @@ export async function rawAwardRules(ownerInstitutionId: string | null = null): P
   return resolve(stored.rows[0]!).rules;
 }
 
+/**
+ * A digest of every award rule stored (the national setting and each institution's own): a page
+ * kept while it stays the same shows the awards as the rules in force make them. The shipped rules
+ * apply while nothing is stored, and they change only with a new release.
+ */
+export async function storedAwardRulesDigest(): Promise<string> {
+  const { rows } = await pgPool.query<{ digest: string }>(
+    `SELECT md5(coalesce((SELECT value::text FROM "AppSetting" WHERE key = $1), '') || '|' ||
+                coalesce((SELECT string_agg("institutionId"::text || '=' || rules::text, ',' ORDER BY "institutionId") FROM "InstitutionAwardRules"), '')) AS digest`,
+    [AWARD_RULES_KEY],
+  );
+  return rows[0]!.digest;
+}
+
 export async function loadAwardRules(ownerInstitutionId: string | null = null): Promise<AwardRule[]> {
   return ZAwardRules.parse(await rawAwardRules(ownerInstitutionId));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import type { Actor, PolicyKey } from "@/lib/auth/policies";
 import type { InstrumentDefinition } from "@/lib/domain/instrument";
 import { classify, type Classification } from "@/lib/domain/grades";
@@ -43,6 +44,8 @@ export interface StoredCycle {
   f02SharePercent: number;
   minSurveyRespondents: number;
   instrumentVersionId: string;
+  /** Cycle.resultsGeneration as read with the cycle: the comparison per aspect is kept under it (absent: read afresh). */
+  generation?: number;
 }
 
 interface LocusRow {
@@ -99,8 +102,32 @@ export async function storedInstitutionInCycle(actor: Actor, policy: PolicyKey, 
     },
     loci: views,
     index,
-    aspects: await aspectComparison(instrument, verifiedIds),
+    aspects: await keptAspectComparison(cycle, institutionId, instrument, verifiedIds),
   };
+}
+
+/**
+ * The comparison per aspect of an institution in a cycle, kept under the cycle's results
+ * generation and the verified loci it is made of (issue 17: it sums every answer of those loci,
+ * on each dashboard request of every head). The answers of a verified locus change only through a
+ * change that recomputes its stored results (an accepted appeal, a correction: recompute-locus),
+ * which moves the generation in the same transaction; a locus entering or leaving the verified
+ * ones changes the key. So every instance sees a change at its next request, as the published
+ * listings do. The promise is kept, so concurrent requests after a change sum once.
+ */
+const keptComparisons = new LRUCache<string, { stamp: string; value: Promise<AspectComparison[]> }>({ max: 5_000 });
+
+function keptAspectComparison(cycle: StoredCycle, institutionId: string, instrument: InstrumentDefinition, verifiedIds: readonly string[]) {
+  if (cycle.generation === undefined) return aspectComparison(instrument, verifiedIds);
+  const key = `${cycle.id}/${institutionId}`;
+  const stamp = `${cycle.generation}/${[...verifiedIds].sort().join(",")}`;
+  const kept = keptComparisons.get(key);
+  if (kept && kept.stamp === stamp) return kept.value;
+  const entry = { stamp, value: aspectComparison(instrument, verifiedIds) };
+  keptComparisons.set(key, entry);
+  // A failed read is not kept.
+  entry.value.catch(() => keptComparisons.get(key) === entry && keptComparisons.delete(key));
+  return entry.value;
 }
 
 function storedLocus(row: LocusRow, minSurveyRespondents: number): StoredLocusResult {

@@ -103,16 +103,19 @@ export async function loadAssessmentWhatIf(actor: Actor, assessmentId: string): 
  */
 export async function loadInstitutionWhatIf(actor: Actor, cycleId?: string): Promise<WhatIfView | null> {
   if (!actor.institutionId || !can(actor, "whatIf.view", { institutionId: actor.institutionId })) return null;
-  const scope = { AND: [assessmentScope(actor, "whatIf.view"), { locus: { institutionId: actor.institutionId } }] };
-  const latest = await db.assessment.findFirst({
-    // The cycle the dashboard shows (issue 16: one cycle per view), else the latest under way or finalised.
-    where: { AND: [scope, cycleId ? { cycleId } : { cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } }] },
-    // The ministry's cycle first when the institution also runs its own that year (issue 16): the same view as the dashboard's.
-    orderBy: [{ cycle: { year: "desc" } }, { cycle: { ownerInstitutionId: { sort: "asc", nulls: "first" } } }, { cycle: { createdAt: "desc" } }],
-    select: { cycle: { select: { id: true, name: true, instrumentVersionId: true, f02SharePercent: true, minSurveyRespondents: true } } },
-  });
-  if (!latest) return null;
-  return viewOf(actor, latest.cycle, await institutionLoci(actor, actor.institutionId, latest.cycle.id));
+  const scope = sqlAssessmentScope(actor, "whatIf.view", 2);
+  const found = await pgPool.query<CycleFields>(
+    `SELECT c.id, c.name, c."instrumentVersionId", c."f02SharePercent", c."minSurveyRespondents" FROM "Cycle" c
+     -- The cycle the dashboard shows (issue 16: one cycle per view), else the latest under way or finalised.
+     WHERE ${cycleId ? `c.id = $${2 + scope.params.length}` : `c.status IN ('ACTIVE', 'FINALISED', 'ARCHIVED')`}
+       AND EXISTS (SELECT 1 FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = c.id AND l."institutionId" = $1 AND ${scope.sql})
+     -- The ministry's cycle first when the institution also runs its own that year (issue 16): the same view as the dashboard's.
+     ORDER BY c.year DESC, c."ownerInstitutionId" ASC NULLS FIRST, c."createdAt" DESC LIMIT 1`,
+    [actor.institutionId, ...scope.params, ...(cycleId ? [cycleId] : [])],
+  );
+  const cycle = found.rows[0];
+  if (!cycle) return null;
+  return viewOf(actor, cycle, await institutionLoci(actor, actor.institutionId, cycle.id));
 }
 
 /**

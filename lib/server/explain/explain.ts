@@ -18,6 +18,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assessmentScope, findAssessment, policyTargetOf } from "../assessment/queries";
 import { db } from "../db/client";
 import { pgPool } from "../db/pg-pool";
+import { serialRead } from "../db/serial-read";
 import { sqlAssessmentScope } from "../db/sql-scope";
 import { loadInstrument } from "../instrument/load";
 import { loadInstitutionStanding } from "../results/head-dashboard";
@@ -253,7 +254,7 @@ async function institutionLoci(assessmentIds: readonly string[]): Promise<LocusR
   );
   const ids = loci.rows.map((r) => r.id);
   const [answers, responses, evidence] = await Promise.all([
-    pgPool.query<{ kind: "S" | "V"; assessmentId: string; code: string; level: number | null; note: string }>(
+    serialRead<{ kind: "S" | "V"; assessmentId: string; code: string; level: number | null; note: string }>(
       `SELECT 'S' AS kind, s."assessmentId", i.code, s.level, '' AS note FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = ANY($1::uuid[])
        UNION ALL
        SELECT 'V', v."assessmentId", i.code, v.level, v.note FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId" WHERE v."assessmentId" = ANY($1::uuid[])`,

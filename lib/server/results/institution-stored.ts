@@ -8,6 +8,7 @@ import { fromFraction, Rational, toDecimalString } from "@/lib/domain/rational";
 import { gap } from "@/lib/domain/scoring";
 import { isVerifiedStatus } from "@/lib/domain/workflow";
 import { pgPool } from "../db/pg-pool";
+import { serialRead } from "../db/serial-read";
 import { sqlAssessmentScope } from "../db/sql-scope";
 import { loadInstrument } from "../instrument/load";
 import type { AspectComparison } from "./institution";
@@ -150,7 +151,7 @@ function storedLocus(row: LocusRow, minSurveyRespondents: number): StoredLocusRe
  */
 async function aspectComparison(instrument: InstrumentDefinition, assessmentIds: readonly string[]): Promise<AspectComparison[]> {
   if (assessmentIds.length === 0) return [];
-  const rows = await pgPool.query<{ kind: "S" | "V"; code: string; total: string }>(
+  const rows = await serialRead<{ kind: "S" | "V"; code: string; total: string }>(
     `SELECT 'S' AS kind, i.code, sum(s.level)::text AS total FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId"
      WHERE s."assessmentId" = ANY($1::uuid[]) AND s.level IS NOT NULL GROUP BY i.code
      UNION ALL

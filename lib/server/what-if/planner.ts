@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assessmentScope, findAssessment, policyTargetOf } from "../assessment/queries";
 import { db } from "../db/client";
 import { pgPool } from "../db/pg-pool";
+import { serialRead } from "../db/serial-read";
 import { sqlAssessmentScope } from "../db/sql-scope";
 import { loadInstrument } from "../instrument/load";
 
@@ -132,7 +133,7 @@ async function institutionLoci(actor: Actor, institutionId: string, cycleId: str
   );
   const ids = loci.rows.map((r) => r.id);
   const [answers, responses] = await Promise.all([
-    pgPool.query<{ kind: "S" | "V"; assessmentId: string; code: string; level: number | null }>(
+    serialRead<{ kind: "S" | "V"; assessmentId: string; code: string; level: number | null }>(
       `SELECT 'S' AS kind, s."assessmentId", i.code, s.level FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = ANY($1::uuid[])
        UNION ALL
        SELECT 'V', v."assessmentId", i.code, v.level FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId" WHERE v."assessmentId" = ANY($1::uuid[])`,

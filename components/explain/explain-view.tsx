@@ -1,8 +1,9 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { GradeBadge } from "@/components/grade-badge";
 import { DataTable } from "@/components/ui/table";
 import { formulaText, shownValue, type Step } from "@/lib/domain/explain";
-import type { ExplainLocusView, ExplainView } from "@/lib/server/explain/explain";
+import type { ExplainLocusChoice, ExplainLocusView, ExplainView } from "@/lib/server/explain/explain";
 
 /** One formula line: what it computes, then the arithmetic with the actual values. */
 function Formula({ label, step, testId }: { label: string; step: Step; testId?: string }) {
@@ -113,17 +114,66 @@ async function LocusExplanation({ locus, full, headingLevel }: { locus: ExplainL
   );
 }
 
-/** An explanation: the institution index as the mean of its loci (when there are several views of loci), then each locus. */
-export async function ExplainTree({ view }: { view: ExplainView }) {
+/**
+ * The loci of the head's institution, each a link to its own explanation (issue 17: one locus is
+ * taken apart per request), with the stored index the institution mean is made of.
+ */
+async function LocusPicker({ choices, shownId, hrefOf }: { choices: ExplainLocusChoice[]; shownId: string | undefined; hrefOf: (locusId: string) => string }) {
+  const t = await getTranslations("explain");
+  return (
+    <nav aria-labelledby="explain-loci" className="space-y-2 rounded-xl border border-slate-200 bg-white p-5" data-testid="explain-locus-picker">
+      <h2 id="explain-loci" className="font-semibold">
+        {t("lociPicker")}
+      </h2>
+      <p className="text-sm text-slate-600">{t("lociPickerIntro")}</p>
+      <ul className="grid gap-2 sm:grid-cols-2">
+        {choices.map((choice) => {
+          const shown = choice.id === shownId;
+          return (
+            <li key={choice.id}>
+              <Link
+                href={hrefOf(choice.id)}
+                aria-current={shown ? "page" : undefined}
+                className={`flex flex-wrap items-baseline justify-between gap-2 rounded-lg border px-3 py-2 text-sm ${shown ? "border-brand-700 bg-brand-50 font-semibold" : "border-slate-200 text-brand-700 underline"}`}
+                data-testid="explain-locus-link"
+              >
+                <span>{choice.name}</span>
+                <span className="tabular-nums text-slate-700">
+                  {choice.index ? (
+                    <>
+                      <span data-testid="explain-locus-link-published">{choice.index.published}</span> ({choice.index.grade})
+                    </>
+                  ) : (
+                    t("lociPickerNotVerified")
+                  )}
+                  {shown ? ` · ${t("lociPickerShown")}` : ""}
+                </span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * An explanation: the institution index as the mean of its loci (when there are several views of
+ * loci), then each locus explained; with `choices` (the head's institution) the loci to pick from,
+ * `hrefOf` giving each one's link, and the one picked explained.
+ */
+export async function ExplainTree({ view, hrefOf }: { view: ExplainView; hrefOf?: (locusId: string) => string }) {
   const t = await getTranslations("explain");
   const institution = view.institutionIndex;
+  const lociCount = view.choices?.length ?? view.loci.length;
+  const picker = view.choices && hrefOf && view.choices.length > 1;
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">{t(view.full ? "intro" : "introPublic")}</p>
       {institution ? (
         <section aria-labelledby="explain-institution" className="space-y-1 rounded-xl border border-slate-200 bg-white p-5" data-testid="explain-institution">
           <h2 id="explain-institution" className="font-semibold">
-            {t("institutionIndex", { count: view.loci.length })}
+            {t("institutionIndex", { count: lociCount })}
           </h2>
           <p className="flex flex-wrap items-baseline gap-3">
             <span className="text-3xl font-bold tabular-nums" data-testid="explain-institution-published">
@@ -136,13 +186,14 @@ export async function ExplainTree({ view }: { view: ExplainView }) {
             {t("rounding", { exact: shownValue(institution.result), published: institution.published, grade: institution.grade })}
           </p>
         </section>
-      ) : view.loci.length > 1 ? (
+      ) : lociCount > 1 ? (
         <p className="text-sm text-slate-700" data-testid="explain-institution-pending">
           {t("institutionPending")}
         </p>
       ) : null}
+      {picker ? <LocusPicker choices={view.choices!} shownId={view.loci[0]?.id} hrefOf={hrefOf} /> : null}
       {view.loci.map((locus) => (
-        <LocusExplanation key={locus.id} locus={locus} full={view.full} headingLevel={institution ? 3 : 2} />
+        <LocusExplanation key={locus.id} locus={locus} full={view.full} headingLevel={institution || picker ? 3 : 2} />
       ))}
     </div>
   );

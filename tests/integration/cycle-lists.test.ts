@@ -109,6 +109,36 @@ describe("lists per cycle: the head's dashboard and follow-up never mix cycles",
     expect(views[0]!.index).toBeNull();
   });
 
+  it("keeps the comparison per aspect until the cycle's results generation moves, then reads it again", async () => {
+    const before = (await dashboard.loadHeadDashboard(head(), nationalRunning))!.results!.current!;
+    const verified = before.loci.find((l) => l.result)!;
+    const answer = await one(
+      `SELECT v."indicatorId", v.level FROM "VerifiedAnswer" v WHERE v."assessmentId" = $1 AND v.level IS NOT NULL ORDER BY v.level LIMIT 1`,
+      [verified.assessmentId],
+    );
+    const setLevel = (level: number) =>
+      client.query(`UPDATE "VerifiedAnswer" SET level = $3 WHERE "assessmentId" = $1 AND "indicatorId" = $2`, [
+        verified.assessmentId,
+        answer.indicatorId,
+        level,
+      ]);
+    const bump = () => client.query(`UPDATE "Cycle" SET "resultsGeneration" = "resultsGeneration" + 1 WHERE id = $1`, [nationalRunning]);
+    try {
+      // A change of a verified level always comes with a recompute that moves the generation (recompute-locus); until then the kept sums stand.
+      await setLevel(answer.level === 5 ? 0 : 5);
+      expect((await dashboard.loadHeadDashboard(head(), nationalRunning))!.results!.current!.aspects).toEqual(before.aspects);
+      await bump();
+      const after = (await dashboard.loadHeadDashboard(head(), nationalRunning))!.results!.current!.aspects;
+      expect(after).not.toEqual(before.aspects);
+      const fresh = (await institution.loadInstitutionCycle(head(), "results.institution", head().institutionId!, nationalRunning))!;
+      expect(after).toEqual(fresh.aspects);
+    } finally {
+      await setLevel(answer.level);
+      await bump();
+    }
+    expect((await dashboard.loadHeadDashboard(head(), nationalRunning))!.results!.current!.aspects).toEqual(before.aspects);
+  });
+
   it("answers nothing for a cycle the head's institution takes no part in", async () => {
     const foreign = await one(
       `SELECT c.id FROM "Cycle" c WHERE NOT EXISTS (SELECT 1 FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = c.id AND l."institutionId" = $1) LIMIT 1`,

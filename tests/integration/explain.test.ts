@@ -40,7 +40,13 @@ function recomputeEverything(view: ExplainView): number {
     expect(classify(parseExact(index.value)).published).toBe(index.published);
   }
   if (view.institutionIndex) {
-    expect(view.institutionIndex.operands.map(value)).toEqual(view.loci.map((l) => value(l.index.value)));
+    // The mean is of every locus: all of them explained, or (the head's institution) all of them to pick from, each shown locus among them.
+    const all = view.choices ? view.choices.map((c) => c.index!.value) : view.loci.map((l) => l.index.value);
+    expect(view.institutionIndex.operands.map(value)).toEqual(all.map(value));
+    for (const locus of view.loci) {
+      const at = view.choices ? view.choices.findIndex((c) => c.id === locus.id) : view.loci.indexOf(locus);
+      expect(value(view.institutionIndex.operands[at]!)).toBe(value(locus.index.value));
+    }
     steps.push(view.institutionIndex);
   }
   for (const step of steps) expect(exactText(evaluateStep(step))).toBe(exactText(parseExact(step.result)));
@@ -90,13 +96,22 @@ describe("explain my score", () => {
     await closeServerLayer(database);
   });
 
-  it("the head's institution in a published cycle adds up, to the stored locus and institution results", async () => {
-    const view = await explain.loadInstitutionExplanation(head(), publishedCycle);
-    expect(view).not.toBeNull();
-    expect(view!.loci.length).toBeGreaterThan(1);
-    expect(recomputeEverything(view!)).toBeGreaterThan(30 * view!.loci.length);
-    for (const locus of view!.loci) {
+  it("the head's institution in a published cycle adds up, locus by locus, to the stored locus and institution results", async () => {
+    const first = await explain.loadInstitutionExplanation(head(), publishedCycle);
+    expect(first).not.toBeNull();
+    const choices = first!.choices!;
+    expect(choices.length).toBeGreaterThan(1);
+    // One locus taken apart per request, by default the first.
+    expect(first!.loci.map((l) => l.id)).toEqual([choices[0]!.id]);
+    for (const choice of choices) {
+      const view = (await explain.loadInstitutionExplanation(head(), publishedCycle, choice.id))!;
+      expect(view.loci.map((l) => l.id)).toEqual([choice.id]);
+      expect(view.choices).toEqual(choices);
+      expect(view.institutionIndex).toEqual(first!.institutionIndex);
+      expect(recomputeEverything(view)).toBeGreaterThan(30);
+      const locus = view.loci[0]!;
       expect(locus.basis).toBe("VERIFIED");
+      expect(locus.index.value).toBe(choice.index!.value);
       const [stored] = await rows(
         `SELECT "indexNumerator"::text AS n, "indexDenominator"::text AS d, grade FROM "LocusResult" WHERE "assessmentId" = $1 AND kind = 'VERIFIED'`,
         [locus.id],
@@ -109,8 +124,14 @@ describe("explain my score", () => {
        WHERE "cycleId" = $1 AND "institutionId" = $2 AND kind = 'VERIFIED'`,
       [publishedCycle, head().institutionId],
     );
-    expect(equals(parseExact(view!.institutionIndex!.result), fromFraction(BigInt(institution.n), BigInt(institution.d)))).toBe(true);
-    expect(view!.institutionIndex!.published).toBe(institution.published);
+    expect(equals(parseExact(first!.institutionIndex!.result), fromFraction(BigInt(institution.n), BigInt(institution.d)))).toBe(true);
+    expect(first!.institutionIndex!.published).toBe(institution.published);
+    // Every locus of the institution, as many as it has in the cycle.
+    const [count] = await rows(
+      `SELECT count(*)::int AS n FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = $1 AND l."institutionId" = $2`,
+      [publishedCycle, head().institutionId],
+    );
+    expect(choices).toHaveLength(count.n);
   });
 
   it("the public explanation of that cycle adds up to the same index and shows no self levels, notes or evidence", async () => {
@@ -148,8 +169,19 @@ describe("explain my score", () => {
     expect(await explain.loadInstitutionExplanation(verifier())).toBeNull();
     // A cycle whose loci are not all verified has no institution index yet (§5.6), only its loci.
     const running = await explain.loadInstitutionExplanation(head(), activeCycle);
-    expect(running!.loci.length).toBeGreaterThan(1);
+    expect(running!.choices!.length).toBeGreaterThan(1);
+    expect(running!.loci).toHaveLength(1);
     expect(running!.institutionIndex).toBeNull();
+    // A locus of another institution asked for by id is not shown: the head's own first locus is.
+    const asked = await explain.loadInstitutionExplanation(head(), activeCycle, foreignLocus);
+    expect(asked!.loci.map((l) => l.id)).toEqual([running!.choices![0]!.id]);
+    expect(asked!.choices!.some((c) => c.id === foreignLocus)).toBe(false);
+    // Each locus of the running cycle is explained on its own, from the levels its reader may read.
+    for (const choice of running!.choices!) {
+      const one = (await explain.loadInstitutionExplanation(head(), activeCycle, choice.id))!;
+      expect(one.loci[0]!.basis).toBe(choice.index ? "VERIFIED" : "SELF");
+      recomputeEverything(one);
+    }
     expect(await explain.loadInstitutionExplanation(otherEvaluator(), publishedCycle)).not.toBeNull();
     const foreign = await explain.loadInstitutionExplanation(otherEvaluator(), publishedCycle);
     expect(foreign!.institution.id).toBe(otherEvaluator().institutionId);

@@ -3,10 +3,9 @@ import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
 import { ProgressBadge } from "@/components/follow-up/progress-badge";
 import { InstitutionResultCard } from "@/components/institution-result-card";
-import { AspectComparisonChart } from "@/components/results/aspect-comparison-chart";
 import { awardLines, standingLines } from "@/components/results/standing-text";
 import { DownloadButton } from "@/components/download-button";
-import { TrendChart } from "@/components/results/national-trend-chart";
+import { DeferredAspectComparisonChart, DeferredTrendChart } from "@/components/results/deferred-charts";
 import { requirePolicy } from "@/lib/server/auth/current-user";
 import { loadHeadDashboard } from "@/lib/server/results/head-dashboard";
 import { pickCycleForActor } from "@/lib/server/cycle/cycles";
@@ -121,7 +120,7 @@ export default async function HeadDashboardPage({ searchParams }: { searchParams
             </ol>
             <p className="mt-2 text-xs text-slate-700">{t("dashboard.lossIntro")}</p>
           </div>
-          <AspectComparisonChart data={focus.aspects} selfLabel={t("dashboard.self")} verifiedLabel={t("dashboard.verified")} />
+          <DeferredAspectComparisonChart data={focus.aspects} selfLabel={t("dashboard.self")} verifiedLabel={t("dashboard.verified")} />
           <DataTable
             caption={t("dashboard.aspectsTitle", { cycle: focus.cycle.name })}
             headers={[t("dashboard.aspect"), t("dashboard.weight"), t("dashboard.self"), t("dashboard.verified"), t("dashboard.gap"), t("dashboard.loss")]}
@@ -151,7 +150,7 @@ export default async function HeadDashboardPage({ searchParams }: { searchParams
           <h2 id="trend-title" className="font-semibold">
             {t("dashboard.trendTitle")}
           </h2>
-          <TrendChart points={dashboard.trend.map((p) => ({ label: String(p.year), value: p.published }))} seriesLabel={t("dashboard.trendSeries")} />
+          <DeferredTrendChart points={dashboard.trend.map((p) => ({ label: String(p.year), value: p.published }))} seriesLabel={t("dashboard.trendSeries")} />
           <DataTable
             caption={t("dashboard.trendTitle")}
             headers={[t("publicResults.cycle"), t("publicResults.colIndex"), t("publicResults.colGrade"), t("dashboard.trendStatus")]}

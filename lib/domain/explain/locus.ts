@@ -148,8 +148,8 @@ export interface ExplainedInstitution {
   index: (Step & { published: string; grade: Grade; label: string }) | null;
 }
 
-/** The institution's index from its loci's shown indices, by the scoring module's aggregation (§5.6). */
-export function explainInstitution(loci: readonly Pick<ExplainedLocus, "index">[], settings: ScoringSettings): ExplainedInstitution {
+/** The institution's index from its loci's exact indices (as `ExplainedIndex.value` writes them), by the scoring module's aggregation (§5.6). */
+export function explainInstitution(loci: readonly { index: Pick<ExplainedIndex, "value"> }[], settings: ScoringSettings): ExplainedInstitution {
   const values: Rational[] = loci.map((locus) => parseExact(locus.index.value));
   const value = institutionIndex(values, settings);
   if (value === null) return { index: null };

@@ -1,25 +1,26 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policies";
-import { STAGE_KINDS } from "@/lib/domain/workflow";
+import type { CycleStatus } from "@/lib/domain/cycle";
+import { STAGE_KINDS, type StageKind } from "@/lib/domain/workflow";
 import { isUuid } from "@/lib/schemas/ids";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db/client";
+import { pgPool } from "../db/pg-pool";
 import { cycleScopeWhere } from "./scope";
 
-/** What a cycle switcher and a page heading show of a cycle: its programme and owner (issue 16). */
-const CYCLE_CHOICE = {
-  id: true,
-  name: true,
-  year: true,
-  status: true,
-  programmeCode: true,
-  ownerInstitutionId: true,
-  programme: { select: { name: true, nameEn: true, sortOrder: true } },
-  ownerInstitution: { select: { name: true } },
-  stages: true,
-} satisfies Prisma.CycleSelect;
+/** What a cycle switcher and a page heading show of a cycle: its programme and owner (issue 16), and its stages. */
+export interface CycleChoice {
+  id: string;
+  name: string;
+  year: number;
+  status: CycleStatus;
+  programmeCode: string;
+  ownerInstitutionId: string | null;
+  programme: { name: string; nameEn: string; sortOrder: number };
+  ownerInstitution: { name: string } | null;
+  stages: { cycleId: string; kind: StageKind; startsAt: Date; endsAt: Date }[];
+}
 
-export type CycleChoice = Prisma.CycleGetPayload<{ select: typeof CYCLE_CHOICE }>;
+type CycleChoiceRow = Omit<CycleChoice, "stages"> & { stages: { cycleId: string; kind: StageKind; startsAt: number; endsAt: number }[] };
 
 /** Running cycles first, then preparation, then the rest; newest first within each. */
 const STATUS_ORDER = { ACTIVE: 0, PREPARATION: 1, FINALISED: 2, ARCHIVED: 3 } as const;
@@ -28,29 +29,53 @@ const STATUS_ORDER = { ACTIVE: 0, PREPARATION: 1, FINALISED: 2, ARCHIVED: 3 } as
  * The cycles an actor takes part in (docs/domain.md §3.12), scoped in the query: an evaluator or a
  * head, the cycles with a locus of its institution; a verifier, the cycles it is assigned in (as a
  * verifier or a second-tier validator); the national admin, every cycle; an institution admin, the
- * cycles its institution owns or takes part in. Active first, grouped by programme. `narrowedBy`
- * keeps only some of them (a list's own condition, e.g. cycles with recommendations).
+ * cycles its institution owns or takes part in. Active first, grouped by programme.
+ * `withRecommendations` keeps only the cycles with recommendations (the follow-up lists).
+ * One plain statement: every work page (the head's dashboard on results day) reads it.
  */
-export async function listCyclesForActor(actor: Actor, narrowedBy?: Prisma.CycleWhereInput): Promise<CycleChoice[]> {
-  const participation = participationWhere(actor);
+export async function listCyclesForActor(actor: Actor, options: { withRecommendations?: boolean } = {}): Promise<CycleChoice[]> {
+  const participation = participationSql(actor);
   if (!participation) return [];
-  const where = narrowedBy ? { AND: [participation, narrowedBy] } : participation;
-  const cycles = await db.cycle.findMany({ where, select: CYCLE_CHOICE, orderBy: [{ year: "desc" }, { createdAt: "desc" }] });
+  const narrowed = options.withRecommendations
+    ? `AND EXISTS (SELECT 1 FROM "Recommendation" r JOIN "Assessment" a ON a.id = r."assessmentId" WHERE a."cycleId" = c.id)`
+    : "";
+  // Stage times are timestamps without a zone that Prisma writes and reads as UTC: read as epoch milliseconds, the same instants.
+  const rows = await pgPool.query<CycleChoiceRow>(
+    `SELECT c.id, c.name, c.year, c.status::text AS status, c."programmeCode", c."ownerInstitutionId",
+            json_build_object('name', p.name, 'nameEn', p."nameEn", 'sortOrder', p."sortOrder") AS programme,
+            CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('name', o.name) END AS "ownerInstitution",
+            COALESCE((SELECT json_agg(json_build_object('cycleId', s."cycleId", 'kind', s.kind, 'startsAt', extract(epoch FROM s."startsAt") * 1000,
+                                                        'endsAt', extract(epoch FROM s."endsAt") * 1000))
+                      FROM "CycleStage" s WHERE s."cycleId" = c.id), '[]') AS stages
+     FROM "Cycle" c JOIN "Programme" p ON p.code = c."programmeCode" LEFT JOIN "Institution" o ON o.id = c."ownerInstitutionId"
+     WHERE (${participation.sql}) ${narrowed}
+     ORDER BY c.year DESC, c."createdAt" DESC`,
+    participation.params,
+  );
+  const cycles = rows.rows.map((row) => ({
+    ...row,
+    stages: row.stages.map((stage) => ({ ...stage, startsAt: new Date(Number(stage.startsAt)), endsAt: new Date(Number(stage.endsAt)) })),
+  }));
   return cycles.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.programme.sortOrder - b.programme.sortOrder);
 }
 
-function participationWhere(actor: Actor): Prisma.CycleWhereInput | null {
-  const takesPart = (institutionId: string): Prisma.CycleWhereInput => ({ assessments: { some: { locus: { institutionId } } } });
+/** Which cycles an actor takes part in, as a condition on the alias `c` (Cycle); null for a role that takes part in none. */
+function participationSql(actor: Actor): { sql: string; params: unknown[] } | null {
+  const takesPart = `EXISTS (SELECT 1 FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = c.id AND l."institutionId" = $1::uuid)`;
   switch (actor.role) {
     case "ADMIN":
-      return {};
+      return { sql: "TRUE", params: [] };
     case "INSTITUTION_ADMIN":
-      return actor.institutionId ? { OR: [{ ownerInstitutionId: actor.institutionId }, takesPart(actor.institutionId)] } : null;
+      return actor.institutionId ? { sql: `c."ownerInstitutionId" = $1::uuid OR ${takesPart}`, params: [actor.institutionId] } : null;
     case "EVALUATOR":
     case "HEAD":
-      return actor.institutionId ? takesPart(actor.institutionId) : null;
+      return actor.institutionId ? { sql: takesPart, params: [actor.institutionId] } : null;
     case "VERIFIER":
-      return { OR: [{ verifierAssignments: { some: { verifierId: actor.id } } }, { validatorAssignments: { some: { validatorId: actor.id } } }] };
+      return {
+        sql: `EXISTS (SELECT 1 FROM "VerifierAssignment" va WHERE va."cycleId" = c.id AND va."verifierId" = $1::uuid)
+              OR EXISTS (SELECT 1 FROM "ValidatorAssignment" vl WHERE vl."cycleId" = c.id AND vl."validatorId" = $1::uuid)`,
+        params: [actor.id],
+      };
     default:
       return null;
   }

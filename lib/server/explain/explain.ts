@@ -5,9 +5,12 @@ import {
   type ExplainedIndicator,
   type ExplainedInstitution,
   type ExplainedLocus,
+  exactText,
   explainInstitution,
   explainLocus,
 } from "@/lib/domain/explain";
+import { classify, type Grade } from "@/lib/domain/grades";
+import { Rational } from "@/lib/domain/rational";
 import { type ScoringSettings, scoringSettingsOf } from "@/lib/domain/scoring";
 import { isVerifiedStatus } from "@/lib/domain/workflow/state-machine";
 import { maySeeVerifierWork } from "@/lib/domain/workflow/visibility";
@@ -15,6 +18,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assessmentScope, findAssessment, policyTargetOf } from "../assessment/queries";
 import { db } from "../db/client";
 import { pgPool } from "../db/pg-pool";
+import { serialRead } from "../db/serial-read";
 import { sqlAssessmentScope } from "../db/sql-scope";
 import { loadInstrument } from "../instrument/load";
 import { loadInstitutionStanding } from "../results/head-dashboard";
@@ -50,7 +54,10 @@ export interface ExplainView {
   institution: { id: string; name: string };
   /** False on the public page: no self levels, verifier's notes or evidence (docs/domain.md §5.13). */
   full: boolean;
+  /** The loci explained in full: every one, or (the head's institution) the one picked among `choices`. */
   loci: ExplainLocusView[];
+  /** The head's institution: every locus, to pick the one explained; the institution index is their mean. */
+  choices?: ExplainLocusChoice[];
   institutionIndex: ExplainedInstitution["index"];
 }
 
@@ -159,40 +166,95 @@ export async function loadLocusExplanation(actor: Actor, assessmentId: string): 
   return { ...view, institutionIndex: null };
 }
 
-/**
- * The head's institution explained: every locus it has in a cycle (the named one, else its latest
- * cycle under way or finalised) and the institution index as their mean (§5.6). Null without such
- * a cycle or for anyone but the institution's readers.
- */
-export async function loadInstitutionExplanation(actor: Actor, cycleId?: string): Promise<ExplainView | null> {
-  if (!actor.institutionId || !can(actor, "explain.view", { institutionId: actor.institutionId })) return null;
-  const scope = { AND: [assessmentScope(actor, "explain.view"), { locus: { institutionId: actor.institutionId } }] };
-  const latest = await db.assessment.findFirst({
-    where: { AND: [scope, cycleId ? { cycleId } : { cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } }] },
-    orderBy: [{ cycle: { year: "desc" } }, { cycle: { createdAt: "desc" } }],
-    select: { cycle: { select: cycleFields }, locus: { select: { institution: { select: { id: true, name: true } } } } },
-  });
-  if (!latest) return null;
-  const rows = await institutionLoci(actor, actor.institutionId, latest.cycle.id);
-  const basis = (r: LocusRow): ExplainBasis => (maySeeVerifierWork(actor.role, r.status) ? "VERIFIED" : "SELF");
-  return viewOf(latest.cycle, latest.locus.institution, rows, basis, true);
+/** A locus of the institution as the picker lists it: its stored verified index (the dashboard's), exact, once it has one. */
+export interface ExplainLocusChoice {
+  id: string;
+  name: string;
+  status: string;
+  /** exactText of the stored index (as `ExplainedIndex.value`), its published form and grade; null before it is verified. */
+  index: { value: string; published: string; grade: Grade } | null;
 }
 
 /**
- * Every locus of the institution in the cycle with what a signed-in reader sees (`fullLocusFields`),
- * in plain statements instead of the nested read: a head opens it from the dashboard (issue 17).
- * The scope of explain.view is part of the query.
+ * The head's institution explained one locus at a time (issue 17: the whole tree of every locus
+ * per request cost seconds at scale): every locus it has in a cycle (the named one, else its
+ * latest cycle under way or finalised) with its stored index, the institution index as their mean
+ * (§5.6), and one locus (`locusId`, else the first) taken apart in full. The stored locus indices
+ * are the dashboard's and equal a fresh computation (tested); the locus shown is computed from its
+ * levels. Null without such a cycle or for anyone but the institution's readers.
  */
-async function institutionLoci(actor: Actor, institutionId: string, cycleId: string): Promise<LocusRow[]> {
+export async function loadInstitutionExplanation(actor: Actor, cycleId?: string, locusId?: string): Promise<ExplainView | null> {
+  if (!actor.institutionId || !can(actor, "explain.view", { institutionId: actor.institutionId })) return null;
+  const institutionId = actor.institutionId;
   const scope = sqlAssessmentScope(actor, "explain.view", 3);
-  const loci = await pgPool.query<{ id: string; status: string; name: string }>(
-    `SELECT a.id, a.status::text AS status, l.name FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId"
+  const found = await pgPool.query<{
+    id: string;
+    name: string;
+    instrumentVersionId: string;
+    f02SharePercent: number;
+    minSurveyRespondents: number;
+    institutionName: string;
+  }>(
+    `SELECT c.id, c.name, c."instrumentVersionId", c."f02SharePercent", c."minSurveyRespondents", i.name AS "institutionName"
+     FROM "Cycle" c JOIN "Institution" i ON i.id = $1
+     WHERE ${cycleId ? `c.id = $${3 + scope.params.length}` : `c.status IN ('ACTIVE', 'FINALISED', 'ARCHIVED')`}
+       AND EXISTS (SELECT 1 FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = c.id AND l."institutionId" = $2 AND ${scope.sql})
+     ORDER BY c.year DESC, c."createdAt" DESC LIMIT 1`,
+    [institutionId, institutionId, ...scope.params, ...(cycleId ? [cycleId] : [])],
+  );
+  const cycle = found.rows[0];
+  if (!cycle) return null;
+  const choices = await lociWithStoredIndex(actor, institutionId, cycle.id);
+  const shown = choices.find((c) => c.id === locusId) ?? choices[0];
+  const rows = shown ? await institutionLoci([shown.id]) : [];
+  const basis = (r: LocusRow): ExplainBasis => (maySeeVerifierWork(actor.role, r.status) ? "VERIFIED" : "SELF");
+  const view = await viewOf(cycle, { id: institutionId, name: cycle.institutionName }, rows, basis, true);
+  // Like the stored result (§5.6): an institution index only once every locus is verified (and so has its stored index).
+  const indices = choices.map((c) => c.index);
+  const complete = choices.length > 0 && choices.every((c) => isVerifiedStatus(c.status)) && indices.every((i) => i !== null);
+  const institutionIndex = complete
+    ? explainInstitution(
+        indices.map((index) => ({ index: index! })),
+        scoringSettingsOf(cycle),
+      ).index
+    : null;
+  return { ...view, choices, institutionIndex };
+}
+
+/** The institution's loci in the cycle (in the scope of explain.view) with their stored verified index: one statement. */
+async function lociWithStoredIndex(actor: Actor, institutionId: string, cycleId: string): Promise<ExplainLocusChoice[]> {
+  const scope = sqlAssessmentScope(actor, "explain.view", 3);
+  const loci = await pgPool.query<{ id: string; status: string; name: string; n: string | null; d: string | null }>(
+    `SELECT a.id, a.status::text AS status, l.name, r."indexNumerator"::text AS n, r."indexDenominator"::text AS d
+     FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId"
+     LEFT JOIN "LocusResult" r ON r."assessmentId" = a.id AND r.kind = 'VERIFIED'
      WHERE a."cycleId" = $1 AND l."institutionId" = $2 AND ${scope.sql} ORDER BY l."serviceType", l.name`,
     [cycleId, institutionId, ...scope.params],
   );
+  return loci.rows.map((row) => {
+    const stored = isVerifiedStatus(row.status) && row.n && row.d ? Rational.of(BigInt(row.n), BigInt(row.d)) : null;
+    const classification = stored ? classify(stored) : null;
+    return {
+      id: row.id,
+      name: row.name,
+      status: row.status,
+      index: stored && classification ? { value: exactText(stored, 2), published: classification.published, grade: classification.grade } : null,
+    };
+  });
+}
+
+/**
+ * The named loci with what a signed-in reader sees (`fullLocusFields`), in plain statements
+ * instead of the nested read. The caller has read the ids in the scope of explain.view.
+ */
+async function institutionLoci(assessmentIds: readonly string[]): Promise<LocusRow[]> {
+  const loci = await pgPool.query<{ id: string; status: string; name: string }>(
+    `SELECT a.id, a.status::text AS status, l.name FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a.id = ANY($1::uuid[]) ORDER BY l."serviceType", l.name`,
+    [assessmentIds],
+  );
   const ids = loci.rows.map((r) => r.id);
   const [answers, responses, evidence] = await Promise.all([
-    pgPool.query<{ kind: "S" | "V"; assessmentId: string; code: string; level: number | null; note: string }>(
+    serialRead<{ kind: "S" | "V"; assessmentId: string; code: string; level: number | null; note: string }>(
       `SELECT 'S' AS kind, s."assessmentId", i.code, s.level, '' AS note FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = ANY($1::uuid[])
        UNION ALL
        SELECT 'V', v."assessmentId", i.code, v.level, v.note FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId" WHERE v."assessmentId" = ANY($1::uuid[])`,

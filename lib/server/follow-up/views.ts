@@ -18,7 +18,7 @@ const PAGE_SIZE = 50;
  * institution's own …), running first, grouped by programme; never another institution's cycle.
  */
 export function listFollowUpCycles(actor: Actor) {
-  return listCyclesForActor(actor, { assessments: { some: { recommendations: { some: {} } } } });
+  return listCyclesForActor(actor, { withRecommendations: true });
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import { can, type Actor } from "@/lib/auth/policies";
 import { formatCorrelation, formatScore, pearsonCorrelation, type OmbudsmanZone } from "@/lib/domain/ombudsman";
 import { db } from "../db/client";
+import { pgPool } from "../db/pg-pool";
 import { hundredthsOf } from "./import";
 
 /**
@@ -114,10 +115,11 @@ export async function publishedOmbudsman(cycleId: string, institutionId: string)
   return cycle ? readOmbudsman(institutionId, cycle.year) : null;
 }
 
+/** One plain statement: the head's dashboard reads it on every request. The score is numeric(5, 2): its text has the two decimals. */
 async function readOmbudsman(institutionId: string, year: number): Promise<InstitutionOmbudsman | null> {
-  const row = await db.ombudsmanResult.findUnique({
-    where: { institutionId_year: { institutionId, year } },
-    select: { year: true, score: true, zone: true, rank: true },
-  });
-  return row ? { year: row.year, score: row.score.toFixed(2), zone: row.zone, rank: row.rank } : null;
+  const rows = await pgPool.query<InstitutionOmbudsman>(
+    `SELECT year, score::text AS score, zone::text AS zone, rank FROM "OmbudsmanResult" WHERE "institutionId" = $1 AND year = $2`,
+    [institutionId, year],
+  );
+  return rows.rows[0] ?? null;
 }

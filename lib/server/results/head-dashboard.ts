@@ -50,7 +50,8 @@ export interface LineageCycle extends StoredCycle {
  */
 export async function cycleLineage(institutionId: string, cycleId: string): Promise<LineageCycle[]> {
   const rows = await pgPool.query<LineageCycle>(
-    `SELECT c.id, c.name, c.year, c.status::text AS status, c."f02SharePercent", c."minSurveyRespondents", c."instrumentVersionId", c."publishedAt"
+    `SELECT c.id, c.name, c.year, c.status::text AS status, c."f02SharePercent", c."minSurveyRespondents", c."instrumentVersionId", c."publishedAt",
+            c."resultsGeneration" AS generation
      FROM "Cycle" c JOIN "Cycle" chosen ON chosen.id = $2
      WHERE c."programmeCode" = chosen."programmeCode" AND c."ownerInstitutionId" IS NOT DISTINCT FROM chosen."ownerInstitutionId"
        AND EXISTS (SELECT 1 FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = c.id AND l."institutionId" = $1)

@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import type { Actor, PolicyKey } from "@/lib/auth/policies";
 import type { InstrumentDefinition } from "@/lib/domain/instrument";
 import { classify, type Classification } from "@/lib/domain/grades";
@@ -7,6 +8,7 @@ import { fromFraction, Rational, toDecimalString } from "@/lib/domain/rational";
 import { gap } from "@/lib/domain/scoring";
 import { isVerifiedStatus } from "@/lib/domain/workflow";
 import { pgPool } from "../db/pg-pool";
+import { serialRead } from "../db/serial-read";
 import { sqlAssessmentScope } from "../db/sql-scope";
 import { loadInstrument } from "../instrument/load";
 import type { AspectComparison } from "./institution";
@@ -43,6 +45,8 @@ export interface StoredCycle {
   f02SharePercent: number;
   minSurveyRespondents: number;
   instrumentVersionId: string;
+  /** Cycle.resultsGeneration as read with the cycle: the comparison per aspect is kept under it (absent: read afresh). */
+  generation?: number;
 }
 
 interface LocusRow {
@@ -99,8 +103,32 @@ export async function storedInstitutionInCycle(actor: Actor, policy: PolicyKey, 
     },
     loci: views,
     index,
-    aspects: await aspectComparison(instrument, verifiedIds),
+    aspects: await keptAspectComparison(cycle, institutionId, instrument, verifiedIds),
   };
+}
+
+/**
+ * The comparison per aspect of an institution in a cycle, kept under the cycle's results
+ * generation and the verified loci it is made of (issue 17: it sums every answer of those loci,
+ * on each dashboard request of every head). The answers of a verified locus change only through a
+ * change that recomputes its stored results (an accepted appeal, a correction: recompute-locus),
+ * which moves the generation in the same transaction; a locus entering or leaving the verified
+ * ones changes the key. So every instance sees a change at its next request, as the published
+ * listings do. The promise is kept, so concurrent requests after a change sum once.
+ */
+const keptComparisons = new LRUCache<string, { stamp: string; value: Promise<AspectComparison[]> }>({ max: 5_000 });
+
+function keptAspectComparison(cycle: StoredCycle, institutionId: string, instrument: InstrumentDefinition, verifiedIds: readonly string[]) {
+  if (cycle.generation === undefined) return aspectComparison(instrument, verifiedIds);
+  const key = `${cycle.id}/${institutionId}`;
+  const stamp = `${cycle.generation}/${[...verifiedIds].sort().join(",")}`;
+  const kept = keptComparisons.get(key);
+  if (kept && kept.stamp === stamp) return kept.value;
+  const entry = { stamp, value: aspectComparison(instrument, verifiedIds) };
+  keptComparisons.set(key, entry);
+  // A failed read is not kept.
+  entry.value.catch(() => keptComparisons.get(key) === entry && keptComparisons.delete(key));
+  return entry.value;
 }
 
 function storedLocus(row: LocusRow, minSurveyRespondents: number): StoredLocusResult {
@@ -123,7 +151,7 @@ function storedLocus(row: LocusRow, minSurveyRespondents: number): StoredLocusRe
  */
 async function aspectComparison(instrument: InstrumentDefinition, assessmentIds: readonly string[]): Promise<AspectComparison[]> {
   if (assessmentIds.length === 0) return [];
-  const rows = await pgPool.query<{ kind: "S" | "V"; code: string; total: string }>(
+  const rows = await serialRead<{ kind: "S" | "V"; code: string; total: string }>(
     `SELECT 'S' AS kind, i.code, sum(s.level)::text AS total FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId"
      WHERE s."assessmentId" = ANY($1::uuid[]) AND s.level IS NOT NULL GROUP BY i.code
      UNION ALL

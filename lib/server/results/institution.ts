@@ -1,15 +1,14 @@
 import "server-only";
 import { can, type Actor, type PolicyKey } from "@/lib/auth/policies";
-import { calendarDate } from "@/lib/domain/follow-up";
-import { isPubliclyVisible } from "@/lib/domain/cycle";
+import { calendarDate, type IsoDate, isOverdue, progressOf, type RecommendationFacts } from "@/lib/domain/follow-up";
+import { type CycleStatus, isPubliclyVisible } from "@/lib/domain/cycle";
 import { classify, type Classification } from "@/lib/domain/grades";
 import { aspectLoss, byLoss } from "@/lib/domain/results/aspect-loss";
 import { mean, toDecimalString, type Rational } from "@/lib/domain/rational";
 import { computeLocusResult, gap, institutionIndex, scoringSettingsOf, type LocusResult } from "@/lib/domain/scoring";
 import { isVerifiedStatus } from "@/lib/domain/workflow";
-import { db } from "../db/client";
 import { pgPool } from "../db/pg-pool";
-import { recommendationFields, targetLabel, withProgress } from "../follow-up/views";
+import { targetLabel, targetOf } from "../follow-up/views";
 import { loadInstrument } from "../instrument/load";
 import { sqlAssessmentScope } from "../db/sql-scope";
 
@@ -178,38 +177,76 @@ export async function loadHeadResults(actor: Actor) {
 /**
  * The institution's stored index in the given cycles it took part in (one programme and owner:
  * `cycleLineage`), oldest first: final cycles, and the running one marked provisional. Stored
- * results equal a fresh computation (tested).
+ * results equal a fresh computation (tested). One plain statement: every head's dashboard reads it.
  */
 export async function loadInstitutionTrend(actor: Actor, policy: PolicyKey, institutionId: string, cycleIds: readonly string[]) {
   if (!can(actor, policy, { institutionId }) || cycleIds.length === 0) return [];
-  const rows = await db.institutionResult.findMany({
-    where: { institutionId, kind: "VERIFIED", cycleId: { in: [...cycleIds] }, cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } },
-    select: { indexPublished: true, grade: true, cycle: { select: { id: true, name: true, year: true, status: true, publishedAt: true } } },
-    orderBy: [{ cycle: { year: "asc" } }, { cycle: { createdAt: "asc" } }],
-  });
-  return rows.map((r) => ({
-    cycleId: r.cycle.id,
-    cycleName: r.cycle.name,
-    year: r.cycle.year,
-    published: r.indexPublished.toFixed(2),
+  const rows = await pgPool.query<{ id: string; name: string; year: number; status: CycleStatus; publishedAt: Date | null; published: string; grade: string }>(
+    `SELECT c.id, c.name, c.year, c.status::text AS status, c."publishedAt", r."indexPublished"::text AS published, r.grade
+     FROM "InstitutionResult" r JOIN "Cycle" c ON c.id = r."cycleId"
+     WHERE r."institutionId" = $1 AND r.kind = 'VERIFIED' AND r."cycleId" = ANY($2::uuid[]) AND c.status IN ('ACTIVE', 'FINALISED', 'ARCHIVED')
+     ORDER BY c.year ASC, c."createdAt" ASC`,
+    [institutionId, [...cycleIds]],
+  );
+  return rows.rows.map((r) => ({
+    cycleId: r.id,
+    cycleName: r.name,
+    year: r.year,
+    published: r.published,
     grade: r.grade,
-    provisional: r.cycle.status === "ACTIVE",
-    publicResult: isPubliclyVisible(r.cycle),
+    provisional: r.status === "ACTIVE",
+    publicResult: isPubliclyVisible(r),
   }));
 }
 
-/** Recommendations given to the institution's loci in a cycle, with their follow-up progress and whether they are overdue. */
+interface RecommendationRow {
+  id: string;
+  text: string;
+  status: RecommendationFacts["status"];
+  targetDate: IsoDate | null;
+  locusName: string;
+  indicatorCode: string | null;
+  indicatorName: string | null;
+  indicatorAspectCode: string | null;
+  aspectCode: string | null;
+  aspectName: string | null;
+  followUps: RecommendationFacts["followUps"];
+}
+
+/**
+ * Recommendations given to the institution's loci in a cycle, with their follow-up progress and
+ * whether they are overdue. One plain statement (the head's dashboard reads it on every request).
+ */
 export async function loadInstitutionRecommendations(actor: Actor, policy: PolicyKey, institutionId: string, cycleId: string) {
   if (!can(actor, policy, { institutionId })) return [];
   const today = calendarDate(new Date());
-  const rows = await db.recommendation.findMany({
-    where: { assessment: { cycleId, locus: { institutionId } } },
-    select: { ...recommendationFields, assessment: { select: { locus: { select: { name: true } } } } },
-    orderBy: [{ assessment: { locus: { serviceType: "asc" } } }, { createdAt: "asc" }],
-  });
-  // The same rules as the follow-up monitoring (withProgress), so both pages agree on what is done and what is late.
-  return rows.map((r) => {
-    const { id, text, status, targetDate, target, progress, overdue } = withProgress(r, today);
-    return { id, text, status, targetDate, locusName: r.assessment.locus.name, target: targetLabel(target), progress, overdue };
+  const rows = await pgPool.query<RecommendationRow>(
+    `SELECT r.id, r.text, r.status::text AS status, r."targetDate"::text AS "targetDate", l.name AS "locusName",
+            ind.code AS "indicatorCode", ind.name AS "indicatorName", ia.code AS "indicatorAspectCode", asp.code AS "aspectCode", asp.name AS "aspectName",
+            COALESCE((SELECT json_agg(json_build_object('status', f.status, 'review', f.review)) FROM "FollowUpAction" f WHERE f."recommendationId" = r.id), '[]') AS "followUps"
+     FROM "Recommendation" r JOIN "Assessment" a ON a.id = r."assessmentId" JOIN "Locus" l ON l.id = a."locusId"
+     LEFT JOIN "InstrumentIndicator" ind ON ind.id = r."indicatorId" LEFT JOIN "InstrumentAspect" ia ON ia.id = ind."aspectId"
+     LEFT JOIN "InstrumentAspect" asp ON asp.id = r."aspectId"
+     WHERE a."cycleId" = $1 AND l."institutionId" = $2
+     ORDER BY l."serviceType" ASC, r."createdAt" ASC`,
+    [cycleId, institutionId],
+  );
+  // The same rules as the follow-up monitoring (lib/domain/follow-up), so both pages agree on what is done and what is late.
+  return rows.rows.map((r) => {
+    const facts = { status: r.status, targetDate: r.targetDate, followUps: r.followUps };
+    const target = targetOf({
+      indicator: r.indicatorCode ? { code: r.indicatorCode, name: r.indicatorName ?? "", aspect: { code: r.indicatorAspectCode ?? "" } } : null,
+      aspect: r.aspectCode ? { code: r.aspectCode, name: r.aspectName ?? "" } : null,
+    });
+    return {
+      id: r.id,
+      text: r.text,
+      status: r.status,
+      targetDate: r.targetDate,
+      locusName: r.locusName,
+      target: targetLabel(target),
+      progress: progressOf(facts),
+      overdue: isOverdue(facts, today),
+    };
   });
 }

@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assessmentScope, findAssessment, policyTargetOf } from "../assessment/queries";
 import { db } from "../db/client";
 import { pgPool } from "../db/pg-pool";
+import { serialRead } from "../db/serial-read";
 import { sqlAssessmentScope } from "../db/sql-scope";
 import { loadInstrument } from "../instrument/load";
 
@@ -103,16 +104,19 @@ export async function loadAssessmentWhatIf(actor: Actor, assessmentId: string): 
  */
 export async function loadInstitutionWhatIf(actor: Actor, cycleId?: string): Promise<WhatIfView | null> {
   if (!actor.institutionId || !can(actor, "whatIf.view", { institutionId: actor.institutionId })) return null;
-  const scope = { AND: [assessmentScope(actor, "whatIf.view"), { locus: { institutionId: actor.institutionId } }] };
-  const latest = await db.assessment.findFirst({
-    // The cycle the dashboard shows (issue 16: one cycle per view), else the latest under way or finalised.
-    where: { AND: [scope, cycleId ? { cycleId } : { cycle: { status: { in: ["ACTIVE", "FINALISED", "ARCHIVED"] } } }] },
-    // The ministry's cycle first when the institution also runs its own that year (issue 16): the same view as the dashboard's.
-    orderBy: [{ cycle: { year: "desc" } }, { cycle: { ownerInstitutionId: { sort: "asc", nulls: "first" } } }, { cycle: { createdAt: "desc" } }],
-    select: { cycle: { select: { id: true, name: true, instrumentVersionId: true, f02SharePercent: true, minSurveyRespondents: true } } },
-  });
-  if (!latest) return null;
-  return viewOf(actor, latest.cycle, await institutionLoci(actor, actor.institutionId, latest.cycle.id));
+  const scope = sqlAssessmentScope(actor, "whatIf.view", 2);
+  const found = await pgPool.query<CycleFields>(
+    `SELECT c.id, c.name, c."instrumentVersionId", c."f02SharePercent", c."minSurveyRespondents" FROM "Cycle" c
+     -- The cycle the dashboard shows (issue 16: one cycle per view), else the latest under way or finalised.
+     WHERE ${cycleId ? `c.id = $${2 + scope.params.length}` : `c.status IN ('ACTIVE', 'FINALISED', 'ARCHIVED')`}
+       AND EXISTS (SELECT 1 FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" WHERE a."cycleId" = c.id AND l."institutionId" = $1 AND ${scope.sql})
+     -- The ministry's cycle first when the institution also runs its own that year (issue 16): the same view as the dashboard's.
+     ORDER BY c.year DESC, c."ownerInstitutionId" ASC NULLS FIRST, c."createdAt" DESC LIMIT 1`,
+    [actor.institutionId, ...scope.params, ...(cycleId ? [cycleId] : [])],
+  );
+  const cycle = found.rows[0];
+  if (!cycle) return null;
+  return viewOf(actor, cycle, await institutionLoci(actor, actor.institutionId, cycle.id));
 }
 
 /**
@@ -129,7 +133,7 @@ async function institutionLoci(actor: Actor, institutionId: string, cycleId: str
   );
   const ids = loci.rows.map((r) => r.id);
   const [answers, responses] = await Promise.all([
-    pgPool.query<{ kind: "S" | "V"; assessmentId: string; code: string; level: number | null }>(
+    serialRead<{ kind: "S" | "V"; assessmentId: string; code: string; level: number | null }>(
       `SELECT 'S' AS kind, s."assessmentId", i.code, s.level FROM "SelfAnswer" s JOIN "InstrumentIndicator" i ON i.id = s."indicatorId" WHERE s."assessmentId" = ANY($1::uuid[])
        UNION ALL
        SELECT 'V', v."assessmentId", i.code, v.level FROM "VerifiedAnswer" v JOIN "InstrumentIndicator" i ON i.id = v."indicatorId" WHERE v."assessmentId" = ANY($1::uuid[])`,

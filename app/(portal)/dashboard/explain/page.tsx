@@ -12,14 +12,18 @@ export async function generateMetadata() {
   return { title: (await getTranslations("explain"))("title") };
 }
 
-const ZQuery = z.object({ cycle: z.uuid().optional().catch(undefined) });
+const ZQuery = z.object({ cycle: z.uuid().optional().catch(undefined), locus: z.uuid().optional().catch(undefined) });
 
-/** Explain my score for the head's institution (issue 18): institution → loci → F-02 and F-03 → aspects → indicators. */
+/**
+ * Explain my score for the head's institution (issue 18): institution → loci → F-02 and F-03 →
+ * aspects → indicators, one locus at a time (`?locus=`, by default the first; issue 17).
+ */
 export default async function InstitutionExplainPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePolicy("explain.view");
   // One of the cycles the institution takes part in (issue 16), by default the one the dashboard shows.
-  const { cycles, cycle } = await pickCycleForActor(user, ZQuery.parse(await searchParams).cycle);
-  const [t, view] = await Promise.all([getTranslations("explain"), cycle ? loadInstitutionExplanation(user, cycle.id) : null]);
+  const query = ZQuery.parse(await searchParams);
+  const { cycles, cycle } = await pickCycleForActor(user, query.cycle);
+  const [t, view] = await Promise.all([getTranslations("explain"), cycle ? loadInstitutionExplanation(user, cycle.id, query.locus) : null]);
   return (
     <section aria-labelledby="page-title" className="space-y-5">
       <header>
@@ -31,7 +35,11 @@ export default async function InstitutionExplainPage({ searchParams }: { searchP
           {t("back")}
         </Link>
       </header>
-      {view ? <ExplainTree view={view} /> : <EmptyState>{t("noCycle")}</EmptyState>}
+      {view ? (
+        <ExplainTree view={view} hrefOf={(locusId) => `/dashboard/explain?cycle=${view.cycle.id}&locus=${locusId}`} />
+      ) : (
+        <EmptyState>{t("noCycle")}</EmptyState>
+      )}
     </section>
   );
 }

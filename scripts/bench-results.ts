@@ -319,7 +319,7 @@ async function explainHotQueries(client: pg.Client, cycleId: string) {
     ],
     [
       "admin overview: overdue loci counted",
-      `SELECT count(*) FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
+      `SELECT count(*) FROM "Assessment" a
        WHERE a."cycleId" = $1 AND a.status IN ('DRAFT', 'RETURNED') AND NOT (a."reopenedUntil" IS NOT NULL AND a."reopenedUntil" >= now())`,
       [cycleId],
     ],

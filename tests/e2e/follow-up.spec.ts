@@ -83,6 +83,8 @@ test("a recommendation is followed up with evidence, accepted by the verifier, a
 });
 
 test("the admin monitors completion per aspect and province, and exports the open recommendations", async ({ browser }) => {
+  // Three roles sign in, and the export is built twice: over 30 s on a busy two-core machine.
+  test.setTimeout(90_000);
   const admin = await signedInPage(browser, "admin@pekppp.test");
   await admin.goto("/follow-up/monitoring");
   await expect(admin.getByRole("heading", { level: 1, name: "Pemantauan tindak lanjut" })).toBeVisible();

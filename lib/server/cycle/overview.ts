@@ -92,12 +92,15 @@ export async function listCycleLoci(actor: Actor, cycleId: string, query: TCycle
   // Only drafts and returned loci can be overdue: counted among those rows alone (the index on
   // cycle and status), and not at all before the stage is over; the total without a search is the
   // kept count (CycleStatusCount). No request reads the whole cycle's loci (issue 17).
+  // Without a search the loci and institutions need not be joined: the count reads the cycle's
+  // drafts and returned loci by index alone (issue 17).
+  const countFrom = query.q ? from : Prisma.sql`FROM "Assessment" a`;
   const overdueTotal =
     selfAssessmentOver === 0 || (query.status && !OVERDUE_STATUSES.includes(query.status))
       ? 0
       : ((
           await db.$queryRaw<{ n: number }[]>`
-            SELECT count(*)::int AS n ${from} WHERE ${where} AND a.status IN ('DRAFT', 'RETURNED') AND ${overdueCondition(now)}`
+            SELECT count(*)::int AS n ${countFrom} WHERE ${where} AND a.status IN ('DRAFT', 'RETURNED') AND ${overdueCondition(now)}`
         )[0]?.n ?? 0);
   const total = query.overdue
     ? overdueTotal

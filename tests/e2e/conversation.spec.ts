@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createEvaluatorAsAdmin, DEMO_PASSWORD, replaceTemporaryPassword, signIn } from "./support";
+import { createEvaluatorAsAdmin, DEMO_PASSWORD, replaceTemporaryPassword, signIn, verifyEveryIndicatorAt } from "./support";
 
 /**
  * The conversation on an indicator (issue 14). The journey works on a locus in review of an
@@ -73,15 +73,7 @@ test("the verifier returns a locus with a question on one indicator; the evaluat
   // The verifier reviews: every verified level, then a question on the first indicator, mentioning the evaluator.
   await verifier.goto(reviewUrl);
   await startReview(verifier);
-  for (let i = 0; i < 31; i += 1) {
-    await verifier
-      .getByTestId("review-indicator")
-      .getByRole("radio", { name: /^Level 3 —/ })
-      .check();
-    await verifier.getByRole("heading", { level: 2 }).first().click();
-    if (i < 30) await verifier.keyboard.press("n");
-  }
-  await expect(verifier.getByTestId("save-status")).toContainText("Semua perubahan tersimpan", { timeout: 15_000 });
+  await verifyEveryIndicatorAt(verifier, 3);
   const round = (await verifier
     .getByRole("main")
     .getByText(/^Putaran \d+$/)

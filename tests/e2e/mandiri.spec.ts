@@ -1,13 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import {
-  approveVerification,
-  day,
-  previewRegistryFile,
-  replaceTemporaryPassword,
-  signedInPage,
-  verifyEveryIndicatorAtLevelFour,
-  waitForHydration,
-} from "./support";
+import { approveVerification, day, previewRegistryFile, replaceTemporaryPassword, signedInPage, verifyEveryIndicatorAt, waitForHydration } from "./support";
 
 /**
  * Issue 16's browser journey: the Kemenkes institution admin runs its own PEKPPP Mandiri cycle.
@@ -158,7 +150,7 @@ test("a Kemenkes institution admin runs its own Mandiri cycle beside the nationa
   await verifier.goto(`${unitUrl}/review`);
   await verifier.getByRole("button", { name: "Mulai verifikasi" }).click();
   await expect(verifier.getByRole("main").getByText("Dalam Verifikasi", { exact: true })).toBeVisible();
-  await verifyEveryIndicatorAtLevelFour(verifier);
+  await verifyEveryIndicatorAt(verifier, 4);
   await approveVerification(verifier, unitUrl);
 
   // 7. The admin makes it final, closes the cycle and publishes its internal results.

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { approveVerification, DEMO_PASSWORD, replaceTemporaryPassword, signIn, verifyEveryIndicatorAtLevelFour } from "./support";
+import { approveVerification, DEMO_PASSWORD, replaceTemporaryPassword, signIn, verifyEveryIndicatorAt } from "./support";
 
 /**
  * Notifications in the browser (issue 14): the verifier approves a locus, and the institution's
@@ -53,7 +53,7 @@ test("the head gets the approval notice in the bell after the verifier approves,
   // The verifier sets every verified level and approves.
   await verifier.goto(`${locusUrl}/review`);
   await expect(verifier.getByRole("radio").first()).toBeEnabled();
-  await verifyEveryIndicatorAtLevelFour(verifier);
+  await verifyEveryIndicatorAt(verifier, 4);
   await approveVerification(verifier, locusUrl);
   const locusName = (await verifier.getByRole("heading", { level: 1 }).textContent())!.trim();
 

@@ -95,12 +95,12 @@ export async function waitForHydration(locator: Locator) {
   await locator.page().waitForFunction((el) => el !== null && Object.keys(el).some((key) => key.startsWith("__reactProps")), element);
 }
 
-/** On the review page: every one of the 31 indicators verified at level 4, moving on with the "n" key, until all is saved. */
-export async function verifyEveryIndicatorAtLevelFour(verifier: Page) {
+/** On the review page: every one of the 31 indicators verified at `level`, moving on with the "n" key, until all is saved. */
+export async function verifyEveryIndicatorAt(verifier: Page, level: number) {
   for (let i = 0; i < 31; i += 1) {
     await verifier
       .getByTestId("review-indicator")
-      .getByRole("radio", { name: /^Level 4 —/ })
+      .getByRole("radio", { name: new RegExp(`^Level ${level} —`) })
       .check();
     await verifier.getByRole("heading", { level: 2 }).first().click();
     if (i < 30) await verifier.keyboard.press("n");

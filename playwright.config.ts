@@ -1,8 +1,9 @@
 import { defineConfig } from "@playwright/test";
+import { DEBIAN_CHROMIUM } from "./scripts/lib/chromium";
 import { E2E_BASE_PORT, E2E_WORKERS, workerPort } from "./tests/e2e/stacks";
 
-// Debian's Chromium, never a downloaded browser (see ../shared/notes/toolchain.md).
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Debian's Chromium (its headless shell), never a downloaded browser (see ../shared/notes/toolchain.md).
+const executablePath = process.env.CHROMIUM_PATH || DEBIAN_CHROMIUM;
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -24,7 +24,7 @@ describe("setting up Chromium for npm test", () => {
     expect(chromiumSetup(machine({ isRoot: true }))).toEqual({
       action: "install",
       path: DEBIAN_CHROMIUM,
-      shell: "apt-get update && apt-get install -y chromium",
+      shell: "apt-get update && apt-get install -y chromium chromium-headless-shell",
       env: { DEBIAN_FRONTEND: "noninteractive" },
     });
   });
@@ -32,7 +32,9 @@ describe("setting up Chromium for npm test", () => {
   it("otherwise prints the one command to run, and installs nothing", () => {
     const notRoot = chromiumSetup(machine({ isRoot: false }));
     expect(notRoot).toMatchObject({ action: "instruct" });
-    expect(notRoot.action === "instruct" && notRoot.message).toMatch(/Jalankan sekali: sudo sh -c 'apt-get update && apt-get install -y chromium'/);
+    expect(notRoot.action === "instruct" && notRoot.message).toMatch(
+      /Jalankan sekali: sudo sh -c 'apt-get update && apt-get install -y chromium chromium-headless-shell'/,
+    );
 
     const noApt = chromiumSetup(machine({ isRoot: true, hasAptGet: false }));
     expect(noApt.action === "instruct" && noApt.message).toMatch(/CHROMIUM_PATH/);
@@ -44,7 +46,7 @@ describe("setting up Chromium for npm test", () => {
 
   it("reports the command instead of running anything when it may not install", () => {
     const log = vi.fn();
-    expect(ensureChromium(machine({ isRoot: false }), log)).toMatch(/apt-get install -y chromium/);
+    expect(ensureChromium(machine({ isRoot: false }), log)).toMatch(/apt-get install -y chromium chromium-headless-shell/);
     expect(log).not.toHaveBeenCalled();
     expect(ensureChromium(machine({ exists: () => true }), log)).toBeNull();
   });

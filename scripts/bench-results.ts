@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import nodePath from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { seedDatabase } from "../prisma/seed/seed-database";
@@ -153,7 +154,8 @@ runMain(async () => {
     };
     // BENCH_REUSE_BUILD=1 measures an existing build as it is (a shared tree changes under it).
     if (!process.env.BENCH_REUSE_BUILD) ensureNextBuild(e2eDistDir(BUILD_PORT), env, (line) => console.log(line));
-    // BENCH_PROFILE_DIR=dir writes a CPU profile of the server there when it stops (summarise its self time per function).
+    // BENCH_PROFILE_DIR=dir writes a CPU profile of the server there when it stops (summarise its self time per
+    // function), and each measured page's HTML.
     const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
     portal = startNext({ distDir: e2eDistDir(BUILD_PORT), port, env, stdio: ["ignore", "ignore", "inherit"], nodeArgs: profile });
     await waitForServer(`${base}/api/health`);
@@ -209,12 +211,15 @@ runMain(async () => {
     console.log(`\n   server CPU time per request, ${CPU_REQUESTS} requests one after the other (gzip accepted), and the page's size`);
     for (const [label, path, cookie] of cpuPages) {
       const before = serverCpuMs(portal.pid!);
-      let bytes = 0;
+      let body = new ArrayBuffer(0);
       for (let i = 0; i < CPU_REQUESTS; i += 1) {
         const response = await fetch(`${base}${path}`, { headers: { "accept-encoding": "gzip", ...(cookie ? { cookie } : {}) }, redirect: "manual" });
-        bytes = (await response.arrayBuffer()).byteLength;
+        body = await response.arrayBuffer();
       }
       const perRequest = (serverCpuMs(portal.pid!) - before) / CPU_REQUESTS;
+      const bytes = body.byteLength;
+      // Beside the profile, each page as served: what its bytes are made of.
+      if (process.env.BENCH_PROFILE_DIR) writeFileSync(nodePath.join(process.env.BENCH_PROFILE_DIR, `${label.replaceAll(" ", "-")}.html`), Buffer.from(body));
       console.log(`   ${label.padEnd(18)} ${perRequest.toFixed(1).padStart(6)} ms CPU  ${(bytes / 1024).toFixed(0).padStart(5)} kB`);
       summary.push(`${label} server CPU ${perRequest.toFixed(1)} ms/request`);
     }

@@ -225,8 +225,11 @@ export async function decideAppeal(actor: Person, input: TDecideAppeal) {
   return { status: outcome.status };
 }
 
-/** The number of appeals of a cycle still waiting for a decision (finalisation waits for none). */
-export function openAppealCount(tx: Tx, cycleId: string) {
+/**
+ * The number of appeals of a cycle still waiting for a decision (finalisation waits for none): in
+ * an action's transaction, or alone for a page (`db`).
+ */
+export function openAppealCount(tx: { appeal: Pick<Tx["appeal"], "count"> }, cycleId: string) {
   return tx.appeal.count({ where: { assessment: { cycleId }, status: { in: [...OPEN_APPEAL_STATUSES] } } });
 }
 

@@ -21,23 +21,26 @@ type FactsCycle = Pick<LockedCycle, "id" | "status" | "publishedAt" | "stages" |
  * cycle counts only within the same programme and owner (docs/domain.md §3.12): the national cycle,
  * each institution's Mandiri cycle and a Ramah Kelompok Rentan cycle run side by side.
  */
-async function factsOf(tx: Prisma.TransactionClient, cycle: FactsCycle): Promise<CycleFacts> {
-  const [otherActive, inVerification, openCorrections] = await Promise.all([
-    tx.cycle.count({
-      where: { status: "ACTIVE", id: { not: cycle.id }, programmeCode: cycle.programmeCode, ownerInstitutionId: cycle.ownerInstitutionId },
-    }),
-    // The kept counts (CycleStatusCount, issue 17; written by triggers in every change's transaction), not the cycle's rows.
-    tx.cycleStatusCount.aggregate({ where: { cycleId: cycle.id, status: { in: ["SUBMITTED", "IN_REVIEW", "VERIFIED"] } }, _sum: { count: true } }),
-    tx.resultCorrection.count({ where: { cycleId: cycle.id, publishedAt: null } }),
-  ]);
+async function factsOf(tx: Pick<Prisma.TransactionClient, "$queryRaw">, cycle: FactsCycle): Promise<CycleFacts> {
+  // One statement, so one snapshot: the counts agree with each other outside a transaction too (the
+  // cycle page reads them for every request, issue 17). Loci in verification are the kept counts
+  // (CycleStatusCount, written by triggers in every change's transaction), not the cycle's rows.
+  const [counts] = await tx.$queryRaw<{ otherActive: number; inVerification: number; openCorrections: number }[]>`
+    SELECT
+      (SELECT count(*)::int FROM "Cycle" c
+        WHERE c.status = 'ACTIVE' AND c.id <> ${cycle.id}::uuid AND c."programmeCode" = ${cycle.programmeCode}
+          AND c."ownerInstitutionId" IS NOT DISTINCT FROM ${cycle.ownerInstitutionId}::uuid) AS "otherActive",
+      (SELECT coalesce(sum(count), 0)::int FROM "CycleStatusCount"
+        WHERE "cycleId" = ${cycle.id}::uuid AND status IN ('SUBMITTED', 'IN_REVIEW', 'VERIFIED')) AS "inVerification",
+      (SELECT count(*)::int FROM "ResultCorrection" WHERE "cycleId" = ${cycle.id}::uuid AND "publishedAt" IS NULL) AS "openCorrections"`;
   return {
     status: cycle.status,
     publishedAt: cycle.publishedAt,
     stages: cycle.stages,
-    otherActiveCycle: otherActive > 0,
-    lociInVerification: inVerification._sum.count ?? 0,
+    otherActiveCycle: (counts?.otherActive ?? 0) > 0,
+    lociInVerification: counts?.inVerification ?? 0,
     archiveAfterMonths: env.CYCLE_ARCHIVE_AFTER_MONTHS,
-    openCorrections,
+    openCorrections: counts?.openCorrections ?? 0,
   };
 }
 
@@ -135,8 +138,8 @@ export async function cycleActionDecisions(
   now = new Date(),
 ): Promise<{ decisions: Record<CycleAction, CycleDecision>; lociInVerification: number } | null> {
   if (!canOnCycle(actor, "cycles.manage", cycle)) return null;
-  // A read-only transaction: the same reader as the actions' (one snapshot of both counts).
-  const facts = await db.$transaction((tx) => factsOf(tx, cycle));
+  // The same reader as the actions', without their transaction: its one statement is one snapshot.
+  const facts = await factsOf(db, cycle);
   const decisions = Object.fromEntries(CYCLE_ACTIONS.map((action) => [action, decideCycleAction(action, facts, now)])) as Record<CycleAction, CycleDecision>;
   return { decisions, lociInVerification: facts.lociInVerification };
 }

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TNotificationListFilter, TNotificationPreferences, TOutboxFilter } from "@/lib/schemas/notifications";
 import { audit } from "../audit/record";
 import { db } from "../db/client";
+import { pgPool } from "../db/pg-pool";
 import { ActionError } from "../errors";
 import { queueRetry } from "./queue";
 import { type NotificationParams, notificationText, withPortalOrigin } from "./templates";
@@ -42,8 +43,10 @@ const allowed = (actor: Actor, key: "notifications.view" | "notifications.markRe
 /** The bell's number: unread notifications in scope. */
 export async function unreadNotificationCount(actor: Actor): Promise<number> {
   if (!allowed(actor, "notifications.view")) return 0;
-  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Notification" n WHERE ${scopeSql(actor)} AND n."readAt" IS NULL`;
-  return row?.n ?? 0;
+  // Every signed-in page's header asks: a plain statement rather than Prisma's (issue 17).
+  const count = Prisma.sql`SELECT count(*)::int AS n FROM "Notification" n WHERE ${scopeSql(actor)} AND n."readAt" IS NULL`;
+  const { rows } = await pgPool.query<{ n: number }>(count.text, count.values);
+  return rows[0]?.n ?? 0;
 }
 
 /** One notification as the list shows it, in the reader's language. */

@@ -19,7 +19,7 @@ export async function finalisationState(
   const [verified, openAppeals] = await Promise.all([
     // The kept count (CycleStatusCount, issue 17), not the cycle's rows.
     db.cycleStatusCount.aggregate({ where: { cycleId: cycle.id, status: "VERIFIED" }, _sum: { count: true } }).then((r) => r._sum.count ?? 0),
-    db.$transaction((tx) => openAppealCount(tx, cycle.id)),
+    openAppealCount(db, cycle.id),
   ]);
   return { verified, blocker: whyNotFinalise({ stages: cycle.stages, now, verified, openAppeals }) };
 }

@@ -57,8 +57,12 @@ test("a head sees no edit controls, and a forged post to an edit action is refus
   const head = await newSignedInPage(browser, "pimpinan.palembang@pekppp.test");
   await expect(head).toHaveURL(/\/dashboard$/);
   const main = head.getByRole("main");
-  // The what-if planner's buttons only change a projection in the browser and the cycle switcher
-  // only chooses what is shown (a GET form); nothing else may act.
+  // The cycle switcher only chooses what is shown (a GET form); nothing else may act.
+  await expect(main.getByTestId("institution-index").first()).toBeVisible();
+  await expect(main.getByRole("button")).toHaveCount(await main.getByTestId("cycle-switcher").getByRole("button").count());
+  await expect(main.getByRole("textbox")).toHaveCount(0);
+  // On the planner's page, its buttons only change a projection in the browser.
+  await main.getByTestId("what-if-link").click();
   const planner = main.getByTestId("what-if");
   await expect(planner).toBeVisible();
   const readOnlyButtons = (await planner.getByRole("button").count()) + (await main.getByTestId("cycle-switcher").getByRole("button").count());

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signedInPage } from "./support";
 
-// The what-if planner (issue 18) on the head's dashboard: every locus of Kota Palembang in the
+// The what-if planner (issue 18) the head's dashboard leads to: every locus of Kota Palembang in the
 // running cycle, and the institution index. Everything is a projection computed in the browser:
 // nothing is saved, so the test leaves no trace for the other journeys.
 
@@ -11,6 +11,10 @@ test("a head applies the suggested steps and the projection reaches the next gra
   test.setTimeout(60_000);
   const page = await signedInPage(browser, HEAD);
   await page.goto("/dashboard");
+  // The dashboard leads to the planner, a page of its own.
+  await page.getByTestId("what-if-entry").getByRole("link", { name: "Perencana what-if (proyeksi)" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/what-if\?cycle=/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Perencana what-if: Kota Palembang");
   const planner = page.getByTestId("what-if");
   await expect(planner).toBeVisible();
   await expect(planner.getByRole("heading", { name: "Perencana what-if" })).toBeVisible();

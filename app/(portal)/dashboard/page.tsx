@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/empty-state";
@@ -12,7 +13,6 @@ import { pickCycleForActor } from "@/lib/server/cycle/cycles";
 import { CycleSwitcher } from "@/components/cycle-switcher";
 import { headOmbudsman } from "@/lib/server/ombudsman/comparison";
 import { OmbudsmanBeside } from "@/components/ombudsman/ombudsman-beside";
-import { HeadWhatIfSection } from "./what-if-section";
 import { DAY } from "@/lib/i18n/formats";
 
 export async function generateMetadata() {
@@ -143,7 +143,18 @@ export default async function HeadDashboardPage({ searchParams }: { searchParams
         </section>
       ) : null}
 
-      {cycle ? <HeadWhatIfSection user={user} cycleId={cycle.id} /> : null}
+      {cycle ? (
+        // The planner is a page of its own (issue 17): each visit here would otherwise read and send every locus's levels.
+        <section aria-labelledby="what-if-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="what-if-entry">
+          <h2 id="what-if-title" className="font-semibold">
+            {t("whatIf.title")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">{t("whatIf.dashboardIntro")}</p>
+          <Link href={`/dashboard/what-if?cycle=${cycle.id}`} className="mt-3 inline-block text-sm text-brand-700 underline" data-testid="what-if-link">
+            {t("whatIf.link")}
+          </Link>
+        </section>
+      ) : null}
 
       {dashboard && dashboard.trend.length > 0 ? (
         <section aria-labelledby="trend-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="institution-trend">

@@ -140,7 +140,7 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
   // Head of institution.
   { route: "/dashboard", role: "HEAD", url: "/dashboard", phoneLayout: true },
   { route: "/dashboard/explain", role: "HEAD", url: "/dashboard/explain", phoneLayout: true },
-  { route: "/dashboard/what-if", role: "HEAD", url: "/dashboard/what-if" },
+  { route: "/dashboard/what-if", role: "HEAD", url: "/dashboard/what-if", phoneLayout: true },
   { route: "/assessments/[id]", role: "HEAD", url: "/assessments/{headLocus}" },
   { route: "/follow-up/monitoring", role: "HEAD", url: "/follow-up/monitoring" },
   { route: "/results", role: "HEAD", url: "/results" },

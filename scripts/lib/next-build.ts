@@ -100,7 +100,16 @@ export function startNext(options: {
       ...env,
       NODE_ENV: dev ? "development" : "production",
       NEXT_DIST_DIR: distDir,
-      NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${JSON.stringify(CONNECTION_HOP)}`, `--require ${JSON.stringify(PAGE_REQUEST_LOG)}`]
+      NODE_OPTIONS: [
+        // A larger young generation for the production server than V8 gives by default (a user's own
+        // NODE_OPTIONS, after it, still wins): a page render allocates many short-lived objects, and
+        // scavenges took about a tenth of the server's CPU. With 32 MB semi-spaces a signed-in page
+        // cost 13–17 % less server CPU at 20k loci (bench:results, one run each way).
+        dev ? null : "--max-semi-space-size=32",
+        env.NODE_OPTIONS,
+        `--require ${JSON.stringify(CONNECTION_HOP)}`,
+        `--require ${JSON.stringify(PAGE_REQUEST_LOG)}`,
+      ]
         .filter(Boolean)
         .join(" "),
     },

@@ -521,10 +521,12 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
 
     it("finds exactly the loci the pure rule calls overdue", async () => {
       expect((await setStages(copiedId, { SELF_ASSESSMENT: [day(-10), day(-1)] })).saved).toBe(true);
-      const [reopened, returned] = (await client.query(`SELECT id FROM "Assessment" WHERE "cycleId" = $1 ORDER BY id LIMIT 2`, [copiedId])).rows.map(
-        (r) => r.id,
-      );
+      const [reopened, returned, reopeningOver] = (
+        await client.query(`SELECT id FROM "Assessment" WHERE "cycleId" = $1 ORDER BY id LIMIT 3`, [copiedId])
+      ).rows.map((r) => r.id);
       await client.query(`UPDATE "Assessment" SET "reopenedUntil" = now() + interval '2 days' WHERE id = $1`, [reopened]);
+      // A reopening that has run out leaves its locus overdue again (the count subtracts running reopenings only).
+      await client.query(`UPDATE "Assessment" SET "reopenedUntil" = now() - interval '1 day' WHERE id = $1`, [reopeningOver]);
       await client.query(`UPDATE "Assessment" SET status = 'SUBMITTED' WHERE id = $1`, [returned]);
       const now = new Date();
       const stage = (await stagesOf(copiedId)).find((s) => s.kind === "SELF_ASSESSMENT")!;
@@ -538,7 +540,13 @@ describe("running a cycle: create and copy, stage dates that gate every action, 
       expect(listed.overdueTotal).toBe(expected.length);
       expect(expected).not.toContain(reopened);
       expect(expected).not.toContain(returned);
+      expect(expected).toContain(reopeningOver);
       expect(expected.length).toBe(all.length - 2);
+      // Per status too: the kept count of that status less its running reopenings.
+      for (const status of ["DRAFT", "RETURNED", "SUBMITTED"] as const) {
+        const ofStatus = all.filter((a) => a.status === status && expected.includes(a.id)).length;
+        expect((await overview.listCycleLoci(admin(), copiedId, { overdue: true, status, page: 1 }, now)).overdueTotal, status).toBe(ofStatus);
+      }
       const pages = [];
       for (let page = 1; page <= listed.pages; page += 1)
         pages.push(...(await overview.listCycleLoci(admin(), copiedId, { overdue: true, page }, now)).rows.map((r) => r.id));

@@ -89,19 +89,27 @@ export async function listCycleLoci(actor: Actor, cycleId: string, query: TCycle
   if (query.overdue) filters.push(overdueCondition(now));
   const where = Prisma.join(filters, " AND ");
   const from = Prisma.sql`FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"`;
-  // Only drafts and returned loci can be overdue: counted among those rows alone (the index on
-  // cycle and status), and not at all before the stage is over; the total without a search is the
-  // kept count (CycleStatusCount). No request reads the whole cycle's loci (issue 17).
-  // Without a search the loci and institutions need not be joined: the count reads the cycle's
-  // drafts and returned loci by index alone (issue 17).
-  const countFrom = query.q ? from : Prisma.sql`FROM "Assessment" a`;
+  // Only drafts and returned loci can be overdue, and none before the stage is over. Without a
+  // search the count needs no locus row (issue 17): the kept count of the cycle's drafts and
+  // returned loci (CycleStatusCount) less those of them whose reopening still runs, found through
+  // the partial index of reopened loci. With a search, the matching loci are counted.
+  const overdueStatuses = query.status ? [query.status] : [...OVERDUE_STATUSES];
   const overdueTotal =
     selfAssessmentOver === 0 || (query.status && !OVERDUE_STATUSES.includes(query.status))
       ? 0
-      : ((
-          await db.$queryRaw<{ n: number }[]>`
-            SELECT count(*)::int AS n ${countFrom} WHERE ${where} AND a.status IN ('DRAFT', 'RETURNED') AND ${overdueCondition(now)}`
-        )[0]?.n ?? 0);
+      : query.q
+        ? ((
+            await db.$queryRaw<{ n: number }[]>`
+              SELECT count(*)::int AS n ${from} WHERE ${where} AND a.status IN ('DRAFT', 'RETURNED') AND ${overdueCondition(now)}`
+          )[0]?.n ?? 0)
+        : ((
+            await db.$queryRaw<{ n: number }[]>`
+              SELECT ((SELECT coalesce(sum(count), 0) FROM "CycleStatusCount"
+                        WHERE "cycleId" = ${cycleId}::uuid AND status::text = ANY(${overdueStatuses}))
+                    - (SELECT count(*) FROM "Assessment" a
+                        WHERE a."cycleId" = ${cycleId}::uuid AND a."reopenedUntil" IS NOT NULL AND a.status::text = ANY(${overdueStatuses})
+                          AND NOT (${overdueCondition(now)})))::int AS n`
+          )[0]?.n ?? 0);
   const total = query.overdue
     ? overdueTotal
     : query.q

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createVerifierAsAdmin, expectOneImportError, previewRegistryFile, REGISTRY_HEADER, signIn } from "./support";
+import { createVerifierAsAdmin, expectOneImportError, previewRegistryFile, REGISTRY_HEADER, signedInPage, signIn, waitForHydration } from "./support";
 
 /**
  * Data of this spec only: four institutions in Nusa Tenggara Barat (a province with no seeded
@@ -102,4 +102,27 @@ test("an admin creates an institution and its locus in the browser, edits them, 
   await editLocus.getByLabel("Aktif").uncheck();
   await editLocus.getByRole("button", { name: "Simpan lokus" }).click();
   await expect(page.getByTestId("locus-item").locator("p").nth(1)).toContainText("Nonaktif");
+});
+
+test("a verifier chosen in an institution's row before the page is interactive can be added at once (a slow laptop)", async ({ browser }) => {
+  const admin = await signedInPage(browser, "admin@pekppp.test");
+  // The page's scripts are held back until the choice is made, as on a slow laptop.
+  let release!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await admin.route(/\/_next\/static\/chunks\/.*\.js/, async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await admin.goto("/admin/assignments?q=Palembang", { waitUntil: "domcontentloaded" });
+  const row = admin.getByTestId("assignment-row").filter({ hasText: "Kota Palembang" });
+  const select = row.getByLabel("Verifikator untuk Kota Palembang");
+  const verifier = (await select.locator("option").nth(1).textContent())!;
+  await select.selectOption({ label: verifier });
+  release();
+  await waitForHydration(select);
+  // The choice stands, and the add button is ready without choosing again (nothing is added here).
+  await expect(select.locator("option:checked")).toHaveText(verifier);
+  await expect(row.getByRole("button", { name: "Tambahkan" })).toBeEnabled();
 });

@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { assignInstitutionsAction, unassignAction } from "@/lib/server/users/assignment-actions";
 import { ActionErrorMessage } from "@/components/action-feedback";
 import type { TAssignInstitutions } from "@/lib/schemas/assignments";
@@ -22,7 +22,11 @@ interface Props {
  */
 export function InstitutionAssignment({ cycleId, institution, current, verifiers, readOnly }: Props) {
   const t = useTranslations("assignmentAdmin");
+  const select = useRef<HTMLSelectElement>(null);
   const [chosen, setChosen] = useState("");
+  // A verifier chosen before the page became interactive (a slow laptop) is in the select itself:
+  // read once hydrated, so the buttons do not stay disabled until it is chosen again.
+  useEffect(() => setChosen(select.current?.value ?? ""), []);
   const assign = useAction(assignInstitutionsAction);
   const remove = useAction(unassignAction);
   const pending = assign.isPending || remove.isPending;
@@ -58,7 +62,8 @@ export function InstitutionAssignment({ cycleId, institution, current, verifiers
         {readOnly ? null : (
           <div className="flex flex-wrap items-center gap-2">
             <select
-              value={chosen}
+              ref={select}
+              defaultValue=""
               onChange={(e) => setChosen(e.target.value)}
               aria-label={t("verifierFor", { name: institution.name })}
               className="rounded-md border border-slate-300 px-2 py-1 text-sm"

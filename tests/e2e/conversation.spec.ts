@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createEvaluatorAsAdmin, DEMO_PASSWORD, replaceTemporaryPassword, signIn, verifyEveryIndicatorAt, waitForHydration } from "./support";
+import { createEvaluatorAsAdmin, DEMO_PASSWORD, replaceTemporaryPassword, signIn, verifyEveryIndicatorAt } from "./support";
 
 /**
  * The conversation on an indicator (issue 14). The journey works on a locus in review of an
@@ -49,8 +49,6 @@ test("the verifier returns a locus with a question on one indicator; the evaluat
   await admin.getByRole("button", { name: "Terapkan" }).click();
   const assignment = admin.getByTestId("assignment-row");
   await expect(assignment).toHaveCount(1);
-  // A choice made before hydration would leave the add button disabled.
-  await waitForHydration(assignment.getByLabel(`Verifikator untuk ${INSTITUTION}`));
   await assignment.getByLabel(`Verifikator untuk ${INSTITUTION}`).selectOption({ label: VERIFIER_NAME });
   await assignment.getByRole("button", { name: "Tambahkan" }).click();
   await expect(assignment.getByTestId("institution-verifiers")).toContainText(VERIFIER_NAME);

@@ -86,8 +86,6 @@ test("an admin creates a cycle, imports a registry file with a bad row, assigns 
   const row = admin.getByTestId("assignment-row");
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId("institution-verifiers")).toHaveText("Belum ada");
-  // A choice made before hydration would leave the add button disabled (the headless shell is that quick).
-  await waitForHydration(row.getByLabel(`Verifikator untuk ${INSTITUTION}`));
   await row.getByLabel(`Verifikator untuk ${INSTITUTION}`).selectOption({ label: VERIFIER.name });
   await row.getByRole("button", { name: "Tambahkan" }).click();
   await expect(row.getByTestId("institution-verifiers")).toContainText(VERIFIER.name);

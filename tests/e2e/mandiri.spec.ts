@@ -110,8 +110,6 @@ test("a Kemenkes institution admin runs its own Mandiri cycle beside the nationa
   await admin.goto(`/admin/assignments?cycle=${cycleId}`);
   const row = admin.getByTestId("assignment-row");
   await expect(row).toHaveCount(1);
-  // A choice made before hydration would leave the add button disabled.
-  await waitForHydration(row.getByLabel(`Verifikator untuk ${INSTITUTION}`));
   await row.getByLabel(`Verifikator untuk ${INSTITUTION}`).selectOption({ label: VERIFIER.name });
   await row.getByRole("button", { name: "Tambahkan" }).click();
   await expect(row.getByTestId("institution-verifiers")).toContainText(VERIFIER.name);

@@ -4,7 +4,19 @@ import path from "node:path";
 import { UserFacingError } from "./errors";
 import { PROJECT_ROOT } from "./database";
 
-const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+// Everything the build reads: the root's proxy.ts and instrumentation.ts are compiled into it too.
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.ts",
+  "proxy.ts",
+  "instrumentation.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;

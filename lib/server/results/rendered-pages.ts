@@ -74,7 +74,7 @@ export async function respondWithRenderedPage(request: Request, path: "/results"
   const page = await value;
   // Sent as rendered: Next.js compresses the response itself (and drops a Content-Encoding a route
   // handler sets, so a body gzipped here would reach the browser undeclared).
-  return new Response(Buffer.from(page.body), {
+  return new Response(page.body, {
     status: page.status,
     headers: {
       "content-type": page.contentType,

@@ -26,7 +26,10 @@ export interface SeedResult {
 /** Loads the instrument and the demo data set into a migrated database, atomically. */
 export async function seedDatabase(databaseUrl: string, options: SeedDatabaseOptions = {}): Promise<SeedResult> {
   const started = performance.now();
-  const client = new pg.Client({ connectionString: databaseUrl });
+  // Times are stored as UTC wall-clock times, as the portal's own connections write them
+  // (lib/server/db/utc.ts): a UTC session for now(), and dates sent as UTC whatever TZ says.
+  pg.defaults.parseInputDatesAsUTC = true;
+  const client = new pg.Client({ connectionString: databaseUrl, options: "-c TimeZone=UTC" });
   await client.connect();
   try {
     if (options.onlyIfEmpty) {

@@ -73,6 +73,9 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
       "max_connections=200",
       "-c",
       `fsync=${options.persistent ? "on" : "off"}`,
+      // Every session in UTC, as the portal's columns are (lib/server/db/utc.ts), whatever zone the machine has.
+      "-c",
+      "timezone=UTC",
     ],
     onLog: (message) => {
       logLines.push(message);

@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
-import { closeServerLayer, configureServerEnvironment, loadDemoActors, useSeededDatabase } from "./support/test-database";
+import { closeServerLayer, configureServerEnvironment, loadDemoActors, palembangDraftLocus, useSeededDatabase } from "./support/test-database";
 
 // The request the server layer sees: its session cookie (what `cookies()` gives) and its headers.
 const request = vi.hoisted(() => ({ cookie: null as string | null }));
@@ -108,14 +108,7 @@ describe("server-side sessions and bounded request bodies", () => {
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     actors = await loadDemoActors(client);
-    const cycleId = (await one(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL`)).id;
-    draftId = (
-      await one(
-        `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
-         WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' AND a.status = 'DRAFT'`,
-        [cycleId],
-      )
-    ).id;
+    ({ draftId } = await palembangDraftLocus(client));
   });
   afterAll(async () => {
     await client?.end();

@@ -35,6 +35,20 @@ export async function loadDemoActors(client: import("pg").Client) {
   return actors;
 }
 
+/** The running national cycle's id and Kota Palembang's draft locus in it (the demo evaluator's). */
+export async function palembangDraftLocus(client: import("pg").Client) {
+  const cycleId: string = (await client.query(`SELECT id FROM "Cycle" WHERE status = 'ACTIVE' AND "ownerInstitutionId" IS NULL AND "programmeCode" = 'PEKPPP'`))
+    .rows[0].id;
+  const draftId: string = (
+    await client.query(
+      `SELECT a.id FROM "Assessment" a JOIN "Locus" l ON l.id = a."locusId" JOIN "Institution" i ON i.id = l."institutionId"
+       WHERE a."cycleId" = $1 AND i.code = 'KOTA-16-PALEMBANG' AND a.status = 'DRAFT'`,
+      [cycleId],
+    )
+  ).rows[0].id;
+  return { cycleId, draftId };
+}
+
 /** Closes the server layer's pool, then drops the test database. */
 export async function closeServerLayer(database: { drop: () => Promise<void> }) {
   const { db } = await import("@/lib/server/db/client");

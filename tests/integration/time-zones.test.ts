@@ -83,6 +83,17 @@ describe("sessions, stage dates and stored times in a database and a process out
     expect(Math.abs(stored!.updatedAt.getTime() - before)).toBeLessThan(60_000);
   });
 
+  it("the careful path, which reads the stage's dates and judges them in the process, also sees the stage open", async () => {
+    const { saveWithDiagnosis } = await import("@/lib/server/assessment/self-assessment");
+    const careful = await saveWithDiagnosis(
+      evaluator(),
+      draftId,
+      { indicatorCode: "3.a.T", level: 2, justification: "Jalur cermat.", baseVersion: (await versionOf("3.a.T")) ?? 0 },
+      { ipAddress: null, userAgent: null },
+    );
+    expect(careful).toMatchObject({ ok: true, answer: { level: 2 } });
+  });
+
   it("the stage is closed once its end has passed, however near", async () => {
     const { db } = await import("@/lib/server/db/client");
     const { trySaveInOneStatement } = await import("@/lib/server/assessment/self-assessment");

@@ -1,5 +1,6 @@
 import bcrypt from "bcryptjs";
 import pg from "pg";
+import { UTC_SESSION_OPTIONS } from "../../lib/server/db/utc";
 import { computeCycleResults, cycleScoringSettings, replaceCycleResults } from "../../lib/server/results/cycle-results";
 import { seedDemoData, type SeedCounts } from "./demo-data";
 import { DEFAULT_INSTRUMENT_FILE, insertInstrument, readInstrumentFile } from "./instrument";
@@ -26,10 +27,8 @@ export interface SeedResult {
 /** Loads the instrument and the demo data set into a migrated database, atomically. */
 export async function seedDatabase(databaseUrl: string, options: SeedDatabaseOptions = {}): Promise<SeedResult> {
   const started = performance.now();
-  // Times are stored as UTC wall-clock times, as the portal's own connections write them
-  // (lib/server/db/utc.ts): a UTC session for now(), and dates sent as UTC whatever TZ says.
-  pg.defaults.parseInputDatesAsUTC = true;
-  const client = new pg.Client({ connectionString: databaseUrl, options: "-c TimeZone=UTC" });
+  // A UTC session for now(), as the portal's own connections; dates are sent as UTC (utc.ts).
+  const client = new pg.Client({ connectionString: databaseUrl, options: UTC_SESSION_OPTIONS });
   await client.connect();
   try {
     if (options.onlyIfEmpty) {

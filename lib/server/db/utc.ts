@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only" guard here on purpose: the demo seed (a plain Node script) writes times with
+// the same settings as the portal. Nothing in this file reads a session or trusts a caller.
 import pg from "pg";
 
 /**
@@ -19,7 +20,7 @@ export const utcTypes: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
 
-// Dates sent as query values by the plain pool are written as UTC too (node-postgres writes local
+// Dates sent as query values by the plain pool (and the seed) are written as UTC too (node-postgres writes local
 // time by default, which a `timestamp` column would store as if it were UTC). Prisma's adapter
 // formats its own dates in UTC and does not depend on this.
 pg.defaults.parseInputDatesAsUTC = true;
